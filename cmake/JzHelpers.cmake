@@ -1,0 +1,56 @@
+# Build helpers shared by every layer: warning flags set in one place, sanitizers, and test
+# registration that fails the build when a *_test.cc is not part of a test target.
+
+set(JZ_WARNINGS -Wall -Wextra -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
+    -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+if(JZ_WERROR)
+  list(APPEND JZ_WARNINGS -Werror)
+endif()
+
+if(JZ_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# jz_library(NAME SOURCES... DEPS ...): a layer's static library with our warnings.
+function(jz_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(${name} PRIVATE ${JZ_WARNINGS})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS})
+endfunction()
+
+set_property(GLOBAL PROPERTY JZ_REGISTERED_TESTS "")
+
+# jz_test(NAME SOURCES... DEPS ... [LABELS ...]): a GoogleTest binary registered with CTest.
+function(jz_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_compile_options(${name} PRIVATE ${JZ_WARNINGS})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} jz_testutil GTest::gtest GTest::gmock GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    JZ_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data"
+    JZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  foreach(src ${ARG_SOURCES})
+    get_filename_component(abs ${src} ABSOLUTE)
+    set_property(GLOBAL APPEND PROPERTY JZ_REGISTERED_TESTS ${abs})
+  endforeach()
+endfunction()
+
+# Fails configuration when a *_test.cc exists that no jz_test() names.
+function(jz_check_all_tests_registered)
+  file(GLOB_RECURSE all_tests ${PROJECT_SOURCE_DIR}/src/*_test.cc ${PROJECT_SOURCE_DIR}/tests/*_test.cc)
+  get_property(registered GLOBAL PROPERTY JZ_REGISTERED_TESTS)
+  foreach(t ${all_tests})
+    list(FIND registered ${t} idx)
+    if(idx EQUAL -1)
+      message(FATAL_ERROR "${t} is not part of any test target; add it to a jz_test() call")
+    endif()
+  endforeach()
+endfunction()

@@ -1,0 +1,38 @@
+// Test helpers shared by every test target: ASSERT_OK / EXPECT_OK and a matcher on the
+// status code and message of a failed StatusOr.
+#ifndef JZ_TESTS_TESTUTIL_STATUS_MATCHERS_H_
+#define JZ_TESTS_TESTUTIL_STATUS_MATCHERS_H_
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/status.h"
+
+namespace jz::testing {
+
+inline const ::jz::Status& GetStatus(const ::jz::Status& s) { return s; }
+template <typename T>
+const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
+
+}  // namespace jz::testing
+
+#define ASSERT_OK(expr) ASSERT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
+#define EXPECT_OK(expr) EXPECT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
+
+// Asserts `expr` failed with `code` and a message containing `substring`.
+#define EXPECT_STATUS(expr, code, substring)                                   \
+  do {                                                                         \
+    const auto& jz_st_ = ::jz::testing::GetStatus(expr);                       \
+    EXPECT_EQ(jz_st_.code(), code) << jz_st_;                                  \
+    EXPECT_THAT(std::string(jz_st_.message()), ::testing::HasSubstr(substring)); \
+  } while (false)
+
+// `lhs = value`, failing the test when `expr` is not OK.
+#define ASSERT_OK_AND_ASSIGN(lhs, expr) \
+  ASSERT_OK_AND_ASSIGN_IMPL_(JZ_STATUS_CONCAT_(jz_test_so_, __LINE__), lhs, expr)
+#define ASSERT_OK_AND_ASSIGN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                               \
+  ASSERT_TRUE(tmp.ok()) << tmp.status();           \
+  lhs = std::move(tmp).value()
+
+#endif  // JZ_TESTS_TESTUTIL_STATUS_MATCHERS_H_
