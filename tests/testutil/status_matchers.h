@@ -20,10 +20,10 @@ const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
 #define EXPECT_OK(expr) EXPECT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
 
 // Asserts `expr` failed with `code` and a message containing `substring`.
-#define EXPECT_STATUS(expr, code, substring)                                   \
+#define EXPECT_STATUS(expr, expected_code, substring)                                   \
   do {                                                                         \
     const auto& jz_st_ = ::jz::testing::GetStatus(expr);                       \
-    EXPECT_EQ(jz_st_.code(), code) << jz_st_;                                  \
+    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                                  \
     EXPECT_THAT(std::string(jz_st_.message()), ::testing::HasSubstr(substring)); \
   } while (false)
 
