@@ -19,11 +19,13 @@ const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
 #define ASSERT_OK(expr) ASSERT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
 #define EXPECT_OK(expr) EXPECT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
 
-// Asserts `expr` failed with `code` and a message containing `substring`.
-#define EXPECT_STATUS(expr, code, substring)                                   \
+// Asserts `expr` failed with `expected_code` and a message containing `substring`. (The
+// parameter must not be called `code`: the macro would then rewrite `.code()` too. The
+// status is copied because `expr` is often a temporary StatusOr.)
+#define EXPECT_STATUS(expr, expected_code, substring)                          \
   do {                                                                         \
-    const auto& jz_st_ = ::jz::testing::GetStatus(expr);                       \
-    EXPECT_EQ(jz_st_.code(), code) << jz_st_;                                  \
+    const ::jz::Status jz_st_ = ::jz::testing::GetStatus(expr);                \
+    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                         \
     EXPECT_THAT(std::string(jz_st_.message()), ::testing::HasSubstr(substring)); \
   } while (false)
 
