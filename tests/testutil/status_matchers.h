@@ -16,14 +16,25 @@ const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
 
 }  // namespace jz::testing
 
-#define ASSERT_OK(expr) ASSERT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
-#define EXPECT_OK(expr) EXPECT_TRUE(::jz::testing::GetStatus(expr).ok()) << ::jz::testing::GetStatus(expr)
+// Evaluate `expr` once; the status is copied because `expr` is often a temporary.
+#define ASSERT_OK(expr)                                            \
+  do {                                                             \
+    const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr);    \
+    ASSERT_TRUE(jz_ok_.ok()) << jz_ok_;                            \
+  } while (false)
+#define EXPECT_OK(expr)                                            \
+  do {                                                             \
+    const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr);    \
+    EXPECT_TRUE(jz_ok_.ok()) << jz_ok_;                            \
+  } while (false)
 
-// Asserts `expr` failed with `code` and a message containing `substring`.
-#define EXPECT_STATUS(expr, expected_code, substring)                                   \
+// Asserts `expr` failed with `expected_code` and a message containing `substring`. (The
+// parameter must not be called `code`: the macro would then rewrite `.code()` too. The
+// status is copied because `expr` is often a temporary StatusOr.)
+#define EXPECT_STATUS(expr, expected_code, substring)                          \
   do {                                                                         \
-    const auto& jz_st_ = ::jz::testing::GetStatus(expr);                       \
-    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                                  \
+    const ::jz::Status jz_st_ = ::jz::testing::GetStatus(expr);                \
+    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                         \
     EXPECT_THAT(std::string(jz_st_.message()), ::testing::HasSubstr(substring)); \
   } while (false)
 

@@ -1,0 +1,425 @@
+// One small function per problem kind. Each checks that it applies, mutates the household
+// so that exactly its own rule fires, and names the person it touched.
+#include "app/generator/problem_planter.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace jz::gen {
+namespace {
+
+using C = RegistryColumn;
+using K = ProblemKind;
+
+constexpr ProblemKindInfo kKinds[] = {
+    {K::kIdCheckCharacter, "id.check_character", C::kIdNumber, "证件号码校验码错误", "ID number check character wrong"},
+    {K::kIdLength, "id.length", C::kIdNumber, "证件号码长度错误", "ID number has the wrong length"},
+    {K::kIdBirthMismatch, "id.birth_mismatch", C::kBirthDate, "出生日期与证件号码不符", "birth date differs from the ID number"},
+    {K::kIdSexMismatch, "id.sex_mismatch", C::kSex, "性别与证件号码不符", "sex differs from the ID number"},
+    {K::kDuplicatePerson, "person.duplicate", C::kIdNumber, "同一人登记在两个户中", "the same person is in two households"},
+    {K::kNoHead, "household.no_head", C::kRelationship, "户内无户主", "the household has no head"},
+    {K::kTwoHeads, "household.two_heads", C::kRelationship, "户内有两个户主", "the household has two heads"},
+    {K::kHouseholdSizeMismatch, "household.size_mismatch", C::kHouseholdSize, "人数与成员行数不符", "household size differs from its member rows"},
+    {K::kMissingEthnicity, "mandatory.ethnicity", C::kEthnicity, "民族为空", "ethnicity is empty"},
+    {K::kMissingEducation, "mandatory.education", C::kEducation, "非在校生文化程度为空", "education is empty for a non-student"},
+    {K::kMissingHealth, "mandatory.health", C::kHealth, "健康状况为空", "health is empty"},
+    {K::kMissingLabourSkill, "mandatory.labour_skill", C::kLabourSkill, "16-65 岁人员劳动技能为空", "labour skill is empty for a person aged 16-65"},
+    {K::kCauseIllnessAllHealthy, "cause.illness_all_healthy", C::kMainCause, "主要致贫原因为因病，但成员均健康", "main cause is illness but every member is healthy"},
+    {K::kCauseDisabilityNoneDisabled, "cause.disability_none_disabled", C::kMainCause, "主要致贫原因为因残，但无残疾成员", "main cause is disability but no member is disabled"},
+    {K::kCauseSchoolingNoStudent, "cause.schooling_no_student", C::kMainCause, "主要致贫原因为因学，但无在校生", "main cause is schooling but no member is a student"},
+    {K::kOtherCauseDuplicatesMain, "cause.other_duplicates_main", C::kOtherCauses, "其他致贫原因与主要致贫原因重复", "another cause repeats the main cause"},
+    {K::kDibaoNoMember, "dibao.no_member", C::kReceivesDibao, "低保户无享受低保的成员", "a dibao household has no member receiving dibao"},
+    {K::kGeneralWithDibaoMember, "dibao.general_with_member", C::kReceivesDibao, "一般户有享受低保的成员", "a general household has a member receiving dibao"},
+    {K::kTekunWithLabourer, "tekun.has_labourer", C::kHouseholdAttribute, "特困供养户有 16-65 岁有劳动能力成员", "a tekun household has a member aged 16-65 able to work"},
+    {K::kHealthyLabourAgeLost, "labour.healthy_lost", C::kLabourSkill, "劳动年龄健康人员标为丧失劳动力", "a healthy person of labour age is marked as having lost labour capacity"},
+    {K::kHealthyLabourAgeNone, "labour.healthy_none", C::kLabourSkill, "劳动年龄健康非在校生标为无劳动力", "a healthy non-student of labour age is marked as not in the labour force"},
+    {K::kWorkMonthsRange, "work.months_range", C::kWorkMonths, "务工时间超出 0-12 个月", "work months outside 0-12"},
+    {K::kWorkPlaceWithoutMonths, "work.place_without_months", C::kWorkMonths, "有务工状况但务工时间为 0", "a work place but zero work months"},
+    {K::kWorkMonthsWithoutPlace, "work.months_without_place", C::kWorkStatus, "有务工时间但无务工状况", "work months but no work place"},
+    {K::kUnableWorker, "work.unable_worker", C::kWorkStatus, "无劳动能力人员有务工", "a person without labour capacity is shown working"},
+    {K::kWageWithoutWorker, "income.wage_without_worker", C::kWageIncome, "有工资性收入但无务工人员", "wage income but no member working"},
+    {K::kWorkerWithoutWage, "income.worker_without_wage", C::kWageIncome, "有务工人员但无工资性收入", "a member working but no wage income"},
+    {K::kIncomeArithmetic, "income.arithmetic", C::kNetIncomePerCapita, "人均纯收入与收入构成不符", "net income per capita differs from its components"},
+    {K::kIncomeRange, "income.range", C::kNetIncomePerCapita, "人均纯收入不在 0-100000 元之间", "net income per capita outside 0-100,000 yuan"},
+    {K::kBusinessIncomeWithoutExpense, "income.business_without_expense", C::kBusinessExpense, "有生产经营性收入但无生产经营性支出", "business income without business expense"},
+    {K::kRelationshipSex, "relationship.sex", C::kRelationship, "与户主关系与性别不符", "relationship to head contradicts sex"},
+    {K::kHeadSpouseSameSex, "relationship.head_spouse_same_sex", C::kSex, "户主与配偶性别相同", "head and spouse have the same sex"},
+    {K::kSchoolGradeAge, "school.grade_age", C::kSchoolStatus, "在校生年级与年龄不符", "school grade does not fit the age"},
+    {K::kSchoolAgeDropout, "school.dropout", C::kSchoolStatus, "义务教育阶段适龄儿童未在校", "a child of compulsory-school age is not in school"},
+    {K::kUnknownVillage, "region.unknown_village", C::kRegionCode, "行政区划代码不在区划数据中", "region code is not in the region data"},
+    {K::kMissingCadre, "cadre.missing", C::kCadreName, "无帮扶责任人", "no responsible cadre"},
+};
+
+struct Ctx {
+  Rng& rng;
+  SyntheticHousehold& h;
+  const SyntheticHousehold* previous;
+  HouseholdSynthesizer& synth;
+  PlantedProblem& out;
+
+  std::vector<Person>& members() { return h.household.members; }
+  HouseholdYear& year() { return h.household.years.front(); }
+  int Age(const Person& p) const { return p.birth_date.AgeOn(synth.reference_date()); }
+  // A random member matching `pred`, recorded as the problem's person; -1 if none.
+  int Pick(const std::function<bool(const Person&)>& pred) {
+    std::vector<int> matches;
+    for (size_t i = 0; i < members().size(); ++i) {
+      if (pred(members()[i])) matches.push_back(static_cast<int>(i));
+    }
+    if (matches.empty()) return -1;
+    const int index = matches[rng.Below(matches.size())];
+    out.person_no = members()[static_cast<size_t>(index)].person_no;
+    return index;
+  }
+  Person& At(int index) { return members()[static_cast<size_t>(index)]; }
+  bool LabourAge(const Person& p) const { return Age(p) >= 16 && Age(p) <= 65; }
+  int Workers() const {
+    int n = 0;
+    for (const Person& p : h.household.members) n += p.work_status.has_value();
+    return n;
+  }
+  bool AnyMember(const std::function<bool(const Person&)>& pred) {
+    return std::any_of(members().begin(), members().end(), pred);
+  }
+  bool IsGeneral() const { return h.household.attribute == HouseholdAttribute::kGeneralExited; }
+};
+
+bool IsStudentPerson(const Person& p) { return p.school_status && IsStudent(*p.school_status); }
+bool Healthy(const Person& p) { return p.health == Health::kHealthy; }
+bool Working(const Person& p) { return p.work_status.has_value(); }
+
+bool PlantIdCheck(Ctx& c) {
+  const int i = c.Pick([](const Person&) { return true; });
+  std::string id = c.At(i).id_number.ToString();
+  const char right = id.back();
+  id.back() = right == '0' ? '1' : right == 'X' ? '2' : '0';
+  c.h.overrides = {i, id, {}, {}};
+  return true;
+}
+
+bool PlantIdLength(Ctx& c) {
+  const int i = c.Pick([](const Person&) { return true; });
+  std::string id = c.At(i).id_number.ToString();
+  id.pop_back();
+  c.h.overrides = {i, id, {}, {}};
+  return true;
+}
+
+bool PlantBirthMismatch(Ctx& c) {
+  const int i = c.Pick([](const Person&) { return true; });
+  Person& p = c.At(i);
+  // Same calendar year, so age on 31 December (and every age-based rule) is unchanged.
+  const Date start = *Date::FromYmd(p.birth_date.year(), 1, 1);
+  const int32_t days = IsLeapYear(p.birth_date.year()) ? 366 : 365;
+  const int32_t shift = 1 + static_cast<int32_t>(c.rng.Below(static_cast<uint64_t>(days - 1)));
+  p.birth_date = start.AddDays((p.birth_date.days() - start.days() + shift) % days);
+  return true;
+}
+
+bool PlantSexMismatch(Ctx& c) {
+  if (c.AnyMember([](const Person& p) { return p.relationship == Relationship::kSpouse; })) return false;
+  const int i = c.Pick([](const Person& p) { return p.relationship == Relationship::kHead; });
+  if (i < 0) return false;
+  c.At(i).sex = c.At(i).sex == Sex::kMale ? Sex::kFemale : Sex::kMale;
+  return true;
+}
+
+bool PlantDuplicate(Ctx& c) {
+  if (c.previous == nullptr || c.previous->household.members.empty()) return false;
+  const Household& prev = c.previous->household;
+  if (prev.household_no == c.h.household.household_no) return false;
+  Person copy = prev.members[c.rng.Below(prev.members.size())];
+  const bool tekun = c.h.household.attribute == HouseholdAttribute::kTekunExited;
+  if (tekun && c.LabourAge(copy) && copy.labour_skill && CanWork(*copy.labour_skill)) return false;
+  copy.relationship = Relationship::kOther;
+  copy.receives_dibao = c.h.household.attribute == HouseholdAttribute::kDibaoExited;
+  copy.receives_tekun = tekun;
+  copy.person_no = fmt::format("{}{:02d}", c.h.household.household_no, c.members().size() + 1);
+  c.out.person_no = copy.person_no;
+  c.out.detail = prev.household_no;
+  c.h.person_identified.push_back(c.h.person_identified.front());
+  c.members().push_back(std::move(copy));
+  c.synth.AssignIncome(c.rng, c.h);
+  return true;
+}
+
+bool PlantNoHead(Ctx& c) {
+  const int i = c.Pick([](const Person& p) { return p.relationship == Relationship::kHead; });
+  c.At(i).relationship = Relationship::kOther;
+  return true;
+}
+
+bool PlantTwoHeads(Ctx& c) {
+  const int i = c.Pick([](const Person& p) { return p.relationship != Relationship::kHead; });
+  if (i < 0) return false;
+  c.At(i).relationship = Relationship::kHead;
+  return true;
+}
+
+bool PlantSizeMismatch(Ctx& c) {
+  c.h.overrides.household_size = static_cast<int>(c.members().size()) + 1 + static_cast<int>(c.rng.Below(2));
+  return true;
+}
+
+bool PlantMissingEthnicity(Ctx& c) {
+  c.At(c.Pick([](const Person&) { return true; })).ethnicity.reset();
+  return true;
+}
+
+bool PlantMissingEducation(Ctx& c) {
+  const int i = c.Pick([](const Person& p) { return !IsStudentPerson(p) && p.education.has_value(); });
+  if (i < 0) return false;
+  c.At(i).education.reset();
+  return true;
+}
+
+bool PlantMissingHealth(Ctx& c) {
+  const int i = c.Pick(Healthy);
+  if (i < 0) return false;
+  c.At(i).health.reset();
+  return true;
+}
+
+bool PlantMissingSkill(Ctx& c) {
+  const int i = c.Pick([&](const Person& p) { return c.LabourAge(p) && !Working(p); });
+  if (i < 0) return false;
+  c.At(i).labour_skill.reset();
+  return true;
+}
+
+bool PlantMainCause(Ctx& c, PovertyCause cause, const std::function<bool(const Person&)>& justifies) {
+  if (c.AnyMember(justifies) || c.h.household.main_cause == cause) return false;
+  c.h.household.main_cause = cause;
+  return true;
+}
+
+bool PlantOtherDuplicatesMain(Ctx& c) {
+  auto& others = c.h.household.other_causes;
+  if (others.size() == 2) others.pop_back();
+  others.push_back(*c.h.household.main_cause);
+  return true;
+}
+
+bool PlantDibaoNoMember(Ctx& c) {
+  if (c.h.household.attribute != HouseholdAttribute::kDibaoExited) return false;
+  for (Person& p : c.members()) p.receives_dibao = false;
+  return true;
+}
+
+bool PlantGeneralWithDibao(Ctx& c) {
+  if (!c.IsGeneral()) return false;
+  c.At(c.Pick([](const Person&) { return true; })).receives_dibao = true;
+  return true;
+}
+
+bool PlantTekunWithLabourer(Ctx& c) {
+  if (!c.IsGeneral()) return false;
+  const int i = c.Pick([&](const Person& p) { return c.LabourAge(p) && p.labour_skill && CanWork(*p.labour_skill); });
+  if (i < 0) return false;
+  c.h.household.attribute = HouseholdAttribute::kTekunExited;
+  for (Person& p : c.members()) p.receives_tekun = true;
+  return true;
+}
+
+bool PlantHealthyLabour(Ctx& c, LabourSkill skill) {
+  const int i = c.Pick([&](const Person& p) { return c.LabourAge(p) && Healthy(p) && !IsStudentPerson(p); });
+  if (i < 0) return false;
+  Person& p = c.At(i);
+  p.labour_skill = skill;
+  p.work_status.reset();
+  p.work_months = 0;
+  c.synth.AssignIncome(c.rng, c.h);
+  return true;
+}
+
+bool PlantWorkMonthsRange(Ctx& c) {
+  const int i = c.Pick(Working);
+  if (i < 0) return false;
+  c.At(i).work_months = 13 + static_cast<int>(c.rng.Below(3));
+  return true;
+}
+
+bool PlantPlaceWithoutMonths(Ctx& c) {
+  const int i = c.Pick(Working);
+  if (i < 0) return false;
+  c.At(i).work_months = 0;
+  return true;
+}
+
+bool PlantMonthsWithoutPlace(Ctx& c) {
+  if (c.Workers() < 2) return false;  // others still work, so wages stay explained
+  c.At(c.Pick(Working)).work_status.reset();
+  return true;
+}
+
+bool PlantUnableWorker(Ctx& c) {
+  const int i = c.Pick([&](const Person& p) {
+    return c.Age(p) >= 16 && !IsStudentPerson(p) && p.labour_skill && !CanWork(*p.labour_skill);
+  });
+  if (i < 0) return false;
+  c.At(i).work_status = WorkStatus::kWithinTownship;
+  c.At(i).work_months = 6;
+  c.synth.AssignIncome(c.rng, c.h);
+  return true;
+}
+
+bool PlantWageWithoutWorker(Ctx& c) {
+  if (c.Workers() > 0) return false;
+  c.year().wage_income = c.year().wage_income + Money::FromYuan(c.rng.Between(2000, 8000));
+  return true;
+}
+
+bool PlantWorkerWithoutWage(Ctx& c) {
+  if (c.Workers() == 0) return false;
+  HouseholdYear& y = c.year();
+  y.business_income = y.business_income + y.wage_income;  // same total, booked as business
+  if (y.business_expense.fen() == 0) y.business_expense = Money::FromYuan(500), y.business_income = y.business_income + Money::FromYuan(500);
+  y.wage_income = Money::FromFen(0);
+  return true;
+}
+
+bool PlantArithmetic(Ctx& c) {
+  const int members = static_cast<int>(c.members().size());
+  c.h.overrides.net_income_per_capita =
+      c.year().NetIncomePerCapita(members) + Money::FromYuan(c.rng.Between(100, 2000));
+  return true;
+}
+
+bool PlantIncomeRange(Ctx& c) {
+  const int64_t members = static_cast<int64_t>(c.members().size());
+  HouseholdYear& y = c.year();
+  const Money extra = Money::FromYuan(100'000 * members + c.rng.Between(1000, 50000));
+  y.business_income = y.business_income + extra;
+  if (y.business_expense.fen() == 0) y.business_expense = Money::FromYuan(1000);
+  return true;
+}
+
+bool PlantBusinessWithoutExpense(Ctx& c) {
+  HouseholdYear& y = c.year();
+  if (y.business_income.fen() <= 0) return false;
+  y.business_income = y.business_income - y.business_expense;
+  y.business_expense = Money::FromFen(0);
+  return true;
+}
+
+bool PlantRelationshipSex(Ctx& c) {
+  const int i = c.Pick([](const Person& p) {
+    return p.relationship == Relationship::kSon || p.relationship == Relationship::kDaughter;
+  });
+  if (i < 0) return false;
+  Person& p = c.At(i);
+  p.relationship = p.relationship == Relationship::kSon ? Relationship::kDaughter : Relationship::kSon;
+  return true;
+}
+
+bool PlantHeadSpouseSameSex(Ctx& c) {
+  const int i = c.Pick([](const Person& p) { return p.relationship == Relationship::kSpouse; });
+  if (i < 0) return false;
+  Person& p = c.At(i);
+  p.sex = p.sex == Sex::kMale ? Sex::kFemale : Sex::kMale;
+  c.synth.ReissueId(p, c.h.household.village.County6());
+  return true;
+}
+
+bool PlantGradeAge(Ctx& c) {
+  const int i = c.Pick([&](const Person& p) { return c.Age(p) >= 7 && c.Age(p) <= 14 && IsStudentPerson(p); });
+  if (i < 0) return false;
+  c.At(i).school_status = SchoolStatus::kSeniorYear1;
+  return true;
+}
+
+bool PlantDropout(Ctx& c) {
+  const int i = c.Pick([&](const Person& p) { return c.Age(p) >= 7 && c.Age(p) <= 14 && Healthy(p); });
+  if (i < 0) return false;
+  c.At(i).school_status = SchoolStatus::kNotInSchool;
+  c.At(i).education = Education::kPrimary;  // a non-student has an education level
+  return true;
+}
+
+bool PlantUnknownVillage(Ctx& c) {
+  c.h.household.village = *RegionCode::FromValue(c.h.household.village.AtLevel(RegionLevel::kTownship).value() + 999);
+  return true;
+}
+
+bool PlantMissingCadre(Ctx& c) {
+  c.h.household.cadre_name.clear();
+  return true;
+}
+
+bool Dispatch(K kind, Ctx& c) {
+  switch (kind) {
+    case K::kIdCheckCharacter: return PlantIdCheck(c);
+    case K::kIdLength: return PlantIdLength(c);
+    case K::kIdBirthMismatch: return PlantBirthMismatch(c);
+    case K::kIdSexMismatch: return PlantSexMismatch(c);
+    case K::kDuplicatePerson: return PlantDuplicate(c);
+    case K::kNoHead: return PlantNoHead(c);
+    case K::kTwoHeads: return PlantTwoHeads(c);
+    case K::kHouseholdSizeMismatch: return PlantSizeMismatch(c);
+    case K::kMissingEthnicity: return PlantMissingEthnicity(c);
+    case K::kMissingEducation: return PlantMissingEducation(c);
+    case K::kMissingHealth: return PlantMissingHealth(c);
+    case K::kMissingLabourSkill: return PlantMissingSkill(c);
+    case K::kCauseIllnessAllHealthy:
+      return PlantMainCause(c, PovertyCause::kIllness, [](const Person& p) { return !Healthy(p); });
+    case K::kCauseDisabilityNoneDisabled:
+      return PlantMainCause(c, PovertyCause::kDisability, [](const Person& p) { return p.health == Health::kDisabled; });
+    case K::kCauseSchoolingNoStudent: return PlantMainCause(c, PovertyCause::kSchooling, IsStudentPerson);
+    case K::kOtherCauseDuplicatesMain: return PlantOtherDuplicatesMain(c);
+    case K::kDibaoNoMember: return PlantDibaoNoMember(c);
+    case K::kGeneralWithDibaoMember: return PlantGeneralWithDibao(c);
+    case K::kTekunWithLabourer: return PlantTekunWithLabourer(c);
+    case K::kHealthyLabourAgeLost: return PlantHealthyLabour(c, LabourSkill::kLostCapacity);
+    case K::kHealthyLabourAgeNone: return PlantHealthyLabour(c, LabourSkill::kNotLabourForce);
+    case K::kWorkMonthsRange: return PlantWorkMonthsRange(c);
+    case K::kWorkPlaceWithoutMonths: return PlantPlaceWithoutMonths(c);
+    case K::kWorkMonthsWithoutPlace: return PlantMonthsWithoutPlace(c);
+    case K::kUnableWorker: return PlantUnableWorker(c);
+    case K::kWageWithoutWorker: return PlantWageWithoutWorker(c);
+    case K::kWorkerWithoutWage: return PlantWorkerWithoutWage(c);
+    case K::kIncomeArithmetic: return PlantArithmetic(c);
+    case K::kIncomeRange: return PlantIncomeRange(c);
+    case K::kBusinessIncomeWithoutExpense: return PlantBusinessWithoutExpense(c);
+    case K::kRelationshipSex: return PlantRelationshipSex(c);
+    case K::kHeadSpouseSameSex: return PlantHeadSpouseSameSex(c);
+    case K::kSchoolGradeAge: return PlantGradeAge(c);
+    case K::kSchoolAgeDropout: return PlantDropout(c);
+    case K::kUnknownVillage: return PlantUnknownVillage(c);
+    case K::kMissingCadre: return PlantMissingCadre(c);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const ProblemKindInfo> ProblemKinds() { return kKinds; }
+
+const ProblemKindInfo& ProblemKindInfoOf(ProblemKind kind) { return kKinds[static_cast<size_t>(kind)]; }
+
+bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
+                              const SyntheticHousehold* previous, PlantedProblem& out) {
+  out = PlantedProblem{kind, h.household.household_no, {}, {}};
+  Ctx ctx{rng, h, previous, *synthesizer_, out};
+  return Dispatch(kind, ctx);
+}
+
+std::optional<PlantedProblem> ProblemPlanter::Plant(Rng& rng, SyntheticHousehold& target,
+                                                    const SyntheticHousehold* previous) {
+  const size_t count = std::size(kKinds);
+  const size_t start = rng.Below(count);
+  for (size_t step = 0; step < count; ++step) {
+    const auto kind = static_cast<ProblemKind>((start + step) % count);
+    // A kind that does not apply must leave the household untouched: plant on a copy.
+    SyntheticHousehold attempt = target;
+    PlantedProblem problem;
+    if (TryPlant(kind, rng, attempt, previous, problem)) {
+      target = std::move(attempt);
+      return problem;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace jz::gen

@@ -1,0 +1,100 @@
+// Village allotment: integer weights, floor shares, remainder handed out in code order.
+#include "app/generator/village_plan.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "app/generator/rng.h"
+
+namespace jz::gen {
+namespace {
+
+// Jilin's 8 national and 7 provincial poverty counties (DOMAIN.md §6): registered
+// households concentrate there, so their villages weigh more.
+uint32_t CountyWeight(uint32_t county6) {
+  switch (county6) {
+    case 220821: case 222405: case 222406: case 220622:
+    case 220882: case 220822: case 222426: case 222424:
+      return 5;
+    case 220623: case 222402: case 220881: case 220382:
+    case 220524: case 220722: case 220802:
+      return 3;
+    default:
+      return 1;
+  }
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Registered households live mostly in villages (村委会), rarely in urban communities.
+uint32_t RuralWeight(std::string_view village_name) {
+  return EndsWith(village_name, "村委会") || EndsWith(village_name, "村民委员会") ? 100 : 3;
+}
+
+}  // namespace
+
+std::vector<Region> SyntheticRegions() {
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+  std::vector<Region> regions;
+  auto add = [&](uint64_t code, std::string name) {
+    regions.push_back(Region{*RegionCode::FromValue(code), std::move(name), 2023, 0});
+  };
+  add(220000000000, "吉林省");
+  add(229900000000, "示例市");
+  for (uint64_t c = 1; c <= 4; ++c) {
+    const uint64_t county = 229900000000 + c * 1000000;
+    add(county, fmt::format("示例{}县", kNumerals[c - 1]));
+    for (uint64_t t = 1; t <= 6; ++t) {
+      const uint64_t township = county + (100 + t) * 1000;
+      add(township, fmt::format("示例{}镇", kNumerals[t - 1]));
+      for (uint64_t v = 1; v <= 12; ++v) {
+        add(township + 200 + v, fmt::format("示例{}村委会", kNumerals[v - 1]));
+      }
+    }
+  }
+  return regions;
+}
+
+StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& input, int64_t persons,
+                                                   uint64_t seed) {
+  const std::vector<Region> synthetic = input.empty() ? SyntheticRegions() : std::vector<Region>();
+  const std::vector<Region>& regions = input.empty() ? synthetic : input;
+  std::unordered_map<uint64_t, const Region*> by_code;
+  for (const Region& r : regions) by_code[r.code.value()] = &r;
+  const auto name_of = [&](RegionCode code) {
+    auto it = by_code.find(code.value());
+    return it == by_code.end() ? std::string() : it->second->name;
+  };
+
+  std::vector<PlannedVillage> villages;
+  std::vector<uint64_t> weights;
+  Rng rng(seed ^ 0x5649'4C4C'4147'4553ULL);
+  for (const Region& r : regions) {
+    if (r.code.level() != RegionLevel::kVillage || r.code.value() / 10'000'000'000 != 22) continue;
+    villages.push_back(PlannedVillage{r.code, name_of(r.code.AtLevel(RegionLevel::kCounty)),
+                                      name_of(r.code.AtLevel(RegionLevel::kTownship)), r.name, 0});
+    const uint64_t jitter = 50 + rng.Below(101);  // 0.5x .. 1.5x
+    weights.push_back(uint64_t{CountyWeight(r.code.County6())} * RuralWeight(r.name) * jitter);
+  }
+  if (villages.empty()) {
+    return InvalidArgumentError(Bilingual("区划数据中没有吉林省（22）的村级区划",
+                                          "the region data has no village of Jilin (22)"));
+  }
+  uint64_t total_weight = 0;
+  for (uint64_t w : weights) total_weight += w;
+  int64_t allotted = 0;
+  for (size_t i = 0; i < villages.size(); ++i) {
+    const auto share = static_cast<unsigned __int128>(persons) * weights[i] / total_weight;
+    villages[i].persons = static_cast<int64_t>(share);
+    allotted += villages[i].persons;
+  }
+  for (size_t i = 0; allotted < persons; i = (i + 1) % villages.size(), ++allotted) {
+    ++villages[i].persons;
+  }
+  return villages;
+}
+
+}  // namespace jz::gen

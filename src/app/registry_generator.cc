@@ -1,0 +1,131 @@
+// Generator orchestration: plan villages, then for each village draw households with a
+// random stream of its own (so a village's content does not depend on the others), plant
+// problems, and stream rows to the export file.
+#include "app/registry_generator.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "app/generator/export_writer.h"
+#include "app/generator/household_synthesizer.h"
+#include "app/generator/problem_planter.h"
+#include "app/generator/village_plan.h"
+#include "io/csv_writer.h"
+#include "io/region_files.h"
+#include "io/registry_layout.h"
+
+namespace jz {
+namespace {
+
+using gen::PlannedVillage;
+using gen::Rng;
+using gen::SyntheticHousehold;
+
+Status CheckOptions(const GeneratorOptions& o) {
+  if (o.out_dir.empty()) {
+    return InvalidArgumentError(Bilingual("必须指定输出目录 --out", "--out (output directory) is required"));
+  }
+  if (o.persons < 1 || o.persons > 200'000'000) {
+    return InvalidArgumentError(Bilingual(fmt::format("--persons {} 超出范围（1 到 2 亿）", o.persons),
+                                          fmt::format("--persons {} out of range (1 to 200,000,000)", o.persons)));
+  }
+  if (!(o.error_rate >= 0 && o.error_rate <= 1)) {
+    return InvalidArgumentError(Bilingual(fmt::format("--error-rate {} 应在 0 到 1 之间", o.error_rate),
+                                          fmt::format("--error-rate {} must be between 0 and 1", o.error_rate)));
+  }
+  if (o.data_year < 2014 || o.data_year > 2100) {
+    return InvalidArgumentError(Bilingual(fmt::format("--year {} 应在 2014 到 2100 之间", o.data_year),
+                                          fmt::format("--year {} must be between 2014 and 2100", o.data_year)));
+  }
+  return OkStatus();
+}
+
+Status MakeDirectory(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return UnavailableError(Bilingual(fmt::format("无法创建目录 {}：{}", dir, ec.message()),
+                                      fmt::format("cannot create directory {}: {}", dir, ec.message())));
+  }
+  return OkStatus();
+}
+
+class Generation {
+ public:
+  Generation(const GeneratorOptions& o, CsvWriter* registry, CsvWriter* truth)
+      : options_(o), synth_(o.data_year), planter_(&synth_), export_(registry), truth_(truth),
+        error_per_million_(static_cast<uint64_t>(o.error_rate * 1'000'000 + 0.5)) {}
+
+  void Village(size_t index, const PlannedVillage& village, GeneratorSummary& summary) {
+    Rng rng = Rng::ForStream(options_.seed, index);
+    int64_t left = village.persons;
+    for (int number = 1; left > 0; ++number) {
+      const int size = static_cast<int>(std::min<int64_t>(gen::HouseholdSynthesizer::DrawSize(rng), left));
+      SyntheticHousehold h = synth_.Make(rng, village, fmt::format("{}{:04d}", village.code.ToString(), number), size);
+      left -= size;
+      if (rng.Below(1'000'000) < error_per_million_) Plant(rng, h, summary);
+      export_.Write(village, h);
+      summary.persons += static_cast<int64_t>(h.household.members.size());
+      ++summary.households;
+      previous_ = std::move(h);
+    }
+  }
+
+ private:
+  void Plant(Rng& rng, SyntheticHousehold& h, GeneratorSummary& summary) {
+    std::optional<gen::PlantedProblem> problem = planter_.Plant(rng, h, previous_ ? &*previous_ : nullptr);
+    if (!problem) return;
+    const gen::ProblemKindInfo& info = gen::ProblemKindInfoOf(problem->kind);
+    truth_->Row({info.id, problem->household_no, problem->person_no,
+                 RegistryColumnInfoOf(info.column).zh_header, info.zh, problem->detail});
+    ++summary.planted;
+  }
+
+  const GeneratorOptions& options_;
+  gen::HouseholdSynthesizer synth_;
+  gen::ProblemPlanter planter_;
+  gen::ExportWriter export_;
+  CsvWriter* truth_;
+  uint64_t error_per_million_;
+  std::optional<SyntheticHousehold> previous_;
+};
+
+}  // namespace
+
+StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress) {
+  RETURN_IF_ERROR(CheckOptions(options));
+  std::vector<Region> regions;
+  if (!options.regions_dir.empty()) {
+    ASSIGN_OR_RETURN(RegionEdition edition, RegionEditionFor(options.region_edition));
+    ASSIGN_OR_RETURN(regions, ReadRegionDirectory(options.regions_dir, edition));
+  }
+  ASSIGN_OR_RETURN(std::vector<PlannedVillage> villages, gen::PlanVillages(regions, options.persons, options.seed));
+  RETURN_IF_ERROR(MakeDirectory(options.out_dir));
+
+  GeneratorSummary summary;
+  summary.registry_path = options.out_dir + "/" + kRegistryFileName;
+  summary.truth_path = options.out_dir + "/" + kPlantedProblemsFileName;
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> registry, CsvWriter::Create(summary.registry_path, options.encoding));
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> truth, CsvWriter::Create(summary.truth_path, options.encoding));
+  truth->Row({"rule_id", "户编号", "人编号", "字段", "问题", "说明"});
+
+  Generation generation(options, registry.get(), truth.get());
+  gen::ExportWriter(registry.get()).WriteHeader();
+  progress.Start("生成登记数据 generating registry", options.persons);
+  for (size_t i = 0; i < villages.size(); ++i) {
+    if (villages[i].persons == 0) continue;
+    generation.Village(i, villages[i], summary);
+    ++summary.villages;
+    progress.Update(summary.persons);
+    if (!registry->status().ok()) break;
+  }
+  progress.Finish();
+  RETURN_IF_ERROR(registry->Close());
+  RETURN_IF_ERROR(truth->Close());
+  summary.bytes = registry->bytes_written();
+  return summary;
+}
+
+}  // namespace jz

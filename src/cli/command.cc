@@ -1,0 +1,31 @@
+// The command table and language-aware printing shared by the commands.
+#include "cli/command.h"
+
+#include <fmt/format.h>
+
+#include "cli/commands/commands.h"
+
+namespace jz::cli {
+
+std::vector<std::unique_ptr<Command>> AllCommands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(NewGenerateCommand());
+  commands.push_back(NewRegionsCommand());
+  commands.push_back(NewInfoCommand());
+  return commands;
+}
+
+std::string Localize(const GlobalOptions& options, std::string_view text) {
+  switch (options.lang) {
+    case Lang::kEn: return MessageHalf(text, true);
+    case Lang::kZhHant: return ToTraditional(MessageHalf(text, false));
+    case Lang::kZhHans: return MessageHalf(text, false);
+  }
+  return std::string(text);
+}
+
+void PrintLine(const GlobalOptions& options, std::string_view text) {
+  fmt::print("{}\n", Localize(options, text));
+}
+
+}  // namespace jz::cli

@@ -1,0 +1,47 @@
+// A `jingzhun` subcommand: one file per command under cli/commands/, each implementing
+// a name, a one-line summary, a detailed help with examples, its options, and Run().
+// Commands parse and print; the work itself is a call into app/.
+#ifndef JZ_CLI_COMMAND_H_
+#define JZ_CLI_COMMAND_H_
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/i18n.h"
+#include "core/progress.h"
+#include "core/status.h"
+
+namespace jz::cli {
+
+// Options every command sees.
+struct GlobalOptions {
+  Lang lang = Lang::kZhHans;
+  Progress* progress = nullptr;  // never null while a command runs
+};
+
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual std::string_view name() const = 0;
+  virtual std::string_view summary() const = 0;
+  // Shown by `jingzhun NAME --help` after the options: details and examples.
+  virtual std::string_view help() const = 0;
+  // Declares the command's options and positional arguments on `app`.
+  virtual void Setup(CLI::App& app) = 0;
+  virtual Status Run(const GlobalOptions& options) = 0;
+};
+
+// Every command, in the order `jingzhun --help` lists them.
+std::vector<std::unique_ptr<Command>> AllCommands();
+
+// Prints a line of user-facing text to stdout in the chosen language: a Bilingual()
+// message is cut to its half, and zh-Hant is derived from zh-Hans with OpenCC.
+void PrintLine(const GlobalOptions& options, std::string_view text);
+std::string Localize(const GlobalOptions& options, std::string_view text);
+
+}  // namespace jz::cli
+
+#endif  // JZ_CLI_COMMAND_H_

@@ -1,0 +1,17 @@
+// Factories of the `jingzhun` subcommands, one per file in this folder.
+#ifndef JZ_CLI_COMMANDS_COMMANDS_H_
+#define JZ_CLI_COMMANDS_COMMANDS_H_
+
+#include <memory>
+
+#include "cli/command.h"
+
+namespace jz::cli {
+
+std::unique_ptr<Command> NewGenerateCommand();
+std::unique_ptr<Command> NewRegionsCommand();
+std::unique_ptr<Command> NewInfoCommand();
+
+}  // namespace jz::cli
+
+#endif  // JZ_CLI_COMMANDS_COMMANDS_H_

@@ -1,0 +1,324 @@
+// IdNumber parsing, packing and the MOD 11-2 check character. Parse() works on a stack copy
+// of the 17 leading digits and integer parts, and builds a message (the only allocation)
+// only when the number is rejected. The rules on the address code and the birth date are
+// written once, on integers, and shared by Parse(), FromParts() and Unpack().
+#include "core/id_number.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <chrono>
+
+namespace jz {
+namespace {
+
+// ISO 7064 MOD 11-2 as GB 11643-1999 states it: weight of each of the 17 digits, and the
+// check character for each remainder of the weighted sum modulo 11.
+constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::string_view kCheckCharacters = "10X98765432";
+
+constexpr uint32_t kMinProvince = 11;
+constexpr uint32_t kMaxProvince = 82;
+constexpr uint32_t kEarliestBirth8 = 19000101;
+// The last birth date an IdNumber can hold: the end of Date's year range, so that
+// BirthDate() always has a Date to return.
+constexpr uint32_t kLatestBirth8 = Date::kMaxYear * 10000 + 1231;
+constexpr uint64_t kPackedLimit = 100'000'000'000'000'000;  // 10^17: 17 digits
+constexpr uint64_t kAddressUnit = 100'000'000'000;          // 10^11: 8 + 3 digits follow
+constexpr uint64_t kBirthUnit = 1'000;                      // 3 digits follow
+constexpr std::string_view kLegacyCentury = "19";
+
+// The 17 leading digits as ASCII, the 15-digit form already upgraded.
+using Digits17 = std::array<char, 17>;
+
+// The integer parts of the 17 leading digits.
+struct Parts {
+  uint32_t address6 = 0;
+  uint32_t birth8 = 0;  // YYYYMMDD
+  uint32_t sequence3 = 0;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+uint32_t DigitsValue(const char* digits, size_t count) {
+  uint32_t value = 0;
+  for (size_t i = 0; i < count; ++i) value = value * 10 + static_cast<uint32_t>(digits[i] - '0');
+  return value;
+}
+
+char CheckCharacterOf(const Digits17& digits) {
+  int sum = 0;
+  for (size_t i = 0; i < digits.size(); ++i) sum += (digits[i] - '0') * kWeights[i];
+  return kCheckCharacters[static_cast<size_t>(sum % 11)];
+}
+
+Parts PartsOf(const Digits17& digits) {
+  return {DigitsValue(digits.data(), 6), DigitsValue(digits.data() + 6, 8),
+          DigitsValue(digits.data() + 14, 3)};
+}
+
+uint64_t Pack(const Parts& parts) {
+  return uint64_t{parts.address6} * kAddressUnit + uint64_t{parts.birth8} * kBirthUnit +
+         parts.sequence3;
+}
+
+Parts Unpacked(uint64_t packed) {
+  return {static_cast<uint32_t>(packed / kAddressUnit),
+          static_cast<uint32_t>(packed % kAddressUnit / kBirthUnit),
+          static_cast<uint32_t>(packed % kBirthUnit)};
+}
+
+Digits17 DigitsOf(uint64_t packed) {
+  Digits17 digits;
+  for (size_t i = digits.size(); i > 0; --i) {
+    digits[i - 1] = static_cast<char>('0' + packed % 10);
+    packed /= 10;
+  }
+  return digits;
+}
+
+uint32_t Birth8Of(Date date) {
+  return static_cast<uint32_t>(date.year() * 10000 + date.month() * 100 + date.day());
+}
+
+enum class AddressProblem { kNone, kProvince, kPrefecture };
+
+AddressProblem CheckAddress(uint32_t address6) {
+  const uint32_t province = address6 / 10000;
+  if (province < kMinProvince || province > kMaxProvince) return AddressProblem::kProvince;
+  if (address6 / 100 % 100 == 0) return AddressProblem::kPrefecture;
+  return AddressProblem::kNone;
+}
+
+enum class BirthProblem { kNone, kNotReal, kTooEarly, kTooLate };
+
+// `latest8` is the latest birth date accepted, as YYYYMMDD.
+BirthProblem CheckBirth(uint32_t birth8, uint32_t latest8) {
+  namespace chr = std::chrono;
+  const chr::year_month_day ymd{chr::year{static_cast<int>(birth8 / 10000)},
+                                chr::month{birth8 / 100 % 100}, chr::day{birth8 % 100}};
+  if (!ymd.ok()) return BirthProblem::kNotReal;
+  if (birth8 < kEarliestBirth8) return BirthProblem::kTooEarly;
+  if (birth8 > latest8) return BirthProblem::kTooLate;
+  return BirthProblem::kNone;
+}
+
+std::string_view TrimAsciiWhitespace(std::string_view text) {
+  constexpr std::string_view kWhitespace = " \t\r\n";
+  const size_t first = text.find_first_not_of(kWhitespace);
+  if (first == std::string_view::npos) return {};
+  const size_t last = text.find_last_not_of(kWhitespace);
+  return text.substr(first, last - first + 1);
+}
+
+bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The number of characters in `text`, counting each UTF-8 sequence once.
+size_t CharacterCount(std::string_view text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return !IsUtf8Continuation(c); }));
+}
+
+// The whole (possibly multi-byte) character that starts at byte `index`.
+std::string_view CharacterAt(std::string_view text, size_t index) {
+  size_t end = index + 1;
+  while (end < text.size() && IsUtf8Continuation(text[end])) ++end;
+  return text.substr(index, end - index);
+}
+
+Status NonDigitError(std::string_view id, size_t index) {
+  const size_t position = CharacterCount(id.substr(0, index)) + 1;
+  const std::string_view character = CharacterAt(id, index);
+  return InvalidArgumentError(Bilingual(
+      fmt::format("身份证号码第 {} 位“{}”不是数字；前 17 位应为半角数字，第 18 位为数字或 X",
+                  position, character),
+      fmt::format("ID number: character {} \"{}\" is not a digit; the first 17 characters must "
+                  "be ASCII digits and the 18th a digit or X",
+                  position, character)));
+}
+
+// Checks that every character is a digit, except an X or x in place 18.
+Status CheckCharacters(std::string_view id) {
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool check_place = id.size() == IdNumber::kLength && i == IdNumber::kLength - 1;
+    if (!IsDigit(c) && !(check_place && (c == 'X' || c == 'x'))) return NonDigitError(id, i);
+  }
+  return OkStatus();
+}
+
+Status CheckLength(std::string_view id) {
+  if (id.size() == IdNumber::kLength || id.size() == IdNumber::kLegacyLength) return OkStatus();
+  if (id.empty()) {
+    return InvalidArgumentError(
+        Bilingual("身份证号码为空；应为 18 位，或 15 位旧号码",
+                  "ID number is empty; 18 characters (or 15 digits for an old-style number) "
+                  "are accepted"));
+  }
+  const size_t count = CharacterCount(id);
+  // The right number of characters but more bytes: some are not ASCII (e.g. full-width).
+  if (count == IdNumber::kLength || count == IdNumber::kLegacyLength) return CheckCharacters(id);
+  return InvalidArgumentError(Bilingual(
+      fmt::format("身份证号码长度为 {} 位；应为 18 位，或 15 位旧号码", count),
+      fmt::format("ID number has {} characters; 18 characters (or 15 digits for an old-style "
+                  "number) are accepted",
+                  count)));
+}
+
+Digits17 LeadingDigits(std::string_view id) {
+  Digits17 digits;
+  if (id.size() == IdNumber::kLength) {
+    std::copy_n(id.begin(), digits.size(), digits.begin());
+  } else {
+    auto out = std::copy_n(id.begin(), 6, digits.begin());
+    out = std::copy(kLegacyCentury.begin(), kLegacyCentury.end(), out);
+    std::copy(id.begin() + 6, id.end(), out);
+  }
+  return digits;
+}
+
+Status AddressError(AddressProblem problem, uint32_t address6) {
+  switch (problem) {
+    case AddressProblem::kNone:
+      return OkStatus();
+    case AddressProblem::kProvince:
+      return InvalidArgumentError(Bilingual(
+          fmt::format("身份证号码地址码的前两位 {:02} 不是省级代码（应为 {}–{}）", address6 / 10000,
+                      kMinProvince, kMaxProvince),
+          fmt::format("ID number: the address code starts with {:02}, which is not a province "
+                      "code ({} to {})",
+                      address6 / 10000, kMinProvince, kMaxProvince)));
+    case AddressProblem::kPrefecture:
+      return InvalidArgumentError(Bilingual(
+          fmt::format("身份证号码地址码 {:06} 的第 3–4 位为 00，未指明地级区划", address6),
+          fmt::format("ID number: address code {:06} has 00 in digits 3-4, so it names no "
+                      "prefecture",
+                      address6)));
+  }
+  return InternalError("unhandled AddressProblem");
+}
+
+Status BirthError(BirthProblem problem, uint32_t birth8, Date today) {
+  switch (problem) {
+    case BirthProblem::kNone:
+      return OkStatus();
+    case BirthProblem::kNotReal:
+      return InvalidArgumentError(
+          Bilingual(fmt::format("身份证号码中的出生日期 {:08} 不是有效日期", birth8),
+                    fmt::format("ID number: birth date {:08} is not a real date", birth8)));
+    case BirthProblem::kTooEarly:
+      return InvalidArgumentError(
+          Bilingual(fmt::format("身份证号码中的出生日期 {:08} 早于 1900-01-01", birth8),
+                    fmt::format("ID number: birth date {:08} is before 1900-01-01", birth8)));
+    case BirthProblem::kTooLate:
+      return InvalidArgumentError(Bilingual(
+          fmt::format("身份证号码中的出生日期 {:08} 晚于今天（{}）", birth8, today.ToString()),
+          fmt::format("ID number: birth date {:08} is after today ({})", birth8,
+                      today.ToString())));
+  }
+  return InternalError("unhandled BirthProblem");
+}
+
+Status CheckCheckCharacter(const Digits17& digits, char found) {
+  const char expected = CheckCharacterOf(digits);
+  if (found == expected || (found == 'x' && expected == 'X')) return OkStatus();
+  return InvalidArgumentError(Bilingual(
+      fmt::format("身份证号码校验码错误：应为“{}”，实为“{}”；号码中可能有输错的数字", expected,
+                  found),
+      fmt::format("ID number: the check character should be \"{}\" but is \"{}\"; a digit is "
+                  "probably mistyped",
+                  expected, found)));
+}
+
+}  // namespace
+
+StatusOr<IdNumber> IdNumber::Parse(std::string_view text, Date today) {
+  const std::string_view id = TrimAsciiWhitespace(text);
+  RETURN_IF_ERROR(CheckLength(id));
+  RETURN_IF_ERROR(CheckCharacters(id));
+  const Digits17 digits = LeadingDigits(id);
+  const Parts parts = PartsOf(digits);
+  RETURN_IF_ERROR(AddressError(CheckAddress(parts.address6), parts.address6));
+  const uint32_t latest8 = std::min(Birth8Of(today), kLatestBirth8);
+  RETURN_IF_ERROR(BirthError(CheckBirth(parts.birth8, latest8), parts.birth8, today));
+  if (id.size() == kLength) RETURN_IF_ERROR(CheckCheckCharacter(digits, id[kLength - 1]));
+  return IdNumber(Pack(parts));
+}
+
+StatusOr<IdNumber> IdNumber::Parse(std::string_view text) { return Parse(text, Date::Today()); }
+
+StatusOr<IdNumber> IdNumber::FromParts(uint32_t address6, Date birth, uint32_t sequence3) {
+  if (CheckAddress(address6) != AddressProblem::kNone) {
+    return InvalidArgumentError(Bilingual(
+        fmt::format("地址码 {} 无效：应为 6 位数字，前两位为 {}–{}，第 3–4 位不为 00", address6,
+                    kMinProvince, kMaxProvince),
+        fmt::format("address code {} is not valid: it must be 6 digits, starting with {} to "
+                    "{}, with digits 3-4 not 00",
+                    address6, kMinProvince, kMaxProvince)));
+  }
+  const Date today = Date::Today();
+  if (birth < *Date::FromYmd(1900, 1, 1) || birth > today) {
+    return InvalidArgumentError(
+        Bilingual(fmt::format("出生日期 {} 不在 1900-01-01 至今天（{}）之间", birth.ToString(),
+                              today.ToString()),
+                  fmt::format("birth date {} is not between 1900-01-01 and today ({})",
+                              birth.ToString(), today.ToString())));
+  }
+  if (sequence3 > 999) {
+    return InvalidArgumentError(
+        Bilingual(fmt::format("顺序码 {} 超出 0–999 的范围", sequence3),
+                  fmt::format("sequence {} is outside 0 to 999", sequence3)));
+  }
+  return IdNumber(Pack({address6, Birth8Of(birth), sequence3}));
+}
+
+char IdNumber::CheckCharacter(std::string_view first17) {
+  Digits17 digits;
+  assert(first17.size() == digits.size());
+  assert(std::all_of(first17.begin(), first17.end(), IsDigit));
+  std::copy_n(first17.begin(), digits.size(), digits.begin());
+  return CheckCharacterOf(digits);
+}
+
+std::optional<IdNumber> IdNumber::Unpack(uint64_t packed) {
+  if (packed >= kPackedLimit) return std::nullopt;
+  const Parts parts = Unpacked(packed);
+  if (CheckAddress(parts.address6) != AddressProblem::kNone ||
+      CheckBirth(parts.birth8, kLatestBirth8) != BirthProblem::kNone) {
+    return std::nullopt;
+  }
+  return IdNumber(packed);
+}
+
+std::string IdNumber::ToString() const {
+  const Digits17 digits = DigitsOf(packed_);
+  std::string text(digits.begin(), digits.end());
+  text.push_back(CheckCharacterOf(digits));
+  return text;
+}
+
+std::string IdNumber::Masked() const {
+  const std::string text = ToString();
+  return fmt::format("{}********{}", text.substr(0, 6), text.substr(14));
+}
+
+uint32_t IdNumber::AddressCode() const { return Unpacked(packed_).address6; }
+
+Date IdNumber::BirthDate() const {
+  const uint32_t birth8 = Unpacked(packed_).birth8;
+  const std::optional<Date> date =
+      Date::FromYmd(static_cast<int>(birth8 / 10000), static_cast<int>(birth8 / 100 % 100),
+                    static_cast<int>(birth8 % 100));
+  assert(date.has_value());  // The class invariant: a real date in Date's year range.
+  return date.value_or(Date());
+}
+
+bool IdNumber::IsMale() const { return Sequence() % 2 == 1; }
+
+uint32_t IdNumber::Sequence() const { return Unpacked(packed_).sequence3; }
+
+std::ostream& operator<<(std::ostream& os, const IdNumber& id) { return os << id.Masked(); }
+
+}  // namespace jz

@@ -1,0 +1,132 @@
+// Schema of the registry. Conventions: every table that grows with the registry carries
+// `county` (the 6-digit county code) so it can be partitioned or distributed by county;
+// ID numbers are stored packed (INTEGER, see IdNumber::Packed); money is integer fen;
+// dates are ISO-8601 text checked by SQLite's date() so only real dates are stored; code
+// lists are stored as their national codes.
+#include "store/sqlite/migrations.h"
+
+namespace jz::sqlite {
+namespace {
+
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE region (
+  code         INTEGER NOT NULL,           -- 12-digit statistical code
+  edition      INTEGER NOT NULL,           -- NBS edition year
+  name         TEXT NOT NULL,
+  level        INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  parent       INTEGER,
+  county       INTEGER NOT NULL,           -- 6-digit county code, 0 above county level
+  urban_rural  INTEGER,                    -- 城乡分类代码
+  PRIMARY KEY (code, edition)
+) WITHOUT ROWID;
+CREATE INDEX region_parent ON region (parent, edition);
+
+CREATE TABLE household (
+  id               INTEGER PRIMARY KEY,
+  county           INTEGER NOT NULL,
+  household_no     TEXT NOT NULL UNIQUE,   -- 户编号
+  village          INTEGER NOT NULL,
+  natural_village  TEXT NOT NULL DEFAULT '',
+  household_type   INTEGER NOT NULL,
+  attribute        INTEGER,
+  main_cause       INTEGER,
+  other_causes     TEXT NOT NULL DEFAULT '',  -- national codes joined by ','
+  monitoring_type  INTEGER,
+  phone            TEXT NOT NULL DEFAULT '',
+  first_identified TEXT CHECK (first_identified IS NULL OR date(first_identified) = first_identified),
+  cadre_name       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX household_county ON household (county, village);
+
+CREATE TABLE person (
+  id                       INTEGER PRIMARY KEY,
+  county                   INTEGER NOT NULL,
+  household_id             INTEGER NOT NULL REFERENCES household (id),
+  seq                      INTEGER NOT NULL,   -- order within the household
+  person_no                TEXT NOT NULL DEFAULT '',
+  id_number                INTEGER NOT NULL UNIQUE,  -- packed IdNumber
+  name                     TEXT NOT NULL,
+  sex                      INTEGER NOT NULL,
+  birth_date               TEXT NOT NULL CHECK (date(birth_date) = birth_date),
+  relationship             INTEGER NOT NULL,
+  ethnicity                INTEGER,
+  education                INTEGER,
+  school_status            INTEGER,
+  health                   INTEGER,
+  labour_skill             INTEGER,
+  work_status              INTEGER,
+  work_months              INTEGER NOT NULL DEFAULT 0,
+  medical_insured          INTEGER NOT NULL,
+  critical_illness_insured INTEGER NOT NULL,
+  receives_dibao           INTEGER NOT NULL,
+  receives_tekun           INTEGER NOT NULL,
+  phone                    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX person_household ON person (household_id, seq);
+
+CREATE TABLE household_year (
+  county            INTEGER NOT NULL,
+  household_id      INTEGER NOT NULL REFERENCES household (id),
+  data_year         INTEGER NOT NULL,
+  wage_income_fen   INTEGER NOT NULL,
+  business_income_fen INTEGER NOT NULL,
+  property_income_fen INTEGER NOT NULL,
+  transfer_income_fen INTEGER NOT NULL,
+  business_expense_fen INTEGER NOT NULL,
+  food_secure       INTEGER NOT NULL,
+  clothing_secure   INTEGER NOT NULL,
+  education_secured INTEGER NOT NULL,
+  medical_secured   INTEGER NOT NULL,
+  housing_secure    INTEGER NOT NULL,
+  safe_water        INTEGER NOT NULL,
+  housing_grade     INTEGER,
+  PRIMARY KEY (household_id, data_year)
+);
+
+CREATE TABLE status_event (
+  id                 INTEGER PRIMARY KEY,
+  county             INTEGER NOT NULL,
+  household_id       INTEGER NOT NULL REFERENCES household (id),
+  kind               INTEGER NOT NULL,
+  event_date         TEXT NOT NULL CHECK (date(event_date) = event_date),
+  monitoring_type    INTEGER,
+  elimination_method INTEGER,
+  note               TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX status_event_household ON status_event (household_id, event_date);
+
+CREATE TABLE assistance_measure (
+  id           INTEGER PRIMARY KEY,
+  county       INTEGER NOT NULL,
+  household_id INTEGER NOT NULL REFERENCES household (id),
+  kind         INTEGER NOT NULL,
+  start_date   TEXT NOT NULL CHECK (date(start_date) = start_date),
+  end_date     TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
+  content      TEXT NOT NULL DEFAULT '',
+  funds_fen    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX assistance_measure_household ON assistance_measure (household_id);
+
+CREATE TABLE cadre_assignment (
+  id           INTEGER PRIMARY KEY,
+  county       INTEGER NOT NULL,
+  household_id INTEGER NOT NULL REFERENCES household (id),
+  cadre_name   TEXT NOT NULL,
+  unit         TEXT NOT NULL DEFAULT '',
+  position     TEXT NOT NULL DEFAULT '',
+  phone        TEXT NOT NULL DEFAULT '',
+  start_date   TEXT NOT NULL CHECK (date(start_date) = start_date),
+  end_date     TEXT CHECK (end_date IS NULL OR date(end_date) = end_date)
+);
+CREATE INDEX cadre_assignment_household ON cadre_assignment (household_id);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+}  // namespace jz::sqlite

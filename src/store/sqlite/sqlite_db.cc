@@ -1,0 +1,142 @@
+// RAII wrappers over sqlite3 / sqlite3_stmt and result-code translation.
+#include "store/sqlite/sqlite_db.h"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace jz::sqlite {
+
+Status ToStatus(int rc, sqlite3* db, std::string_view what) {
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return OkStatus();
+  const char* detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  const std::string en = fmt::format("{}: {}", what, detail);
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+        return AlreadyExistsError(Bilingual("记录已存在", en));
+      }
+      return InvalidArgumentError(Bilingual("数据不满足约束", en));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return UnavailableError(Bilingual("数据库正被其他程序使用，请稍后重试", en));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DataLossError(Bilingual("数据库文件已损坏或不是数据库", en));
+    case SQLITE_FULL:
+      return DataLossError(Bilingual("磁盘已满，写入失败", en));
+    case SQLITE_IOERR:
+      return DataLossError(Bilingual("磁盘读写错误", en));
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      return UnavailableError(Bilingual("无法打开或写入数据库文件", en));
+    default:
+      return InternalError(Bilingual("数据库内部错误", en));
+  }
+}
+
+Stmt::Stmt(Stmt&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Stmt& Stmt::operator=(Stmt&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = std::exchange(other.db_, nullptr);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+  }
+  return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+void Stmt::Bind(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+
+void Stmt::Bind(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void Stmt::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+
+StatusOr<bool> Stmt::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Status status = ToStatus(rc, db_, sqlite3_sql(stmt_));
+  sqlite3_reset(stmt_);
+  return status;
+}
+
+Status Stmt::Run() {
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) break;
+  }
+  Reset();
+  return OkStatus();
+}
+
+void Stmt::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Stmt::Text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+Db::Db(Db&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+
+Db& Db::operator=(Db&& other) noexcept {
+  if (this != &other) {
+    sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+  }
+  return *this;
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+StatusOr<Db> Db::Open(const std::string& path, int flags) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  Db db(raw);  // closes `raw` on every path, also when open failed
+  if (rc != SQLITE_OK) return ToStatus(rc, raw, path);
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
+Status Db::Exec(std::string_view sql) {
+  const std::string text(sql);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);
+  return ToStatus(rc, db_, text.substr(0, 80));
+}
+
+StatusOr<Stmt> Db::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) return ToStatus(rc, db_, sql.substr(0, 80));
+  return Stmt(db_, stmt);
+}
+
+StatusOr<int64_t> Db::QueryInt(std::string_view sql) {
+  ASSIGN_OR_RETURN(Stmt stmt, Prepare(sql));
+  ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return InternalError(fmt::format("no row from {}", sql));
+  return stmt.Int(0);
+}
+
+int64_t Db::Changes() const { return sqlite3_changes64(db_); }
+
+}  // namespace jz::sqlite

@@ -1,0 +1,765 @@
+// SQLite implementation of Store and RegistryWriter. Writes go through one transaction per
+// RegistryWriter; statements are prepared once per store and reused.
+#include "store/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <vector>
+
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace jz {
+namespace {
+
+using sqlite::Db;
+using sqlite::Stmt;
+
+template <typename E>
+int64_t CodeOf(E value) {
+  return static_cast<int64_t>(value);
+}
+template <typename E>
+std::optional<int64_t> CodeOf(const std::optional<E>& value) {
+  if (!value) return std::nullopt;
+  return static_cast<int64_t>(*value);
+}
+std::optional<std::string> DateText(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->ToString();
+}
+
+// Reads a code-list column; a code this binary does not know means the file was altered.
+template <typename E>
+StatusOr<E> ReadCode(const Stmt& stmt, int column) {
+  const int64_t code = stmt.Int(column);
+  std::optional<E> value = FromCode<E>(static_cast<int>(code));
+  if (!value) {
+    return DataLossError(Bilingual(fmt::format("数据库中的代码 {} 无效", code),
+                                   fmt::format("invalid code {} in the database", code)));
+  }
+  return *value;
+}
+template <typename E>
+StatusOr<std::optional<E>> ReadOptionalCode(const Stmt& stmt, int column) {
+  if (stmt.IsNull(column)) return std::optional<E>();
+  ASSIGN_OR_RETURN(E value, ReadCode<E>(stmt, column));
+  return std::optional<E>(value);
+}
+StatusOr<Date> ReadDate(const Stmt& stmt, int column) {
+  StatusOr<Date> date = Date::Parse(stmt.Text(column));
+  if (!date.ok()) return DataLossError(date.status().message());
+  return date;
+}
+StatusOr<std::optional<Date>> ReadOptionalDate(const Stmt& stmt, int column) {
+  if (stmt.IsNull(column)) return std::optional<Date>();
+  ASSIGN_OR_RETURN(Date date, ReadDate(stmt, column));
+  return std::optional<Date>(date);
+}
+
+std::string JoinCauses(const std::vector<PovertyCause>& causes) {
+  std::string out;
+  for (PovertyCause cause : causes) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(CodeOf(cause));
+  }
+  return out;
+}
+
+StatusOr<std::vector<PovertyCause>> SplitCauses(std::string_view text) {
+  std::vector<PovertyCause> causes;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    std::optional<PovertyCause> cause = FromCode<PovertyCause>(std::atoi(std::string(part).c_str()));
+    if (!cause) return DataLossError(fmt::format("invalid poverty cause list '{}'", text));
+    causes.push_back(*cause);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return causes;
+}
+
+// Statements shared by the store and its writers, prepared on first use.
+struct Statements {
+  Stmt find_region_exists;
+  Stmt find_household_id;
+  Stmt find_person_household;
+  Stmt insert_household;
+  Stmt update_household;
+  Stmt delete_persons;
+  Stmt delete_years;
+  Stmt insert_person;
+  Stmt insert_year;
+  Stmt insert_event;
+  Stmt insert_measure;
+  Stmt insert_cadre;
+};
+
+class SqliteStore;
+
+class SqliteWriter final : public RegistryWriter {
+ public:
+  explicit SqliteWriter(SqliteStore* store) : store_(store) {}
+  ~SqliteWriter() override;
+
+  StatusOr<UpsertOutcome> Upsert(const Household& household) override;
+  Status AddStatusEvent(const StatusEvent& event) override;
+  Status AddAssistanceMeasure(const AssistanceMeasure& measure) override;
+  Status AssignCadre(const CadreAssignment& assignment) override;
+  Status Commit() override;
+
+ private:
+  Status CheckOpen() const;
+  StatusOr<std::optional<int64_t>> HouseholdId(std::string_view household_no);
+  StatusOr<int64_t> RequireHouseholdId(std::string_view household_no);
+  Status CheckMembersBelong(const Household& household, std::optional<int64_t> id);
+  Status WriteHouseholdRow(const Household& household, std::optional<int64_t> id, int64_t* out_id);
+  Status WriteMembersAndYears(const Household& household, int64_t id);
+
+  SqliteStore* store_;
+  bool done_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+
+  Status Initialize(bool in_memory);
+
+  int SchemaVersion() const override { return schema_version_; }
+  Status UpsertRegions(std::span<const Region> regions) override;
+  StatusOr<std::optional<Region>> FindRegion(RegionCode code) override;
+  StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) override;
+  StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() override;
+  StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) override;
+  StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) override;
+  StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) override;
+  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(
+      std::string_view household_no) override;
+  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
+      std::string_view household_no) override;
+  StatusOr<RegistryCounts> Counts() override;
+
+  Db& db() { return db_; }
+  StatusOr<Statements*> statements();
+  void WriterClosed() { writer_open_ = false; }
+  StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
+
+ private:
+  Status Migrate();
+  Status CheckIdentity();
+  StatusOr<Region> ReadRegion(const Stmt& stmt);
+
+  Db db_;
+  int schema_version_ = 0;
+  bool writer_open_ = false;
+  std::unique_ptr<Statements> statements_;
+};
+
+// ---- Store ---------------------------------------------------------------------------
+
+Status SqliteStore::Initialize(bool in_memory) {
+  if (!in_memory) RETURN_IF_ERROR(db_.Exec("PRAGMA journal_mode = WAL"));
+  RETURN_IF_ERROR(db_.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"));
+  RETURN_IF_ERROR(CheckIdentity());
+  return Migrate();
+}
+
+Status SqliteStore::CheckIdentity() {
+  ASSIGN_OR_RETURN(int64_t app_id, db_.QueryInt("PRAGMA application_id"));
+  ASSIGN_OR_RETURN(int64_t tables, db_.QueryInt("SELECT count(*) FROM sqlite_schema"));
+  if (app_id == 0 && tables == 0) return OkStatus();  // a new, empty file
+  if (app_id != sqlite::kApplicationId) {
+    return FailedPreconditionError(
+        Bilingual("该文件不是精准系统的数据库，未做任何修改",
+                  "this file is not a Jingzhun database; nothing was changed"));
+  }
+  return OkStatus();
+}
+
+Status SqliteStore::Migrate() {
+  ASSIGN_OR_RETURN(int64_t version, db_.QueryInt("PRAGMA user_version"));
+  const int latest = SqliteSchemaVersion();
+  if (version > latest) {
+    return FailedPreconditionError(Bilingual(
+        fmt::format("数据库结构版本为 {}，本程序只支持到版本 {}；请升级 jingzhun 后再打开", version,
+                    latest),
+        fmt::format("the database has schema version {}, this binary supports up to {}; "
+                    "upgrade jingzhun to open it",
+                    version, latest)));
+  }
+  for (const sqlite::Migration& m : sqlite::Migrations()) {
+    if (m.version <= version) continue;
+    RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    Status status = db_.Exec(m.sql);
+    if (status.ok()) {
+      status = db_.Exec(fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}",
+                                    m.version, sqlite::kApplicationId));
+    }
+    if (!status.ok()) {
+      (void)db_.Exec("ROLLBACK");
+      return status.WithContext(fmt::format("migration {}", m.version));
+    }
+    RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  }
+  schema_version_ = latest;
+  return OkStatus();
+}
+
+StatusOr<Statements*> SqliteStore::statements() {
+  if (statements_) return statements_.get();
+  auto s = std::make_unique<Statements>();
+  ASSIGN_OR_RETURN(s->find_region_exists, db_.Prepare("SELECT 1 FROM region WHERE code = ?1 LIMIT 1"));
+  ASSIGN_OR_RETURN(s->find_household_id, db_.Prepare("SELECT id FROM household WHERE household_no = ?1"));
+  ASSIGN_OR_RETURN(s->find_person_household,
+                   db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
+                               "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1"));
+  ASSIGN_OR_RETURN(s->insert_household,
+                   db_.Prepare("INSERT INTO household (county, household_no, village, natural_village, "
+                               "household_type, attribute, main_cause, other_causes, monitoring_type, "
+                               "phone, first_identified, cadre_name) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+  ASSIGN_OR_RETURN(s->update_household,
+                   db_.Prepare("UPDATE household SET county = ?1, village = ?3, natural_village = ?4, "
+                               "household_type = ?5, attribute = ?6, main_cause = ?7, other_causes = ?8, "
+                               "monitoring_type = ?9, phone = ?10, first_identified = ?11, "
+                               "cadre_name = ?12 WHERE id = ?13"));
+  ASSIGN_OR_RETURN(s->delete_persons, db_.Prepare("DELETE FROM person WHERE household_id = ?1"));
+  ASSIGN_OR_RETURN(s->delete_years, db_.Prepare("DELETE FROM household_year WHERE household_id = ?1"));
+  ASSIGN_OR_RETURN(s->insert_person,
+                   db_.Prepare("INSERT INTO person (county, household_id, seq, person_no, id_number, "
+                               "name, sex, birth_date, relationship, ethnicity, education, school_status, "
+                               "health, labour_skill, work_status, work_months, medical_insured, "
+                               "critical_illness_insured, receives_dibao, receives_tekun, phone) VALUES "
+                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                               "?17, ?18, ?19, ?20, ?21)"));
+  ASSIGN_OR_RETURN(s->insert_year,
+                   db_.Prepare("INSERT INTO household_year (county, household_id, data_year, "
+                               "wage_income_fen, business_income_fen, property_income_fen, "
+                               "transfer_income_fen, business_expense_fen, food_secure, clothing_secure, "
+                               "education_secured, medical_secured, housing_secure, safe_water, "
+                               "housing_grade) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                               "?13, ?14, ?15)"));
+  ASSIGN_OR_RETURN(s->insert_event,
+                   db_.Prepare("INSERT INTO status_event (county, household_id, kind, event_date, "
+                               "monitoring_type, elimination_method, note) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6 FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(s->insert_measure,
+                   db_.Prepare("INSERT INTO assistance_measure (county, household_id, kind, start_date, "
+                               "end_date, content, funds_fen) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6 FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(s->insert_cadre,
+                   db_.Prepare("INSERT INTO cadre_assignment (county, household_id, cadre_name, unit, "
+                               "position, phone, start_date, end_date) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
+  statements_ = std::move(s);
+  return statements_.get();
+}
+
+Status SqliteStore::UpsertRegions(std::span<const Region> regions) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("INSERT OR REPLACE INTO region (code, edition, name, level, "
+                                          "parent, county, urban_rural) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  for (const Region& r : regions) {
+    stmt.Bind(1, static_cast<int64_t>(r.code.value()));
+    stmt.Bind(2, int64_t{r.edition_year});
+    stmt.Bind(3, r.name);
+    stmt.Bind(4, static_cast<int64_t>(r.code.level()));
+    if (r.code.level() == RegionLevel::kProvince) {
+      stmt.BindNull(5);
+    } else {
+      stmt.Bind(5, static_cast<int64_t>(r.code.Parent().value()));
+    }
+    const bool has_county = r.code.level() >= RegionLevel::kCounty;
+    stmt.Bind(6, has_county ? int64_t{r.code.County6()} : int64_t{0});
+    if (r.urban_rural_code != 0) stmt.Bind(7, int64_t{r.urban_rural_code}); else stmt.BindNull(7);
+    Status status = stmt.Run();
+    if (!status.ok()) {
+      (void)db_.Exec("ROLLBACK");
+      return status.WithContext(r.code.ToString());
+    }
+  }
+  return db_.Exec("COMMIT");
+}
+
+StatusOr<Region> SqliteStore::ReadRegion(const Stmt& stmt) {
+  std::optional<RegionCode> code = RegionCode::FromValue(static_cast<uint64_t>(stmt.Int(0)));
+  if (!code) return DataLossError(fmt::format("invalid region code {} in the database", stmt.Int(0)));
+  Region region;
+  region.code = *code;
+  region.edition_year = static_cast<int>(stmt.Int(1));
+  region.name = stmt.Text(2);
+  region.urban_rural_code = static_cast<uint16_t>(stmt.IsNull(3) ? 0 : stmt.Int(3));
+  return region;
+}
+
+StatusOr<std::optional<Region>> SqliteStore::FindRegion(RegionCode code) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT code, edition, name, urban_rural FROM region "
+                                          "WHERE code = ?1 ORDER BY edition DESC LIMIT 1"));
+  stmt.Bind(1, static_cast<int64_t>(code.value()));
+  ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<Region>();
+  ASSIGN_OR_RETURN(Region region, ReadRegion(stmt));
+  return std::optional<Region>(std::move(region));
+}
+
+StatusOr<std::vector<Region>> SqliteStore::ListRegions(RegionCode scope, RegionLevel level) {
+  // Codes inside `scope` form one numeric range: scope's digits followed by anything.
+  const uint64_t span = [&] {
+    switch (scope.level()) {
+      case RegionLevel::kProvince: return uint64_t{10'000'000'000};
+      case RegionLevel::kPrefecture: return uint64_t{100'000'000};
+      case RegionLevel::kCounty: return uint64_t{1'000'000};
+      case RegionLevel::kTownship: return uint64_t{1'000};
+      case RegionLevel::kVillage: return uint64_t{1};
+    }
+    return uint64_t{1};
+  }();
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db_.Prepare("SELECT code, max(edition), name, urban_rural FROM region "
+                               "WHERE code >= ?1 AND code < ?2 AND level = ?3 GROUP BY code ORDER BY code"));
+  stmt.Bind(1, static_cast<int64_t>(scope.value()));
+  stmt.Bind(2, static_cast<int64_t>(scope.value() + span));
+  stmt.Bind(3, static_cast<int64_t>(level));
+  std::vector<Region> regions;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Region region, ReadRegion(stmt));
+    regions.push_back(std::move(region));
+  }
+  return regions;
+}
+
+StatusOr<std::unique_ptr<RegistryWriter>> SqliteStore::BeginWrite() {
+  if (writer_open_) {
+    return FailedPreconditionError(Bilingual("已有一个写入事务未结束", "a writer is already open"));
+  }
+  RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  writer_open_ = true;
+  return std::unique_ptr<RegistryWriter>(new SqliteWriter(this));
+}
+
+StatusOr<std::optional<Household>> SqliteStore::FindHousehold(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Statements * s, statements());
+  s->find_household_id.Bind(1, household_no);
+  StatusOr<bool> row = s->find_household_id.Step();
+  const int64_t id = row.ok() && *row ? s->find_household_id.Int(0) : 0;
+  s->find_household_id.Reset();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<Household>();
+  return LoadHousehold(id);
+}
+
+StatusOr<std::optional<Household>> SqliteStore::LoadHousehold(int64_t id) {
+  ASSIGN_OR_RETURN(Stmt h, db_.Prepare("SELECT household_no, village, natural_village, household_type, "
+                                       "attribute, main_cause, other_causes, monitoring_type, phone, "
+                                       "first_identified, cadre_name FROM household WHERE id = ?1"));
+  h.Bind(1, id);
+  ASSIGN_OR_RETURN(bool found, h.Step());
+  if (!found) return std::optional<Household>();
+  Household out;
+  out.household_no = h.Text(0);
+  std::optional<RegionCode> village = RegionCode::FromValue(static_cast<uint64_t>(h.Int(1)));
+  if (!village) return DataLossError(fmt::format("invalid village code {}", h.Int(1)));
+  out.village = *village;
+  out.natural_village = h.Text(2);
+  ASSIGN_OR_RETURN(out.type, ReadCode<HouseholdType>(h, 3));
+  ASSIGN_OR_RETURN(out.attribute, ReadOptionalCode<HouseholdAttribute>(h, 4));
+  ASSIGN_OR_RETURN(out.main_cause, ReadOptionalCode<PovertyCause>(h, 5));
+  ASSIGN_OR_RETURN(out.other_causes, SplitCauses(h.Text(6)));
+  ASSIGN_OR_RETURN(out.monitoring_type, ReadOptionalCode<MonitoringType>(h, 7));
+  out.phone = h.Text(8);
+  ASSIGN_OR_RETURN(out.first_identified, ReadOptionalDate(h, 9));
+  out.cadre_name = h.Text(10);
+
+  ASSIGN_OR_RETURN(Stmt p, db_.Prepare("SELECT person_no, id_number, name, sex, birth_date, relationship, "
+                                       "ethnicity, education, school_status, health, labour_skill, "
+                                       "work_status, work_months, medical_insured, critical_illness_insured, "
+                                       "receives_dibao, receives_tekun, phone FROM person "
+                                       "WHERE household_id = ?1 ORDER BY seq"));
+  p.Bind(1, id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, p.Step());
+    if (!row) break;
+    Person person;
+    person.person_no = p.Text(0);
+    std::optional<IdNumber> id_number = IdNumber::Unpack(static_cast<uint64_t>(p.Int(1)));
+    if (!id_number) return DataLossError("invalid packed ID number in the database");
+    person.id_number = *id_number;
+    person.name = p.Text(2);
+    ASSIGN_OR_RETURN(person.sex, ReadCode<Sex>(p, 3));
+    ASSIGN_OR_RETURN(person.birth_date, ReadDate(p, 4));
+    ASSIGN_OR_RETURN(person.relationship, ReadCode<Relationship>(p, 5));
+    ASSIGN_OR_RETURN(person.ethnicity, ReadOptionalCode<Ethnicity>(p, 6));
+    ASSIGN_OR_RETURN(person.education, ReadOptionalCode<Education>(p, 7));
+    ASSIGN_OR_RETURN(person.school_status, ReadOptionalCode<SchoolStatus>(p, 8));
+    ASSIGN_OR_RETURN(person.health, ReadOptionalCode<Health>(p, 9));
+    ASSIGN_OR_RETURN(person.labour_skill, ReadOptionalCode<LabourSkill>(p, 10));
+    ASSIGN_OR_RETURN(person.work_status, ReadOptionalCode<WorkStatus>(p, 11));
+    person.work_months = static_cast<int>(p.Int(12));
+    person.medical_insured = p.Int(13) != 0;
+    person.critical_illness_insured = p.Int(14) != 0;
+    person.receives_dibao = p.Int(15) != 0;
+    person.receives_tekun = p.Int(16) != 0;
+    person.phone = p.Text(17);
+    out.members.push_back(std::move(person));
+  }
+
+  ASSIGN_OR_RETURN(Stmt y, db_.Prepare("SELECT data_year, wage_income_fen, business_income_fen, "
+                                       "property_income_fen, transfer_income_fen, business_expense_fen, "
+                                       "food_secure, clothing_secure, education_secured, medical_secured, "
+                                       "housing_secure, safe_water, housing_grade FROM household_year "
+                                       "WHERE household_id = ?1 ORDER BY data_year"));
+  y.Bind(1, id);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, y.Step());
+    if (!row) break;
+    HouseholdYear year;
+    year.data_year = static_cast<int>(y.Int(0));
+    year.wage_income = Money::FromFen(y.Int(1));
+    year.business_income = Money::FromFen(y.Int(2));
+    year.property_income = Money::FromFen(y.Int(3));
+    year.transfer_income = Money::FromFen(y.Int(4));
+    year.business_expense = Money::FromFen(y.Int(5));
+    year.food_secure = y.Int(6) != 0;
+    year.clothing_secure = y.Int(7) != 0;
+    year.compulsory_education_secured = y.Int(8) != 0;
+    year.basic_medical_secured = y.Int(9) != 0;
+    year.housing_secure = y.Int(10) != 0;
+    year.safe_drinking_water = y.Int(11) != 0;
+    ASSIGN_OR_RETURN(year.housing_grade, ReadOptionalCode<HousingGrade>(y, 12));
+    out.years.push_back(year);
+  }
+  return std::optional<Household>(std::move(out));
+}
+
+StatusOr<std::optional<std::string>> SqliteStore::FindHouseholdOfPerson(const IdNumber& id_number) {
+  ASSIGN_OR_RETURN(Statements * s, statements());
+  s->find_person_household.Bind(1, static_cast<int64_t>(id_number.Packed()));
+  StatusOr<bool> row = s->find_person_household.Step();
+  std::optional<std::string> household_no;
+  if (row.ok() && *row) household_no = s->find_person_household.Text(1);
+  s->find_person_household.Reset();
+  if (!row.ok()) return row.status();
+  return household_no;
+}
+
+StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT e.kind, e.event_date, e.monitoring_type, "
+                                          "e.elimination_method, e.note FROM status_event e JOIN household h "
+                                          "ON h.id = e.household_id WHERE h.household_no = ?1 "
+                                          "ORDER BY e.event_date, e.id"));
+  stmt.Bind(1, household_no);
+  std::vector<StatusEvent> events;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    StatusEvent e;
+    e.household_no = std::string(household_no);
+    const int64_t kind = stmt.Int(0);
+    if (kind < 1 || kind > 5) return DataLossError(fmt::format("invalid event kind {}", kind));
+    e.kind = static_cast<StatusEventKind>(kind);
+    ASSIGN_OR_RETURN(e.date, ReadDate(stmt, 1));
+    ASSIGN_OR_RETURN(e.monitoring_type, ReadOptionalCode<MonitoringType>(stmt, 2));
+    ASSIGN_OR_RETURN(e.elimination_method, ReadOptionalCode<RiskEliminationMethod>(stmt, 3));
+    e.note = stmt.Text(4);
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(
+    std::string_view household_no) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT m.kind, m.start_date, m.end_date, m.content, m.funds_fen "
+                                          "FROM assistance_measure m JOIN household h ON h.id = m.household_id "
+                                          "WHERE h.household_no = ?1 ORDER BY m.start_date, m.id"));
+  stmt.Bind(1, household_no);
+  std::vector<AssistanceMeasure> measures;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    AssistanceMeasure m;
+    m.household_no = std::string(household_no);
+    ASSIGN_OR_RETURN(m.kind, ReadCode<AssistanceKind>(stmt, 0));
+    ASSIGN_OR_RETURN(m.start, ReadDate(stmt, 1));
+    ASSIGN_OR_RETURN(m.end, ReadOptionalDate(stmt, 2));
+    m.content = stmt.Text(3);
+    m.funds = Money::FromFen(stmt.Int(4));
+    measures.push_back(std::move(m));
+  }
+  return measures;
+}
+
+StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(
+    std::string_view household_no) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
+                                          "c.end_date FROM cadre_assignment c JOIN household h "
+                                          "ON h.id = c.household_id WHERE h.household_no = ?1 "
+                                          "ORDER BY c.start_date, c.id"));
+  stmt.Bind(1, household_no);
+  std::vector<CadreAssignment> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    CadreAssignment a;
+    a.household_no = std::string(household_no);
+    a.cadre_name = stmt.Text(0);
+    a.unit = stmt.Text(1);
+    a.position = stmt.Text(2);
+    a.phone = stmt.Text(3);
+    ASSIGN_OR_RETURN(a.start, ReadDate(stmt, 4));
+    ASSIGN_OR_RETURN(a.end, ReadOptionalDate(stmt, 5));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+StatusOr<RegistryCounts> SqliteStore::Counts() {
+  RegistryCounts counts;
+  ASSIGN_OR_RETURN(counts.regions, db_.QueryInt("SELECT count(*) FROM region"));
+  ASSIGN_OR_RETURN(counts.households, db_.QueryInt("SELECT count(*) FROM household"));
+  ASSIGN_OR_RETURN(counts.persons, db_.QueryInt("SELECT count(*) FROM person"));
+  return counts;
+}
+
+// ---- Writer --------------------------------------------------------------------------
+
+SqliteWriter::~SqliteWriter() {
+  if (!done_) {
+    (void)store_->db().Exec("ROLLBACK");
+    store_->WriterClosed();
+  }
+}
+
+Status SqliteWriter::CheckOpen() const {
+  if (done_) return FailedPreconditionError("writer already committed");
+  return OkStatus();
+}
+
+StatusOr<std::optional<int64_t>> SqliteWriter::HouseholdId(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  s->find_household_id.Bind(1, household_no);
+  StatusOr<bool> row = s->find_household_id.Step();
+  std::optional<int64_t> id;
+  if (row.ok() && *row) id = s->find_household_id.Int(0);
+  s->find_household_id.Reset();
+  if (!row.ok()) return row.status();
+  return id;
+}
+
+StatusOr<int64_t> SqliteWriter::RequireHouseholdId(std::string_view household_no) {
+  ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household_no));
+  if (!id) {
+    return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
+                                   fmt::format("household {} does not exist", household_no)));
+  }
+  return *id;
+}
+
+Status SqliteWriter::CheckMembersBelong(const Household& household, std::optional<int64_t> id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  for (const Person& person : household.members) {
+    s->find_person_household.Bind(1, static_cast<int64_t>(person.id_number.Packed()));
+    StatusOr<bool> row = s->find_person_household.Step();
+    std::optional<int64_t> owner;
+    std::string owner_no;
+    if (row.ok() && *row) {
+      owner = s->find_person_household.Int(0);
+      owner_no = s->find_person_household.Text(1);
+    }
+    s->find_person_household.Reset();
+    if (!row.ok()) return row.status();
+    if (owner && owner != id) {
+      const std::string masked = person.id_number.Masked();
+      return AlreadyExistsError(Bilingual(
+          fmt::format("户编号 {} 的成员（证件号码 {}）已登记在户编号 {} 中，未移动", household.household_no,
+                      masked, owner_no),
+          fmt::format("member {} of household {} is already registered in household {}; not moved",
+                      masked, household.household_no, owner_no)));
+    }
+  }
+  return OkStatus();
+}
+
+Status SqliteWriter::WriteHouseholdRow(const Household& h, std::optional<int64_t> id, int64_t* out_id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& stmt = id ? s->update_household : s->insert_household;
+  stmt.Bind(1, int64_t{h.County6()});
+  if (!id) stmt.Bind(2, h.household_no);
+  stmt.Bind(3, static_cast<int64_t>(h.village.value()));
+  stmt.Bind(4, h.natural_village);
+  stmt.Bind(5, CodeOf(h.type));
+  stmt.Bind(6, CodeOf(h.attribute));
+  stmt.Bind(7, CodeOf(h.main_cause));
+  stmt.Bind(8, JoinCauses(h.other_causes));
+  stmt.Bind(9, CodeOf(h.monitoring_type));
+  stmt.Bind(10, h.phone);
+  stmt.Bind(11, DateText(h.first_identified));
+  stmt.Bind(12, h.cadre_name);
+  if (id) stmt.Bind(13, *id);
+  RETURN_IF_ERROR(stmt.Run());
+  *out_id = id ? *id : sqlite3_last_insert_rowid(store_->db().raw());
+  return OkStatus();
+}
+
+Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  const int64_t county = h.County6();
+  int64_t seq = 0;
+  for (const Person& p : h.members) {
+    Stmt& st = s->insert_person;
+    st.Bind(1, county);
+    st.Bind(2, id);
+    st.Bind(3, seq++);
+    st.Bind(4, p.person_no);
+    st.Bind(5, static_cast<int64_t>(p.id_number.Packed()));
+    st.Bind(6, p.name);
+    st.Bind(7, CodeOf(p.sex));
+    st.Bind(8, p.birth_date.ToString());
+    st.Bind(9, CodeOf(p.relationship));
+    st.Bind(10, CodeOf(p.ethnicity));
+    st.Bind(11, CodeOf(p.education));
+    st.Bind(12, CodeOf(p.school_status));
+    st.Bind(13, CodeOf(p.health));
+    st.Bind(14, CodeOf(p.labour_skill));
+    st.Bind(15, CodeOf(p.work_status));
+    st.Bind(16, int64_t{p.work_months});
+    st.Bind(17, int64_t{p.medical_insured});
+    st.Bind(18, int64_t{p.critical_illness_insured});
+    st.Bind(19, int64_t{p.receives_dibao});
+    st.Bind(20, int64_t{p.receives_tekun});
+    st.Bind(21, p.phone);
+    RETURN_IF_ERROR(st.Run());
+  }
+  for (const HouseholdYear& y : h.years) {
+    Stmt& st = s->insert_year;
+    st.Bind(1, county);
+    st.Bind(2, id);
+    st.Bind(3, int64_t{y.data_year});
+    st.Bind(4, y.wage_income.fen());
+    st.Bind(5, y.business_income.fen());
+    st.Bind(6, y.property_income.fen());
+    st.Bind(7, y.transfer_income.fen());
+    st.Bind(8, y.business_expense.fen());
+    st.Bind(9, int64_t{y.food_secure});
+    st.Bind(10, int64_t{y.clothing_secure});
+    st.Bind(11, int64_t{y.compulsory_education_secured});
+    st.Bind(12, int64_t{y.basic_medical_secured});
+    st.Bind(13, int64_t{y.housing_secure});
+    st.Bind(14, int64_t{y.safe_drinking_water});
+    st.Bind(15, CodeOf(y.housing_grade));
+    RETURN_IF_ERROR(st.Run());
+  }
+  return OkStatus();
+}
+
+StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  s->find_region_exists.Bind(1, static_cast<int64_t>(household.village.value()));
+  StatusOr<bool> known = s->find_region_exists.Step();
+  s->find_region_exists.Reset();
+  if (!known.ok()) return known.status();
+  if (!*known) {
+    const std::string code = household.village.ToString();
+    return InvalidArgumentError(Bilingual(
+        fmt::format("户编号 {} 的行政区划代码 {} 不在已加载的区划中（请先运行 jingzhun regions load）",
+                    household.household_no, code),
+        fmt::format("household {}: region code {} is not a loaded region (run jingzhun regions load)",
+                    household.household_no, code)));
+  }
+  ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household.household_no));
+  RETURN_IF_ERROR(CheckMembersBelong(household, id));
+  if (id) {
+    ASSIGN_OR_RETURN(std::optional<Household> stored, store_->LoadHousehold(*id));
+    if (stored && *stored == household) return UpsertOutcome::kUnchanged;
+    s->delete_persons.Bind(1, *id);
+    RETURN_IF_ERROR(s->delete_persons.Run());
+    s->delete_years.Bind(1, *id);
+    RETURN_IF_ERROR(s->delete_years.Run());
+  }
+  int64_t row_id = 0;
+  RETURN_IF_ERROR(WriteHouseholdRow(household, id, &row_id));
+  RETURN_IF_ERROR(WriteMembersAndYears(household, row_id));
+  return id ? UpsertOutcome::kUpdated : UpsertOutcome::kInserted;
+}
+
+Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(e.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_event;
+  st.Bind(1, id);
+  st.Bind(2, static_cast<int64_t>(e.kind));
+  st.Bind(3, e.date.ToString());
+  st.Bind(4, CodeOf(e.monitoring_type));
+  st.Bind(5, CodeOf(e.elimination_method));
+  st.Bind(6, e.note);
+  return st.Run();
+}
+
+Status SqliteWriter::AddAssistanceMeasure(const AssistanceMeasure& m) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(m.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_measure;
+  st.Bind(1, id);
+  st.Bind(2, CodeOf(m.kind));
+  st.Bind(3, m.start.ToString());
+  st.Bind(4, DateText(m.end));
+  st.Bind(5, m.content);
+  st.Bind(6, m.funds.fen());
+  return st.Run();
+}
+
+Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(a.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_cadre;
+  st.Bind(1, id);
+  st.Bind(2, a.cadre_name);
+  st.Bind(3, a.unit);
+  st.Bind(4, a.position);
+  st.Bind(5, a.phone);
+  st.Bind(6, a.start.ToString());
+  st.Bind(7, DateText(a.end));
+  return st.Run();
+}
+
+Status SqliteWriter::Commit() {
+  RETURN_IF_ERROR(CheckOpen());
+  RETURN_IF_ERROR(store_->db().Exec("COMMIT"));
+  done_ = true;
+  store_->WriterClosed();
+  return OkStatus();
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+int SqliteSchemaVersion() { return sqlite::Migrations().back().version; }
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
+  const bool in_memory = path == ":memory:";
+  if (!in_memory && !options.create_if_missing && !FileExists(path)) {
+    return NotFoundError(Bilingual(fmt::format("数据库文件 {} 不存在", path),
+                                   fmt::format("database file {} does not exist", path)));
+  }
+  int flags = SQLITE_OPEN_READWRITE;
+  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  ASSIGN_OR_RETURN(Db db, Db::Open(path, flags));
+  auto store = std::make_unique<SqliteStore>(std::move(db));
+  Status status = store->Initialize(in_memory);
+  if (!status.ok()) return status.WithContext(path);
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jz

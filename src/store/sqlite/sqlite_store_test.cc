@@ -1,0 +1,106 @@
+// SQLite-specific store tests, and the conformance suite instantiated for SQLite.
+#include "store/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "store/store_conformance_test.h"
+#include "tests/testutil/registry_builders.h"
+#include "tests/testutil/status_matchers.h"
+
+namespace jz {
+
+void StoreConformance::SetUp() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "jz-store-XXXXXX").string();
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+  dir_ = pattern;
+}
+
+void StoreConformance::TearDown() { std::filesystem::remove_all(dir_); }
+
+namespace {
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  auto store = OpenSqliteStore(path);
+  EXPECT_TRUE(store.ok()) << store.status();
+  return store.ok() ? std::move(store).value() : nullptr;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sqlite, StoreConformance,
+    ::testing::Values(
+        StoreBackend{"file", [](const std::string& dir) { return OpenOrDie(dir + "/registry.db"); }},
+        StoreBackend{"memory", [](const std::string&) { return OpenOrDie(":memory:"); }}),
+    [](const ::testing::TestParamInfo<StoreBackend>& info) { return info.param.name; });
+
+class SqliteStoreTest : public StoreConformance {};
+
+// Runs raw SQL against a database file, outside the store.
+void RawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndReopens) {
+  const std::string path = dir() + "/a.db";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+    EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
+    ASSERT_OK(testing::LoadTestRegions(*store));
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, {.create_if_missing = false}));
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  EXPECT_EQ(counts.regions, 6);
+}
+
+TEST_F(SqliteStoreTest, RefusesDatabaseFromNewerBinary) {
+  const std::string path = dir() + "/newer.db";
+  { ASSERT_OK(OpenSqliteStore(path)); }
+  RawExec(path, "PRAGMA user_version = 999");
+  EXPECT_STATUS(OpenSqliteStore(path), StatusCode::kFailedPrecondition, "999");
+  EXPECT_STATUS(OpenSqliteStore(path), StatusCode::kFailedPrecondition, "upgrade jingzhun");
+}
+
+TEST_F(SqliteStoreTest, RefusesForeignDatabaseAndLeavesItAlone) {
+  const std::string path = dir() + "/other.db";
+  RawExec(path, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+  EXPECT_STATUS(OpenSqliteStore(path), StatusCode::kFailedPrecondition, "not a Jingzhun database");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 1);  // only the user's own table
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+TEST_F(SqliteStoreTest, RefusesFileThatIsNotADatabase) {
+  const std::string path = dir() + "/text.db";
+  std::ofstream(path) << "this is a spreadsheet, not a database\n";
+  auto store = OpenSqliteStore(path);
+  EXPECT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kDataLoss) << store.status();
+}
+
+TEST_F(SqliteStoreTest, MissingFileIsNotFoundWhenNotCreating) {
+  EXPECT_STATUS(OpenSqliteStore(dir() + "/missing.db", {.create_if_missing = false}),
+                StatusCode::kNotFound, "missing.db");
+}
+
+TEST_F(SqliteStoreTest, UsesWriteAheadLog) {
+  const std::string path = dir() + "/wal.db";
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+  ASSERT_OK(testing::LoadTestRegions(*store));
+  EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
+}
+
+}  // namespace
+}  // namespace jz

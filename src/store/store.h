@@ -1,0 +1,87 @@
+// The registry of record behind one narrow interface. SQLite (store/sqlite) is the
+// embedded default; PostgreSQL will implement the same interface, and one conformance
+// suite (store_conformance_test.cc) runs against every back end.
+//
+// Thread safety: a Store and its writers are used from one thread at a time.
+#ifndef JZ_STORE_STORE_H_
+#define JZ_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/registry.h"
+#include "core/status.h"
+
+namespace jz {
+
+// What one Upsert did.
+enum class UpsertOutcome : uint8_t { kInserted, kUpdated, kUnchanged };
+
+// Registry sizes, for summaries.
+struct RegistryCounts {
+  int64_t regions = 0;
+  int64_t households = 0;
+  int64_t persons = 0;
+};
+
+// One unit of work: every write through it is a single transaction, made durable by
+// Commit(). Destroying a writer without Commit() rolls everything back, so an import that
+// fails half way leaves the store exactly as it was.
+class RegistryWriter {
+ public:
+  virtual ~RegistryWriter() = default;
+
+  // Inserts the household, or updates it when its household_no exists; members are keyed
+  // by ID number, and members no longer listed are removed. Years are keyed by data_year.
+  // Returns kUnchanged when the stored household already equals `household`.
+  // Fails with AlreadyExists, naming the household and the masked ID, when a member's ID
+  // number belongs to another household (a person is never silently moved), and with
+  // InvalidArgument when the village is not a loaded region.
+  virtual StatusOr<UpsertOutcome> Upsert(const Household& household) = 0;
+
+  virtual Status AddStatusEvent(const StatusEvent& event) = 0;
+  virtual Status AddAssistanceMeasure(const AssistanceMeasure& measure) = 0;
+  virtual Status AssignCadre(const CadreAssignment& assignment) = 0;
+
+  // Makes every write durable. After Commit() the writer accepts no more writes.
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The schema version of the open database (numbered migrations).
+  virtual int SchemaVersion() const = 0;
+
+  // Inserts or replaces regions (keyed by code and edition) in one transaction.
+  virtual Status UpsertRegions(std::span<const Region> regions) = 0;
+  // The region with `code` in the newest loaded edition, or nullopt.
+  virtual StatusOr<std::optional<Region>> FindRegion(RegionCode code) = 0;
+  // Regions of `level` inside `scope`, newest edition, ordered by code.
+  virtual StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) = 0;
+
+  // Starts a unit of work. Only one writer may be open at a time.
+  virtual StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() = 0;
+
+  // The household with `household_no`, members ordered as stored, or nullopt.
+  virtual StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) = 0;
+  // The household that has a member with `id_number`, or nullopt.
+  virtual StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) = 0;
+  virtual StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(
+      std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
+      std::string_view household_no) = 0;
+
+  virtual StatusOr<RegistryCounts> Counts() = 0;
+};
+
+}  // namespace jz
+
+#endif  // JZ_STORE_STORE_H_

@@ -1,0 +1,153 @@
+// The store conformance suite: written once against the Store interface, instantiated for
+// every back end (SQLite file, SQLite in memory; PostgreSQL when it lands).
+#include "store/store_conformance_test.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/testutil/registry_builders.h"
+#include "tests/testutil/status_matchers.h"
+
+namespace jz {
+namespace {
+using testing::LoadTestRegions;
+using testing::TestHousehold;
+
+TEST_P(StoreConformance, RegionsRoundTripAndList) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  ASSERT_OK_AND_ASSIGN(auto village, store->FindRegion(*RegionCode::Parse("222424100205")));
+  ASSERT_TRUE(village.has_value());
+  EXPECT_EQ(village->name, "柳树河村委会");
+  EXPECT_EQ(village->edition_year, 2023);
+  ASSERT_OK_AND_ASSIGN(auto missing, store->FindRegion(*RegionCode::Parse("222424999999")));
+  EXPECT_FALSE(missing.has_value());
+  ASSERT_OK_AND_ASSIGN(auto villages,
+                       store->ListRegions(*RegionCode::Parse("222424100"), RegionLevel::kVillage));
+  ASSERT_EQ(villages.size(), 2u);
+  EXPECT_LT(villages[0].code, villages[1].code);
+  ASSERT_OK_AND_ASSIGN(auto counties, store->ListRegions(*RegionCode::Parse("22"), RegionLevel::kCounty));
+  EXPECT_EQ(counties.size(), 1u);
+}
+
+TEST_P(StoreConformance, HouseholdRoundTripsExactly) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  const Household h = TestHousehold("2224241002050001", 3);
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(h));
+  EXPECT_EQ(outcome, UpsertOutcome::kInserted);
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(*loaded, h);
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  EXPECT_EQ(counts.households, 1);
+  EXPECT_EQ(counts.persons, 3);
+}
+
+TEST_P(StoreConformance, SecondIdenticalUpsertChangesNothing) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  const Household h = TestHousehold("2224241002050001", 2);
+  for (UpsertOutcome expected : {UpsertOutcome::kInserted, UpsertOutcome::kUnchanged}) {
+    ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+    ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(h));
+    EXPECT_EQ(outcome, expected);
+    ASSERT_OK(writer->Commit());
+  }
+  Household changed = h;
+  changed.members.pop_back();
+  changed.years[0].wage_income = Money::FromYuan(12345);
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(changed));
+  EXPECT_EQ(outcome, UpsertOutcome::kUpdated);
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  EXPECT_EQ(*loaded, changed);
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  EXPECT_EQ(counts.persons, 1);
+}
+
+TEST_P(StoreConformance, PersonIsNeverSilentlyMovedToAnotherHousehold) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  const Household a = TestHousehold("2224241002050001", 2);
+  Household b = TestHousehold("2224241002050002", 1, /*id_offset=*/10);
+  b.members.push_back(a.members[1]);
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK(writer->Upsert(a));
+  auto result = writer->Upsert(b);
+  EXPECT_STATUS(result, StatusCode::kAlreadyExists, "2224241002050001");
+  // The message names the person by masked ID only.
+  EXPECT_EQ(result.status().message().find(a.members[1].id_number.ToString()), std::string::npos);
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto owner, store->FindHouseholdOfPerson(a.members[1].id_number));
+  EXPECT_EQ(owner, a.household_no);
+}
+
+TEST_P(StoreConformance, UncommittedWriterLeavesStoreUnchanged) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  {
+    ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+    ASSERT_OK(writer->Upsert(TestHousehold("2224241002050001", 2)));
+    ASSERT_OK(writer->Upsert(TestHousehold("2224241002050002", 2, 10)));
+  }  // dropped without Commit
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  EXPECT_EQ(counts.households, 0);
+  EXPECT_EQ(counts.persons, 0);
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());  // a new writer may open
+  ASSERT_OK(writer->Commit());
+}
+
+TEST_P(StoreConformance, RejectsHouseholdInUnknownVillage) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  Household h = TestHousehold("2224241002050001", 1);
+  h.village = *RegionCode::Parse("222424100999");
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  EXPECT_STATUS(writer->Upsert(h), StatusCode::kInvalidArgument, "222424100999");
+}
+
+TEST_P(StoreConformance, OnlyOneWriterAtATime) {
+  auto store = Open();
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  EXPECT_STATUS(store->BeginWrite(), StatusCode::kFailedPrecondition, "writer");
+}
+
+TEST_P(StoreConformance, EventsMeasuresAndCadresAreKeptInOrder) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  const std::string no = "2224241002050001";
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK(writer->Upsert(TestHousehold(no, 2)));
+  StatusEvent identified{no, StatusEventKind::kIdentified, *Date::FromYmd(2014, 10, 1), {}, {}, "首次识别"};
+  StatusEvent exited{no, StatusEventKind::kExited, *Date::FromYmd(2019, 12, 20), {}, {}, ""};
+  StatusEvent monitored{no, StatusEventKind::kMonitored, *Date::FromYmd(2022, 5, 6),
+                        MonitoringType::kUnstableExited, {}, ""};
+  ASSERT_OK(writer->AddStatusEvent(monitored));
+  ASSERT_OK(writer->AddStatusEvent(identified));
+  ASSERT_OK(writer->AddStatusEvent(exited));
+  AssistanceMeasure measure{no, AssistanceKind::kPublicWelfareJob, *Date::FromYmd(2022, 6, 1),
+                            Date::FromYmd(2023, 5, 31), "村保洁员", Money::FromYuan(6000)};
+  ASSERT_OK(writer->AddAssistanceMeasure(measure));
+  CadreAssignment cadre{no, "李明", "县乡村振兴局", "科员", "13900000000",
+                        *Date::FromYmd(2021, 1, 1), Date::FromYmd(2025, 12, 31)};
+  ASSERT_OK(writer->AssignCadre(cadre));
+  EXPECT_STATUS(writer->AddStatusEvent({"nope", StatusEventKind::kExited, Date(), {}, {}, ""}),
+                StatusCode::kNotFound, "nope");
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto events, store->ListStatusEvents(no));
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0], identified);
+  EXPECT_EQ(events[2], monitored);
+  ASSERT_OK_AND_ASSIGN(auto measures, store->ListAssistanceMeasures(no));
+  ASSERT_EQ(measures.size(), 1u);
+  EXPECT_EQ(measures[0], measure);
+  ASSERT_OK_AND_ASSIGN(auto cadres, store->ListCadreAssignments(no));
+  ASSERT_EQ(cadres.size(), 1u);
+  EXPECT_EQ(cadres[0], cadre);
+}
+
+}  // namespace
+}  // namespace jz
