@@ -50,6 +50,11 @@ class IdNumber {
   // Returns the number with these parts and its computed check character (used by the test
   // data generator). Returns InvalidArgumentError when address6 breaks the address rules of
   // Parse(), `birth` is before 1900-01-01 or after Date::Today(), or sequence3 > 999.
+  // The empty number (packed 0): not a valid ID, only the state of a record field before a
+  // parsed number is assigned. Every member function but Packed(), comparison and hashing
+  // REQUIRES a valid number.
+  constexpr IdNumber() : packed_(0) {}
+
   static StatusOr<IdNumber> FromParts(uint32_t address6, Date birth, uint32_t sequence3);
 
   // Returns the MOD 11-2 check character ('0'..'9' or 'X') of the 17 leading digits.

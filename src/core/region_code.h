@@ -43,6 +43,11 @@ class RegionCode {
   // zero one (e.g. 220000100000, a township under no county).
   static StatusOr<RegionCode> Parse(std::string_view digits);
 
+  // The empty code (value 0): not a valid region, only the state of a record field before
+  // a parsed code is assigned. Every member function but value(), comparison and hashing
+  // REQUIRES a valid code.
+  constexpr RegionCode() : value_(0) {}
+
   // Returns the code whose 12-digit number is `value`, or nullopt when that number is not a
   // valid code under the rules of Parse().
   static std::optional<RegionCode> FromValue(uint64_t value);

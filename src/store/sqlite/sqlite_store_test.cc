@@ -36,7 +36,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         StoreBackend{"file", [](const std::string& dir) { return OpenOrDie(dir + "/registry.db"); }},
         StoreBackend{"memory", [](const std::string&) { return OpenOrDie(":memory:"); }}),
-    [](const ::testing::TestParamInfo<StoreBackend>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<StoreBackend>& param) { return param.param.name; });
 
 class SqliteStoreTest : public StoreConformance {};
 
