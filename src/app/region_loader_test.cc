@@ -29,10 +29,14 @@ TEST_F(RegionLoaderTest, LoadsTheRealJilin2023Edition) {
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(":memory:"));
   ASSERT_OK_AND_ASSIGN(RegionLoadSummary s, LoadRegions(*store, kRegionsDir, 2023));
   // Counts from the data README: 31 provincial, 342 prefecture-level, 2978 county-level
-  // units in the country; 1075 townships and 11860 villages in Jilin.
+  // units in the country, less the 3 county rows of cities without counties that repeat
+  // their prefecture's code (东莞, 中山, 儋州); 1075 townships and 11860 villages in Jilin.
   EXPECT_EQ(s.by_level[1], 31);
   EXPECT_EQ(s.by_level[2], 342);
-  EXPECT_EQ(s.by_level[3], 2978);
+  EXPECT_EQ(s.by_level[3], 2978 - 3);
+  ASSERT_OK_AND_ASSIGN(auto dongguan, store->FindRegion(*RegionCode::Parse("441900")));
+  ASSERT_TRUE(dongguan.has_value());
+  EXPECT_EQ(dongguan->name, "东莞市");
   EXPECT_EQ(s.by_level[4], 1075);
   EXPECT_EQ(s.by_level[5], 11860);
   ASSERT_OK_AND_ASSIGN(auto village, store->FindRegion(*RegionCode::Parse("222424107201")));
@@ -44,8 +48,10 @@ TEST_F(RegionLoaderTest, Loads2016EditionWithUrbanRuralCodes) {
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(":memory:"));
   ASSERT_OK_AND_ASSIGN(RegionLoadSummary s, LoadRegions(*store, kRegionsDir, 2016));
   EXPECT_EQ(s.by_level[5], 11370);
-  ASSERT_OK_AND_ASSIGN(auto village, store->FindRegion(*RegionCode::Parse("222424107201")));
-  EXPECT_EQ(village->urban_rural_code, 122);
+  ASSERT_OK_AND_ASSIGN(std::optional<Region> village, store->FindRegion(*RegionCode::Parse("222424107201")));
+  ASSERT_TRUE(village.has_value());
+  const uint16_t urban_rural = village->urban_rural_code;
+  EXPECT_EQ(urban_rural, 122);
 }
 
 TEST_F(RegionLoaderTest, BadRowNamesFileLineColumnAndStoresNothing) {

@@ -166,6 +166,7 @@ TEST_F(GeneratorTest, PlantedProblemsAreRecordedAndEveryKindOccurs) {
   o.error_rate = 0.5;
   ASSERT_OK_AND_ASSIGN(GeneratorSummary s, GenerateRegistry(o));
   const std::vector<Row> truth = ReadAll(s.truth_path);
+  EXPECT_EQ(s.persons, 60000) << "planted duplicates replace members, never add";
   EXPECT_EQ(static_cast<int64_t>(truth.size()), s.planted);
   EXPECT_GT(s.planted, 5000);
   std::map<std::string, int> per_kind;

@@ -16,7 +16,7 @@ struct Result {
 };
 
 // Runs the binary with `args` (shell-quoted by the caller), capturing output.
-Result Run(const std::string& args) {
+Result RunJingzhun(const std::string& args) {
   const std::string command = std::string(JZ_BINARY) + " " + args + " 2>&1";
   Result r;
   FILE* pipe = popen(command.c_str(), "r");
@@ -43,46 +43,46 @@ class CliTest : public ::testing::Test {
 const std::string kRegions = std::string(JZ_SHARED_DATA_DIR) + "/regions";
 
 TEST_F(CliTest, HelpListsEveryCommandAndExitCodes) {
-  Result r = Run("--help");
+  Result r = RunJingzhun("--help");
   EXPECT_EQ(r.exit_code, 0);
   for (const char* command : {"generate", "regions", "info"}) EXPECT_NE(r.out.find(command), std::string::npos) << command;
   EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
-  Result g = Run("generate --help");
+  Result g = RunJingzhun("generate --help");
   EXPECT_EQ(g.exit_code, 0);
   EXPECT_NE(g.out.find("--error-rate"), std::string::npos);
   EXPECT_NE(g.out.find("Examples"), std::string::npos);
 }
 
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
-  EXPECT_EQ(Run("").exit_code, 2);
-  EXPECT_EQ(Run("no-such-command").exit_code, 2);
-  EXPECT_EQ(Run("generate").exit_code, 2);  // --out is required
-  EXPECT_EQ(Run("generate --out x --persons lots").exit_code, 2);
-  EXPECT_EQ(Run("--lang klingon info x.db").exit_code, 2);
+  EXPECT_EQ(RunJingzhun("").exit_code, 2);
+  EXPECT_EQ(RunJingzhun("no-such-command").exit_code, 2);
+  EXPECT_EQ(RunJingzhun("generate").exit_code, 2);  // --out is required
+  EXPECT_EQ(RunJingzhun("generate --out x --persons lots").exit_code, 2);
+  EXPECT_EQ(RunJingzhun("--lang klingon info x.db").exit_code, 2);
 }
 
 TEST_F(CliTest, InvalidValuesAreReportedOnStderrWithMappedExitCode) {
-  Result r = Run("generate --out " + Path("g") + " --persons 10 --encoding latin1");
+  Result r = RunJingzhun("generate --out " + Path("g") + " --persons 10 --encoding latin1");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("latin1"), std::string::npos);
-  Result missing = Run("info " + Path("missing.db"));
+  Result missing = RunJingzhun("info " + Path("missing.db"));
   EXPECT_EQ(missing.exit_code, 4);
   EXPECT_NE(missing.out.find("missing.db"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(Path("missing.db")));
-  Result english = Run("--lang en info " + Path("missing.db"));
+  Result english = RunJingzhun("--lang en info " + Path("missing.db"));
   EXPECT_NE(english.out.find("does not exist"), std::string::npos);
   EXPECT_EQ(english.out.find("不存在"), std::string::npos);
 }
 
 TEST_F(CliTest, GenerateLoadRegionsAndInfoWorkTogether) {
-  Result g = Run("generate --out " + Path("reg") + " --persons 2000 --seed 3 --regions " + kRegions);
+  Result g = RunJingzhun("generate --out " + Path("reg") + " --persons 2000 --seed 3 --regions " + kRegions);
   ASSERT_EQ(g.exit_code, 0) << g.out;
   EXPECT_NE(g.out.find("2000"), std::string::npos);
   EXPECT_EQ(g.out.find('\r'), std::string::npos) << "no progress bar when piped";
-  Result load = Run("regions load " + Path("j.db") + " " + kRegions);
+  Result load = RunJingzhun("regions load " + Path("j.db") + " " + kRegions);
   ASSERT_EQ(load.exit_code, 0) << load.out;
   EXPECT_NE(load.out.find("11860"), std::string::npos);
-  Result info = Run("--lang zh-Hant info " + Path("j.db"));
+  Result info = RunJingzhun("--lang zh-Hant info " + Path("j.db"));
   ASSERT_EQ(info.exit_code, 0) << info.out;
   EXPECT_NE(info.out.find("數據庫"), std::string::npos) << info.out;  // derived with OpenCC
 }
@@ -91,7 +91,7 @@ TEST_F(CliTest, RegionsLoadRefusesForeignFileAndLeavesIt) {
   std::FILE* f = std::fopen(Path("notes.db").c_str(), "w");
   std::fputs("not a database at all, just some notes\n", f);
   std::fclose(f);
-  Result r = Run("regions load " + Path("notes.db") + " " + kRegions);
+  Result r = RunJingzhun("regions load " + Path("notes.db") + " " + kRegions);
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(std::filesystem::file_size(Path("notes.db")), 39u);
 }

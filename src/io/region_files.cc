@@ -53,6 +53,15 @@ StatusOr<Columns> ReadHeader(CsvReader& reader) {
   return c;
 }
 
+// A county-level row whose code equals its parent's: a prefecture-level city without
+// counties (东莞市 441900, 中山市 442000, 儋州市 460400). The NBS lists it again at county
+// level under the same code; the prefecture row already stands for it, so it is skipped.
+bool IsCountylessCityRow(const std::vector<std::string_view>& f, const Columns& c) {
+  const auto at = [&](int i) { return i >= 0 && i < static_cast<int>(f.size()) ? f[static_cast<size_t>(i)] : std::string_view(); };
+  const std::string_view code = at(c.code);
+  return at(c.level) == "3" && code.size() == 6 && code.substr(4) == "00" && at(c.parent) == code.substr(0, 4);
+}
+
 // Checks one row's fields and builds its Region.
 StatusOr<Region> ParseRow(const CsvReader& reader, const std::vector<std::string_view>& f,
                           const Columns& c, int edition_year,
@@ -101,6 +110,7 @@ Status ReadFile(const std::string& path, int edition_year, std::vector<Region>& 
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader->Next(fields));
     if (!more) break;
+    if (IsCountylessCityRow(fields, columns)) continue;
     ASSIGN_OR_RETURN(Region region, ParseRow(*reader, fields, columns, edition_year, known));
     if (!known.insert(region.code.value()).second) {
       return RowError(*reader, "code", fields[static_cast<size_t>(columns.code)], "代码重复",

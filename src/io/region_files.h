@@ -28,6 +28,8 @@ struct RegionEdition {
 StatusOr<RegionEdition> RegionEditionFor(int year);
 
 // Reads the three files of `edition` from `dir`, in order: regions by ascending level.
+// County-level rows that repeat their prefecture's code (cities without counties, such as
+// 东莞市 441900) are skipped: the prefecture row stands for them.
 // Fails with NotFound naming a missing file, and with InvalidArgument naming the file,
 // line, column and value of the first bad row (bad code, wrong level, unknown parent, a
 // code that is not below its parent, a duplicate code).

@@ -126,21 +126,25 @@ bool PlantSexMismatch(Ctx& c) {
   return true;
 }
 
+// Replaces the household's last non-head member with a copy of a member of an earlier
+// household (same ID number and name), so the person total stays as requested.
 bool PlantDuplicate(Ctx& c) {
-  if (c.previous == nullptr || c.previous->household.members.empty()) return false;
+  if (c.previous == nullptr || c.previous->household.members.empty() || c.members().size() < 2) return false;
   const Household& prev = c.previous->household;
   if (prev.household_no == c.h.household.household_no) return false;
   Person copy = prev.members[c.rng.Below(prev.members.size())];
   const bool tekun = c.h.household.attribute == HouseholdAttribute::kTekunExited;
   if (tekun && c.LabourAge(copy) && copy.labour_skill && CanWork(*copy.labour_skill)) return false;
+  Person& replaced = c.members().back();
+  if (replaced.relationship == Relationship::kHead) return false;
   copy.relationship = Relationship::kOther;
   copy.receives_dibao = c.h.household.attribute == HouseholdAttribute::kDibaoExited;
   copy.receives_tekun = tekun;
-  copy.person_no = fmt::format("{}{:02d}", c.h.household.household_no, c.members().size() + 1);
+  copy.person_no = replaced.person_no;
   c.out.person_no = copy.person_no;
   c.out.detail = prev.household_no;
-  c.h.person_identified.push_back(c.h.person_identified.front());
-  c.members().push_back(std::move(copy));
+  c.h.person_identified.back() = std::max(c.h.person_identified.front(), copy.birth_date);
+  replaced = std::move(copy);
   c.synth.AssignIncome(c.rng, c.h);
   return true;
 }
@@ -407,10 +411,12 @@ bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
 
 std::optional<PlantedProblem> ProblemPlanter::Plant(Rng& rng, SyntheticHousehold& target,
                                                     const SyntheticHousehold* previous) {
-  const size_t count = std::size(kKinds);
-  const size_t start = rng.Below(count);
-  for (size_t step = 0; step < count; ++step) {
-    const auto kind = static_cast<ProblemKind>((start + step) % count);
+  // Kinds are tried in a random order, so each applicable kind is about equally likely.
+  std::vector<size_t> order(std::size(kKinds));
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng.Below(i + 1)]);
+  for (size_t index : order) {
+    const auto kind = static_cast<ProblemKind>(index);
     // A kind that does not apply must leave the household untouched: plant on a copy.
     SyntheticHousehold attempt = target;
     PlantedProblem problem;
