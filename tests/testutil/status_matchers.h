@@ -16,17 +16,17 @@ const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
 
 }  // namespace jz::testing
 
-// Evaluate `expr` once; the status is copied because `expr` is often a temporary.
-#define ASSERT_OK(expr)                                            \
-  do {                                                             \
-    const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr);    \
-    ASSERT_TRUE(jz_ok_.ok()) << jz_ok_;                            \
-  } while (false)
-#define EXPECT_OK(expr)                                            \
-  do {                                                             \
-    const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr);    \
-    EXPECT_TRUE(jz_ok_.ok()) << jz_ok_;                            \
-  } while (false)
+// Evaluate `expr` once (the status is copied: `expr` is often a temporary) and, like
+// gtest's own assertions, accept `<< "more context"` after them.
+#define JZ_OK_IMPL_(expr, fail)                                                     \
+  switch (0)                                                                        \
+  case 0:                                                                           \
+  default:                                                                          \
+    if (const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr); jz_ok_.ok()) {  \
+    } else                                                                          \
+      fail() << jz_ok_
+#define ASSERT_OK(expr) JZ_OK_IMPL_(expr, FAIL)
+#define EXPECT_OK(expr) JZ_OK_IMPL_(expr, ADD_FAILURE)
 
 // Asserts `expr` failed with `expected_code` and a message containing `substring`. (The
 // parameter must not be called `code`: the macro would then rewrite `.code()` too. The
