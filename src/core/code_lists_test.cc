@@ -17,20 +17,10 @@
 namespace jz {
 namespace {
 
+using ::jz::testing::IsInvalidArgumentWith;
+
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-// EXPECT_STATUS in status_matchers.h cannot be used as written (its macro parameter `code`
-// also replaces the `.code()` call inside it), so the tests check statuses with this.
-::testing::AssertionResult IsInvalidArgumentWith(const Status& status, std::string_view part) {
-  if (status.code() != StatusCode::kInvalidArgument) {
-    return ::testing::AssertionFailure() << "expected INVALID_ARGUMENT, got " << status;
-  }
-  if (status.message().find(part) == std::string::npos) {
-    return ::testing::AssertionFailure() << "message lacks \"" << part << "\": " << status;
-  }
-  return ::testing::AssertionSuccess();
-}
 
 constexpr Lang kAllLangs[] = {Lang::kZhHans, Lang::kZhHant, Lang::kEn};
 

@@ -2,6 +2,8 @@
 // date conversions; this file only recognises the written forms and words the errors.
 #include "core/date.h"
 
+#include "core/internal/text.h"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -11,13 +13,7 @@ namespace {
 
 namespace chr = std::chrono;
 
-std::string_view TrimAsciiWhitespace(std::string_view text) {
-  constexpr std::string_view kWhitespace = " \t\r\n";
-  const size_t first = text.find_first_not_of(kWhitespace);
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(kWhitespace);
-  return text.substr(first, last - first + 1);
-}
+using internal::TrimAsciiWhitespace;
 
 chr::year_month_day ToYmd(int32_t days) {
   return chr::year_month_day{chr::sys_days{chr::days{days}}};

@@ -13,19 +13,9 @@
 namespace jz {
 namespace {
 
-using ::testing::HasSubstr;
+using ::jz::testing::IsInvalidArgumentWith;
 
-// EXPECT_STATUS in status_matchers.h cannot be used as written (its macro parameter `code`
-// also replaces the `.code()` call inside it), so the tests check statuses with this.
-::testing::AssertionResult IsInvalidArgumentWith(const Status& status, std::string_view part) {
-  if (status.code() != StatusCode::kInvalidArgument) {
-    return ::testing::AssertionFailure() << "expected INVALID_ARGUMENT, got " << status;
-  }
-  if (status.message().find(part) == std::string::npos) {
-    return ::testing::AssertionFailure() << "message lacks \"" << part << "\": " << status;
-  }
-  return ::testing::AssertionSuccess();
-}
+using ::testing::HasSubstr;
 
 TEST(ParseLang, AcceptsCanonicalTagsInAnyCase) {
   EXPECT_EQ(*ParseLang("zh-Hans"), Lang::kZhHans);

@@ -4,6 +4,8 @@
 // written once, on integers, and shared by Parse(), FromParts() and Unpack().
 #include "core/id_number.h"
 
+#include "core/internal/text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -105,13 +107,7 @@ BirthProblem CheckBirth(uint32_t birth8, uint32_t latest8) {
   return BirthProblem::kNone;
 }
 
-std::string_view TrimAsciiWhitespace(std::string_view text) {
-  constexpr std::string_view kWhitespace = " \t\r\n";
-  const size_t first = text.find_first_not_of(kWhitespace);
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(kWhitespace);
-  return text.substr(first, last - first + 1);
-}
+using internal::TrimAsciiWhitespace;
 
 bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

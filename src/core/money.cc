@@ -3,6 +3,8 @@
 // the error can say which part is wrong, and accumulates the fen with an overflow check.
 #include "core/money.h"
 
+#include "core/internal/text.h"
+
 #include <fmt/format.h>
 
 #include <cassert>
@@ -15,13 +17,7 @@ namespace {
 constexpr std::string_view kYuanSigns[] = {"¥", "￥"};  // U+00A5 and full-width U+FFE5
 constexpr std::string_view kYuanUnit = "元";
 
-std::string_view TrimAsciiWhitespace(std::string_view text) {
-  constexpr std::string_view kWhitespace = " \t\r\n";
-  const size_t first = text.find_first_not_of(kWhitespace);
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(kWhitespace);
-  return text.substr(first, last - first + 1);
-}
+using internal::TrimAsciiWhitespace;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 

@@ -2,6 +2,8 @@
 // are read by division; the table below gives, for each level, where its segment sits.
 #include "core/region_code.h"
 
+#include "core/internal/text.h"
+
 #include <fmt/format.h>
 
 #include <cassert>
@@ -70,13 +72,7 @@ size_t CharacterPosition(std::string_view text, size_t index) {
   return position;
 }
 
-std::string_view TrimAsciiWhitespace(std::string_view text) {
-  constexpr std::string_view kWhitespace = " \t\r\n";
-  const size_t first = text.find_first_not_of(kWhitespace);
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(kWhitespace);
-  return text.substr(first, last - first + 1);
-}
+using internal::TrimAsciiWhitespace;
 
 // Checks that `text` is 2, 4, 6, 9 or 12 ASCII digits.
 Status CheckShape(std::string_view text) {

@@ -14,6 +14,18 @@ inline const ::jz::Status& GetStatus(const ::jz::Status& s) { return s; }
 template <typename T>
 const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
 
+// Succeeds when `status` is InvalidArgument and its message contains `part`; for use in
+// EXPECT_TRUE(...) << context, where a predicate reads better than EXPECT_STATUS.
+inline ::testing::AssertionResult IsInvalidArgumentWith(const ::jz::Status& status, std::string_view part) {
+  if (status.code() != ::jz::StatusCode::kInvalidArgument) {
+    return ::testing::AssertionFailure() << "expected INVALID_ARGUMENT, got " << status;
+  }
+  if (status.message().find(part) == std::string::npos) {
+    return ::testing::AssertionFailure() << "message lacks \"" << part << "\": " << status;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 }  // namespace jz::testing
 
 // Evaluate `expr` once (the status is copied: `expr` is often a temporary) and, like

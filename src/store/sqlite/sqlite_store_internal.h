@@ -1,0 +1,170 @@
+// Internal to store/sqlite: the SQLite store and writer classes, their shared prepared
+// statements, and the column conversion helpers. sqlite_store.cc implements the store and
+// its reads; sqlite_writer.cc the unit of work. Nothing outside store/sqlite includes this.
+#ifndef JZ_STORE_SQLITE_SQLITE_STORE_INTERNAL_H_
+#define JZ_STORE_SQLITE_SQLITE_STORE_INTERNAL_H_
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace jz::sqlite_internal {
+
+
+using sqlite::Db;
+using sqlite::Stmt;
+
+template <typename E>
+int64_t CodeOf(E value) {
+  return static_cast<int64_t>(value);
+}
+template <typename E>
+std::optional<int64_t> CodeOf(const std::optional<E>& value) {
+  if (!value) return std::nullopt;
+  return static_cast<int64_t>(*value);
+}
+inline std::optional<std::string> DateText(const std::optional<Date>& date) {
+  if (!date) return std::nullopt;
+  return date->ToString();
+}
+
+// Reads a code-list column; a code this binary does not know means the file was altered.
+template <typename E>
+StatusOr<E> ReadCode(const Stmt& stmt, int column) {
+  const int64_t code = stmt.Int(column);
+  std::optional<E> value = FromCode<E>(static_cast<int>(code));
+  if (!value) {
+    return DataLossError(Bilingual(fmt::format("数据库中的代码 {} 无效", code),
+                                   fmt::format("invalid code {} in the database", code)));
+  }
+  return *value;
+}
+template <typename E>
+StatusOr<std::optional<E>> ReadOptionalCode(const Stmt& stmt, int column) {
+  if (stmt.IsNull(column)) return std::optional<E>();
+  ASSIGN_OR_RETURN(E value, ReadCode<E>(stmt, column));
+  return std::optional<E>(value);
+}
+inline StatusOr<Date> ReadDate(const Stmt& stmt, int column) {
+  StatusOr<Date> date = Date::Parse(stmt.Text(column));
+  if (!date.ok()) return DataLossError(date.status().message());
+  return date;
+}
+inline StatusOr<std::optional<Date>> ReadOptionalDate(const Stmt& stmt, int column) {
+  if (stmt.IsNull(column)) return std::optional<Date>();
+  ASSIGN_OR_RETURN(Date date, ReadDate(stmt, column));
+  return std::optional<Date>(date);
+}
+
+inline std::string JoinCauses(const std::vector<PovertyCause>& causes) {
+  std::string out;
+  for (PovertyCause cause : causes) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(CodeOf(cause));
+  }
+  return out;
+}
+
+inline StatusOr<std::vector<PovertyCause>> SplitCauses(std::string_view text) {
+  std::vector<PovertyCause> causes;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view part = text.substr(0, comma);
+    std::optional<PovertyCause> cause = FromCode<PovertyCause>(std::atoi(std::string(part).c_str()));
+    if (!cause) return DataLossError(fmt::format("invalid poverty cause list '{}'", text));
+    causes.push_back(*cause);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return causes;
+}
+
+// Statements shared by the store and its writers, prepared on first use.
+
+struct Statements {
+  Stmt find_region_exists;
+  Stmt find_household_id;
+  Stmt find_person_household;
+  Stmt insert_household;
+  Stmt update_household;
+  Stmt delete_persons;
+  Stmt delete_years;
+  Stmt insert_person;
+  Stmt insert_year;
+  Stmt insert_event;
+  Stmt insert_measure;
+  Stmt insert_cadre;
+};
+
+class SqliteStore;
+
+class SqliteWriter final : public RegistryWriter {
+ public:
+  explicit SqliteWriter(SqliteStore* store) : store_(store) {}
+  ~SqliteWriter() override;
+
+  StatusOr<UpsertOutcome> Upsert(const Household& household) override;
+  Status AddStatusEvent(const StatusEvent& event) override;
+  Status AddAssistanceMeasure(const AssistanceMeasure& measure) override;
+  Status AssignCadre(const CadreAssignment& assignment) override;
+  Status Commit() override;
+
+ private:
+  Status CheckOpen() const;
+  StatusOr<std::optional<int64_t>> HouseholdId(std::string_view household_no);
+  StatusOr<int64_t> RequireHouseholdId(std::string_view household_no);
+  Status CheckMembersBelong(const Household& household, std::optional<int64_t> id);
+  Status WriteHouseholdRow(const Household& household, std::optional<int64_t> id, int64_t* out_id);
+  Status WriteMembersAndYears(const Household& household, int64_t id);
+
+  SqliteStore* store_;
+  bool done_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+
+  Status Initialize(bool in_memory);
+
+  int SchemaVersion() const override { return schema_version_; }
+  Status UpsertRegions(std::span<const Region> regions) override;
+  StatusOr<std::optional<Region>> FindRegion(RegionCode code) override;
+  StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) override;
+  StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() override;
+  StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) override;
+  StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) override;
+  StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) override;
+  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(
+      std::string_view household_no) override;
+  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
+      std::string_view household_no) override;
+  StatusOr<RegistryCounts> Counts() override;
+
+  Db& db() { return db_; }
+  StatusOr<Statements*> statements();
+  void WriterClosed() { writer_open_ = false; }
+  StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
+
+ private:
+  Status Migrate();
+  Status CheckIdentity();
+  StatusOr<Region> ReadRegion(const Stmt& stmt);
+
+  Db db_;
+  int schema_version_ = 0;
+  bool writer_open_ = false;
+  std::unique_ptr<Statements> statements_;
+};
+
+
+}  // namespace jz::sqlite_internal
+
+#endif  // JZ_STORE_SQLITE_SQLITE_STORE_INTERNAL_H_

@@ -1,0 +1,221 @@
+// SqliteWriter: the unit of work of the SQLite store. Every write runs inside the
+// transaction begun by SqliteStore::BeginWrite(); Commit() ends it, destruction without
+// Commit() rolls it back.
+#include <fmt/format.h>
+
+#include "store/sqlite/sqlite_store_internal.h"
+
+namespace jz::sqlite_internal {
+
+SqliteWriter::~SqliteWriter() {
+  if (!done_) {
+    (void)store_->db().Exec("ROLLBACK");
+    store_->WriterClosed();
+  }
+}
+
+Status SqliteWriter::CheckOpen() const {
+  if (done_) return FailedPreconditionError("writer already committed");
+  return OkStatus();
+}
+
+StatusOr<std::optional<int64_t>> SqliteWriter::HouseholdId(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  s->find_household_id.Bind(1, household_no);
+  StatusOr<bool> row = s->find_household_id.Step();
+  std::optional<int64_t> id;
+  if (row.ok() && *row) id = s->find_household_id.Int(0);
+  s->find_household_id.Reset();
+  if (!row.ok()) return row.status();
+  return id;
+}
+
+StatusOr<int64_t> SqliteWriter::RequireHouseholdId(std::string_view household_no) {
+  ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household_no));
+  if (!id) {
+    return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
+                                   fmt::format("household {} does not exist", household_no)));
+  }
+  return *id;
+}
+
+Status SqliteWriter::CheckMembersBelong(const Household& household, std::optional<int64_t> id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  for (const Person& person : household.members) {
+    s->find_person_household.Bind(1, static_cast<int64_t>(person.id_number.Packed()));
+    StatusOr<bool> row = s->find_person_household.Step();
+    std::optional<int64_t> owner;
+    std::string owner_no;
+    if (row.ok() && *row) {
+      owner = s->find_person_household.Int(0);
+      owner_no = s->find_person_household.Text(1);
+    }
+    s->find_person_household.Reset();
+    if (!row.ok()) return row.status();
+    if (owner && owner != id) {
+      const std::string masked = person.id_number.Masked();
+      return AlreadyExistsError(Bilingual(
+          fmt::format("户编号 {} 的成员（证件号码 {}）已登记在户编号 {} 中，未移动", household.household_no,
+                      masked, owner_no),
+          fmt::format("member {} of household {} is already registered in household {}; not moved",
+                      masked, household.household_no, owner_no)));
+    }
+  }
+  return OkStatus();
+}
+
+Status SqliteWriter::WriteHouseholdRow(const Household& h, std::optional<int64_t> id, int64_t* out_id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& stmt = id ? s->update_household : s->insert_household;
+  stmt.Bind(1, int64_t{h.County6()});
+  if (!id) stmt.Bind(2, h.household_no);
+  stmt.Bind(3, static_cast<int64_t>(h.village.value()));
+  stmt.Bind(4, h.natural_village);
+  stmt.Bind(5, CodeOf(h.type));
+  stmt.Bind(6, CodeOf(h.attribute));
+  stmt.Bind(7, CodeOf(h.main_cause));
+  stmt.Bind(8, JoinCauses(h.other_causes));
+  stmt.Bind(9, CodeOf(h.monitoring_type));
+  stmt.Bind(10, h.phone);
+  stmt.Bind(11, DateText(h.first_identified));
+  stmt.Bind(12, h.cadre_name);
+  if (id) stmt.Bind(13, *id);
+  RETURN_IF_ERROR(stmt.Run());
+  *out_id = id ? *id : sqlite3_last_insert_rowid(store_->db().raw());
+  return OkStatus();
+}
+
+Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  const int64_t county = h.County6();
+  int64_t seq = 0;
+  for (const Person& p : h.members) {
+    Stmt& st = s->insert_person;
+    st.Bind(1, county);
+    st.Bind(2, id);
+    st.Bind(3, seq++);
+    st.Bind(4, p.person_no);
+    st.Bind(5, static_cast<int64_t>(p.id_number.Packed()));
+    st.Bind(6, p.name);
+    st.Bind(7, CodeOf(p.sex));
+    st.Bind(8, p.birth_date.ToString());
+    st.Bind(9, CodeOf(p.relationship));
+    st.Bind(10, CodeOf(p.ethnicity));
+    st.Bind(11, CodeOf(p.education));
+    st.Bind(12, CodeOf(p.school_status));
+    st.Bind(13, CodeOf(p.health));
+    st.Bind(14, CodeOf(p.labour_skill));
+    st.Bind(15, CodeOf(p.work_status));
+    st.Bind(16, int64_t{p.work_months});
+    st.Bind(17, int64_t{p.medical_insured});
+    st.Bind(18, int64_t{p.critical_illness_insured});
+    st.Bind(19, int64_t{p.receives_dibao});
+    st.Bind(20, int64_t{p.receives_tekun});
+    st.Bind(21, p.phone);
+    RETURN_IF_ERROR(st.Run());
+  }
+  for (const HouseholdYear& y : h.years) {
+    Stmt& st = s->insert_year;
+    st.Bind(1, county);
+    st.Bind(2, id);
+    st.Bind(3, int64_t{y.data_year});
+    st.Bind(4, y.wage_income.fen());
+    st.Bind(5, y.business_income.fen());
+    st.Bind(6, y.property_income.fen());
+    st.Bind(7, y.transfer_income.fen());
+    st.Bind(8, y.business_expense.fen());
+    st.Bind(9, int64_t{y.food_secure});
+    st.Bind(10, int64_t{y.clothing_secure});
+    st.Bind(11, int64_t{y.compulsory_education_secured});
+    st.Bind(12, int64_t{y.basic_medical_secured});
+    st.Bind(13, int64_t{y.housing_secure});
+    st.Bind(14, int64_t{y.safe_drinking_water});
+    st.Bind(15, CodeOf(y.housing_grade));
+    RETURN_IF_ERROR(st.Run());
+  }
+  return OkStatus();
+}
+
+StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  s->find_region_exists.Bind(1, static_cast<int64_t>(household.village.value()));
+  StatusOr<bool> known = s->find_region_exists.Step();
+  s->find_region_exists.Reset();
+  if (!known.ok()) return known.status();
+  if (!*known) {
+    const std::string code = household.village.ToString();
+    return InvalidArgumentError(Bilingual(
+        fmt::format("户编号 {} 的行政区划代码 {} 不在已加载的区划中（请先运行 jingzhun regions load）",
+                    household.household_no, code),
+        fmt::format("household {}: region code {} is not a loaded region (run jingzhun regions load)",
+                    household.household_no, code)));
+  }
+  ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household.household_no));
+  RETURN_IF_ERROR(CheckMembersBelong(household, id));
+  if (id) {
+    ASSIGN_OR_RETURN(std::optional<Household> stored, store_->LoadHousehold(*id));
+    if (stored && *stored == household) return UpsertOutcome::kUnchanged;
+    s->delete_persons.Bind(1, *id);
+    RETURN_IF_ERROR(s->delete_persons.Run());
+    s->delete_years.Bind(1, *id);
+    RETURN_IF_ERROR(s->delete_years.Run());
+  }
+  int64_t row_id = 0;
+  RETURN_IF_ERROR(WriteHouseholdRow(household, id, &row_id));
+  RETURN_IF_ERROR(WriteMembersAndYears(household, row_id));
+  return id ? UpsertOutcome::kUpdated : UpsertOutcome::kInserted;
+}
+
+Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(e.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_event;
+  st.Bind(1, id);
+  st.Bind(2, static_cast<int64_t>(e.kind));
+  st.Bind(3, e.date.ToString());
+  st.Bind(4, CodeOf(e.monitoring_type));
+  st.Bind(5, CodeOf(e.elimination_method));
+  st.Bind(6, e.note);
+  return st.Run();
+}
+
+Status SqliteWriter::AddAssistanceMeasure(const AssistanceMeasure& m) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(m.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_measure;
+  st.Bind(1, id);
+  st.Bind(2, CodeOf(m.kind));
+  st.Bind(3, m.start.ToString());
+  st.Bind(4, DateText(m.end));
+  st.Bind(5, m.content);
+  st.Bind(6, m.funds.fen());
+  return st.Run();
+}
+
+Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(a.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_cadre;
+  st.Bind(1, id);
+  st.Bind(2, a.cadre_name);
+  st.Bind(3, a.unit);
+  st.Bind(4, a.position);
+  st.Bind(5, a.phone);
+  st.Bind(6, a.start.ToString());
+  st.Bind(7, DateText(a.end));
+  return st.Run();
+}
+
+Status SqliteWriter::Commit() {
+  RETURN_IF_ERROR(CheckOpen());
+  RETURN_IF_ERROR(store_->db().Exec("COMMIT"));
+  done_ = true;
+  store_->WriterClosed();
+  return OkStatus();
+}
+
+}  // namespace jz::sqlite_internal
