@@ -71,6 +71,8 @@ struct HouseholdYear {
   bool housing_secure = true;              // 住房安全有保障
   bool safe_drinking_water = true;         // 饮水安全
   std::optional<HousingGrade> housing_grade;
+  // 人均纯收入 as the source declared it (kept so the validator can check the arithmetic).
+  std::optional<Money> declared_net_income_per_capita;
 
   // 家庭纯收入 = wages + business + property + transfers - business expenses (DOMAIN §2.2).
   Money NetIncome() const {
@@ -95,6 +97,9 @@ struct Household {
   std::string phone;
   std::optional<Date> first_identified;  // 首次识别时间
   std::string cadre_name;                // 帮扶责任人 (name as exported)
+  std::optional<int> declared_size;      // 人数 as the source declared it
+  std::optional<Date> risk_identified;   // 风险识别时间 (monitored households)
+  std::optional<Date> risk_eliminated;   // 风险消除时间
   std::vector<Person> members;
   std::vector<HouseholdYear> years;
 

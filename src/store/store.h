@@ -7,6 +7,7 @@
 #define JZ_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,6 +81,11 @@ class Store {
       std::string_view household_no) = 0;
 
   virtual StatusOr<RegistryCounts> Counts() = 0;
+
+  // Calls `visit` once per household inside `scope` (members and years filled), in
+  // storage order; stops at and returns the first error `visit` returns. This is the bulk
+  // read of validation and statistics: a few sequential scans, not a query per household.
+  virtual Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) = 0;
 };
 
 }  // namespace jz

@@ -151,3 +151,44 @@ TEST_P(StoreConformance, EventsMeasuresAndCadresAreKeptInOrder) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+TEST_P(StoreConformance, ScanVisitsEveryHouseholdInScopeWithMembersAndYears) {
+  auto store = Open();
+  ASSERT_OK(testing::LoadTestRegions(*store));
+  std::vector<Household> written;
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  for (int i = 0; i < 5; ++i) {
+    Household h = testing::TestHousehold("22242410020500" + std::to_string(10 + i), 1 + i % 3, 10 * i);
+    if (i == 4) h.village = *RegionCode::Parse("222424100206");
+    ASSERT_OK(writer->Upsert(h));
+    written.push_back(h);
+  }
+  ASSERT_OK(writer->Commit());
+  std::vector<Household> seen;
+  ASSERT_OK(store->ScanHouseholds(*RegionCode::Parse("22"), [&](const Household& h) {
+    seen.push_back(h);
+    return OkStatus();
+  }));
+  EXPECT_EQ(seen, written);
+  int in_village = 0;
+  ASSERT_OK(store->ScanHouseholds(*RegionCode::Parse("222424100206"), [&](const Household& h) {
+    EXPECT_EQ(h, written[4]);
+    ++in_village;
+    return OkStatus();
+  }));
+  EXPECT_EQ(in_village, 1);
+  int visited = 0;
+  EXPECT_STATUS(store->ScanHouseholds(*RegionCode::Parse("22"),
+                                      [&](const Household&) {
+                                        ++visited;
+                                        return AbortedError("stop here");
+                                      }),
+                StatusCode::kAborted, "stop here");
+  EXPECT_EQ(visited, 1);
+}
+
+}  // namespace
+}  // namespace jz

@@ -40,6 +40,9 @@ inline Household TestHousehold(const std::string& household_no, int members, int
   h.phone = "13912345678";
   h.first_identified = Date::FromYmd(2014, 10, 1);
   h.cadre_name = "王芳";
+  h.declared_size = members;
+  h.monitoring_type = MonitoringType::kUnstableExited;
+  h.risk_identified = Date::FromYmd(2022, 5, 6);
   for (int i = 0; i < members; ++i) {
     Person p;
     p.person_no = household_no + std::to_string(i + 1);
@@ -69,6 +72,7 @@ inline Household TestHousehold(const std::string& household_no, int members, int
   y.property_income = Money::FromYuan(600);
   y.transfer_income = Money::FromYuan(2400);
   y.housing_grade = HousingGrade::kA;
+  y.declared_net_income_per_capita = y.NetIncomePerCapita(members);
   h.years.push_back(y);
   return h;
 }

@@ -280,10 +280,10 @@ void HouseholdSynthesizer::AssignStatus(Rng& rng, SyntheticHousehold& out) {
     h.first_identified = *Date::FromYmd(year, static_cast<int>(rng.Between(8, 12)), static_cast<int>(rng.Between(1, 28)));
   }
   if (h.monitoring_type) {
-    out.risk_identified = RandomDateBetween(rng, monitoring_start, reference_date_.AddDays(-30));
-    const Date earliest_elimination = out.risk_identified->AddDays(183);
+    h.risk_identified = RandomDateBetween(rng, monitoring_start, reference_date_.AddDays(-30));
+    const Date earliest_elimination = h.risk_identified->AddDays(183);
     if (earliest_elimination <= reference_date_ && rng.PerMille(400)) {
-      out.risk_eliminated = RandomDateBetween(rng, earliest_elimination, reference_date_);
+      h.risk_eliminated = RandomDateBetween(rng, earliest_elimination, reference_date_);
     }
   }
 }
@@ -300,7 +300,7 @@ void HouseholdSynthesizer::AssignAttributeAndCauses(Rng& rng, SyntheticHousehold
     able_labourer |= age >= 16 && age <= 65 && CanWork(*p.labour_skill);
     workers += p.work_status.has_value();
   }
-  const bool low_income = h.monitoring_type && !out.risk_eliminated &&
+  const bool low_income = h.monitoring_type && !h.risk_eliminated &&
                           *h.monitoring_type != MonitoringType::kSuddenHardship;
   if (h.type == HouseholdType::kExited) {
     if (!able_labourer && h.members.size() <= 2 && !low_income && rng.PerMille(400)) {
@@ -356,7 +356,7 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   if (rng.PerMille(200)) property += YuanBetween(rng, 500, 4000);  // land transfer rent
 
   const int64_t line = kGeneratorMonitoringLineYuan * 100;
-  const bool low = h.monitoring_type && !out.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
+  const bool low = h.monitoring_type && !h.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
   const int64_t target_pc = low ? YuanBetween(rng, 3500, kGeneratorMonitoringLineYuan - 300)
                                 : line + YuanBetween(rng, 300, 12000);
   int64_t needed = target_pc * size - transfer - property;
@@ -378,6 +378,7 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   year.property_income = Money::FromFen(property);
   year.transfer_income = Money::FromFen(transfer);
   year.housing_grade = rng.PerMille(700) ? HousingGrade::kA : HousingGrade::kB;
+  year.declared_net_income_per_capita = year.NetIncomePerCapita(static_cast<int>(size));
   h.years.assign(1, year);
 }
 
@@ -398,7 +399,8 @@ SyntheticHousehold HouseholdSynthesizer::Make(Rng& rng, const PlannedVillage& vi
   AssignIncome(rng, out);
   h.phone = DrawPhone(rng);
   h.cadre_name = DrawName(rng, false, rng.PerMille(600));
-  const Date registered = h.first_identified ? *h.first_identified : out.risk_identified.value_or(reference_date_);
+  const Date registered = h.first_identified ? *h.first_identified : h.risk_identified.value_or(reference_date_);
+  h.declared_size = static_cast<int>(h.members.size());
   for (const Person& p : h.members) out.person_identified.push_back(std::max(registered, p.birth_date));
   return out;
 }

@@ -95,7 +95,7 @@ bool PlantIdCheck(Ctx& c) {
   std::string id = c.At(i).id_number.ToString();
   const char right = id.back();
   id.back() = right == '0' ? '1' : right == 'X' ? '2' : '0';
-  c.h.overrides = {i, id, {}, {}};
+  c.h.overrides = {i, id};
   return true;
 }
 
@@ -103,7 +103,7 @@ bool PlantIdLength(Ctx& c) {
   const int i = c.Pick([](const Person&) { return true; });
   std::string id = c.At(i).id_number.ToString();
   id.pop_back();
-  c.h.overrides = {i, id, {}, {}};
+  c.h.overrides = {i, id};
   return true;
 }
 
@@ -163,7 +163,7 @@ bool PlantTwoHeads(Ctx& c) {
 }
 
 bool PlantSizeMismatch(Ctx& c) {
-  c.h.overrides.household_size = static_cast<int>(c.members().size()) + 1 + static_cast<int>(c.rng.Below(2));
+  c.h.household.declared_size = static_cast<int>(c.members().size()) + 1 + static_cast<int>(c.rng.Below(2));
   return true;
 }
 
@@ -286,7 +286,7 @@ bool PlantWorkerWithoutWage(Ctx& c) {
 
 bool PlantArithmetic(Ctx& c) {
   const int members = static_cast<int>(c.members().size());
-  c.h.overrides.net_income_per_capita =
+  c.year().declared_net_income_per_capita =
       c.year().NetIncomePerCapita(members) + Money::FromYuan(c.rng.Between(100, 2000));
   return true;
 }
@@ -406,7 +406,14 @@ bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
                               const SyntheticHousehold* previous, PlantedProblem& out) {
   out = PlantedProblem{kind, h.household.household_no, {}, {}};
   Ctx ctx{rng, h, previous, *synthesizer_, out};
-  return Dispatch(kind, ctx);
+  if (!Dispatch(kind, ctx)) return false;
+  // The declared per-capita income follows the (possibly changed) components, except
+  // where the planted problem is the declaration itself.
+  if (kind != K::kIncomeArithmetic) {
+    HouseholdYear& year = h.household.years.front();
+    year.declared_net_income_per_capita = year.NetIncomePerCapita(static_cast<int>(h.household.members.size()));
+  }
+  return true;
 }
 
 std::optional<PlantedProblem> ProblemPlanter::Plant(Rng& rng, SyntheticHousehold& target,

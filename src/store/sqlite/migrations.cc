@@ -34,7 +34,10 @@ CREATE TABLE household (
   monitoring_type  INTEGER,
   phone            TEXT NOT NULL DEFAULT '',
   first_identified TEXT CHECK (first_identified IS NULL OR date(first_identified) = first_identified),
-  cadre_name       TEXT NOT NULL DEFAULT ''
+  cadre_name       TEXT NOT NULL DEFAULT '',
+  declared_size    INTEGER,                -- 人数 as imported
+  risk_identified  TEXT CHECK (risk_identified IS NULL OR date(risk_identified) = risk_identified),
+  risk_eliminated  TEXT CHECK (risk_eliminated IS NULL OR date(risk_eliminated) = risk_eliminated)
 );
 CREATE INDEX household_county ON household (county, village);
 
@@ -80,6 +83,7 @@ CREATE TABLE household_year (
   housing_secure    INTEGER NOT NULL,
   safe_water        INTEGER NOT NULL,
   housing_grade     INTEGER,
+  declared_per_capita_fen INTEGER,        -- 人均纯收入 as imported
   PRIMARY KEY (household_id, data_year)
 );
 

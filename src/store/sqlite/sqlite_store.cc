@@ -70,13 +70,14 @@ StatusOr<Statements*> SqliteStore::statements() {
   ASSIGN_OR_RETURN(s->insert_household,
                    db_.Prepare("INSERT INTO household (county, household_no, village, natural_village, "
                                "household_type, attribute, main_cause, other_causes, monitoring_type, "
-                               "phone, first_identified, cadre_name) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+                               "phone, first_identified, cadre_name, declared_size, risk_identified, risk_eliminated) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15, ?16)"));
   ASSIGN_OR_RETURN(s->update_household,
                    db_.Prepare("UPDATE household SET county = ?1, village = ?3, natural_village = ?4, "
                                "household_type = ?5, attribute = ?6, main_cause = ?7, other_causes = ?8, "
                                "monitoring_type = ?9, phone = ?10, first_identified = ?11, "
-                               "cadre_name = ?12 WHERE id = ?13"));
+                               "cadre_name = ?12, declared_size = ?14, risk_identified = ?15, "
+                               "risk_eliminated = ?16 WHERE id = ?13"));
   ASSIGN_OR_RETURN(s->delete_persons, db_.Prepare("DELETE FROM person WHERE household_id = ?1"));
   ASSIGN_OR_RETURN(s->delete_years, db_.Prepare("DELETE FROM household_year WHERE household_id = ?1"));
   ASSIGN_OR_RETURN(s->insert_person,
@@ -91,8 +92,8 @@ StatusOr<Statements*> SqliteStore::statements() {
                                "wage_income_fen, business_income_fen, property_income_fen, "
                                "transfer_income_fen, business_expense_fen, food_secure, clothing_secure, "
                                "education_secured, medical_secured, housing_secure, safe_water, "
-                               "housing_grade) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                               "?13, ?14, ?15)"));
+                               "housing_grade, declared_per_capita_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                               "?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
   ASSIGN_OR_RETURN(s->insert_event,
                    db_.Prepare("INSERT INTO status_event (county, household_id, kind, event_date, "
                                "monitoring_type, elimination_method, note) "
@@ -157,22 +158,12 @@ StatusOr<std::optional<Region>> SqliteStore::FindRegion(RegionCode code) {
 }
 
 StatusOr<std::vector<Region>> SqliteStore::ListRegions(RegionCode scope, RegionLevel level) {
-  // Codes inside `scope` form one numeric range: scope's digits followed by anything.
-  const uint64_t span = [&] {
-    switch (scope.level()) {
-      case RegionLevel::kProvince: return uint64_t{10'000'000'000};
-      case RegionLevel::kPrefecture: return uint64_t{100'000'000};
-      case RegionLevel::kCounty: return uint64_t{1'000'000};
-      case RegionLevel::kTownship: return uint64_t{1'000};
-      case RegionLevel::kVillage: return uint64_t{1};
-    }
-    return uint64_t{1};
-  }();
+  const auto [low, high] = CodeRange(scope);
   ASSIGN_OR_RETURN(Stmt stmt,
                    db_.Prepare("SELECT code, max(edition), name, urban_rural FROM region "
                                "WHERE code >= ?1 AND code < ?2 AND level = ?3 GROUP BY code ORDER BY code"));
-  stmt.Bind(1, static_cast<int64_t>(scope.value()));
-  stmt.Bind(2, static_cast<int64_t>(scope.value() + span));
+  stmt.Bind(1, static_cast<int64_t>(low));
+  stmt.Bind(2, static_cast<int64_t>(high));
   stmt.Bind(3, static_cast<int64_t>(level));
   std::vector<Region> regions;
   while (true) {
@@ -205,86 +196,76 @@ StatusOr<std::optional<Household>> SqliteStore::FindHousehold(std::string_view h
 }
 
 StatusOr<std::optional<Household>> SqliteStore::LoadHousehold(int64_t id) {
-  ASSIGN_OR_RETURN(Stmt h, db_.Prepare("SELECT household_no, village, natural_village, household_type, "
-                                       "attribute, main_cause, other_causes, monitoring_type, phone, "
-                                       "first_identified, cadre_name FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(Stmt h, db_.Prepare(fmt::format("SELECT {} FROM household WHERE id = ?1", kHouseholdColumns)));
   h.Bind(1, id);
   ASSIGN_OR_RETURN(bool found, h.Step());
   if (!found) return std::optional<Household>();
-  Household out;
-  out.household_no = h.Text(0);
-  std::optional<RegionCode> village = RegionCode::FromValue(static_cast<uint64_t>(h.Int(1)));
-  if (!village) return DataLossError(fmt::format("invalid village code {}", h.Int(1)));
-  out.village = *village;
-  out.natural_village = h.Text(2);
-  ASSIGN_OR_RETURN(out.type, ReadCode<HouseholdType>(h, 3));
-  ASSIGN_OR_RETURN(out.attribute, ReadOptionalCode<HouseholdAttribute>(h, 4));
-  ASSIGN_OR_RETURN(out.main_cause, ReadOptionalCode<PovertyCause>(h, 5));
-  ASSIGN_OR_RETURN(out.other_causes, SplitCauses(h.Text(6)));
-  ASSIGN_OR_RETURN(out.monitoring_type, ReadOptionalCode<MonitoringType>(h, 7));
-  out.phone = h.Text(8);
-  ASSIGN_OR_RETURN(out.first_identified, ReadOptionalDate(h, 9));
-  out.cadre_name = h.Text(10);
-
-  ASSIGN_OR_RETURN(Stmt p, db_.Prepare("SELECT person_no, id_number, name, sex, birth_date, relationship, "
-                                       "ethnicity, education, school_status, health, labour_skill, "
-                                       "work_status, work_months, medical_insured, critical_illness_insured, "
-                                       "receives_dibao, receives_tekun, phone FROM person "
-                                       "WHERE household_id = ?1 ORDER BY seq"));
+  ASSIGN_OR_RETURN(Household out, DecodeHousehold(h));
+  ASSIGN_OR_RETURN(Stmt p, db_.Prepare(fmt::format("SELECT {} FROM person WHERE household_id = ?1 ORDER BY seq",
+                                                   kPersonColumns)));
   p.Bind(1, id);
   while (true) {
     ASSIGN_OR_RETURN(bool row, p.Step());
     if (!row) break;
-    Person person;
-    person.person_no = p.Text(0);
-    std::optional<IdNumber> id_number = IdNumber::Unpack(static_cast<uint64_t>(p.Int(1)));
-    if (!id_number) return DataLossError("invalid packed ID number in the database");
-    person.id_number = *id_number;
-    person.name = p.Text(2);
-    ASSIGN_OR_RETURN(person.sex, ReadCode<Sex>(p, 3));
-    ASSIGN_OR_RETURN(person.birth_date, ReadDate(p, 4));
-    ASSIGN_OR_RETURN(person.relationship, ReadCode<Relationship>(p, 5));
-    ASSIGN_OR_RETURN(person.ethnicity, ReadOptionalCode<Ethnicity>(p, 6));
-    ASSIGN_OR_RETURN(person.education, ReadOptionalCode<Education>(p, 7));
-    ASSIGN_OR_RETURN(person.school_status, ReadOptionalCode<SchoolStatus>(p, 8));
-    ASSIGN_OR_RETURN(person.health, ReadOptionalCode<Health>(p, 9));
-    ASSIGN_OR_RETURN(person.labour_skill, ReadOptionalCode<LabourSkill>(p, 10));
-    ASSIGN_OR_RETURN(person.work_status, ReadOptionalCode<WorkStatus>(p, 11));
-    person.work_months = static_cast<int>(p.Int(12));
-    person.medical_insured = p.Int(13) != 0;
-    person.critical_illness_insured = p.Int(14) != 0;
-    person.receives_dibao = p.Int(15) != 0;
-    person.receives_tekun = p.Int(16) != 0;
-    person.phone = p.Text(17);
+    ASSIGN_OR_RETURN(Person person, DecodePerson(p));
     out.members.push_back(std::move(person));
   }
-
-  ASSIGN_OR_RETURN(Stmt y, db_.Prepare("SELECT data_year, wage_income_fen, business_income_fen, "
-                                       "property_income_fen, transfer_income_fen, business_expense_fen, "
-                                       "food_secure, clothing_secure, education_secured, medical_secured, "
-                                       "housing_secure, safe_water, housing_grade FROM household_year "
-                                       "WHERE household_id = ?1 ORDER BY data_year"));
+  ASSIGN_OR_RETURN(Stmt y, db_.Prepare(fmt::format("SELECT {} FROM household_year WHERE household_id = ?1 "
+                                                   "ORDER BY data_year",
+                                                   kYearColumns)));
   y.Bind(1, id);
   while (true) {
     ASSIGN_OR_RETURN(bool row, y.Step());
     if (!row) break;
-    HouseholdYear year;
-    year.data_year = static_cast<int>(y.Int(0));
-    year.wage_income = Money::FromFen(y.Int(1));
-    year.business_income = Money::FromFen(y.Int(2));
-    year.property_income = Money::FromFen(y.Int(3));
-    year.transfer_income = Money::FromFen(y.Int(4));
-    year.business_expense = Money::FromFen(y.Int(5));
-    year.food_secure = y.Int(6) != 0;
-    year.clothing_secure = y.Int(7) != 0;
-    year.compulsory_education_secured = y.Int(8) != 0;
-    year.basic_medical_secured = y.Int(9) != 0;
-    year.housing_secure = y.Int(10) != 0;
-    year.safe_drinking_water = y.Int(11) != 0;
-    ASSIGN_OR_RETURN(year.housing_grade, ReadOptionalCode<HousingGrade>(y, 12));
+    ASSIGN_OR_RETURN(HouseholdYear year, DecodeYear(y));
     out.years.push_back(year);
   }
   return std::optional<Household>(std::move(out));
+}
+
+// Three ordered scans (households, persons, years), merged on household id: one pass over
+// each table instead of three queries per household.
+Status SqliteStore::ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) {
+  const auto [low, high] = CodeRange(scope);
+  ASSIGN_OR_RETURN(Stmt h, db_.Prepare(fmt::format("SELECT {} FROM household WHERE village >= ?1 AND village < ?2 "
+                                                   "ORDER BY id",
+                                                   kHouseholdColumns)));
+  ASSIGN_OR_RETURN(Stmt p, db_.Prepare(fmt::format("SELECT {} FROM person p JOIN household h ON h.id = p.household_id "
+                                                   "WHERE h.village >= ?1 AND h.village < ?2 "
+                                                   "ORDER BY p.household_id, p.seq",
+                                                   kPersonColumnsQualified)));
+  ASSIGN_OR_RETURN(Stmt y, db_.Prepare(fmt::format("SELECT {} FROM household_year y JOIN household h "
+                                                   "ON h.id = y.household_id WHERE h.village >= ?1 AND h.village < ?2 "
+                                                   "ORDER BY y.household_id, y.data_year",
+                                                   kYearColumnsQualified)));
+  for (Stmt* stmt : {&h, &p, &y}) {
+    stmt->Bind(1, static_cast<int64_t>(low));
+    stmt->Bind(2, static_cast<int64_t>(high));
+  }
+  ASSIGN_OR_RETURN(bool person_row, p.Step());
+  ASSIGN_OR_RETURN(bool year_row, y.Step());
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, h.Step());
+    if (!row) break;
+    const int64_t id = h.Int(0);
+    ASSIGN_OR_RETURN(Household household, DecodeHousehold(h));
+    while (person_row && p.Int(0) <= id) {
+      if (p.Int(0) == id) {
+        ASSIGN_OR_RETURN(Person person, DecodePerson(p));
+        household.members.push_back(std::move(person));
+      }
+      ASSIGN_OR_RETURN(person_row, p.Step());
+    }
+    while (year_row && y.Int(0) <= id) {
+      if (y.Int(0) == id) {
+        ASSIGN_OR_RETURN(HouseholdYear year, DecodeYear(y));
+        household.years.push_back(year);
+      }
+      ASSIGN_OR_RETURN(year_row, y.Step());
+    }
+    RETURN_IF_ERROR(visit(household));
+  }
+  return OkStatus();
 }
 
 StatusOr<std::optional<std::string>> SqliteStore::FindHouseholdOfPerson(const IdNumber& id_number) {

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <functional>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,6 +88,35 @@ inline StatusOr<std::vector<PovertyCause>> SplitCauses(std::string_view text) {
   return causes;
 }
 
+// Column lists of the row decoders below; column 0 is the household id in each.
+inline constexpr std::string_view kHouseholdColumns =
+    "id, household_no, village, natural_village, household_type, attribute, main_cause, other_causes, "
+    "monitoring_type, phone, first_identified, cadre_name, declared_size, risk_identified, risk_eliminated";
+inline constexpr std::string_view kPersonColumns =
+    "household_id, person_no, id_number, name, sex, birth_date, relationship, ethnicity, education, "
+    "school_status, health, labour_skill, work_status, work_months, medical_insured, "
+    "critical_illness_insured, receives_dibao, receives_tekun, phone";
+inline constexpr std::string_view kPersonColumnsQualified =
+    "p.household_id, p.person_no, p.id_number, p.name, p.sex, p.birth_date, p.relationship, p.ethnicity, "
+    "p.education, p.school_status, p.health, p.labour_skill, p.work_status, p.work_months, p.medical_insured, "
+    "p.critical_illness_insured, p.receives_dibao, p.receives_tekun, p.phone";
+inline constexpr std::string_view kYearColumns =
+    "household_id, data_year, wage_income_fen, business_income_fen, property_income_fen, transfer_income_fen, "
+    "business_expense_fen, food_secure, clothing_secure, education_secured, medical_secured, housing_secure, "
+    "safe_water, housing_grade, declared_per_capita_fen";
+inline constexpr std::string_view kYearColumnsQualified =
+    "y.household_id, y.data_year, y.wage_income_fen, y.business_income_fen, y.property_income_fen, "
+    "y.transfer_income_fen, y.business_expense_fen, y.food_secure, y.clothing_secure, y.education_secured, "
+    "y.medical_secured, y.housing_secure, y.safe_water, y.housing_grade, y.declared_per_capita_fen";
+
+// Decode the current row of a statement selecting the matching column list.
+StatusOr<Household> DecodeHousehold(const Stmt& stmt);  // members and years left empty
+StatusOr<Person> DecodePerson(const Stmt& stmt);
+StatusOr<HouseholdYear> DecodeYear(const Stmt& stmt);
+
+// The half-open range [low, high) of 12-digit codes inside `scope`.
+std::pair<uint64_t, uint64_t> CodeRange(RegionCode scope);
+
 // Statements shared by the store and its writers, prepared on first use.
 
 struct Statements {
@@ -147,6 +178,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
       std::string_view household_no) override;
   StatusOr<RegistryCounts> Counts() override;
+  Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
 
   Db& db() { return db_; }
   StatusOr<Statements*> statements();

@@ -79,6 +79,9 @@ Status SqliteWriter::WriteHouseholdRow(const Household& h, std::optional<int64_t
   stmt.Bind(10, h.phone);
   stmt.Bind(11, DateText(h.first_identified));
   stmt.Bind(12, h.cadre_name);
+  stmt.Bind(14, h.declared_size ? std::optional<int64_t>(*h.declared_size) : std::nullopt);
+  stmt.Bind(15, DateText(h.risk_identified));
+  stmt.Bind(16, DateText(h.risk_eliminated));
   if (id) stmt.Bind(13, *id);
   RETURN_IF_ERROR(stmt.Run());
   *out_id = id ? *id : sqlite3_last_insert_rowid(store_->db().raw());
@@ -131,6 +134,8 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(13, int64_t{y.housing_secure});
     st.Bind(14, int64_t{y.safe_drinking_water});
     st.Bind(15, CodeOf(y.housing_grade));
+    st.Bind(16, y.declared_net_income_per_capita ? std::optional<int64_t>(y.declared_net_income_per_capita->fen())
+                                                 : std::nullopt);
     RETURN_IF_ERROR(st.Run());
   }
   return OkStatus();
