@@ -11,6 +11,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(NewGenerateCommand());
   commands.push_back(NewRegionsCommand());
+  commands.push_back(NewImportCommand());
   commands.push_back(NewInfoCommand());
   return commands;
 }

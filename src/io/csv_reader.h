@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "io/limits.h"
+#include "core/limits.h"
 #include "io/text_encoding.h"
 
 namespace jz {

@@ -15,7 +15,7 @@
 #include <system_error>
 #include <utility>
 
-#include "io/limits.h"
+#include "core/limits.h"
 
 namespace jz {
 namespace {

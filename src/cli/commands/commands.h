@@ -11,6 +11,7 @@ namespace jz::cli {
 std::unique_ptr<Command> NewGenerateCommand();
 std::unique_ptr<Command> NewRegionsCommand();
 std::unique_ptr<Command> NewInfoCommand();
+std::unique_ptr<Command> NewImportCommand();
 
 }  // namespace jz::cli
 

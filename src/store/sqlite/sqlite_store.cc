@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include "core/limits.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store_internal.h"
 
@@ -14,6 +15,7 @@ namespace sqlite_internal {
 Status SqliteStore::Initialize(bool in_memory) {
   if (!in_memory) RETURN_IF_ERROR(db_.Exec("PRAGMA journal_mode = WAL"));
   RETURN_IF_ERROR(db_.Exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"));
+  RETURN_IF_ERROR(db_.Exec(fmt::format("PRAGMA cache_size = -{}", kSqliteCacheKib)));
   RETURN_IF_ERROR(CheckIdentity());
   return Migrate();
 }
@@ -80,6 +82,13 @@ StatusOr<Statements*> SqliteStore::statements() {
                                "risk_eliminated = ?16 WHERE id = ?13"));
   ASSIGN_OR_RETURN(s->delete_persons, db_.Prepare("DELETE FROM person WHERE household_id = ?1"));
   ASSIGN_OR_RETURN(s->delete_years, db_.Prepare("DELETE FROM household_year WHERE household_id = ?1"));
+  ASSIGN_OR_RETURN(s->delete_household, db_.Prepare("DELETE FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(s->load_household, db_.Prepare(fmt::format("SELECT {} FROM household WHERE id = ?1",
+                                                              kHouseholdColumns)));
+  ASSIGN_OR_RETURN(s->load_persons, db_.Prepare(fmt::format("SELECT {} FROM person WHERE household_id = ?1 "
+                                                            "ORDER BY seq", kPersonColumns)));
+  ASSIGN_OR_RETURN(s->load_years, db_.Prepare(fmt::format("SELECT {} FROM household_year WHERE household_id = ?1 "
+                                                          "ORDER BY data_year", kYearColumns)));
   ASSIGN_OR_RETURN(s->insert_person,
                    db_.Prepare("INSERT INTO person (county, household_id, seq, person_no, id_number, "
                                "name, sex, birth_date, relationship, ethnicity, education, school_status, "
@@ -196,28 +205,29 @@ StatusOr<std::optional<Household>> SqliteStore::FindHousehold(std::string_view h
 }
 
 StatusOr<std::optional<Household>> SqliteStore::LoadHousehold(int64_t id) {
-  ASSIGN_OR_RETURN(Stmt h, db_.Prepare(fmt::format("SELECT {} FROM household WHERE id = ?1", kHouseholdColumns)));
+  ASSIGN_OR_RETURN(Statements * s, statements());
+  // Statements are shared: reset them on every path out.
+  struct Resetter {
+    Statements* s;
+    ~Resetter() { s->load_household.Reset(); s->load_persons.Reset(); s->load_years.Reset(); }
+  } resetter{s};
+  Stmt& h = s->load_household;
   h.Bind(1, id);
   ASSIGN_OR_RETURN(bool found, h.Step());
   if (!found) return std::optional<Household>();
   ASSIGN_OR_RETURN(Household out, DecodeHousehold(h));
-  ASSIGN_OR_RETURN(Stmt p, db_.Prepare(fmt::format("SELECT {} FROM person WHERE household_id = ?1 ORDER BY seq",
-                                                   kPersonColumns)));
-  p.Bind(1, id);
+  s->load_persons.Bind(1, id);
   while (true) {
-    ASSIGN_OR_RETURN(bool row, p.Step());
+    ASSIGN_OR_RETURN(bool row, s->load_persons.Step());
     if (!row) break;
-    ASSIGN_OR_RETURN(Person person, DecodePerson(p));
+    ASSIGN_OR_RETURN(Person person, DecodePerson(s->load_persons));
     out.members.push_back(std::move(person));
   }
-  ASSIGN_OR_RETURN(Stmt y, db_.Prepare(fmt::format("SELECT {} FROM household_year WHERE household_id = ?1 "
-                                                   "ORDER BY data_year",
-                                                   kYearColumns)));
-  y.Bind(1, id);
+  s->load_years.Bind(1, id);
   while (true) {
-    ASSIGN_OR_RETURN(bool row, y.Step());
+    ASSIGN_OR_RETURN(bool row, s->load_years.Step());
     if (!row) break;
-    ASSIGN_OR_RETURN(HouseholdYear year, DecodeYear(y));
+    ASSIGN_OR_RETURN(HouseholdYear year, DecodeYear(s->load_years));
     out.years.push_back(year);
   }
   return std::optional<Household>(std::move(out));

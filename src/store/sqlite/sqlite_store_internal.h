@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <unordered_set>
 #include <utility>
 #include <memory>
 #include <optional>
@@ -127,6 +128,10 @@ struct Statements {
   Stmt update_household;
   Stmt delete_persons;
   Stmt delete_years;
+  Stmt delete_household;
+  Stmt load_household;
+  Stmt load_persons;
+  Stmt load_years;
   Stmt insert_person;
   Stmt insert_year;
   Stmt insert_event;
@@ -152,11 +157,14 @@ class SqliteWriter final : public RegistryWriter {
   StatusOr<std::optional<int64_t>> HouseholdId(std::string_view household_no);
   StatusOr<int64_t> RequireHouseholdId(std::string_view household_no);
   Status CheckMembersBelong(const Household& household, std::optional<int64_t> id);
+  Status CheckVillage(const Household& household);
+  StatusOr<std::optional<UpsertOutcome>> TryInsertNew(const Household& household);
   Status WriteHouseholdRow(const Household& household, std::optional<int64_t> id, int64_t* out_id);
   Status WriteMembersAndYears(const Household& household, int64_t id);
 
   SqliteStore* store_;
   bool done_ = false;
+  std::unordered_set<uint64_t> known_villages_;  // villages already checked in this writer
 };
 
 class SqliteStore final : public Store {

@@ -141,8 +141,8 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
   return OkStatus();
 }
 
-StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
-  RETURN_IF_ERROR(CheckOpen());
+Status SqliteWriter::CheckVillage(const Household& household) {
+  if (known_villages_.contains(household.village.value())) return OkStatus();
   ASSIGN_OR_RETURN(Statements * s, store_->statements());
   s->find_region_exists.Bind(1, static_cast<int64_t>(household.village.value()));
   StatusOr<bool> known = s->find_region_exists.Step();
@@ -156,20 +156,51 @@ StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
         fmt::format("household {}: region code {} is not a loaded region (run jingzhun regions load)",
                     household.household_no, code)));
   }
-  ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household.household_no));
+  known_villages_.insert(household.village.value());
+  return OkStatus();
+}
+
+// A household is first inserted as new, without looking it or its members up: the UNIQUE
+// index on household_no sends an existing household to the update path, and the one on
+// person.id_number finds a member who belongs elsewhere, after which this household's rows
+// are removed again and the ownership check builds the message naming the other household.
+// Fresh imports (the common, large case) thus cost no lookups at all.
+StatusOr<std::optional<UpsertOutcome>> SqliteWriter::TryInsertNew(const Household& household) {
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  int64_t row_id = 0;
+  Status inserted = WriteHouseholdRow(household, std::nullopt, &row_id);
+  if (inserted.code() == StatusCode::kAlreadyExists) return std::optional<UpsertOutcome>();  // exists
+  RETURN_IF_ERROR(inserted);
+  Status written = WriteMembersAndYears(household, row_id);
+  if (written.ok()) return std::optional<UpsertOutcome>(UpsertOutcome::kInserted);
+  s->delete_persons.Bind(1, row_id);
+  RETURN_IF_ERROR(s->delete_persons.Run());
+  s->delete_years.Bind(1, row_id);
+  RETURN_IF_ERROR(s->delete_years.Run());
+  s->delete_household.Bind(1, row_id);
+  RETURN_IF_ERROR(s->delete_household.Run());
+  if (written.code() == StatusCode::kAlreadyExists) RETURN_IF_ERROR(CheckMembersBelong(household, std::nullopt));
+  return written;  // a duplicate ID inside `household` itself, or a storage error
+}
+
+StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
+  RETURN_IF_ERROR(CheckOpen());
+  RETURN_IF_ERROR(CheckVillage(household));
+  ASSIGN_OR_RETURN(std::optional<UpsertOutcome> fresh, TryInsertNew(household));
+  if (fresh) return *fresh;
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(household.household_no));
   RETURN_IF_ERROR(CheckMembersBelong(household, id));
-  if (id) {
-    ASSIGN_OR_RETURN(std::optional<Household> stored, store_->LoadHousehold(*id));
-    if (stored && *stored == household) return UpsertOutcome::kUnchanged;
-    s->delete_persons.Bind(1, *id);
-    RETURN_IF_ERROR(s->delete_persons.Run());
-    s->delete_years.Bind(1, *id);
-    RETURN_IF_ERROR(s->delete_years.Run());
-  }
+  ASSIGN_OR_RETURN(std::optional<Household> stored, store_->LoadHousehold(id));
+  if (stored && *stored == household) return UpsertOutcome::kUnchanged;
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  s->delete_persons.Bind(1, id);
+  RETURN_IF_ERROR(s->delete_persons.Run());
+  s->delete_years.Bind(1, id);
+  RETURN_IF_ERROR(s->delete_years.Run());
   int64_t row_id = 0;
   RETURN_IF_ERROR(WriteHouseholdRow(household, id, &row_id));
   RETURN_IF_ERROR(WriteMembersAndYears(household, row_id));
-  return id ? UpsertOutcome::kUpdated : UpsertOutcome::kInserted;
+  return UpsertOutcome::kUpdated;
 }
 
 Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {

@@ -1,10 +1,12 @@
-// The limits of the io layer, each with the reason for its number. CsvReader and CsvWriter
-// take their defaults from here; callers may tighten the per-reader ones in CsvOptions.
-// A limit turns a malformed or hostile file into a clear error instead of unbounded memory.
-#ifndef JZ_IO_LIMITS_H_
-#define JZ_IO_LIMITS_H_
+// Every limit of Jingzhun in one place, each with the reason for its number. CsvReader and
+// CsvWriter take their defaults from here (callers may tighten the per-reader ones in
+// CsvOptions); the store takes its cache size. A limit turns a malformed or hostile input
+// into a clear error instead of unbounded memory, or bounds what a process may use.
+#ifndef JZ_CORE_LIMITS_H_
+#define JZ_CORE_LIMITS_H_
 
 #include <cstddef>
+#include <cstdint>
 
 namespace jz {
 
@@ -34,6 +36,11 @@ inline constexpr size_t kEncodingSniffBytes = size_t{64} << 10;
 // makes write(2) and the GB18030 conversion per call cheap relative to the bytes moved.
 inline constexpr size_t kCsvWriteBufferBytes = size_t{1} << 20;
 
+// SQLite page cache per connection, in KiB (128 MiB). Imports insert ID numbers in random
+// order into a unique index; with SQLite's default 2 MiB cache every insert misses, and the
+// import of a province slows several-fold. 128 MiB holds the index of a few million persons.
+inline constexpr int64_t kSqliteCacheKib = 128 * 1024;
+
 }  // namespace jz
 
-#endif  // JZ_IO_LIMITS_H_
+#endif  // JZ_CORE_LIMITS_H_
