@@ -97,3 +97,38 @@ TEST_F(CliTest, RegionsLoadRefusesForeignFileAndLeavesIt) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, ImportAndStatsEndToEnd) {
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 3000 --seed 4 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
+  Result imported = RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025");
+  ASSERT_EQ(imported.exit_code, 0) << imported.out;
+  EXPECT_NE(imported.out.find("3000"), std::string::npos);
+  Result table = RunJingzhun("stats " + Path("j.db") + " --level prefecture");
+  ASSERT_EQ(table.exit_code, 0) << table.out;
+  EXPECT_NE(table.out.find("延边朝鲜族自治州"), std::string::npos);
+  Result csv = RunJingzhun("stats " + Path("j.db") + " --format csv");
+  EXPECT_EQ(csv.out.rfind("region_code,region_name,dimension", 0), 0u) << csv.out.substr(0, 80);
+  Result json = RunJingzhun("--lang en stats " + Path("j.db") + " --format json --level prefecture");
+  EXPECT_NE(json.out.find("\"persons\": 3000"), std::string::npos) << json.out.substr(0, 300);
+  EXPECT_EQ(RunJingzhun("stats " + Path("j.db") + " --level galaxy").exit_code, 3);
+  EXPECT_EQ(RunJingzhun("stats " + Path("j.db") + " --region 99999").exit_code, 3);
+  EXPECT_EQ(RunJingzhun("stats " + Path("none.db")).exit_code, 4);
+}
+
+TEST_F(CliTest, ImportWithErrorsExitsNonZeroAndChangesNothing) {
+  std::FILE* f = std::fopen(Path("bad.csv").c_str(), "w");
+  std::fputs("户编号,姓名,证件号码,与户主关系,行政区划代码\nH1,甲,123,户主,222424100205\n", f);
+  std::fclose(f);
+  ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
+  Result r = RunJingzhun("import " + Path("j.db") + " " + Path("bad.csv") + " --report " + Path("errors.csv"));
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("errors.csv"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
+  Result info = RunJingzhun("info " + Path("j.db"));
+  EXPECT_NE(info.out.find("户 0 户"), std::string::npos) << info.out;
+}
+
+}  // namespace

@@ -25,13 +25,14 @@ uint32_t CountyWeight(uint32_t county6) {
   }
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Registered households live mostly in villages (村委会), rarely in urban communities.
+// Registered households live mostly in villages, rarely in urban communities. The 2023
+// codes carry no urban-rural class, and village names vary by prefecture (…村委会, …村,
+// …村民委员会), so urban units are recognised by their markers instead.
 uint32_t RuralWeight(std::string_view village_name) {
-  return EndsWith(village_name, "村委会") || EndsWith(village_name, "村民委员会") ? 100 : 3;
+  for (std::string_view urban : {"社区", "居委会", "居民委员会"}) {
+    if (village_name.find(urban) != std::string_view::npos) return 3;
+  }
+  return 100;
 }
 
 }  // namespace

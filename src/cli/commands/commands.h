@@ -12,6 +12,7 @@ std::unique_ptr<Command> NewGenerateCommand();
 std::unique_ptr<Command> NewRegionsCommand();
 std::unique_ptr<Command> NewInfoCommand();
 std::unique_ptr<Command> NewImportCommand();
+std::unique_ptr<Command> NewStatsCommand();
 
 }  // namespace jz::cli
 
