@@ -85,7 +85,7 @@ CREATE TABLE household_year (
   housing_grade     INTEGER,
   declared_per_capita_fen INTEGER,        -- 人均纯收入 as imported
   PRIMARY KEY (household_id, data_year)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE status_event (
   id                 INTEGER PRIMARY KEY,

@@ -56,6 +56,10 @@ void Stmt::Bind(int index, std::string_view value) {
   sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+void Stmt::BindStatic(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+}
+
 void Stmt::BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
 StatusOr<bool> Stmt::Step() {

@@ -32,6 +32,9 @@ class Stmt {
   // Binds by 1-based index. Empty optionals bind NULL.
   void Bind(int index, int64_t value);
   void Bind(int index, std::string_view value);
+  // Binds text without copying it. REQUIRES: `value` outlives the statement's next Run()
+  // or Reset(); used on the import path, where each bind is followed by Run() at once.
+  void BindStatic(int index, std::string_view value);
   void BindNull(int index);
   template <typename T>
   void Bind(int index, const std::optional<T>& value) {

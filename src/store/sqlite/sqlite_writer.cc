@@ -68,17 +68,17 @@ Status SqliteWriter::WriteHouseholdRow(const Household& h, std::optional<int64_t
   ASSIGN_OR_RETURN(Statements * s, store_->statements());
   Stmt& stmt = id ? s->update_household : s->insert_household;
   stmt.Bind(1, int64_t{h.County6()});
-  if (!id) stmt.Bind(2, h.household_no);
+  if (!id) stmt.BindStatic(2, h.household_no);
   stmt.Bind(3, static_cast<int64_t>(h.village.value()));
-  stmt.Bind(4, h.natural_village);
+  stmt.BindStatic(4, h.natural_village);
   stmt.Bind(5, CodeOf(h.type));
   stmt.Bind(6, CodeOf(h.attribute));
   stmt.Bind(7, CodeOf(h.main_cause));
   stmt.Bind(8, JoinCauses(h.other_causes));
   stmt.Bind(9, CodeOf(h.monitoring_type));
-  stmt.Bind(10, h.phone);
+  stmt.BindStatic(10, h.phone);
   stmt.Bind(11, DateText(h.first_identified));
-  stmt.Bind(12, h.cadre_name);
+  stmt.BindStatic(12, h.cadre_name);
   stmt.Bind(14, h.declared_size ? std::optional<int64_t>(*h.declared_size) : std::nullopt);
   stmt.Bind(15, DateText(h.risk_identified));
   stmt.Bind(16, DateText(h.risk_eliminated));
@@ -97,9 +97,9 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(1, county);
     st.Bind(2, id);
     st.Bind(3, seq++);
-    st.Bind(4, p.person_no);
+    st.BindStatic(4, p.person_no);
     st.Bind(5, static_cast<int64_t>(p.id_number.Packed()));
-    st.Bind(6, p.name);
+    st.BindStatic(6, p.name);
     st.Bind(7, CodeOf(p.sex));
     st.Bind(8, p.birth_date.ToString());
     st.Bind(9, CodeOf(p.relationship));
@@ -114,7 +114,7 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(18, int64_t{p.critical_illness_insured});
     st.Bind(19, int64_t{p.receives_dibao});
     st.Bind(20, int64_t{p.receives_tekun});
-    st.Bind(21, p.phone);
+    st.BindStatic(21, p.phone);
     RETURN_IF_ERROR(st.Run());
   }
   for (const HouseholdYear& y : h.years) {
