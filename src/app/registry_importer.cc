@@ -56,7 +56,8 @@ void AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&
           file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
           row.person.id_number.Masked(), "person.duplicate",
           Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
-                    fmt::format("this person is already registered in household {}", other))});
+                    fmt::format("this person is already registered in household {}", other)),
+          row.household.household_no, row.person.person_no});
     }
   }
   if (!row_problems.empty()) {
@@ -110,7 +111,8 @@ Status CheckVillages(Store& store, Assembly& a, ImportSummary& summary) {
         a.first_file[i], a.first_line[i], std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
         village.ToString(), "region.unknown_village",
         Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
-                  "the region code is not a loaded region (run jingzhun regions load first)")});
+                  "the region code is not a loaded region (run jingzhun regions load first)"),
+        a.households[i].household_no, ""});
   }
   return OkStatus();
 }
@@ -131,7 +133,8 @@ Status WriteHouseholds(Store& store, const ImportOptions& options, Assembly& a, 
       summary.rejected_rows += static_cast<int64_t>(a.households[i].members.size());
       summary.problems.push_back(RowProblem{a.first_file[i], a.first_line[i],
                                             std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
-                                            "person.duplicate", outcome.status().message()});
+                                            "person.duplicate", outcome.status().message(),
+                                            a.households[i].household_no, ""});
       if (!options.partial) break;
       continue;
     }
@@ -173,10 +176,12 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
 
 Status WriteImportReport(const std::string& path, const std::vector<RowProblem>& problems) {
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"文件", "行", "列", "值", "规则", "原因"});
+  out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
   for (const RowProblem& p : problems) {
     out->Field(p.file);
     out->Field(p.line);
+    out->Field(p.household_no);
+    out->Field(p.person_no);
     out->Field(p.column);
     out->Field(p.value);
     out->Field(p.rule_id);

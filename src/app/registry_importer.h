@@ -47,7 +47,8 @@ struct ImportSummary {
 // encoding) or the store fails, and in every error case the store is unchanged.
 StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& options, Progress& progress = NoProgress());
 
-// Writes `problems` as the error report: file, line, column, value, rule, reason (zh-Hans).
+// Writes `problems` as the error report: file, line, household, person, column, value,
+// rule, reason (zh-Hans).
 Status WriteImportReport(const std::string& path, const std::vector<RowProblem>& problems);
 
 }  // namespace jz

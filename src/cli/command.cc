@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewGenerateCommand());
   commands.push_back(NewRegionsCommand());
   commands.push_back(NewImportCommand());
+  commands.push_back(NewValidateCommand());
   commands.push_back(NewStatsCommand());
   commands.push_back(NewInfoCommand());
   return commands;

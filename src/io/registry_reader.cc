@@ -108,12 +108,13 @@ void RegistryReader::Problem(std::vector<RowProblem>& problems, RegistryColumn c
   }
   std::string shown = column == C::kIdNumber ? MaskIdText(value) : std::string(value.substr(0, 200));
   problems.push_back(RowProblem{name(), csv_->line_number(), std::move(header), std::move(shown), rule_id,
-                                std::move(reason)});
+                                std::move(reason), {}, {}});
 }
 
 StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& problems) {
   ASSIGN_OR_RETURN(bool more, csv_->Next(fields_));
   if (!more) return false;
+  const size_t first_problem = problems.size();
   row = RegistryRow();
   row_has_birth_date_ = false;
   row_has_sex_ = false;
@@ -123,7 +124,8 @@ StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& p
     problems.push_back(RowProblem{
         name(), row.line, "", fmt::format("{}", fields_.size()), "import.ragged",
         Reason(fmt::format("本行有 {} 列，表头有 {} 列", fields_.size(), columns_.size()),
-               fmt::format("the row has {} fields, the header {}", fields_.size(), columns_.size()))});
+               fmt::format("the row has {} fields, the header {}", fields_.size(), columns_.size())),
+        {}, {}});
   }
   const size_t n = std::min(fields_.size(), columns_.size());
   for (size_t i = 0; i < n; ++i) {
@@ -137,6 +139,10 @@ StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& p
               Reason(fmt::format("必填列“{}”为空", RegistryColumnInfoOf(required).zh_header),
                      fmt::format("required column \"{}\" is empty", RegistryColumnInfoOf(required).en_name)));
     }
+  }
+  for (size_t i = first_problem; i < problems.size(); ++i) {
+    problems[i].household_no = row.household.household_no;
+    problems[i].person_no = row.person.person_no;
   }
   // Sex and birth date default to what the ID number says when their cells are empty.
   if (row.person.id_number.Packed() != 0) {

@@ -27,6 +27,8 @@ struct RowProblem {
   std::string value;          // the cell (ID numbers masked)
   std::string_view rule_id;   // e.g. "id.check_character", "import.value"
   std::string reason;         // Bilingual(zh-Hans, English)
+  std::string household_no;   // of the row, when its cell could be read
+  std::string person_no;
 };
 
 // One person row, parsed. `household` carries only the household's own fields (no

@@ -132,7 +132,11 @@ bool PlantDuplicate(Ctx& c) {
   if (c.previous == nullptr || c.previous->household.members.empty() || c.members().size() < 2) return false;
   const Household& prev = c.previous->household;
   if (prev.household_no == c.h.household.household_no) return false;
-  Person copy = prev.members[c.rng.Below(prev.members.size())];
+  const size_t source = c.rng.Below(prev.members.size());
+  // A member whose ID cell was corrupted in the earlier household has another number in
+  // the file, so copying it would plant no duplicate there.
+  if (c.previous->overrides.person_index == static_cast<int>(source)) return false;
+  Person copy = prev.members[source];
   const bool tekun = c.h.household.attribute == HouseholdAttribute::kTekunExited;
   if (tekun && c.LabourAge(copy) && copy.labour_skill && CanWork(*copy.labour_skill)) return false;
   Person& replaced = c.members().back();

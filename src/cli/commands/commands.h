@@ -13,6 +13,7 @@ std::unique_ptr<Command> NewRegionsCommand();
 std::unique_ptr<Command> NewInfoCommand();
 std::unique_ptr<Command> NewImportCommand();
 std::unique_ptr<Command> NewStatsCommand();
+std::unique_ptr<Command> NewValidateCommand();
 
 }  // namespace jz::cli
 
