@@ -12,7 +12,7 @@
 #include <set>
 #include <tuple>
 
-#include "app/generator/problem_planter.h"
+#include "app/planted_truth.h"
 #include "app/generator/village_plan.h"
 #include "app/registry_generator.h"
 #include "app/registry_importer.h"
@@ -51,6 +51,7 @@ class ValidationEndToEnd : public ::testing::Test {
     o.data_year = 2024;
     auto imported = ImportRegistry(*store_, o);
     EXPECT_TRUE(imported.ok()) << imported.status();
+    import_problems_ = imported->problems;
     std::set<Key> found;
     for (const RowProblem& p : imported->problems) found.emplace(std::string(p.rule_id), p.household_no, p.person_no);
     auto validated = ValidateRegistry(*store_, {*RegionCode::Parse("22"), std::nullopt});
@@ -63,6 +64,7 @@ class ValidationEndToEnd : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<Store> store_;
   ValidationResult result_;
+  std::vector<RowProblem> import_problems_;
 };
 
 TEST_F(ValidationEndToEnd, CleanRegistryRaisesNothing) {
@@ -75,52 +77,15 @@ TEST_F(ValidationEndToEnd, EveryPlantedKindIsFoundExactly) {
   constexpr uint64_t kSeed = 20261122;
   std::printf("seed %llu\n", static_cast<unsigned long long>(kSeed));
   std::string truth_path;
-  const std::set<Key> found = Run(0.5, kSeed, 60000, &truth_path);
-
-  // Planted problems by kind; household-level kinds compare households only.
-  std::map<std::string, std::set<Key>> planted;
-  auto reader = CsvReader::Open(truth_path);
-  ASSERT_OK(reader);
-  std::vector<std::string_view> f;
-  ASSERT_TRUE(*(*reader)->Next(f));  // header
-  while (*(*reader)->Next(f)) planted[std::string(f[0])].emplace(std::string(f[0]), std::string(f[1]), std::string(f[2]));
-  std::set<std::string> household_level;
-  for (const RuleInfo& rule : ValidationRules()) {
-    if (rule.scope == RuleScope::kHousehold) household_level.insert(std::string(rule.id));
+  Run(0.5, kSeed, 60000, &truth_path);
+  ASSERT_OK_AND_ASSIGN(TruthScore score, ScoreAgainstTruth(truth_path, import_problems_, result_.findings));
+  std::printf("%s", FormatTruthScore(score).c_str());
+  for (const KindScore& k : score.kinds) {
+    EXPECT_GE(k.planted, 5) << k.rule_id << " planted too rarely to measure";
+    EXPECT_EQ(k.hit, k.planted) << k.rule_id << " recall";
+    EXPECT_EQ(k.hit, k.reported) << k.rule_id << " precision";
   }
-  household_level.insert("region.unknown_village");
-  auto normalise = [&](const Key& k) {
-    return household_level.contains(std::get<0>(k)) ? Key{std::get<0>(k), std::get<1>(k), ""} : k;
-  };
-  std::set<Key> found_norm;
-  for (const Key& k : found) found_norm.insert(normalise(k));
-  // A household planted with a duplicate person is rejected at import with all its rows,
-  // so other findings cannot come from it; everything found must be planted.
-  std::set<Key> all_planted;
-  std::printf("%-36s %8s %8s %8s %9s\n", "rule", "planted", "found", "recall", "precision");
-  for (const gen::ProblemKindInfo& kind : gen::ProblemKinds()) {
-    const std::string id(kind.id);
-    std::set<Key> expected;
-    for (const Key& k : planted[id]) expected.insert(normalise(k));
-    all_planted.insert(expected.begin(), expected.end());
-    int64_t hit = 0, reported = 0;
-    for (const Key& k : found_norm) {
-      if (std::get<0>(k) != id) continue;
-      ++reported;
-      hit += expected.contains(k);
-    }
-    const double recall = expected.empty() ? 1 : static_cast<double>(hit) / static_cast<double>(expected.size());
-    const double precision = reported == 0 ? 1 : static_cast<double>(hit) / static_cast<double>(reported);
-    std::printf("%-36s %8zu %8lld %7.1f%% %8.1f%%\n", id.c_str(), expected.size(), static_cast<long long>(reported),
-                recall * 100, precision * 100);
-    EXPECT_GE(expected.size(), 5u) << id << " planted too rarely to measure";
-    EXPECT_EQ(hit, static_cast<int64_t>(expected.size())) << id << " recall";
-    EXPECT_EQ(hit, reported) << id << " precision";
-  }
-  for (const Key& k : found_norm) {
-    EXPECT_TRUE(all_planted.contains(k)) << "unplanted finding " << std::get<0>(k) << " " << std::get<1>(k) << " "
-                                         << std::get<2>(k);
-  }
+  EXPECT_EQ(score.unplanted, 0);
 }
 
 TEST_F(ValidationEndToEnd, CountsRollUpFromVillageToProvince) {
