@@ -1,154 +1,279 @@
-// Import: read every file into households (rows of one household may be anywhere in the
-// files), reject households with any problem, check villages and persons against the
-// store, then write in one transaction.
+// Import in two passes over the files, the second one pipelined with the database writes:
+//  1. count the rows of every household (only the 户编号 cell is read);
+//  2. parse every row on this thread and assemble households; the moment a household's
+//     last row has been read it is handed to a writer thread, which upserts it while
+//     parsing goes on. Parsing and SQLite's B-tree work thus run on the two cores at once.
+// Rows of one household may be anywhere in the files; a household with any bad row is
+// rejected whole; without --partial any rejection rolls the whole transaction back.
 #include "app/registry_importer.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "io/csv_writer.h"
 
 namespace jz {
 namespace {
 
-// Households being assembled, in order of first appearance. A deque, so that households
-// never move and `index` can key on views of their own household_no.
-struct Assembly {
-  std::deque<Household> households;
-  std::vector<bool> rejected;
-  std::vector<int64_t> first_line;
-  std::vector<std::string> first_file;
-  std::unordered_map<std::string_view, size_t> index;   // household_no -> position
-  std::unordered_map<uint64_t, size_t> person_owner;    // packed ID -> position
+// A household being assembled. Lives in a deque, so its address never changes while
+// later households are added; after it is sealed only the writer thread touches it.
+struct Pending {
+  Household household;
+  bool rejected = false;
+  int64_t first_line = 0;
+  std::string first_file;
+  int remaining_rows = 0;  // rows still to read; 0 = sealed
 };
 
-void Reject(Assembly& a, size_t position, ImportSummary& summary) {
-  if (!a.rejected[position]) ++summary.rejected_households;
-  a.rejected[position] = true;
+// Hands sealed households from the parsing thread to the writer thread.
+class SealedQueue {
+ public:
+  void Push(Pending* p) {
+    {
+      std::lock_guard lock(mutex_);
+      items_.push_back(p);
+    }
+    ready_.notify_one();
+  }
+  void Close() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_one();
+  }
+  // The next sealed household, or nullptr once closed and drained.
+  Pending* Pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    if (items_.empty()) return nullptr;
+    Pending* p = items_.front();
+    items_.pop_front();
+    return p;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Pending*> items_;
+  bool closed_ = false;
+};
+
+// What the writer thread produced; merged into the summary after it joins.
+struct WriterResult {
+  Status status;
+  int64_t inserted = 0, updated = 0, unchanged = 0, persons = 0;
+  int64_t rejected_households = 0, rejected_rows = 0;
+  std::vector<RowProblem> problems;
+};
+
+class Importer {
+ public:
+  Importer(Store& store, const ImportOptions& options, Progress& progress)
+      : store_(store), options_(options), progress_(progress) {}
+
+  StatusOr<ImportSummary> Run();
+
+ private:
+  Status CountRows();
+  Status ParseFile(const std::string& file);
+  void AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems);
+  void WriterLoop(RegistryWriter* writer);
+  void Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint64_t, bool>& villages, bool upsert);
+  void Reject(Pending& p) {
+    if (!p.rejected) ++summary_.rejected_households;
+    p.rejected = true;
+    any_rejected_ = true;
+  }
+
+  Store& store_;
+  const ImportOptions& options_;
+  Progress& progress_;
+  ImportSummary summary_;
+  std::unordered_map<std::string, int> rows_per_household_;  // from the first pass
+  std::deque<Pending> households_;
+  std::unordered_map<std::string_view, Pending*> index_;     // keys view households_
+  std::unordered_map<uint64_t, Pending*> person_owner_;      // packed ID -> household
+  SealedQueue sealed_;
+  WriterResult written_;
+  std::atomic<bool> any_rejected_{false};
+  std::atomic<bool> stop_{false};
+  bool changed_ = false;  // the files changed between the two passes
+};
+
+Status Importer::CountRows() {
+  RegistryReaderOptions reader_options{options_.encoding, options_.data_year};
+  for (const std::string& file : options_.files) {
+    ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader, RegistryReader::Open(file, reader_options));
+    progress_.Start(fmt::format("清点 counting {}", file), reader->total_bytes());
+    std::string_view household_no;
+    for (int64_t rows = 1;; ++rows) {
+      ASSIGN_OR_RETURN(bool more, reader->NextHouseholdNo(household_no));
+      if (!more) break;
+      ++rows_per_household_[std::string(household_no)];
+      if ((rows & 16383) == 0) progress_.Update(reader->bytes_consumed());
+    }
+    progress_.Finish();
+  }
+  return OkStatus();
 }
 
-// Adds one parsed row to its household; returns the problems of this row.
-void AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems, Assembly& a,
-            ImportSummary& summary) {
-  size_t position = 0;
-  if (auto it = a.index.find(row.household.household_no); it != a.index.end()) {
-    position = it->second;
+void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems) {
+  Pending* p = nullptr;
+  if (auto it = index_.find(row.household.household_no); it != index_.end()) {
+    p = it->second;
+    if (p->remaining_rows <= 0) {  // more rows than the first pass counted
+      changed_ = true;
+      return;
+    }
   } else {
-    position = a.households.size();
     row.household.years.push_back(row.year);
-    a.households.push_back(std::move(row.household));
-    a.index.emplace(a.households.back().household_no, position);
-    a.rejected.push_back(false);
-    a.first_line.push_back(row.line);
-    a.first_file.push_back(file);
+    Pending& fresh = households_.emplace_back();
+    fresh.household = std::move(row.household);
+    fresh.first_line = row.line;
+    fresh.first_file = file;
+    fresh.remaining_rows = rows_per_household_[fresh.household.household_no];
+    index_.emplace(fresh.household.household_no, &fresh);
+    p = &fresh;
   }
   const uint64_t packed = row.person.id_number.Packed();
   if (packed != 0) {
-    auto [owner, fresh] = a.person_owner.try_emplace(packed, position);
-    if (!fresh) {
-      const std::string& other = a.households[owner->second].household_no;
+    auto [owner, is_new] = person_owner_.try_emplace(packed, p);
+    if (!is_new && owner->second != p) {
+      const std::string& other = owner->second->household.household_no;
       row_problems.push_back(RowProblem{
           file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
           row.person.id_number.Masked(), "person.duplicate",
           Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
                     fmt::format("this person is already registered in household {}", other)),
-          row.household.household_no, row.person.person_no});
+          p->household.household_no, row.person.person_no});
     }
   }
   if (!row_problems.empty()) {
-    ++summary.rejected_rows;
-    Reject(a, position, summary);
-    for (RowProblem& p : row_problems) summary.problems.push_back(std::move(p));
+    ++summary_.rejected_rows;
+    Reject(*p);
+    for (RowProblem& problem : row_problems) summary_.problems.push_back(std::move(problem));
   }
-  a.households[position].members.push_back(std::move(row.person));
+  p->household.members.push_back(std::move(row.person));
+  if (--p->remaining_rows == 0) sealed_.Push(p);
 }
 
-Status ReadFile(const std::string& file, const ImportOptions& options, Assembly& a, ImportSummary& summary,
-                Progress& progress) {
-  RegistryReaderOptions reader_options{options.encoding, options.data_year};
+Status Importer::ParseFile(const std::string& file) {
+  RegistryReaderOptions reader_options{options_.encoding, options_.data_year};
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader, RegistryReader::Open(file, reader_options));
-  for (const std::string& column : reader->unknown_columns()) summary.unknown_columns.push_back(file + ": " + column);
-  // About 400 bytes per person row and 2.6 persons per household in exports.
-  const auto expected_rows = static_cast<size_t>(std::max<int64_t>(reader->total_bytes(), 0) / 400);
-  a.person_owner.reserve(a.person_owner.size() + expected_rows);
-  a.index.reserve(a.index.size() + expected_rows / 2);
-  progress.Start(fmt::format("读取 reading {}", file), reader->total_bytes());
+  for (const std::string& column : reader->unknown_columns()) summary_.unknown_columns.push_back(file + ": " + column);
+  progress_.Start(fmt::format("导入 importing {}", file), reader->total_bytes());
   RegistryRow row;
   std::vector<RowProblem> row_problems;
-  while (true) {
+  while (!stop_) {
     ASSIGN_OR_RETURN(bool more, reader->Next(row, row_problems));
     if (!more) break;
-    ++summary.rows;
-    AddRow(std::move(row), file, std::move(row_problems), a, summary);
+    ++summary_.rows;
+    AddRow(std::move(row), file, std::move(row_problems));
     row_problems.clear();
-    if ((summary.rows & 4095) == 0) progress.Update(reader->bytes_consumed());
+    if (changed_) {
+      return AbortedError(Bilingual(fmt::format("{}：导入过程中文件被修改，未导入任何数据，请重试", file),
+                                    fmt::format("{}: the file changed during the import; nothing was imported, "
+                                                "try again", file)));
+    }
+    if ((summary_.rows & 4095) == 0) progress_.Update(reader->bytes_consumed());
   }
-  progress.Update(reader->bytes_consumed());
-  progress.Finish();
+  progress_.Update(reader->bytes_consumed());
+  progress_.Finish();
   return OkStatus();
 }
 
-// Rejects households whose village is not a loaded region (each village looked up once).
-Status CheckVillages(Store& store, Assembly& a, ImportSummary& summary) {
-  std::unordered_map<uint64_t, bool> known;
-  for (size_t i = 0; i < a.households.size(); ++i) {
-    const RegionCode village = a.households[i].village;
-    if (village.value() == 0) continue;  // already reported as a missing required cell
-    auto [it, fresh] = known.try_emplace(village.value(), false);
+// Runs on the writer thread: the only thread that touches the store while it runs.
+void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint64_t, bool>& villages,
+                     bool upsert) {
+  Household& h = p.household;
+  if (h.village.value() != 0) {
+    auto [it, fresh] = villages.try_emplace(h.village.value(), false);
     if (fresh) {
-      ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(village));
-      it->second = region.has_value();
+      StatusOr<std::optional<Region>> region = store_.FindRegion(h.village);
+      if (!region.ok()) return void(written_.status = region.status());
+      it->second = region->has_value();
     }
-    if (it->second) continue;
-    Reject(a, i, summary);
-    ++summary.rejected_rows;
-    summary.problems.push_back(RowProblem{
-        a.first_file[i], a.first_line[i], std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
-        village.ToString(), "region.unknown_village",
-        Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
-                  "the region code is not a loaded region (run jingzhun regions load first)"),
-        a.households[i].household_no, ""});
+    if (!it->second) {
+      ++written_.rejected_households;
+      written_.rejected_rows += static_cast<int64_t>(h.members.size());
+      written_.problems.push_back(RowProblem{
+          p.first_file, p.first_line, std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
+          h.village.ToString(), "region.unknown_village",
+          Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
+                    "the region code is not a loaded region (run jingzhun regions load first)"),
+          h.household_no, ""});
+      any_rejected_ = true;
+      return;
+    }
   }
-  return OkStatus();
+  if (!upsert) return;
+  StatusOr<UpsertOutcome> outcome = writer.Upsert(h);
+  if (!outcome.ok() && outcome.status().code() == StatusCode::kAlreadyExists) {
+    ++written_.rejected_households;
+    written_.rejected_rows += static_cast<int64_t>(h.members.size());
+    written_.problems.push_back(RowProblem{p.first_file, p.first_line,
+                                           std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
+                                           "person.duplicate", outcome.status().message(), h.household_no, ""});
+    any_rejected_ = true;
+    return;
+  }
+  if (!outcome.ok()) return void(written_.status = outcome.status());
+  written_.inserted += *outcome == UpsertOutcome::kInserted;
+  written_.updated += *outcome == UpsertOutcome::kUpdated;
+  written_.unchanged += *outcome == UpsertOutcome::kUnchanged;
+  written_.persons += static_cast<int64_t>(h.members.size());
 }
 
-// Writes the accepted households in one transaction. A household whose member belongs to
-// another household in the store is rejected (never moved); without `partial` that
-// rejection rolls everything back.
-Status WriteHouseholds(Store& store, const ImportOptions& options, Assembly& a, ImportSummary& summary,
-                       Progress& progress) {
-  ASSIGN_OR_RETURN(std::unique_ptr<RegistryWriter> writer, store.BeginWrite());
-  progress.Start("写入数据库 writing", static_cast<int64_t>(a.households.size()));
-  for (size_t i = 0; i < a.households.size(); ++i) {
-    if ((i & 1023) == 0) progress.Update(static_cast<int64_t>(i));
-    if (a.rejected[i]) continue;
-    StatusOr<UpsertOutcome> outcome = writer->Upsert(a.households[i]);
-    if (!outcome.ok() && outcome.status().code() == StatusCode::kAlreadyExists) {
-      Reject(a, i, summary);
-      summary.rejected_rows += static_cast<int64_t>(a.households[i].members.size());
-      summary.problems.push_back(RowProblem{a.first_file[i], a.first_line[i],
-                                            std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
-                                            "person.duplicate", outcome.status().message(),
-                                            a.households[i].household_no, ""});
-      if (!options.partial) break;
-      continue;
-    }
-    if (!outcome.ok()) return outcome.status();
-    summary.inserted += *outcome == UpsertOutcome::kInserted;
-    summary.updated += *outcome == UpsertOutcome::kUpdated;
-    summary.unchanged += *outcome == UpsertOutcome::kUnchanged;
-    summary.persons_stored += static_cast<int64_t>(a.households[i].members.size());
+void Importer::WriterLoop(RegistryWriter* writer) {
+  std::unordered_map<uint64_t, bool> villages;  // village -> loaded, each looked up once
+  while (Pending* p = sealed_.Pop()) {
+    // Without --partial one rejection dooms the transaction: stop writing, but go on
+    // checking villages so that the report lists every problem.
+    const bool doomed = !options_.partial && any_rejected_;
+    if (p->rejected || !written_.status.ok()) continue;
+    Write(*p, *writer, villages, /*upsert=*/!doomed);
+    if (!written_.status.ok()) stop_ = true;
+    // Written: free the members now. household_no stays, the parser's index views it.
+    std::vector<Person>().swap(p->household.members);
   }
-  progress.Finish();
-  if (summary.rejected_households > 0 && !options.partial) return OkStatus();  // writer rolls back
+}
+
+StatusOr<ImportSummary> Importer::Run() {
+  RETURN_IF_ERROR(CountRows());
+  ASSIGN_OR_RETURN(std::unique_ptr<RegistryWriter> writer, store_.BeginWrite());
+  std::thread writer_thread(&Importer::WriterLoop, this, writer.get());
+  Status parsed;
+  for (const std::string& file : options_.files) {
+    parsed = ParseFile(file);
+    if (!parsed.ok()) break;
+  }
+  if (!parsed.ok()) stop_ = true;
+  sealed_.Close();
+  writer_thread.join();
+  RETURN_IF_ERROR(parsed);                // the writer rolls back when destroyed
+  RETURN_IF_ERROR(written_.status);
+  summary_.households = static_cast<int64_t>(households_.size());
+  summary_.rejected_households += written_.rejected_households;
+  summary_.rejected_rows += written_.rejected_rows;
+  for (RowProblem& p : written_.problems) summary_.problems.push_back(std::move(p));
+  if (summary_.rejected_households > 0 && !options_.partial) return summary_;  // rolled back
   RETURN_IF_ERROR(writer->Commit());
-  summary.committed = true;
-  return OkStatus();
+  summary_.committed = true;
+  summary_.inserted = written_.inserted;
+  summary_.updated = written_.updated;
+  summary_.unchanged = written_.unchanged;
+  summary_.persons_stored = written_.persons;
+  return summary_;
 }
 
 }  // namespace
@@ -158,15 +283,8 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
   if (options.files.empty()) {
     return InvalidArgumentError(Bilingual("没有指定要导入的文件", "no file to import was given"));
   }
-  ImportSummary summary;
-  Assembly assembly;
-  for (const std::string& file : options.files) RETURN_IF_ERROR(ReadFile(file, options, assembly, summary, progress));
-  summary.households = static_cast<int64_t>(assembly.households.size());
-  RETURN_IF_ERROR(CheckVillages(store, assembly, summary));
-  if (summary.rejected_households == 0 || options.partial) {
-    RETURN_IF_ERROR(WriteHouseholds(store, options, assembly, summary, progress));
-  }
-  if (!summary.committed) summary.inserted = summary.updated = summary.unchanged = summary.persons_stored = 0;
+  Importer importer(store, options, progress);
+  ASSIGN_OR_RETURN(ImportSummary summary, importer.Run());
   if (!summary.problems.empty() && !options.report_path.empty()) {
     RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
   }

@@ -84,6 +84,7 @@ Status RegistryReader::ReadHeader() {
                                                         headers_.back())));
     }
     if (column) seen[static_cast<size_t>(*column)] = true;
+    if (column == C::kHouseholdNo) household_no_index_ = columns_.size();
     if (!column) unknown_columns_.push_back(headers_.back());
     columns_.push_back(column);
   }
@@ -109,6 +110,13 @@ void RegistryReader::Problem(std::vector<RowProblem>& problems, RegistryColumn c
   std::string shown = column == C::kIdNumber ? MaskIdText(value) : std::string(value.substr(0, 200));
   problems.push_back(RowProblem{name(), csv_->line_number(), std::move(header), std::move(shown), rule_id,
                                 std::move(reason), {}, {}});
+}
+
+StatusOr<bool> RegistryReader::NextHouseholdNo(std::string_view& household_no) {
+  ASSIGN_OR_RETURN(bool more, csv_->Next(fields_));
+  if (!more) return false;
+  household_no = household_no_index_ < fields_.size() ? TrimAsciiWhitespace(fields_[household_no_index_]) : "";
+  return true;
 }
 
 StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& problems) {

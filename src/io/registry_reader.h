@@ -62,6 +62,11 @@ class RegistryReader {
   // unbalanced quote, an over-long field, bytes that are not the file's encoding).
   StatusOr<bool> Next(RegistryRow& row, std::vector<RowProblem>& problems);
 
+  // Reads the next row but only its 户编号 cell (trimmed; empty when absent): the cheap
+  // first pass of the importer, which counts the rows of each household. Returns false at
+  // the end; errors as Next().
+  StatusOr<bool> NextHouseholdNo(std::string_view& household_no);
+
   // Headers that are not registry columns; they are ignored, and reported to the user.
   const std::vector<std::string>& unknown_columns() const { return unknown_columns_; }
   const std::string& name() const { return csv_->name(); }
@@ -79,6 +84,7 @@ class RegistryReader {
   std::unique_ptr<CsvReader> csv_;
   RegistryReaderOptions options_;
   std::vector<std::optional<RegistryColumn>> columns_;  // per file column
+  size_t household_no_index_ = 0;                       // file column of 户编号
   std::vector<std::string> headers_;
   std::vector<std::string> unknown_columns_;
   std::vector<std::string_view> fields_;
