@@ -1,12 +1,16 @@
-# The two quick-start commands, `make demo` and `make test`, plus build and bench.
+# The two quick-start commands, `make demo` and `make test`, plus build, bench and fuzz.
 # Each target installs what is missing first (scripts/setup), then builds with CMake + Ninja.
 SHARED     ?= $(abspath ../shared)
 BUILD      := build/release
 ASAN_BUILD := build/asan
+FUZZ_BUILD := build/fuzz
+# Every fuzz/<name>_fuzz.cc is a target; FUZZ_SECONDS is each one's run in `make fuzz`.
+FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc)))
+FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
 
-.PHONY: all setup build build-asan test test-fast bench demo clean
+.PHONY: all setup build build-asan build-fuzz fuzz test test-fast bench demo clean
 
 all: build
 
@@ -25,10 +29,25 @@ $(ASAN_BUILD)/build.ninja:
 build-asan: setup $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# Every test in the release build, then the unit tests again under ASan + UBSan.
+# The fuzz build: clang with libFuzzer, ASan and UBSan on every library, tests off. -O1 -g
+# without NDEBUG (libFuzzer's advice), so that assertions stay live.
+$(FUZZ_BUILD)/build.ninja:
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DJZ_FUZZ=ON -DJZ_TESTS=OFF -DJZ_WERROR=ON
+
+build-fuzz: setup $(FUZZ_BUILD)/build.ninja
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target jz_fuzzers
+
+# Each fuzz target for FUZZ_SECONDS on a copy of its seed corpus; fails on any crash and
+# prints the crashing input's path. Run longer with e.g. `make fuzz FUZZ_SECONDS=600`.
+fuzz: build-fuzz
+	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Every test in the release build, the unit tests again under ASan + UBSan, then the fuzzers.
 test: build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
+	$(MAKE) --no-print-directory fuzz
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L unit

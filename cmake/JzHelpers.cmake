@@ -7,8 +7,24 @@ if(JZ_WERROR)
   list(APPEND JZ_WARNINGS -Werror)
 endif()
 
+if(JZ_SANITIZE AND JZ_FUZZ)
+  message(FATAL_ERROR "JZ_FUZZ already builds with ASan + UBSan; leave JZ_SANITIZE off")
+endif()
 if(JZ_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# The fuzz build: every library gets libFuzzer's coverage instrumentation (fuzzer-no-link:
+# no main) plus ASan and UBSan, so that the fuzzers steer by coverage of our code and any
+# memory error or undefined behaviour aborts the run. fuzz/CMakeLists.txt adds the fuzzer
+# runtime to the fuzz targets themselves.
+if(JZ_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "JZ_FUZZ needs clang (libFuzzer): configure with CC=clang CXX=clang++")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
@@ -24,7 +40,11 @@ endfunction()
 set_property(GLOBAL PROPERTY JZ_REGISTERED_TESTS "")
 
 # jz_test(NAME SOURCES... DEPS ... [LABELS ...]): a GoogleTest binary registered with CTest.
+# Does nothing when JZ_TESTS is off.
 function(jz_test name)
+  if(NOT JZ_TESTS)
+    return()
+  endif()
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_compile_options(${name} PRIVATE ${JZ_WARNINGS})
