@@ -108,7 +108,18 @@ Db& Db::operator=(Db&& other) noexcept {
 
 Db::~Db() { sqlite3_close_v2(db_); }
 
+// Process-wide SQLite settings, applied once before the first connection. Memory
+// statistics take a global mutex on every allocation; we never read them.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
 StatusOr<Db> Db::Open(const std::string& path, int flags) {
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw);  // closes `raw` on every path, also when open failed

@@ -104,3 +104,42 @@ TEST_F(SqliteStoreTest, UsesWriteAheadLog) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+// Foreign keys are not enforced by SQLite here (see SqliteStore::Initialize); the writer
+// must never leave an orphan row, whatever path it took (insert, update, rejected insert).
+TEST_F(SqliteStoreTest, WritesLeaveNoForeignKeyViolation) {
+  const std::string path = dir() + "/fk.db";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+    ASSERT_OK(testing::LoadTestRegions(*store));
+    ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+    const Household a = testing::TestHousehold("A", 3, 0);
+    ASSERT_OK(writer->Upsert(a));
+    Household a2 = a;
+    a2.members.pop_back();
+    ASSERT_OK(writer->Upsert(a2));                                     // update path
+    Household b = testing::TestHousehold("B", 2, 10);
+    b.members.push_back(a.members[0]);
+    EXPECT_FALSE(writer->Upsert(b).ok());                               // rejected insert
+    ASSERT_OK(writer->AddStatusEvent({"A", StatusEventKind::kExited, *Date::FromYmd(2019, 1, 1), {}, {}, ""}));
+    ASSERT_OK(writer->Commit());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(st), SQLITE_DONE) << "a row refers to a missing parent";
+  sqlite3_finalize(st);
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM person WHERE household_id NOT IN (SELECT id FROM household)",
+                               -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+}  // namespace
+}  // namespace jz
