@@ -85,10 +85,15 @@ int main(int argc, char** argv) {
   options.files = {generated->registry_path};
   options.partial = true;
   options.data_year = 2025;
+  // Timed like the anchor's whole process: the import and closing the database, where
+  // SQLite checkpoints the write-ahead log into the file.
   const auto start = std::chrono::steady_clock::now();
   jz::StatusOr<jz::ImportSummary> imported = jz::ImportRegistry(**store, options);
+  store->reset();
   const double ours = Since(start);
   if (!imported.ok()) return Fail(imported.status());
+  store = jz::OpenSqliteStore(db);
+  if (!store.ok()) return Fail(store.status());
   const long our_rss = MaxRssMib(RUSAGE_SELF);
 
 
@@ -105,7 +110,7 @@ int main(int argc, char** argv) {
   fmt::print("import: {} persons ({:.0f} MB CSV), {} households stored, {} rows rejected (planted problems)\n",
              generated->persons, mb, imported->inserted, imported->rejected_rows);
   fmt::print("{:<44} {:>9} {:>12} {:>10}\n", "", "seconds", "persons/s", "peak MiB");
-  fmt::print("{:<44} {:>9.2f} {:>12.0f} {:>10}\n", "jingzhun import (parse, check, 4 indexes)", ours,
+  fmt::print("{:<44} {:>9.2f} {:>12.0f} {:>10}\n", "jingzhun import (parse, check, index, close)", ours,
              static_cast<double>(generated->persons) / ours, our_rss);
   fmt::print("{:<44} {:>9.2f} {:>12.0f} {:>10}\n", "sqlite3 .import (text columns, no checks)", anchor,
              static_cast<double>(generated->persons) / anchor, anchor_rss);

@@ -1,10 +1,14 @@
-// Import in two passes over the files, the second one pipelined with the database writes:
-//  1. count the rows of every household (only the 户编号 cell is read);
-//  2. parse every row on this thread and assemble households; the moment a household's
-//     last row has been read it is handed to a writer thread, which upserts it while
-//     parsing goes on. Parsing and SQLite's B-tree work thus run on the two cores at once.
-// Rows of one household may be anywhere in the files; a household with any bad row is
-// rejected whole; without --partial any rejection rolls the whole transaction back.
+// Import pipelined with the database writes: this thread parses every row and assembles
+// households; the moment a household is complete it is handed to a writer thread, which
+// upserts it while parsing goes on, so parsing and SQLite's B-tree work use both cores.
+// "Complete" is decided in one of two ways:
+//  - optimistic (first try): exports list a household's rows together, so a household is
+//    complete when the next row belongs to another one. If a completed household shows up
+//    again, the attempt is rolled back and the import starts over counted;
+//  - counted: a first pass counts the rows of every household (only the 户编号 cell is
+//    read), and a household is complete when its last row has been read.
+// Either way rows of one household may be anywhere in the files; a household with any bad
+// row is rejected whole; without --partial any rejection rolls the whole transaction back.
 #include "app/registry_importer.h"
 
 #include <fmt/format.h>
@@ -19,6 +23,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/limits.h"
 #include "io/csv_writer.h"
 
 namespace jz {
@@ -27,19 +32,23 @@ namespace {
 // A household being assembled. Lives in a deque, so its address never changes while
 // later households are added; after it is sealed only the writer thread touches it.
 struct Pending {
+  std::string household_no;  // the parser's index views this; it outlives `household`
   Household household;
   bool rejected = false;
   int64_t first_line = 0;
   std::string first_file;
-  int remaining_rows = 0;  // rows still to read; 0 = sealed
+  int remaining_rows = 0;  // counted mode: rows still to read
+  bool sealed = false;     // handed to the writer; the parser must not touch it again
 };
 
-// Hands sealed households from the parsing thread to the writer thread.
+// Hands sealed households from the parsing thread to the writer thread. Bounded: the
+// writer sets the pace, and a parser running ahead would only hold more rows in memory.
 class SealedQueue {
  public:
   void Push(Pending* p) {
     {
-      std::lock_guard lock(mutex_);
+      std::unique_lock lock(mutex_);
+      room_.wait(lock, [&] { return items_.size() < kImportQueueHouseholds; });
       items_.push_back(p);
     }
     ready_.notify_one();
@@ -58,12 +67,15 @@ class SealedQueue {
     if (items_.empty()) return nullptr;
     Pending* p = items_.front();
     items_.pop_front();
+    lock.unlock();
+    room_.notify_one();
     return p;
   }
 
  private:
   std::mutex mutex_;
   std::condition_variable ready_;
+  std::condition_variable room_;
   std::deque<Pending*> items_;
   bool closed_ = false;
 };
@@ -78,10 +90,13 @@ struct WriterResult {
 
 class Importer {
  public:
-  Importer(Store& store, const ImportOptions& options, Progress& progress)
-      : store_(store), options_(options), progress_(progress) {}
+  Importer(Store& store, const ImportOptions& options, Progress& progress, bool counted)
+      : store_(store), options_(options), progress_(progress), counted_(counted) {}
 
+  // Imports; when an optimistic attempt finds the rows unsorted it returns with
+  // unsorted() true and nothing written.
   StatusOr<ImportSummary> Run();
+  bool unsorted() const { return unsorted_; }
 
  private:
   Status CountRows();
@@ -89,6 +104,10 @@ class Importer {
   void AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems);
   void WriterLoop(RegistryWriter* writer);
   void Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint64_t, bool>& villages, bool upsert);
+  void Seal(Pending* p) {
+    p->sealed = true;
+    sealed_.Push(p);
+  }
   void Reject(Pending& p) {
     if (!p.rejected) ++summary_.rejected_households;
     p.rejected = true;
@@ -107,7 +126,10 @@ class Importer {
   WriterResult written_;
   std::atomic<bool> any_rejected_{false};
   std::atomic<bool> stop_{false};
-  bool changed_ = false;  // the files changed between the two passes
+  const bool counted_;
+  bool changed_ = false;   // counted mode: the files changed between the two passes
+  bool unsorted_ = false;  // optimistic mode: a completed household reappeared
+  Pending* open_ = nullptr;  // optimistic mode: the household of the previous row
 };
 
 Status Importer::CountRows() {
@@ -131,8 +153,9 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
   Pending* p = nullptr;
   if (auto it = index_.find(row.household.household_no); it != index_.end()) {
     p = it->second;
-    if (p->remaining_rows <= 0) {  // more rows than the first pass counted
-      changed_ = true;
+    if (p->sealed) {  // counted: more rows than counted; optimistic: rows not together
+      (counted_ ? changed_ : unsorted_) = true;
+      stop_ = true;
       return;
     }
   } else {
@@ -141,15 +164,16 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
     fresh.household = std::move(row.household);
     fresh.first_line = row.line;
     fresh.first_file = file;
-    fresh.remaining_rows = rows_per_household_[fresh.household.household_no];
-    index_.emplace(fresh.household.household_no, &fresh);
+    fresh.household_no = fresh.household.household_no;
+    if (counted_) fresh.remaining_rows = rows_per_household_[fresh.household_no];
+    index_.emplace(fresh.household_no, &fresh);
     p = &fresh;
   }
   const uint64_t packed = row.person.id_number.Packed();
   if (packed != 0) {
     auto [owner, is_new] = person_owner_.try_emplace(packed, p);
     if (!is_new && owner->second != p) {
-      const std::string& other = owner->second->household.household_no;
+      const std::string& other = owner->second->household_no;
       row_problems.push_back(RowProblem{
           file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
           row.person.id_number.Masked(), "person.duplicate",
@@ -164,7 +188,12 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
     for (RowProblem& problem : row_problems) summary_.problems.push_back(std::move(problem));
   }
   p->household.members.push_back(std::move(row.person));
-  if (--p->remaining_rows == 0) sealed_.Push(p);
+  if (counted_) {
+    if (--p->remaining_rows == 0) Seal(p);
+  } else {
+    if (open_ != nullptr && open_ != p) Seal(open_);
+    open_ = p;
+  }
 }
 
 Status Importer::ParseFile(const std::string& file) {
@@ -240,27 +269,28 @@ void Importer::WriterLoop(RegistryWriter* writer) {
     // Without --partial one rejection dooms the transaction: stop writing, but go on
     // checking villages so that the report lists every problem.
     const bool doomed = !options_.partial && any_rejected_;
-    if (p->rejected || !written_.status.ok()) continue;
+    if (p->rejected || !written_.status.ok() || stop_) continue;
     Write(*p, *writer, villages, /*upsert=*/!doomed);
     if (!written_.status.ok()) stop_ = true;
-    // Written: free the members now. household_no stays, the parser's index views it.
-    std::vector<Person>().swap(p->household.members);
+    p->household = Household();  // written: free it now (the parser only reads household_no)
   }
 }
 
 StatusOr<ImportSummary> Importer::Run() {
-  RETURN_IF_ERROR(CountRows());
+  if (counted_) RETURN_IF_ERROR(CountRows());
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryWriter> writer, store_.BeginWrite());
   std::thread writer_thread(&Importer::WriterLoop, this, writer.get());
   Status parsed;
   for (const std::string& file : options_.files) {
     parsed = ParseFile(file);
-    if (!parsed.ok()) break;
+    if (!parsed.ok() || stop_) break;
   }
   if (!parsed.ok()) stop_ = true;
+  if (open_ != nullptr && !stop_) Seal(open_);
   sealed_.Close();
   writer_thread.join();
   RETURN_IF_ERROR(parsed);                // the writer rolls back when destroyed
+  if (unsorted_) return summary_;         // likewise
   RETURN_IF_ERROR(written_.status);
   summary_.households = static_cast<int64_t>(households_.size());
   summary_.rejected_households += written_.rejected_households;
@@ -283,8 +313,12 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
   if (options.files.empty()) {
     return InvalidArgumentError(Bilingual("没有指定要导入的文件", "no file to import was given"));
   }
-  Importer importer(store, options, progress);
-  ASSIGN_OR_RETURN(ImportSummary summary, importer.Run());
+  Importer optimistic(store, options, progress, /*counted=*/false);
+  ASSIGN_OR_RETURN(ImportSummary summary, optimistic.Run());
+  if (optimistic.unsorted()) {
+    Importer counted(store, options, progress, /*counted=*/true);
+    ASSIGN_OR_RETURN(summary, counted.Run());
+  }
   if (!summary.problems.empty() && !options.report_path.empty()) {
     RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
   }

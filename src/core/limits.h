@@ -41,6 +41,11 @@ inline constexpr size_t kCsvWriteBufferBytes = size_t{1} << 20;
 // import of a province slows several-fold. 128 MiB holds the index of a few million persons.
 inline constexpr int64_t kSqliteCacheKib = 128 * 1024;
 
+// Households parsed but not yet written that an import may hold. The writer thread is the
+// slower stage; a bounded queue keeps the parser from buffering the whole file in memory
+// while it waits. 16,384 households (about 40,000 persons) keep both cores busy.
+inline constexpr size_t kImportQueueHouseholds = 16384;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_
