@@ -577,12 +577,30 @@ void CsvReader::SetBadByteError() {
 }
 
 // Returns the 1-based column of buf_[to] in the record starting at buf_[from].
+// A quote opens a quoted section only at the start of a field ("" inside it is one quote);
+// elsewhere it is an ordinary character, as the parser treats it.
 size_t CsvReader::ColumnAt(size_t from, size_t to) const {
   size_t column = 1;
   bool quoted = false;
-  for (size_t i = from; i < std::min(to, len_); ++i) {
-    quoted = quoted != (buf_[i] == '"');
-    if (!quoted && buf_[i] == delimiter_) ++column;
+  bool field_start = true;
+  const size_t end = std::min(to, len_);
+  for (size_t i = from; i < end; ++i) {
+    const char c = buf_[i];
+    if (quoted) {
+      if (c != '"') continue;
+      if (i + 1 < end && buf_[i + 1] == '"') {
+        ++i;  // an escaped quote
+        continue;
+      }
+      quoted = false;
+    } else if (field_start && c == '"') {
+      quoted = true;
+    } else if (c == delimiter_) {
+      ++column;
+      field_start = true;
+      continue;
+    }
+    field_start = false;
   }
   return column;
 }

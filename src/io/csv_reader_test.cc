@@ -498,3 +498,28 @@ TEST(CsvReader, OpenReadsAFileAndReportsProgress) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+// Found by csv_reader_fuzz: a quote inside an unquoted field is an ordinary character, so
+// it must not throw off the column an error names.
+TEST(CsvReaderColumns, QuoteInsideUnquotedFieldDoesNotShiftErrorColumn) {
+  CsvOptions options;
+  options.delimiter = ',';
+  options.detect_encoding = false;
+  auto reader = CsvReader::FromString(std::string("a\"b,c,d\0e\n", 10), "q.csv", options);
+  ASSERT_OK(reader);
+  std::vector<std::string_view> fields;
+  auto result = (*reader)->Next(fields);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.status().message(), ::testing::HasSubstr("column 3"));
+  auto quoted = CsvReader::FromString(std::string("\"a,\"\"b\",c,d\0e\n", 14), "q2.csv", options);
+  ASSERT_OK(quoted);
+  auto second = (*quoted)->Next(fields);
+  ASSERT_FALSE(second.ok());
+  EXPECT_THAT(second.status().message(), ::testing::HasSubstr("column 3"));
+}
+
+}  // namespace
+}  // namespace jz
