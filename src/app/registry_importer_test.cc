@@ -3,6 +3,7 @@
 // importing twice changes nothing; persons are never moved between households.
 #include "app/registry_importer.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -328,6 +329,44 @@ TEST_F(ImporterTest, ShuffledRowsGiveTheSameResultAsSortedOnes) {
     std::sort(a.members.begin(), a.members.end(), by_id);
     std::sort(b.members.begin(), b.members.end(), by_id);
     ASSERT_EQ(a, b) << a.household_no;
+  }
+}
+
+}  // namespace
+}  // namespace jz
+
+namespace jz {
+namespace {
+
+// Every kind of cell has its own parser; each rejects garbage with the column named.
+TEST_F(ImporterTest, EveryColumnTypeRejectsGarbageNamingTheColumn) {
+  ImportGood();
+  const std::string header =
+      "户编号,人编号,姓名,证件号码,与户主关系,行政区划代码,是否享受低保,健康状况,其他致贫原因,首次识别时间,务工时间(月),"
+      "生产经营性支出,危房级别,户类型\n";
+  struct Case { const char* column; const char* cells; };
+  const Case cases[] = {
+      {"是否享受低保", "也许,健康,,,,0,,脱贫户"},
+      {"健康状况", "否,很好,,,,0,,脱贫户"},
+      {"其他致贫原因", "否,健康,因病、天气,,,0,,脱贫户"},
+      {"首次识别时间", "否,健康,,2014年13月1日,,0,,脱贫户"},
+      {"务工时间(月)", "否,健康,,,-1,0,,脱贫户"},
+      {"生产经营性支出", "否,健康,,,,一千,,脱贫户"},
+      {"危房级别", "否,健康,,,,0,E级,脱贫户"},
+      {"户类型", "否,健康,,,,0,,富裕户"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.column);
+    const std::string row = fmt::format("X{},X{}01,某,{},户主,222424100205,{}\n", n, n, Id(1981, 41 + 2 * n), c.cells);
+    ++n;
+    ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("col.csv", header + row)));
+    ASSERT_EQ(s.problems.size(), 1u);
+    EXPECT_EQ(s.problems[0].column, c.column);
+    EXPECT_EQ(s.problems[0].line, 2);
+    EXPECT_EQ(s.problems[0].rule_id, "import.value");
+    EXPECT_FALSE(s.committed);
+    ExpectUnchanged();
   }
 }
 
