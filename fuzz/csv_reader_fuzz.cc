@@ -19,7 +19,7 @@
 
 #include "fuzz/fuzz_check.h"
 #include "io/csv_reader.h"
-#include "io/limits.h"
+#include "core/limits.h"
 #include "io/text_encoding.h"
 
 namespace jz {
