@@ -106,6 +106,7 @@ TEST(RuleCompiler, RejectsTooManyNodes) {
   std::string wide = "household.size in [0";
   for (size_t i = 1; i < kMaxRuleNodes; ++i) wide += ", " + std::to_string(i);
   wide += "]";
+  EXPECT_STATUS(Load(wide), StatusCode::kInvalidArgument, "p.toml:14:");
   EXPECT_STATUS(Load(wide), StatusCode::kInvalidArgument, "rule R1: 表达式超过 256 个节点");
 }
 

@@ -21,7 +21,7 @@ class Evaluator {
     const Node& node = expr_.nodes[i];
     switch (node.op) {
       case Op::kLiteral: return node.value;
-      case Op::kField: return Field(node);
+      case Op::kField: return Leaf(node, Field(node));
       case Op::kNeg: {
         ASSIGN_OR_RETURN(Value v, Eval(node.kids[0]));
         v.number.num = -v.number.num;
@@ -33,11 +33,15 @@ class Evaluator {
       case Op::kIn: return In(node);
       case Op::kAnd: case Op::kOr: return Logical(node);
       case Op::kNot: {
-        ASSIGN_OR_RETURN(Value v, Eval(node.kids[0]));
-        return Value::Bool(!v.AsBool());
+        negated_ = !negated_;
+        StatusOr<Value> v = Eval(node.kids[0]);
+        negated_ = !negated_;
+        if (!v.ok()) return v.status();
+        return Value::Bool(!v->AsBool());
       }
       case Op::kCount: case Op::kSum: case Op::kAny: case Op::kAll: return MemberAggregate(node);
-      case Op::kFeedSum: case Op::kFeedCount: case Op::kFeedAny: return FeedAggregate(node);
+      case Op::kFeedSum: case Op::kFeedCount: return FeedAggregate(node);
+      case Op::kFeedAny: return Leaf(node, FeedAggregate(node));
     }
     return InternalError("unknown node");
   }
@@ -64,6 +68,15 @@ class Evaluator {
     FieldInput input{household_, nullptr, year_, as_of_};
     if (const std::optional<size_t> p = PersonOf(node.who)) input.person = &household_.members[*p];
     return def.read(input);
+  }
+
+  // A bool leaf (a field such as year.food_secure, or feed_any) is evidence when its value
+  // pushes towards firing: true, or false under an odd number of `not`s.
+  StatusOr<Value> Leaf(const Node& node, StatusOr<Value> value) {
+    if (value.ok() && node.type.kind == ValueKind::kBool && value->AsBool() != negated_) {
+      Record(node, fmt::format("{} = {}", expr_.SourceOf(node), value->ToString()));
+    }
+    return value;
   }
 
   StatusOr<Value> Arithmetic(const Node& node) {
@@ -197,6 +210,7 @@ class Evaluator {
   const HouseholdYear* const year_;
   std::vector<Evidence>* const evidence_;
   std::optional<size_t> bound_;
+  bool negated_ = false;  // inside an odd number of `not`s
 };
 
 }  // namespace

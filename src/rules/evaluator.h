@@ -66,9 +66,10 @@ struct Outcome {
                                            std::optional<size_t> person);
 
 // Evaluates `rule` for `household`: once for a household-scope rule, once per member for a
-// person-scope rule. Each hit carries the top-level comparisons that held (comparisons
-// inside member aggregates are summarised by the aggregate's value). Errors as EvaluateExpr,
-// prefixed with "rule <id>".
+// person-scope rule. Each hit carries, as evidence, the comparisons that held and the bool
+// fields and feed_any calls whose value pushed towards firing, outside member aggregates
+// (those are summarised by the comparison that uses them). Errors as EvaluateExpr, prefixed
+// with "rule <id>".
 [[nodiscard]] StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household,
                                          const FeedView& feeds, Date as_of);
 

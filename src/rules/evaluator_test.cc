@@ -116,6 +116,22 @@ TEST_F(EvaluatorTest, PersonScopeRulesReportTheMember) {  // JL-W-DEATH, JL-X-PA
   EXPECT_TRUE(Fires("JL-X-PAYROLL"));
 }
 
+TEST_F(EvaluatorTest, EvidenceNamesBoolFieldsAndFeedHits) {  // JL-T-WATER, JL-W-DEATH
+  household_.years[0].safe_drinking_water = false;
+  ASSERT_OK_AND_ASSIGN(Outcome water,
+                       Evaluate(*policy_.FindRule("JL-T-WATER"), household_, feeds_, D(2024, 3, 1)));
+  ASSERT_EQ(water.hits.size(), 1u);
+  ASSERT_EQ(water.hits[0].evidence.size(), 1u);
+  EXPECT_EQ(water.hits[0].evidence[0].values, "year.safe_drinking_water = false");
+  AddRow("death", 0, D(2024, 2, 1), {});
+  ASSERT_OK_AND_ASSIGN(Outcome death,
+                       Evaluate(*policy_.FindRule("JL-W-DEATH"), household_, feeds_, D(2024, 3, 1)));
+  ASSERT_EQ(death.hits.size(), 1u);
+  EXPECT_EQ(death.hits[0].member, 0u);
+  ASSERT_EQ(death.hits[0].evidence.size(), 1u);
+  EXPECT_EQ(death.hits[0].evidence[0].clause, "feed_any(death)");
+}
+
 TEST_F(EvaluatorTest, TestsAndExclusions) {  // JL-T-*, JL-X-*
   EXPECT_FALSE(Fires("JL-T-HOUSING"));
   household_.years[0].housing_grade = HousingGrade::kC;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>  // Debian ships toml.h, not toml.hpp
@@ -318,9 +317,9 @@ StatusOr<Policy> LoadPolicyFile(const std::string& path) {
   if (!in) {
     return NotFoundError(Bilingual("无法读取策略文件 " + path, "cannot read policy file " + path));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  std::string text(kMaxPolicyFileBytes + 1, '\0');  // one byte more tells "too large"
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
   if (text.size() > kMaxPolicyFileBytes) {
     return InvalidArgumentError(Bilingual(
         fmt::format("{}: 策略文件超过 {} 字节", path, kMaxPolicyFileBytes),
