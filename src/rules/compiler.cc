@@ -352,6 +352,7 @@ class Compiler {
     ASSIGN_OR_RETURN(Index inner, ParseOr());
     const uint32_t end = Peek().end;
     RETURN_IF_ERROR(Expect(")"));
+    if (Is(TypeOf(inner), ValueKind::kLabel)) return inner;  // its span is its text
     At(inner).begin = begin;
     At(inner).end = end;
     return inner;

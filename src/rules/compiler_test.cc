@@ -1,5 +1,7 @@
 // Tests of the rule language's parser and type checker, through LoadPolicyText so that each
 // error is checked to name the file, line, column and rule id.
+#include <cstdio>
+#include <random>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -133,6 +135,41 @@ and household.bogus
 )");
   EXPECT_STATUS(LoadPolicyText(text, "m.toml"), StatusCode::kInvalidArgument,
                 "m.toml:13:15: rule R2: 未知的字段");
+}
+
+TEST(RuleCompiler, LabelInParenthesesResolves) {
+  EXPECT_OK(Load("household.main_cause == (\"因病\")"));
+}
+
+// Mutations of every shipped rule either compile or fail with an InvalidArgument whose
+// offset lies inside the text; under ASan/UBSan this catches crashes the unit cases miss.
+TEST(RuleCompiler, SurvivesMutatedRules) {
+  const std::string path = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  ASSERT_OK_AND_ASSIGN(Policy policy, LoadPolicyFile(path));
+  const unsigned seed = std::random_device{}();
+  std::printf("SurvivesMutatedRules seed %u\n", seed);
+  std::mt19937 rng(seed);
+  const std::string alphabet = "()[],.=<>!+-*/\" 0123456789aemnotrsy_\xe5\x9b\xa0元";
+  for (const Rule& rule : policy.rules) {
+    const CompileEnv env{rule.scope, &policy.parameters, &policy.feeds, true};
+    for (int i = 0; i < 300; ++i) {
+      std::string text = rule.expr.text;
+      for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0 && !text.empty(); --edits) {
+        const size_t at = rng() % text.size();
+        const char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 3) {
+          case 0: text.erase(at, 1); break;
+          case 1: text.insert(at, 1, c); break;
+          default: text[at] = c;
+        }
+      }
+      size_t offset = 0;
+      StatusOr<Expr> expr = CompileExpr(text, env, &offset);
+      if (expr.ok()) continue;
+      EXPECT_EQ(expr.status().code(), StatusCode::kInvalidArgument) << text;
+      EXPECT_LE(offset, text.size()) << text;
+    }
+  }
 }
 
 }  // namespace

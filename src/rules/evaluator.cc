@@ -24,6 +24,7 @@ class Evaluator {
       case Op::kField: return Leaf(node, Field(node));
       case Op::kNeg: {
         ASSIGN_OR_RETURN(Value v, Eval(node.kids[0]));
+        if (v.number.num == INT64_MIN) return ClauseError(node, "算术溢出", "arithmetic overflow");
         v.number.num = -v.number.num;
         return v;
       }
