@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <initializer_list>
 #include <set>
 
 #include <fmt/format.h>
@@ -52,6 +53,8 @@ class Loader {
     return node != nullptr ? At(*node) : At(fallback);
   }
 
+  Status RejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+                           std::string_view rule_id) const;
   StatusOr<std::string> RequireString(const toml::table& table, std::string_view key,
                                       std::string_view rule_id) const;
   StatusOr<Date> RequireDate(const toml::table& table, std::string_view key) const;
@@ -79,6 +82,8 @@ StatusOr<Policy> Loader::Run() {
     return Error({e.source().begin.line, e.source().begin.column}, "", "TOML 语法错误：" + std::string(e.description()),
                  "TOML syntax error: " + std::string(e.description()));
   }
+  RETURN_IF_ERROR(RejectUnknownKeys(root, {"version", "province", "effective_from", "effective_to",
+                                            "parameters", "feed", "rule"}, ""));
   Policy policy;
   policy.source = std::string(source_);
   RETURN_IF_ERROR(LoadHeader(root, policy));
@@ -86,6 +91,17 @@ StatusOr<Policy> Loader::Run() {
   RETURN_IF_ERROR(LoadFeeds(root, policy));
   RETURN_IF_ERROR(LoadRules(root, policy));
   return policy;
+}
+
+// A misspelt optional key (monitoring_typ) would otherwise be ignored without a word.
+Status Loader::RejectUnknownKeys(const toml::table& table, std::initializer_list<std::string_view> known,
+                                 std::string_view rule_id) const {
+  for (const auto& [key, node] : table) {
+    if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+    return Error({key.source().begin.line, key.source().begin.column}, rule_id,
+                 fmt::format("未知的键 “{}”", key.str()), fmt::format("unknown key '{}'", key.str()));
+  }
+  return OkStatus();
 }
 
 StatusOr<std::string> Loader::RequireString(const toml::table& table, std::string_view key,
@@ -168,6 +184,7 @@ Status Loader::LoadFeeds(const toml::table& root, Policy& policy) const {
 
 // A feed: name = "medical", columns = ["out_of_pocket: money", "inpatient: bool"].
 StatusOr<FeedSchema> Loader::LoadFeed(const toml::table& table) const {
+  RETURN_IF_ERROR(RejectUnknownKeys(table, {"name", "columns"}, ""));
   FeedSchema feed;
   ASSIGN_OR_RETURN(feed.name, RequireString(table, "name", ""));
   const toml::array* columns = table["columns"].as_array();
@@ -222,6 +239,8 @@ StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) 
       {"low", Severity::kLow}, {"medium", Severity::kMedium}, {"high", Severity::kHigh}};
   Rule rule;
   ASSIGN_OR_RETURN(rule.id, RequireString(table, "id", ""));
+  RETURN_IF_ERROR(RejectUnknownKeys(table, {"id", "name_zh", "kind", "scope", "severity",
+                                             "monitoring_type", "risk_category", "when"}, rule.id));
   ASSIGN_OR_RETURN(rule.name_zh, RequireString(table, "name_zh", rule.id));
   ASSIGN_OR_RETURN(std::string kind, RequireString(table, "kind", rule.id));
   ASSIGN_OR_RETURN(std::string scope, RequireString(table, "scope", rule.id));

@@ -60,7 +60,8 @@ struct Policy {
 // in a rule, "<source>:<line>:<column>: <zh | en>" for other errors: TOML syntax, a missing
 // or mistyped key (version, province, effective_from, effective_to, a rule's id, name_zh,
 // kind, scope, severity, when), effective_to before effective_from, a duplicate rule id, an
-// unknown label for monitoring_type / risk_category, a bad parameter or feed declaration.
+// unknown label for monitoring_type / risk_category, a bad parameter or feed declaration,
+// an unknown key (a misspelling would otherwise be ignored).
 [[nodiscard]] StatusOr<Policy> LoadPolicyText(std::string_view text, std::string_view source);
 
 // Reads `path` and calls LoadPolicyText with the path as source. Returns NotFoundError when

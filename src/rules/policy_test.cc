@@ -90,6 +90,14 @@ TEST(Policy, BadRuleAttributesAreNamed) {
                 "mt.toml:13:19: rule R1: 监测对象类型无效");
 }
 
+TEST(Policy, MisspeltKeyIsAnError) {
+  const std::string text = std::string(kHeader) + std::string(kRule) + "monitoring_typ = \"边缘易致贫户\"\n";
+  EXPECT_STATUS(LoadPolicyText(text, "typo.toml"), StatusCode::kInvalidArgument,
+                "typo.toml:13:1: rule R1: 未知的键 “monitoring_typ”");
+  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + "verison = \"2\"\n", "top.toml"),
+                StatusCode::kInvalidArgument, "top.toml:5:1:");
+}
+
 TEST(Policy, BadParameterAndFeedAreNamed) {
   EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + "[parameters]\nline = \"7500元 + 1元\"\n", "par.toml"),
                 StatusCode::kInvalidArgument, "par.toml:6:8: 参数必须是单个字面量");
