@@ -66,6 +66,7 @@ const std::array<FieldDef, 34> kFields = {{
   {H, "net_income", kMoney, true, "家庭纯收入", [](const FieldInput& in) {
      return Value::OfMoney(in.year->NetIncome()); }},
   // 人均纯收入 as DOMAIN §2.2 defines it, rounded to the fen like the registry's own figure.
+  // A household without members reads 0 (the validator reports such households).
   {H, "net_income_per_capita", kMoney, true, "人均纯收入", [](const FieldInput& in) {
      const int members = static_cast<int>(in.household.members.size());
      return Value::OfMoney(members > 0 ? in.year->NetIncomePerCapita(members) : Money()); }},
