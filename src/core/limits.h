@@ -46,6 +46,25 @@ inline constexpr int64_t kSqliteCacheKib = 128 * 1024;
 // while it waits. 16,384 households (about 40,000 persons) keep both cores busy.
 inline constexpr size_t kImportQueueHouseholds = 16384;
 
+// The most nodes one compiled rule expression may have. The longest shipped rule has about
+// 40; 256 leaves room for any rule a province writes by hand, while the evaluator's cost per
+// household (nodes x members x feed rows) stays bounded for a whole-province screening run.
+inline constexpr size_t kMaxRuleNodes = 256;
+
+// The deepest nesting of one rule expression. The parser and the evaluator recurse once per
+// level; 32 levels are far beyond what a readable rule needs and keep the stack small even
+// under AddressSanitizer, so "((((((..." in a policy file is an error, not a crash.
+inline constexpr size_t kMaxRuleDepth = 32;
+
+// The largest policy file read. A province's policy is a few hundred lines (about 20 KiB);
+// one mebibyte rejects a wrong file (an export, a binary) before parsing it.
+inline constexpr size_t kMaxPolicyFileBytes = size_t{1} << 20;
+
+// The longest time window of a feed aggregate, in days: ten years. Departmental triggers look
+// back one year; longer windows are allowed for exclusion checks, but a typo such as
+// days=36500 should be caught at load time.
+inline constexpr int kMaxFeedWindowDays = 3660;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_
