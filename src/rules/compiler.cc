@@ -384,7 +384,7 @@ class Compiler {
       scope = FieldScope::kHousehold;
     } else if (object.text == "year") {
       scope = FieldScope::kYear;
-    } else if (object.text == "person" && env_.scope == RuleScope::kPerson) {
+    } else if (object.text == "person" && env_.scope == PolicyScope::kPerson) {
       who = PersonRef::kScope;
     } else if (!bound_.empty() && object.text == bound_) {
       who = PersonRef::kBound;
@@ -464,7 +464,7 @@ class Compiler {
     node.op = op;
     node.begin = name.begin;
     node.who = !bound_.empty() ? PersonRef::kBound
-               : env_.scope == RuleScope::kPerson ? PersonRef::kScope : PersonRef::kNone;
+               : env_.scope == PolicyScope::kPerson ? PersonRef::kScope : PersonRef::kNone;
     RETURN_IF_ERROR(ParseFeedColumn(node));
     if (IsSymbol(",")) RETURN_IF_ERROR(ParseWindow(node));
     node.end = Peek().end;

@@ -225,8 +225,8 @@ StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household, const F
                            Date as_of) {
   Outcome outcome;
   std::vector<std::optional<size_t>> scopes;
-  if (rule.scope == RuleScope::kHousehold) scopes.push_back(std::nullopt);
-  for (size_t m = 0; rule.scope == RuleScope::kPerson && m < household.members.size(); ++m) {
+  if (rule.scope == PolicyScope::kHousehold) scopes.push_back(std::nullopt);
+  for (size_t m = 0; rule.scope == PolicyScope::kPerson && m < household.members.size(); ++m) {
     scopes.push_back(m);
   }
   for (const std::optional<size_t>& person : scopes) {

@@ -46,7 +46,7 @@ class EvaluatorTest : public ::testing::Test {
 
   StatusOr<Value> Eval(std::string_view text, std::optional<size_t> person = std::nullopt) {
     size_t offset = 0;
-    const CompileEnv env{person ? RuleScope::kPerson : RuleScope::kHousehold, &policy_.parameters,
+    const CompileEnv env{person ? PolicyScope::kPerson : PolicyScope::kHousehold, &policy_.parameters,
                          &policy_.feeds, false};
     ASSIGN_OR_RETURN(Expr expr, CompileExpr(text, env, &offset));
     return EvaluateExpr(expr, household_, feeds_, D(2024, 3, 1), person);

@@ -20,7 +20,7 @@
 namespace jz {
 
 // Whether a rule is judged once per household or once per member.
-enum class RuleScope : uint8_t { kHousehold, kPerson };
+enum class PolicyScope : uint8_t { kHousehold, kPerson };
 
 // A departmental feed as a policy file declares it: rows keyed to a person (matched by ID
 // number before evaluation), each with an event date and the typed columns listed here.
@@ -80,7 +80,7 @@ struct Expr {
 
 // What an expression may refer to besides the fixed registry schema.
 struct CompileEnv {
-  RuleScope scope = RuleScope::kHousehold;
+  PolicyScope scope = PolicyScope::kHousehold;
   const std::map<std::string, Value, std::less<>>* parameters = nullptr;
   const std::vector<FeedSchema>* feeds = nullptr;
   bool require_bool = true;  // rules must be conditions; parameters need not be

@@ -152,7 +152,7 @@ Status Loader::LoadParameters(const toml::table& root, Policy& policy) const {
     } else if (node.is_boolean()) {
       policy.parameters[name] = Value::Bool(*node.value<bool>());
     } else if (node.is_string()) {
-      const CompileEnv env{RuleScope::kHousehold, &none, &no_feeds, false};
+      const CompileEnv env{PolicyScope::kHousehold, &none, &no_feeds, false};
       ASSIGN_OR_RETURN(Expr expr, CompileAt(node, *node.value<std::string>(), env, ""));
       if (expr.nodes.size() != 1 || expr.nodes[0].op != Op::kLiteral) {
         return Error(At(node), "", "参数必须是单个字面量，如 \"7500元\"",
@@ -233,10 +233,10 @@ std::optional<E> Choose(std::string_view text, const std::pair<std::string_view,
 StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) const {
   static constexpr std::pair<std::string_view, RuleKind> kKinds[] = {
       {"test", RuleKind::kTest}, {"warning", RuleKind::kWarning}, {"exclusion", RuleKind::kExclusion}};
-  static constexpr std::pair<std::string_view, RuleScope> kScopes[] = {
-      {"household", RuleScope::kHousehold}, {"person", RuleScope::kPerson}};
-  static constexpr std::pair<std::string_view, Severity> kSeverities[] = {
-      {"low", Severity::kLow}, {"medium", Severity::kMedium}, {"high", Severity::kHigh}};
+  static constexpr std::pair<std::string_view, PolicyScope> kScopes[] = {
+      {"household", PolicyScope::kHousehold}, {"person", PolicyScope::kPerson}};
+  static constexpr std::pair<std::string_view, PolicySeverity> kSeverities[] = {
+      {"low", PolicySeverity::kLow}, {"medium", PolicySeverity::kMedium}, {"high", PolicySeverity::kHigh}};
   Rule rule;
   ASSIGN_OR_RETURN(rule.id, RequireString(table, "id", ""));
   RETURN_IF_ERROR(RejectUnknownKeys(table, {"id", "name_zh", "kind", "scope", "severity",
@@ -246,8 +246,8 @@ StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) 
   ASSIGN_OR_RETURN(std::string scope, RequireString(table, "scope", rule.id));
   ASSIGN_OR_RETURN(std::string severity, RequireString(table, "severity", rule.id));
   const std::optional<RuleKind> k = Choose(kind, kKinds);
-  const std::optional<RuleScope> s = Choose(scope, kScopes);
-  const std::optional<Severity> v = Choose(severity, kSeverities);
+  const std::optional<PolicyScope> s = Choose(scope, kScopes);
+  const std::optional<PolicySeverity> v = Choose(severity, kSeverities);
   if (!k || !s || !v) {
     return Error(At(table), rule.id, "kind/scope/severity 取值无效",
                  "kind must be test|warning|exclusion, scope household|person, severity low|medium|high");

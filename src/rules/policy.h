@@ -23,15 +23,15 @@ namespace jz {
 // What a rule is for: a 两不愁三保障 / water test (fires when the guarantee fails), a
 // warning that suggests monitoring, or an item of the exclusion list (负面清单).
 enum class RuleKind : uint8_t { kTest, kWarning, kExclusion };
-enum class Severity : uint8_t { kLow, kMedium, kHigh };
+enum class PolicySeverity : uint8_t { kLow, kMedium, kHigh };
 
 // One rule. Invariant: expr is compiled for `scope` and is a condition (bool).
 struct Rule {
   std::string id;        // stable, e.g. "JL-W-MED-01"; cited by code and tests
   std::string name_zh;   // zh-Hans name shown to users
   RuleKind kind = RuleKind::kWarning;
-  RuleScope scope = RuleScope::kHousehold;
-  Severity severity = Severity::kMedium;
+  PolicyScope scope = PolicyScope::kHousehold;
+  PolicySeverity severity = PolicySeverity::kMedium;
   std::optional<MonitoringType> monitoring_type;  // the monitoring type it suggests
   std::optional<RiskCategory> risk_category;      // the risk category it suggests
   Expr expr;
