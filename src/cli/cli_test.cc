@@ -132,3 +132,25 @@ TEST_F(CliTest, ImportWithErrorsExitsNonZeroAndChangesNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, PolicyCheckListsRulesAndNamesErrorPositions) {
+  const std::string shipped = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  Result ok = RunJingzhun("policy check " + shipped);
+  ASSERT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("monitoring_line"), std::string::npos);
+  EXPECT_NE(ok.out.find("JL-W-INCOME-EXITED"), std::string::npos);
+  std::FILE* f = std::fopen(Path("bad.toml").c_str(), "w");
+  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+             "[[rule]]\nid = \"X-1\"\nname_zh = \"坏规则\"\nkind = \"warning\"\nscope = \"household\"\n"
+             "severity = \"high\"\nwhen = \"household.size + 2024-01-01 > 3\"\n", f);
+  std::fclose(f);
+  Result bad = RunJingzhun("policy check " + Path("bad.toml"));
+  EXPECT_EQ(bad.exit_code, 3) << bad.out;
+  EXPECT_NE(bad.out.find("bad.toml:11:"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("X-1"), std::string::npos) << bad.out;
+  EXPECT_EQ(RunJingzhun("policy check " + Path("none.toml")).exit_code, 4);
+}
+
+}  // namespace

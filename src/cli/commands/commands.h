@@ -14,6 +14,7 @@ std::unique_ptr<Command> NewInfoCommand();
 std::unique_ptr<Command> NewImportCommand();
 std::unique_ptr<Command> NewStatsCommand();
 std::unique_ptr<Command> NewValidateCommand();
+std::unique_ptr<Command> NewPolicyCommand();
 
 }  // namespace jz::cli
 
