@@ -152,6 +152,20 @@ struct CadreAssignment {
   friend bool operator==(const CadreAssignment&, const CadreAssignment&) = default;
 };
 
+// A screening warning: a policy rule that fired for a household (or one of its members) in
+// a period. Unique per household, rule, period and person, so screening twice adds nothing.
+struct Warning {
+  std::string household_no;
+  std::string rule_id;
+  std::string period;          // the as-of month, "YYYY-MM"
+  std::string person_no;       // for person-scope rules; empty otherwise
+  std::string policy_version;
+  Date as_of;
+  std::string evidence;        // the clauses that held and the values they compared
+
+  friend bool operator==(const Warning&, const Warning&) = default;
+};
+
 }  // namespace jz
 
 #endif  // JZ_CORE_REGISTRY_H_

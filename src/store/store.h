@@ -48,6 +48,9 @@ class RegistryWriter {
   virtual Status AddStatusEvent(const StatusEvent& event) = 0;
   virtual Status AddAssistanceMeasure(const AssistanceMeasure& measure) = 0;
   virtual Status AssignCadre(const CadreAssignment& assignment) = 0;
+  // Stores `warning` unless the same (household, rule, period, person) is stored already.
+  // Returns true when it was new. NotFound when the household does not exist.
+  virtual StatusOr<bool> AddWarning(const Warning& warning) = 0;
 
   // Makes every write durable. After Commit() the writer accepts no more writes.
   virtual Status Commit() = 0;
@@ -81,6 +84,8 @@ class Store {
       std::string_view household_no) = 0;
 
   virtual StatusOr<RegistryCounts> Counts() = 0;
+  virtual StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) = 0;
+  virtual StatusOr<int64_t> CountWarnings() = 0;
 
   // Calls `visit` once per household inside `scope` (members and years filled), in
   // storage order; stops at and returns the first error `visit` returns. This is the bulk

@@ -192,3 +192,36 @@ TEST_P(StoreConformance, ScanVisitsEveryHouseholdInScopeWithMembersAndYears) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+TEST_P(StoreConformance, WarningsAreUniquePerHouseholdRulePeriodAndPerson) {
+  auto store = Open();
+  ASSERT_OK(testing::LoadTestRegions(*store));
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK(writer->Upsert(testing::TestHousehold("A", 2)));
+  Warning w{"A", "JL-W-MEDICAL", "2024-12", "", "2024.1", *Date::FromYmd(2024, 12, 31), "8000.00元 > 7500.00元"};
+  ASSERT_OK_AND_ASSIGN(bool first, writer->AddWarning(w));
+  EXPECT_TRUE(first);
+  ASSERT_OK_AND_ASSIGN(bool again, writer->AddWarning(w));
+  EXPECT_FALSE(again);
+  Warning next_month = w;
+  next_month.period = "2025-01";
+  ASSERT_OK_AND_ASSIGN(bool other_period, writer->AddWarning(next_month));
+  EXPECT_TRUE(other_period);
+  Warning person = w;
+  person.rule_id = "JL-W-DISABILITY";
+  person.person_no = "A2";
+  ASSERT_OK(writer->AddWarning(person));
+  EXPECT_STATUS(writer->AddWarning(Warning{"nope", "R", "2024-12", "", "1", Date(), ""}), StatusCode::kNotFound, "nope");
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto stored, store->ListWarnings("A"));
+  ASSERT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored[1], w);  // ordered by period, rule, person: DISABILITY comes first
+  ASSERT_OK_AND_ASSIGN(int64_t count, store->CountWarnings());
+  EXPECT_EQ(count, 3);
+}
+
+}  // namespace
+}  // namespace jz

@@ -128,8 +128,25 @@ CREATE TABLE cadre_assignment (
 CREATE INDEX cadre_assignment_household ON cadre_assignment (household_id);
 )sql";
 
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE warning (
+  id             INTEGER PRIMARY KEY,
+  county         INTEGER NOT NULL,
+  household_id   INTEGER NOT NULL REFERENCES household (id),
+  rule_id        TEXT NOT NULL,
+  period         TEXT NOT NULL,            -- as-of month, YYYY-MM
+  person_no      TEXT NOT NULL DEFAULT '', -- person-scope rules
+  policy_version TEXT NOT NULL,
+  as_of          TEXT NOT NULL CHECK (date(as_of) = as_of),
+  evidence       TEXT NOT NULL DEFAULT '',
+  UNIQUE (household_id, rule_id, period, person_no)
+);
+CREATE INDEX warning_county ON warning (county, rule_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
+    {2, "screening warnings, unique per household, rule, period and person", kV2},
 };
 
 }  // namespace

@@ -119,6 +119,10 @@ StatusOr<Statements*> SqliteStore::statements() {
                    db_.Prepare("INSERT INTO cadre_assignment (county, household_id, cadre_name, unit, "
                                "position, phone, start_date, end_date) "
                                "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(s->insert_warning,
+                   db_.Prepare("INSERT OR IGNORE INTO warning (county, household_id, rule_id, period, person_no, "
+                               "policy_version, as_of, evidence) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
   statements_ = std::move(s);
   return statements_.get();
 }
@@ -362,6 +366,30 @@ StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(
   }
   return out;
 }
+
+StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
+                                          "w.evidence FROM warning w JOIN household h ON h.id = w.household_id "
+                                          "WHERE h.household_no = ?1 ORDER BY w.period, w.rule_id, w.person_no"));
+  stmt.Bind(1, household_no);
+  std::vector<Warning> out;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    Warning w;
+    w.household_no = std::string(household_no);
+    w.rule_id = stmt.Text(0);
+    w.period = stmt.Text(1);
+    w.person_no = stmt.Text(2);
+    w.policy_version = stmt.Text(3);
+    ASSIGN_OR_RETURN(w.as_of, ReadDate(stmt, 4));
+    w.evidence = stmt.Text(5);
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
 
 StatusOr<RegistryCounts> SqliteStore::Counts() {
   RegistryCounts counts;

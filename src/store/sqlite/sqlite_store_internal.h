@@ -137,6 +137,7 @@ struct Statements {
   Stmt insert_event;
   Stmt insert_measure;
   Stmt insert_cadre;
+  Stmt insert_warning;
 };
 
 class SqliteStore;
@@ -150,6 +151,7 @@ class SqliteWriter final : public RegistryWriter {
   Status AddStatusEvent(const StatusEvent& event) override;
   Status AddAssistanceMeasure(const AssistanceMeasure& measure) override;
   Status AssignCadre(const CadreAssignment& assignment) override;
+  StatusOr<bool> AddWarning(const Warning& warning) override;
   Status Commit() override;
 
  private:
@@ -187,6 +189,8 @@ class SqliteStore final : public Store {
       std::string_view household_no) override;
   StatusOr<RegistryCounts> Counts() override;
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
+  StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
+  StatusOr<int64_t> CountWarnings() override;
 
   Db& db() { return db_; }
   StatusOr<Statements*> statements();

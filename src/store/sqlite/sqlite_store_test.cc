@@ -143,3 +143,26 @@ TEST_F(SqliteStoreTest, WritesLeaveNoForeignKeyViolation) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+// A database written by the first release (schema 1) is migrated forward on open, keeping
+// its data.
+TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
+  const std::string path = dir() + "/v1.db";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+    ASSERT_OK(testing::LoadTestRegions(*store));
+  }
+  RawExec(path, "DROP TABLE warning; PRAGMA user_version = 1");
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+  EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
+  ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
+  EXPECT_EQ(warnings, 0);
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  EXPECT_EQ(counts.regions, 6);
+}
+
+}  // namespace
+}  // namespace jz

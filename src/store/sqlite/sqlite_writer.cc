@@ -246,6 +246,22 @@ Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
   return st.Run();
 }
 
+StatusOr<bool> SqliteWriter::AddWarning(const Warning& w) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(w.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  Stmt& st = s->insert_warning;
+  st.Bind(1, id);
+  st.Bind(2, w.rule_id);
+  st.Bind(3, w.period);
+  st.Bind(4, w.person_no);
+  st.Bind(5, w.policy_version);
+  st.Bind(6, w.as_of.ToString());
+  st.Bind(7, w.evidence);
+  RETURN_IF_ERROR(st.Run());
+  return store_->db().Changes() > 0;
+}
+
 Status SqliteWriter::Commit() {
   RETURN_IF_ERROR(CheckOpen());
   RETURN_IF_ERROR(store_->db().Exec("COMMIT"));
