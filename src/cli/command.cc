@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewValidateCommand());
   commands.push_back(NewStatsCommand());
   commands.push_back(NewPolicyCommand());
+  commands.push_back(NewScreenCommand());
   commands.push_back(NewInfoCommand());
   return commands;
 }

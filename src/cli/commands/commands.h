@@ -15,6 +15,7 @@ std::unique_ptr<Command> NewImportCommand();
 std::unique_ptr<Command> NewStatsCommand();
 std::unique_ptr<Command> NewValidateCommand();
 std::unique_ptr<Command> NewPolicyCommand();
+std::unique_ptr<Command> NewScreenCommand();
 
 }  // namespace jz::cli
 
