@@ -54,11 +54,11 @@ Status MakeDirectory(const std::string& dir) {
 
 class Generation {
  public:
-  Generation(const GeneratorOptions& o, CsvWriter* registry, CsvWriter* truth)
-      : options_(o), synth_(o.data_year), planter_(&synth_), export_(registry), truth_(truth),
+  Generation(const GeneratorOptions& o, CsvWriter* registry, CsvWriter* truth, const HouseholdVisitor* visitor)
+      : options_(o), visitor_(visitor), synth_(o.data_year), planter_(&synth_), export_(registry), truth_(truth),
         error_per_million_(static_cast<uint64_t>(o.error_rate * 1'000'000 + 0.5)) {}
 
-  void Village(size_t index, const PlannedVillage& village, GeneratorSummary& summary) {
+  Status Village(size_t index, const PlannedVillage& village, GeneratorSummary& summary) {
     Rng rng = Rng::ForStream(options_.seed, index);
     int64_t left = village.persons;
     for (int number = 1; left > 0; ++number) {
@@ -67,10 +67,12 @@ class Generation {
       left -= size;
       if (rng.Below(1'000'000) < error_per_million_) Plant(rng, h, summary);
       export_.Write(village, h);
+      if (visitor_ != nullptr && *visitor_) RETURN_IF_ERROR((*visitor_)(index, h));
       summary.persons += static_cast<int64_t>(h.household.members.size());
       ++summary.households;
       previous_ = std::move(h);
     }
+    return OkStatus();
   }
 
  private:
@@ -84,6 +86,7 @@ class Generation {
   }
 
   const GeneratorOptions& options_;
+  const HouseholdVisitor* visitor_;
   gen::HouseholdSynthesizer synth_;
   gen::ProblemPlanter planter_;
   gen::ExportWriter export_;
@@ -95,6 +98,11 @@ class Generation {
 }  // namespace
 
 StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress) {
+  return GenerateRegistry(options, progress, HouseholdVisitor());
+}
+
+StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress,
+                                            const HouseholdVisitor& visitor) {
   RETURN_IF_ERROR(CheckOptions(options));
   std::vector<Region> regions;
   if (!options.regions_dir.empty()) {
@@ -111,12 +119,16 @@ StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Pro
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> truth, CsvWriter::Create(summary.truth_path, options.encoding));
   truth->Row({"rule_id", "户编号", "人编号", "字段", "问题", "说明"});
 
-  Generation generation(options, registry.get(), truth.get());
+  Generation generation(options, registry.get(), truth.get(), &visitor);
   gen::ExportWriter(registry.get()).WriteHeader();
   progress.Start("生成登记数据 generating registry", options.persons);
   for (size_t i = 0; i < villages.size(); ++i) {
     if (villages[i].persons == 0) continue;
-    generation.Village(i, villages[i], summary);
+    Status visited = generation.Village(i, villages[i], summary);
+    if (!visited.ok()) {
+      progress.Finish();
+      return visited;
+    }
     ++summary.villages;
     progress.Update(summary.persons);
     if (!registry->status().ok()) break;

@@ -5,6 +5,7 @@
 #define JZ_APP_REGISTRY_GENERATOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/progress.h"
@@ -12,6 +13,9 @@
 #include "io/text_encoding.h"
 
 namespace jz {
+namespace gen {
+struct SyntheticHousehold;
+}  // namespace gen
 
 struct GeneratorOptions {
   std::string out_dir;       // created if missing
@@ -42,6 +46,15 @@ inline constexpr char kPlantedProblemsFileName[] = "planted-problems.csv";
 // the registry and the ground truth of planted problems. Write failures (disk full) are
 // DataLoss naming the file.
 StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress = NoProgress());
+
+// Called once per household, in file order, after it is final (problems planted) and
+// written: `village_index` identifies the village's random stream, so a consumer can draw
+// its own deterministic stream per village. An error stops the generation and is returned.
+using HouseholdVisitor = std::function<Status(size_t village_index, const gen::SyntheticHousehold& household)>;
+
+// As above, calling `visitor` for every household (e.g. to derive departmental feeds).
+StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress,
+                                            const HouseholdVisitor& visitor);
 
 }  // namespace jz
 

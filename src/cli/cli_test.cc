@@ -87,6 +87,24 @@ TEST_F(CliTest, GenerateLoadRegionsAndInfoWorkTogether) {
   EXPECT_NE(info.out.find("數據庫"), std::string::npos) << info.out;  // derived with OpenCC
 }
 
+TEST_F(CliTest, GenerateFeedsWritesFeedsTruthAndCounts) {
+  const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  Result g = RunJingzhun("generate --out " + Path("f") + " --persons 2000 --seed 5 --regions " + kRegions +
+                         " --feeds --policy " + policy);
+  ASSERT_EQ(g.exit_code, 0) << g.out;
+  for (const char* feed : {"medical", "disability", "school_roll", "disaster", "death", "payroll", "vehicle",
+                           "company", "property"}) {
+    EXPECT_TRUE(std::filesystem::exists(Path("f") + "/feeds/" + feed + ".csv")) << feed;
+    EXPECT_NE(g.out.find(feed), std::string::npos) << feed;
+  }
+  EXPECT_GT(std::filesystem::file_size(Path("f") + "/feeds/warnings-truth.csv"), 100u);
+  Result missing = RunJingzhun("--lang en generate --out " + Path("m") + " --persons 10 --feeds --policy " +
+                               Path("nope.toml"));
+  EXPECT_EQ(missing.exit_code, 4) << missing.out;
+  EXPECT_NE(missing.out.find("nope.toml"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.out.find("--policy"), std::string::npos) << missing.out;
+}
+
 TEST_F(CliTest, RegionsLoadRefusesForeignFileAndLeavesIt) {
   std::FILE* f = std::fopen(Path("notes.db").c_str(), "w");
   std::fputs("not a database at all, just some notes\n", f);
