@@ -100,3 +100,67 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
 
 }  // namespace
 }  // namespace jz
+
+#include <set>
+#include <tuple>
+
+#include "app/feed_generator.h"
+#include "app/generator/village_plan.h"
+#include "app/registry_importer.h"
+#include "io/csv_reader.h"
+
+namespace jz {
+namespace {
+
+// End to end through files: generate a registry with departmental feeds, import it,
+// screen it, and compare the stored warnings with the truth the generator computed
+// independently from its in-memory households. They must be equal, hit for hit.
+TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
+  const auto dir = std::filesystem::temp_directory_path() / ("jz-screen-e2e-" + std::to_string(::getpid()));
+  FeedOptions options;
+  options.registry.out_dir = dir.string();
+  options.registry.persons = 15000;
+  options.registry.seed = 77;
+  options.registry.data_year = 2025;
+  options.policy_path = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  ASSERT_OK_AND_ASSIGN(FeedSummary generated, GenerateFeeds(options));
+  ASSERT_GT(generated.truth_rows, 100);
+
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore((dir / "j.db").string()));
+  ASSERT_OK(store->UpsertRegions(gen::SyntheticRegions()));
+  ImportOptions import;
+  import.files = {generated.registry.registry_path};
+  import.data_year = 2025;
+  ASSERT_OK_AND_ASSIGN(ImportSummary imported, ImportRegistry(*store, import));
+  ASSERT_TRUE(imported.committed);
+  ASSERT_OK_AND_ASSIGN(Policy policy, LoadPolicyFile(options.policy_path));
+  ASSERT_OK_AND_ASSIGN(ScreenResult screened,
+                       ScreenRegistry(*store, policy, {generated.feeds_dir, *Date::FromYmd(2025, 12, 31), false,
+                                                       *RegionCode::Parse("22")}));
+  EXPECT_EQ(screened.not_evaluable, 0);
+
+  using Key = std::tuple<std::string, std::string, std::string>;
+  std::set<Key> truth, found;
+  auto reader = CsvReader::Open(generated.truth_path);
+  ASSERT_OK(reader);
+  std::vector<std::string_view> f;
+  ASSERT_TRUE(*(*reader)->Next(f));
+  while (*(*reader)->Next(f)) truth.emplace(std::string(f[0]), std::string(f[1]), std::string(f[2]));
+  ASSERT_OK(store->ScanHouseholds(*RegionCode::Parse("22"), [&](const Household& h) {
+    StatusOr<std::vector<Warning>> warnings = store->ListWarnings(h.household_no);
+    if (!warnings.ok()) return warnings.status();
+    for (const Warning& w : *warnings) found.emplace(w.rule_id, w.household_no, w.person_no);
+    return OkStatus();
+  }));
+  // The truth lists warnings and exclusions; screening also stores the 两不愁三保障 tests.
+  std::set<Key> found_warnings;
+  for (const Key& k : found) {
+    if (policy.FindRule(std::get<0>(k))->kind != RuleKind::kTest) found_warnings.insert(k);
+  }
+  EXPECT_EQ(found_warnings.size(), truth.size());
+  EXPECT_EQ(found_warnings, truth);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace jz
