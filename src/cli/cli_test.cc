@@ -172,3 +172,25 @@ TEST_F(CliTest, PolicyCheckListsRulesAndNamesErrorPositions) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CliTest, ScreenEndToEndAndBadInput) {
+  const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 2000 --seed 8 --regions " + kRegions +
+                        " --feeds --policy " + policy).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  const std::string screen = "screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-12-31 --feeds ";
+  Result r = RunJingzhun(screen + Path("reg/feeds"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("JL-W-MEDICAL"), std::string::npos);
+  EXPECT_NE(r.out.find("延边朝鲜族自治州"), std::string::npos);
+  Result again = RunJingzhun(screen + Path("reg/feeds"));
+  EXPECT_NE(again.out.find("新增 0 条"), std::string::npos) << again.out;
+  EXPECT_EQ(RunJingzhun(screen + Path("no-feeds")).exit_code, 4);
+  EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " + Path("reg/feeds")).exit_code, 4);
+  EXPECT_EQ(RunJingzhun(screen + Path("reg/feeds") + " --as-of 2025-02-30").exit_code, 3);
+}
+
+}  // namespace

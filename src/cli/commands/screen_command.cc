@@ -51,6 +51,7 @@ class ScreenCommand final : public Command {
     const std::string report = report_.empty() ? db_path_ + ".screen.csv" : report_;
     RETURN_IF_ERROR(WriteScreenReport(report, r.problems));
     Print(global, policy, r);
+    RETURN_IF_ERROR(PrintRegions(global, *store, r));
     PrintLine(global, Bilingual(fmt::format("筛查 {} 户 {} 人：预警 {} 条（新增 {} 条）；无法判定 {} 项；报告 {}", r.households,
                                             r.persons, r.warnings, r.warnings_new, r.not_evaluable, report),
                                 fmt::format("screened {} households, {} persons: {} warnings ({} new); {} not evaluable; "
@@ -79,6 +80,33 @@ class ScreenCommand final : public Command {
       rules.AddRow({rule.id, rule.name_zh, std::to_string(it == r.households_per_rule.end() ? 0 : it->second)});
     }
     fmt::print("{}\n", Localize(g, rules.Render()));
+  }
+
+  // Households with a warning or exclusion per prefecture, with its counties beneath.
+  static Status PrintRegions(const GlobalOptions& g, Store& store, const ScreenResult& r) {
+    const bool en = g.lang == Lang::kEn;
+    std::map<RegionCode, std::pair<int64_t, int64_t>> prefectures;
+    for (const auto& [county, counts] : r.per_county) {
+      auto& p = prefectures[county.AtLevel(RegionLevel::kPrefecture)];
+      p.first += counts.first;
+      p.second += counts.second;
+    }
+    TextTable table({en ? "code" : "区划代码", en ? "region" : "名称", en ? "households" : "户数",
+                     en ? "warned" : "预警户数", en ? "share" : "占比"});
+    auto add = [&](RegionCode code, std::pair<int64_t, int64_t> counts, bool indent) -> Status {
+      ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
+      const double share = counts.first ? 100.0 * static_cast<double>(counts.second) / static_cast<double>(counts.first) : 0;
+      table.AddRow({code.ShortString(), (indent ? "  " : "") + (region ? region->name : std::string()),
+                    std::to_string(counts.first), std::to_string(counts.second), fmt::format("{:.1f}%", share)});
+      return OkStatus();
+    };
+    for (const auto& [prefecture, counts] : prefectures) {
+      RETURN_IF_ERROR(add(prefecture, counts, false));
+      if (prefectures.size() > 1) continue;  // counties only when one prefecture is in scope
+      for (const auto& [county, county_counts] : r.per_county) RETURN_IF_ERROR(add(county, county_counts, true));
+    }
+    fmt::print("{}\n", Localize(g, table.Render()));
+    return OkStatus();
   }
 
   std::string db_path_, policy_path_, feeds_dir_, as_of_, report_;
