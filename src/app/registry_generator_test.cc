@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/generator/problem_planter.h"
+#include "app/generator/village_plan.h"
 #include "io/csv_reader.h"
 #include "io/region_files.h"
 #include "io/registry_layout.h"
@@ -224,6 +225,28 @@ TEST_F(GeneratorTest, FullDiskIsDataLossNamingTheFile) {
   std::filesystem::create_directories(o.out_dir);
   std::filesystem::create_symlink("/dev/full", std::filesystem::path(o.out_dir) / kRegistryFileName);
   EXPECT_STATUS(GenerateRegistry(o), StatusCode::kDataLoss, kRegistryFileName);
+}
+
+}  // namespace
+}  // namespace jz
+
+namespace jz {
+namespace {
+
+// Fewer persons than villages: the persons still spread over the province by weight.
+TEST(VillagePlan, SmallRegistriesFollowTheWeightsNotTheCodeOrder) {
+  ASSERT_OK_AND_ASSIGN(RegionEdition edition, RegionEditionFor(2023));
+  ASSERT_OK_AND_ASSIGN(std::vector<Region> regions, ReadRegionDirectory(kRegionsDir, edition));
+  ASSERT_OK_AND_ASSIGN(std::vector<gen::PlannedVillage> plan, gen::PlanVillages(regions, 2000, 8));
+  std::map<uint64_t, int64_t> per_prefecture;
+  int64_t total = 0;
+  for (const gen::PlannedVillage& v : plan) {
+    per_prefecture[v.code.AtLevel(RegionLevel::kPrefecture).value()] += v.persons;
+    total += v.persons;
+  }
+  EXPECT_EQ(total, 2000);
+  EXPECT_EQ(per_prefecture.size(), 9u);
+  for (const auto& [prefecture, persons] : per_prefecture) EXPECT_GT(persons, 20) << prefecture;
 }
 
 }  // namespace

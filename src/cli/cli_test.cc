@@ -190,7 +190,8 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   EXPECT_NE(again.out.find("新增 0 条"), std::string::npos) << again.out;
   EXPECT_EQ(RunJingzhun(screen + Path("no-feeds")).exit_code, 4);
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " + Path("reg/feeds")).exit_code, 4);
-  EXPECT_EQ(RunJingzhun(screen + Path("reg/feeds") + " --as-of 2025-02-30").exit_code, 3);
+  EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-02-30 --feeds " +
+                        Path("reg/feeds")).exit_code, 3);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "app/generator/rng.h"
@@ -86,14 +87,24 @@ StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& in
   }
   uint64_t total_weight = 0;
   for (uint64_t w : weights) total_weight += w;
-  int64_t allotted = 0;
+  // Systematic allotment proportional to weight: N points spaced total_weight/N apart from a
+  // random start are laid over the villages' cumulative weights; a village gets the points
+  // that fall in its stretch. Each village thus gets the floor or the ceiling of its exact
+  // share, the total is exactly N, and a registry smaller than the number of villages is
+  // still spread over the whole province by weight. Integer arithmetic only.
+  const auto n = static_cast<unsigned __int128>(persons);
+  const auto start = static_cast<unsigned __int128>(rng.Below(total_weight));
+  // Points k >= 0 with start + k * total_weight < x * n.
+  const auto points_below = [&](uint64_t x) -> int64_t {
+    const unsigned __int128 limit = n * x;
+    if (limit <= start) return 0;
+    return static_cast<int64_t>((limit - start - 1) / total_weight + 1);
+  };
+  uint64_t cumulative = 0;
   for (size_t i = 0; i < villages.size(); ++i) {
-    const auto share = static_cast<unsigned __int128>(persons) * weights[i] / total_weight;
-    villages[i].persons = static_cast<int64_t>(share);
-    allotted += villages[i].persons;
-  }
-  for (size_t i = 0; allotted < persons; i = (i + 1) % villages.size(), ++allotted) {
-    ++villages[i].persons;
+    const int64_t before = points_below(cumulative);
+    cumulative += weights[i];
+    villages[i].persons = points_below(cumulative) - before;
   }
   return villages;
 }
