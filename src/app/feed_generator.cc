@@ -15,6 +15,7 @@
 #include "app/generator/rng.h"
 #include "app/generator/synthetic_household.h"
 #include "io/csv_writer.h"
+#include "io/files.h"
 #include "rules/evaluator.h"
 #include "rules/policy.h"
 
@@ -36,16 +37,6 @@ std::string Cell(const Value& v) {
     case ValueKind::kMoney: return Money::FromFen(v.number.num).ToString();
     default: return std::to_string(v.number.num);
   }
-}
-
-Status MakeDirectory(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return UnavailableError(Bilingual(fmt::format("无法创建目录 {}：{}", dir, ec.message()),
-                                      fmt::format("cannot create directory {}: {}", dir, ec.message())));
-  }
-  return OkStatus();
 }
 
 class FeedWriting {
@@ -185,7 +176,7 @@ StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options, Progress& progre
   if (options.registry.out_dir.empty()) {
     return InvalidArgumentError(Bilingual("必须指定输出目录 --out", "--out (output directory) is required"));
   }
-  RETURN_IF_ERROR(MakeDirectory(summary.feeds_dir));
+  RETURN_IF_ERROR(CreateDirectories(summary.feeds_dir));
   FeedWriting writing(options, policy, std::move(synth));
   RETURN_IF_ERROR(writing.Open(summary));
   StatusOr<GeneratorSummary> registry = GenerateRegistry(

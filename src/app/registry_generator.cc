@@ -13,6 +13,7 @@
 #include "app/generator/problem_planter.h"
 #include "app/generator/village_plan.h"
 #include "io/csv_writer.h"
+#include "io/files.h"
 #include "io/region_files.h"
 #include "io/registry_layout.h"
 
@@ -38,16 +39,6 @@ Status CheckOptions(const GeneratorOptions& o) {
   if (o.data_year < 2014 || o.data_year > 2100) {
     return InvalidArgumentError(Bilingual(fmt::format("--year {} 应在 2014 到 2100 之间", o.data_year),
                                           fmt::format("--year {} must be between 2014 and 2100", o.data_year)));
-  }
-  return OkStatus();
-}
-
-Status MakeDirectory(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return UnavailableError(Bilingual(fmt::format("无法创建目录 {}：{}", dir, ec.message()),
-                                      fmt::format("cannot create directory {}: {}", dir, ec.message())));
   }
   return OkStatus();
 }
@@ -110,7 +101,7 @@ StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Pro
     ASSIGN_OR_RETURN(regions, ReadRegionDirectory(options.regions_dir, edition));
   }
   ASSIGN_OR_RETURN(std::vector<PlannedVillage> villages, gen::PlanVillages(regions, options.persons, options.seed));
-  RETURN_IF_ERROR(MakeDirectory(options.out_dir));
+  RETURN_IF_ERROR(CreateDirectories(options.out_dir));
 
   GeneratorSummary summary;
   summary.registry_path = options.out_dir + "/" + kRegistryFileName;

@@ -1,0 +1,21 @@
+// File-system helpers.
+#include "io/files.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace jz {
+
+Status CreateDirectories(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return UnavailableError(Bilingual(fmt::format("无法创建目录 {}：{}", dir, ec.message()),
+                                      fmt::format("cannot create directory {}: {}", dir, ec.message())));
+  }
+  return OkStatus();
+}
+
+}  // namespace jz
