@@ -45,10 +45,11 @@ FeedView Gather(const Household& household, std::vector<IndexedFeed>& feeds) {
     IndexedFeed& feed = feeds[f];
     for (size_t m = 0; m < household.members.size(); ++m) {
       const uint64_t id = household.members[m].id_number.Packed();
-      auto [lo, hi] = std::equal_range(feed.order.begin(), feed.order.end(), id, [&](auto a, auto b) {
-        if constexpr (std::is_same_v<decltype(a), uint64_t>) return a < feed.table.ids[b];
-        else return feed.table.ids[a] < b;
-      });
+      const std::vector<uint64_t>& ids = feed.table.ids;
+      const auto lo = std::lower_bound(feed.order.begin(), feed.order.end(), id,
+                                       [&](uint32_t row, uint64_t value) { return ids[row] < value; });
+      const auto hi = std::upper_bound(lo, feed.order.end(), id,
+                                       [&](uint64_t value, uint32_t row) { return value < ids[row]; });
       for (auto it = lo; it != hi; ++it) {
         feed.matched[*it] = true;
         view.rows[f].push_back(FeedRow{m, feed.table.dates[*it], feed.table.values[*it]});

@@ -155,8 +155,7 @@ int HouseholdSynthesizer::DrawSize(Rng& rng) {
   return static_cast<int>(rng.Weighted(kSizes)) + 1;
 }
 
-IdNumber HouseholdSynthesizer::AllocateId(Rng& rng, uint32_t county6, Date& birth, bool male) {
-  (void)rng;
+IdNumber HouseholdSynthesizer::AllocateId(uint32_t county6, Date& birth, bool male) {
   auto [it, inserted] = county_index_.try_emplace(county6, static_cast<uint32_t>(county_index_.size()));
   const size_t days = static_cast<size_t>(reference_date_.days() - earliest_birth_.days() + 1);
   if (inserted) next_sequence_.resize(next_sequence_.size() + days * 2, 0);
@@ -175,8 +174,7 @@ IdNumber HouseholdSynthesizer::AllocateId(Rng& rng, uint32_t county6, Date& birt
 }
 
 void HouseholdSynthesizer::ReissueId(Person& person, uint32_t county6) {
-  Rng unused(0);
-  person.id_number = AllocateId(unused, county6, person.birth_date, person.sex == Sex::kMale);
+  person.id_number = AllocateId(county6, person.birth_date, person.sex == Sex::kMale);
 }
 
 void HouseholdSynthesizer::FillPerson(Rng& rng, Person& p, int age, uint32_t county6) {
@@ -196,7 +194,7 @@ void HouseholdSynthesizer::FillPerson(Rng& rng, Person& p, int age, uint32_t cou
   p.critical_illness_insured = true;
   if (age >= 16 && age <= 70 && rng.PerMille(600)) p.phone = DrawPhone(rng);
   Date birth = RandomDayInYear(rng, data_year_ - age);
-  p.id_number = AllocateId(rng, county6, birth, p.sex == Sex::kMale);
+  p.id_number = AllocateId(county6, birth, p.sex == Sex::kMale);
   p.birth_date = birth;
 }
 

@@ -48,7 +48,7 @@ class HouseholdSynthesizer {
   struct Draft;
   void AddMembers(Rng& rng, Draft& draft, int size);
   void FillPerson(Rng& rng, Person& person, int age, uint32_t county6);
-  IdNumber AllocateId(Rng& rng, uint32_t county6, Date& birth, bool male);
+  IdNumber AllocateId(uint32_t county6, Date& birth, bool male);
   void AssignAttributeAndCauses(Rng& rng, SyntheticHousehold& out);
   void AssignStatus(Rng& rng, SyntheticHousehold& out);
 
