@@ -96,33 +96,12 @@ class Evaluator {
     return Value{node.type, *result};
   }
 
-  static bool Holds(Op op, int cmp) {
-    switch (op) {
-      case Op::kLt: return cmp < 0;
-      case Op::kLe: return cmp <= 0;
-      case Op::kGt: return cmp > 0;
-      case Op::kGe: return cmp >= 0;
-      case Op::kEq: return cmp == 0;
-      default: return cmp != 0;
-    }
-  }
-
   StatusOr<Value> Comparison(const Node& node) {
     ASSIGN_OR_RETURN(Value l, Eval(node.kids[0]));
     ASSIGN_OR_RETURN(Value r, Eval(node.kids[1]));
-    const bool holds = Holds(node.op, Compare(l.number, r.number));
+    const bool holds = ComparisonHolds(node.op, Compare(l.number, r.number));
     if (holds) Record(node, fmt::format("{} {} {}", l.ToString(), OpSymbol(node.op), r.ToString()));
     return Value::Bool(holds);
-  }
-  static std::string_view OpSymbol(Op op) {
-    switch (op) {
-      case Op::kLt: return "<";
-      case Op::kLe: return "<=";
-      case Op::kGt: return ">";
-      case Op::kGe: return ">=";
-      case Op::kEq: return "==";
-      default: return "!=";
-    }
   }
   void Record(const Node& node, std::string values) {
     if (evidence_ == nullptr || bound_) return;
@@ -215,6 +194,28 @@ class Evaluator {
 };
 
 }  // namespace
+
+bool ComparisonHolds(Op op, int cmp) {
+  switch (op) {
+    case Op::kLt: return cmp < 0;
+    case Op::kLe: return cmp <= 0;
+    case Op::kGt: return cmp > 0;
+    case Op::kGe: return cmp >= 0;
+    case Op::kEq: return cmp == 0;
+    default: return cmp != 0;
+  }
+}
+
+std::string_view OpSymbol(Op op) {
+  switch (op) {
+    case Op::kLt: return "<";
+    case Op::kLe: return "<=";
+    case Op::kGt: return ">";
+    case Op::kGe: return ">=";
+    case Op::kEq: return "==";
+    default: return "!=";
+  }
+}
 
 StatusOr<Value> EvaluateExpr(const Expr& expr, const Household& household, const FeedView& feeds,
                              Date as_of, std::optional<size_t> person) {

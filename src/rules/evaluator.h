@@ -56,6 +56,11 @@ struct Outcome {
   std::vector<Hit> hits;
 };
 
+// Whether comparison `op` (kLt .. kNe) holds for a three-way result `cmp` (<0, 0, >0), and
+// its symbol in evidence ("<", "==" ...); shared with the columnar engine.
+bool ComparisonHolds(Op op, int cmp);
+std::string_view OpSymbol(Op op);
+
 // Evaluates `expr` for `household` as of `as_of`; `person` is the scope member of a
 // person-scope expression (empty for household scope).
 // Returns the value, or: FailedPreconditionError when the expression reads a year field and

@@ -1,0 +1,149 @@
+// Snapshot building from household records, and feed accumulation.
+#include "engine/snapshot.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/schema.h"
+
+namespace jz {
+namespace {
+
+bool IsFeedAggregate(Op op) { return op == Op::kFeedSum || op == Op::kFeedCount || op == Op::kFeedAny; }
+
+// Adds `delta` to `cell` atomically; false (and no change) when the sum would overflow.
+template <class T>
+bool AtomicAddChecked(T& cell, int64_t delta) {
+  std::atomic_ref<T> ref(cell);
+  T old = ref.load(std::memory_order_relaxed);
+  T sum;
+  do {
+    if (__builtin_add_overflow(old, delta, &sum)) return false;
+  } while (!ref.compare_exchange_weak(old, sum, std::memory_order_relaxed));
+  return true;
+}
+
+}  // namespace
+
+int SnapshotNeeds::FeedKeyIndex(const FeedKey& key) const {
+  const auto it = std::find(feed_keys.begin(), feed_keys.end(), key);
+  return it == feed_keys.end() ? -1 : static_cast<int>(it - feed_keys.begin());
+}
+
+SnapshotNeeds NeedsOf(const Policy& policy) {
+  SnapshotNeeds needs;
+  needs.fields.assign(Fields().size(), false);
+  for (const Rule& rule : policy.rules) {
+    for (const Node& node : rule.expr.nodes) {
+      if (node.op == Op::kField) needs.fields[node.field] = true;
+      if (!IsFeedAggregate(node.op)) continue;
+      const FeedKey key{static_cast<uint32_t>(node.feed), node.column, node.days, node.op == Op::kFeedSum};
+      if (needs.FeedKeyIndex(key) < 0) needs.feed_keys.push_back(key);
+    }
+  }
+  return needs;
+}
+
+bool IsWideField(size_t field) { return Fields()[field].type.kind == ValueKind::kMoney; }
+
+size_t Snapshot::MemoryBytes() const {
+  auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  size_t total = bytes(member_begin) + bytes(household_of) + bytes(county) + bytes(has_year) +
+                 bytes(person_id) + household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
+  for (const Column& c : fields) total += bytes(c.narrow) + bytes(c.wide);
+  for (const Column& c : feed_values) total += bytes(c.narrow) + bytes(c.wide);
+  return total;
+}
+
+SnapshotBuilder::SnapshotBuilder(SnapshotNeeds needs, Date as_of) : needs_(std::move(needs)) {
+  snapshot_.as_of = as_of;
+  snapshot_.fields.resize(Fields().size());
+}
+
+void SnapshotBuilder::Add(const Household& household) {
+  Snapshot& s = snapshot_;
+  const uint32_t h = static_cast<uint32_t>(s.households());
+  const HouseholdYear* year = CurrentYear(household, s.as_of);
+  s.county.push_back(household.County6());
+  s.has_year.push_back(year != nullptr);
+  s.household_no.Add(household.household_no);
+  for (const Person& person : household.members) {
+    s.household_of.push_back(h);
+    s.person_no.Add(person.person_no);
+    s.person_id.push_back(person.id_number.Packed());
+  }
+  s.member_begin.push_back(static_cast<uint32_t>(s.persons()));
+  const std::span<const FieldDef> fields = Fields();
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (!needs_.fields[f]) continue;
+    Column& column = s.fields[f];
+    auto push = [&](const Value& v) {
+      // Field values are whole numbers (den 1): fen, days, codes, counts.
+      if (IsWideField(f)) column.wide.push_back(v.number.num);
+      else column.narrow.push_back(static_cast<int32_t>(v.number.num));
+    };
+    if (fields[f].scope == FieldScope::kPerson) {
+      for (const Person& person : household.members) push(fields[f].read({household, &person, year, s.as_of}));
+    } else if (fields[f].needs_year && year == nullptr) {
+      push(Value::Int(0));  // not evaluable; has_year says so
+    } else {
+      push(fields[f].read({household, nullptr, year, s.as_of}));
+    }
+  }
+}
+
+void FinishSnapshot(Snapshot& s, const SnapshotNeeds& needs) {
+  s.fields.resize(Fields().size());
+  s.feed_keys = needs.feed_keys;
+  s.feed_values.assign(needs.feed_keys.size(), Column{});
+  for (size_t k = 0; k < needs.feed_keys.size(); ++k) {
+    if (needs.feed_keys[k].sum) s.feed_values[k].wide.assign(s.persons(), 0);
+    else s.feed_values[k].narrow.assign(s.persons(), 0);
+  }
+  s.ids.Build(s.person_id);
+}
+
+Snapshot SnapshotBuilder::Finish() && {
+  FinishSnapshot(snapshot_, needs_);
+  return std::move(snapshot_);
+}
+
+FeedAccumulator::FeedAccumulator(Snapshot& snapshot, const std::vector<FeedSchema>& feeds)
+    : snapshot_(snapshot), keys_of_(feeds.size()) {
+  for (size_t k = 0; k < snapshot.feed_keys.size(); ++k) {
+    keys_of_[snapshot.feed_keys[k].feed].push_back(static_cast<uint32_t>(k));
+  }
+}
+
+bool FeedAccumulator::Add(size_t feed, uint64_t packed_id, Date date, std::span<const int64_t> values) {
+  const uint32_t first = snapshot_.ids.Find(packed_id);
+  if (first == IdIndex::kNone) return false;
+  AddMatched(feed, first, date, values);
+  return true;
+}
+
+void FeedAccumulator::AddMatched(size_t feed, uint32_t first, Date date, std::span<const int64_t> values) {
+  const Date as_of = snapshot_.as_of;
+  if (date > as_of) return;
+  for (const uint32_t k : keys_of_[feed]) {
+    const FeedKey& key = snapshot_.feed_keys[k];
+    if (key.days != 0 && date < as_of.AddDays(-key.days)) continue;
+    int64_t delta = 1;
+    if (key.sum) delta = values[static_cast<size_t>(key.column)];
+    else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0) continue;
+    Column& column = snapshot_.feed_values[k];
+    for (uint32_t p = first; p != IdIndex::kNone; p = snapshot_.ids.next(p)) {
+      const bool ok = key.sum ? AtomicAddChecked(column.wide[p], delta) : AtomicAddChecked(column.narrow[p], delta);
+      if (!ok) overflow_.store(true, std::memory_order_relaxed);
+    }
+  }
+}
+
+Status FeedAccumulator::status() const {
+  if (!overflow_.load()) return OkStatus();
+  return InvalidArgumentError(Bilingual("数据源合计超出 64 位整数范围，拒绝本次筛查",
+                                   "a feed sum overflowed 64 bits; the run is refused"));
+}
+
+}  // namespace jz

@@ -1,0 +1,174 @@
+// The columnar snapshot of the registry that the screening engine evaluates: one entry per
+// household and per person, each field a policy reads as one typed column, ID numbers packed
+// to 64 bits with an open-addressing index, and the feed aggregates the policy's rules use
+// (e.g. "sum of medical.out_of_pocket over the last 365 days") accumulated per person when
+// the feeds are read, so the feed rows themselves are never stored.
+//
+// A snapshot is taken as of one date: every column holds what the field reader of
+// rules/schema.h returns at that date (age in completed years, the household's current data
+// year), so building one from Household records (SnapshotBuilder) is exact by construction;
+// the fast CSV loader (engine/registry_loader.h) must and is tested to produce the same.
+//
+//   SnapshotBuilder builder(NeedsOf(policy), as_of);
+//   for (const Household& h : households) builder.Add(h);
+//   Snapshot snapshot = builder.Finish();
+//   FeedAccumulator feeds(snapshot, policy.feeds);   // then Add() each feed row
+//
+// Thread safety: a finished Snapshot is immutable except for its feed-aggregate columns,
+// which FeedAccumulator updates with atomic operations, so several threads may add rows.
+#ifndef JZ_ENGINE_SNAPSHOT_H_
+#define JZ_ENGINE_SNAPSHOT_H_
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/registry.h"
+#include "core/status.h"
+#include "engine/id_index.h"
+#include "rules/policy.h"
+
+namespace jz {
+
+// One feed aggregate per person: the sum of a column, or the number of rows (whose bool
+// column is true, when column >= 0), over the rows dated in [as_of - days, as_of]
+// (days 0: every row up to as_of). feed_any(x) is count(x) > 0.
+struct FeedKey {
+  uint32_t feed = 0;    // index into Policy::feeds
+  int32_t column = -1;  // index into FeedSchema::columns; -1 for whole rows
+  int32_t days = 0;
+  bool sum = false;     // sum of `column` (money or int) instead of a count
+
+  friend bool operator==(const FeedKey&, const FeedKey&) = default;
+};
+
+// What a policy reads from the registry and the feeds.
+struct SnapshotNeeds {
+  std::vector<bool> fields;        // by index into Fields()
+  std::vector<FeedKey> feed_keys;  // distinct
+
+  // Returns the index of `key` in feed_keys, or -1.
+  int FeedKeyIndex(const FeedKey& key) const;
+};
+
+// Collects the fields and feed aggregates every rule of `policy` reads.
+SnapshotNeeds NeedsOf(const Policy& policy);
+
+// Whether a column holds 64-bit values: money fields and sums of money or int.
+bool IsWideField(size_t field);
+
+// A typed column: 64-bit for money (fen), 32-bit for bool, int, date (days) and codes.
+// Exactly one of the vectors is used.
+struct Column {
+  std::vector<int32_t> narrow;
+  std::vector<int64_t> wide;
+
+  bool is_wide() const { return !wide.empty() || narrow.empty(); }
+  int64_t operator[](size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
+  size_t size() const { return wide.empty() ? narrow.size() : wide.size(); }
+};
+
+// Strings stored back to back: household and person numbers, kept only to name the
+// households in warnings.
+class StringColumn {
+ public:
+  void Add(std::string_view s) {
+    bytes_.append(s);
+    ends_.push_back(bytes_.size());
+  }
+  std::string_view operator[](size_t i) const {
+    const size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+  }
+  size_t size() const { return ends_.size(); }
+  void Reserve(size_t count, size_t bytes) {
+    ends_.reserve(count);
+    bytes_.reserve(bytes);
+  }
+  size_t MemoryBytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(uint64_t); }
+
+ private:
+  std::string bytes_;
+  std::vector<uint64_t> ends_;
+};
+
+// Invariants: member_begin has households() + 1 entries, starts at 0 and is non-decreasing;
+// the members of household h are persons [member_begin[h], member_begin[h + 1]);
+// household_of[p] is h for each of them; every needed field column has households() or
+// persons() entries by the field's scope (year fields per household, valid where has_year);
+// feed_values[k] has persons() entries.
+struct Snapshot {
+  Date as_of;
+  std::vector<uint32_t> member_begin{0};
+  std::vector<uint32_t> household_of;
+  std::vector<uint32_t> county;    // per household: 6-digit county code (220221)
+  std::vector<uint8_t> has_year;   // per household: 1 when it has a data year up to as_of
+  StringColumn household_no;
+  StringColumn person_no;
+  std::vector<uint64_t> person_id;  // packed ID number per person
+  std::vector<Column> fields;       // indexed as Fields(); empty where not needed
+  std::vector<FeedKey> feed_keys;
+  std::vector<Column> feed_values;  // per feed key, per person
+  IdIndex ids;                      // packed ID -> persons
+
+  size_t households() const { return member_begin.size() - 1; }
+  size_t persons() const { return household_of.size(); }
+  // Approximate bytes held, for progress and benchmark reports.
+  size_t MemoryBytes() const;
+};
+
+// Builds a snapshot from household records (the database path and tests).
+class SnapshotBuilder {
+ public:
+  SnapshotBuilder(SnapshotNeeds needs, Date as_of);
+
+  // Appends `household` and its members, reading each needed field as rules/schema.h does.
+  void Add(const Household& household);
+
+  // Indexes the ID numbers and sizes the feed-aggregate columns (all zero).
+  Snapshot Finish() &&;
+
+ private:
+  SnapshotNeeds needs_;
+  Snapshot snapshot_;
+};
+
+// Allocates the feed columns of `needs` and builds the ID index; used by every builder once
+// the registry is in. REQUIRES: person_id is complete.
+void FinishSnapshot(Snapshot& snapshot, const SnapshotNeeds& needs);
+
+// Adds feed rows to a snapshot's aggregates. One accumulator per screening run; Add() may be
+// called from several threads at once.
+class FeedAccumulator {
+ public:
+  FeedAccumulator(Snapshot& snapshot, const std::vector<FeedSchema>& feeds);
+
+  // The keys of feed `feed`, for a loader to know which columns matter.
+  std::span<const uint32_t> KeysOf(size_t feed) const { return keys_of_[feed]; }
+
+  // Adds one row of feed `feed` for every person with packed ID `person`'s entry
+  // (duplicated ID numbers: each of them). `values` are the row's declared columns as
+  // integers (money in fen, bool 0/1). Returns false when the ID matches no person.
+  bool Add(size_t feed, uint64_t packed_id, Date date, std::span<const int64_t> values);
+
+  // The same for a row already matched to `first`, the first person with its ID (from
+  // IdIndex::FindBatch). REQUIRES: first is a person.
+  void AddMatched(size_t feed, uint32_t first, Date date, std::span<const int64_t> values);
+
+  // Fails when a sum overflowed 64 bits (no realistic feed does; the run is refused rather
+  // than reporting a wrong sum).
+  Status status() const;
+
+ private:
+  Snapshot& snapshot_;
+  std::vector<std::vector<uint32_t>> keys_of_;  // per feed: indices into feed_keys
+  mutable std::atomic<bool> overflow_{false};
+};
+
+}  // namespace jz
+
+#endif  // JZ_ENGINE_SNAPSHOT_H_
