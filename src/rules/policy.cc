@@ -28,7 +28,8 @@ size_t CodepointCount(std::string_view text) {
 
 class Loader {
  public:
-  Loader(std::string_view text, std::string_view source) : text_(text), source_(source) {
+  Loader(std::string_view text, std::string_view source, std::span<const ParameterOverride> overrides)
+      : text_(text), source_(source), overrides_(overrides) {
     std::string_view rest = text;
     while (true) {
       const size_t nl = rest.find('\n');
@@ -60,6 +61,7 @@ class Loader {
   StatusOr<Date> RequireDate(const toml::table& table, std::string_view key) const;
   Status LoadHeader(const toml::table& root, Policy& policy) const;
   Status LoadParameters(const toml::table& root, Policy& policy) const;
+  Status ApplyOverrides(Policy& policy) const;
   Status LoadFeeds(const toml::table& root, Policy& policy) const;
   StatusOr<FeedSchema> LoadFeed(const toml::table& table) const;
   Status LoadRules(const toml::table& root, Policy& policy) const;
@@ -71,6 +73,7 @@ class Loader {
 
   std::string_view text_;
   std::string_view source_;
+  std::span<const ParameterOverride> overrides_;
   std::vector<std::string_view> lines_;
 };
 
@@ -88,6 +91,7 @@ StatusOr<Policy> Loader::Run() {
   policy.source = std::string(source_);
   RETURN_IF_ERROR(LoadHeader(root, policy));
   RETURN_IF_ERROR(LoadParameters(root, policy));
+  RETURN_IF_ERROR(ApplyOverrides(policy));
   RETURN_IF_ERROR(LoadFeeds(root, policy));
   RETURN_IF_ERROR(LoadRules(root, policy));
   return policy;
@@ -163,6 +167,47 @@ Status Loader::LoadParameters(const toml::table& root, Policy& policy) const {
       return Error(At(node), "", "参数必须是字符串、整数或布尔值",
                    "a parameter must be a string, an integer or a boolean");
     }
+  }
+  return OkStatus();
+}
+
+// An override keeps the parameter's type: "7500" or "7500元" for a money line, "0.6" for a
+// share, "7" for an integer, true/false for a flag.
+Status Loader::ApplyOverrides(Policy& policy) const {
+  const std::map<std::string, Value, std::less<>> none;
+  const std::vector<FeedSchema> no_feeds;
+  for (const ParameterOverride& o : overrides_) {
+    const auto it = policy.parameters.find(o.name);
+    if (it == policy.parameters.end()) {
+      std::string known;
+      for (const auto& [name, value] : policy.parameters) known += (known.empty() ? "" : ", ") + name;
+      return InvalidArgumentError(Bilingual(fmt::format("{}: 没有参数 “{}”（可用：{}）", source_, o.name, known),
+                                            fmt::format("{}: no parameter '{}' (known: {})", source_, o.name, known)));
+    }
+    const Type type = it->second.type;
+    auto bad = [&] {
+      return InvalidArgumentError(Bilingual(
+          fmt::format("{}: 参数 {} 的值 “{}” 不是 {}", source_, o.name, o.value, TypeName(type)),
+          fmt::format("{}: value '{}' of parameter {} is not a {}", source_, o.value, o.name, TypeName(type))));
+    };
+    if (type.kind == ValueKind::kBool) {
+      if (o.value != "true" && o.value != "false") return bad();
+      it->second = Value::Bool(o.value == "true");
+      continue;
+    }
+    size_t offset = 0;
+    const CompileEnv env{PolicyScope::kHousehold, &none, &no_feeds, false};
+    StatusOr<Expr> expr = CompileExpr(o.value, env, &offset);
+    if (!expr.ok() || expr->nodes.size() != 1 || expr->nodes[0].op != Op::kLiteral) return bad();
+    Value value = expr->nodes[0].value;
+    if (type.kind == ValueKind::kMoney && value.type.kind == ValueKind::kInt) {
+      const std::optional<Rational> fen = Mul(value.number, Rational{100, 1});  // yuan without 元
+      if (!fen) return bad();
+      value = Value{type, *fen};
+    }
+    if (type.kind == ValueKind::kRatio && value.type.kind == ValueKind::kInt) value.type = type;
+    if (value.type != type) return bad();
+    it->second = value;
   }
   return OkStatus();
 }
@@ -327,11 +372,12 @@ std::optional<size_t> Policy::FeedIndex(std::string_view name) const {
   return std::nullopt;
 }
 
-StatusOr<Policy> LoadPolicyText(std::string_view text, std::string_view source) {
-  return Loader(text, source).Run();
+StatusOr<Policy> LoadPolicyText(std::string_view text, std::string_view source,
+                                std::span<const ParameterOverride> overrides) {
+  return Loader(text, source, overrides).Run();
 }
 
-StatusOr<Policy> LoadPolicyFile(const std::string& path) {
+StatusOr<Policy> LoadPolicyFile(const std::string& path, std::span<const ParameterOverride> overrides) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return NotFoundError(Bilingual("无法读取策略文件 " + path, "cannot read policy file " + path));
@@ -344,7 +390,7 @@ StatusOr<Policy> LoadPolicyFile(const std::string& path) {
         fmt::format("{}: 策略文件超过 {} 字节", path, kMaxPolicyFileBytes),
         fmt::format("{}: policy file is larger than {} bytes", path, kMaxPolicyFileBytes)));
   }
-  return LoadPolicyText(text, path);
+  return LoadPolicyText(text, path, overrides);
 }
 
 }  // namespace jz

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,18 +56,28 @@ struct Policy {
   std::optional<size_t> FeedIndex(std::string_view name) const;
 };
 
+// A parameter value set from outside the file (what-if: `--set monitoring_line=8000`).
+struct ParameterOverride {
+  std::string name;
+  std::string value;  // as in the file: "8000元" or "8000" (yuan) for money, "0.6", 7, true
+};
+
 // Parses and compiles a policy from `text`; `source` names it in messages.
 // Returns InvalidArgumentError "<source>:<line>:<column>: rule <id>: <zh | en>" for an error
 // in a rule, "<source>:<line>:<column>: <zh | en>" for other errors: TOML syntax, a missing
 // or mistyped key (version, province, effective_from, effective_to, a rule's id, name_zh,
 // kind, scope, severity, when), effective_to before effective_from, a duplicate rule id, an
 // unknown label for monitoring_type / risk_category, a bad parameter or feed declaration,
-// an unknown key (a misspelling would otherwise be ignored).
-[[nodiscard]] StatusOr<Policy> LoadPolicyText(std::string_view text, std::string_view source);
+// an unknown key (a misspelling would otherwise be ignored). `overrides` replace parameter
+// values before the rules are compiled; an unknown name or a value of another type is an
+// InvalidArgumentError naming it.
+[[nodiscard]] StatusOr<Policy> LoadPolicyText(std::string_view text, std::string_view source,
+                                              std::span<const ParameterOverride> overrides = {});
 
 // Reads `path` and calls LoadPolicyText with the path as source. Returns NotFoundError when
 // the file cannot be read, InvalidArgumentError when it exceeds kMaxPolicyFileBytes.
-[[nodiscard]] StatusOr<Policy> LoadPolicyFile(const std::string& path);
+[[nodiscard]] StatusOr<Policy> LoadPolicyFile(const std::string& path,
+                                              std::span<const ParameterOverride> overrides = {});
 
 }  // namespace jz
 
