@@ -1,85 +1,119 @@
-// Screening with the reference evaluator: feeds indexed by packed ID, one scan of the
-// registry, every rule per household.
+// Screening on the columnar engine: snapshot, feeds, rules, then warnings and tables.
 #include "app/registry_screening.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <chrono>
 #include <filesystem>
-#include <numeric>
 
 #include "io/csv_writer.h"
-#include "io/registry_reader.h"
-#include "rules/evaluator.h"
 
 namespace jz {
 namespace {
 
-// A feed with its rows ordered by ID number, so a member's rows are one equal range.
-struct IndexedFeed {
-  FeedTable table;
-  std::vector<uint32_t> order;  // row indices sorted by ID
-  std::vector<bool> matched;
-};
-
-void Index(IndexedFeed& f) {
-  f.order.resize(f.table.ids.size());
-  std::iota(f.order.begin(), f.order.end(), 0u);
-  std::stable_sort(f.order.begin(), f.order.end(), [&](uint32_t a, uint32_t b) { return f.table.ids[a] < f.table.ids[b]; });
-  f.matched.assign(f.table.ids.size(), false);
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string EvidenceText(const Hit& hit) {
-  std::string text;
-  for (const Evidence& e : hit.evidence) {
-    if (!text.empty()) text += "；";
-    text += fmt::format("{}: {}", e.clause, e.values);
-  }
-  return text;
+RegionCode CountyCode(uint32_t county6) {
+  return RegionCode::FromValue(uint64_t{county6} * 1'000'000).value_or(RegionCode());
 }
 
-// Collects the feed rows of `household`'s members, marking them matched.
-FeedView Gather(const Household& household, std::vector<IndexedFeed>& feeds) {
-  FeedView view;
-  for (size_t f = 0; f < feeds.size(); ++f) {
-    IndexedFeed& feed = feeds[f];
-    for (size_t m = 0; m < household.members.size(); ++m) {
-      const uint64_t id = household.members[m].id_number.Packed();
-      const std::vector<uint64_t>& ids = feed.table.ids;
-      const auto lo = std::lower_bound(feed.order.begin(), feed.order.end(), id,
-                                       [&](uint32_t row, uint64_t value) { return ids[row] < value; });
-      const auto hi = std::upper_bound(lo, feed.order.end(), id,
-                                       [&](uint64_t value, uint32_t row) { return value < ids[row]; });
-      for (auto it = lo; it != hi; ++it) {
-        feed.matched[*it] = true;
-        view.rows[f].push_back(FeedRow{m, feed.table.dates[*it], feed.table.values[*it]});
-      }
-    }
+// Fills the per-rule and per-county tables from the engine's hits.
+void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& engine, ScreenResult& result) {
+  result.households = static_cast<int64_t>(snapshot.households());
+  result.persons = static_cast<int64_t>(snapshot.persons());
+  result.warnings = static_cast<int64_t>(engine.hits.size());
+  for (size_t r = 0; r < policy.rules.size(); ++r) {
+    if (engine.households_per_rule[r] > 0) result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
+    result.not_evaluable += engine.not_evaluable_per_rule[r];
   }
-  return view;
+  std::vector<uint8_t> warned(snapshot.households(), 0);
+  for (size_t i = 0; i < engine.hits.size(); ++i) {
+    const EngineHit& hit = engine.hits[i];
+    if (i > 0 && engine.hits[i - 1].household == hit.household && engine.hits[i - 1].rule == hit.rule) continue;
+    const RegionCode county = CountyCode(snapshot.county[hit.household]);
+    ++result.per_county_rule[{county, policy.rules[hit.rule].id}];
+    if (policy.rules[hit.rule].kind != RuleKind::kTest) warned[hit.household] = 1;
+  }
+  for (size_t h = 0; h < snapshot.households(); ++h) {
+    auto& county = result.per_county[CountyCode(snapshot.county[h])];
+    ++county.first;
+    county.second += warned[h];
+  }
 }
 
-StatusOr<std::vector<IndexedFeed>> LoadFeeds(const Policy& policy, const ScreenOptions& options, ScreenResult& result) {
-  std::vector<IndexedFeed> feeds(policy.feeds.size());
-  for (size_t f = 0; f < policy.feeds.size(); ++f) {
-    const std::string path = (std::filesystem::path(options.feeds_dir) / (policy.feeds[f].name + ".csv")).string();
-    FeedStats stats;
-    stats.name = policy.feeds[f].name;
-    if (std::filesystem::exists(path)) {
-      ASSIGN_OR_RETURN(feeds[f].table, LoadFeedTable(path, policy.feeds[f]));
-      stats.provided = true;
-      stats.rows = feeds[f].table.rows_read;
-      stats.invalid_ids = feeds[f].table.invalid_ids;
-      stats.bad_rows = static_cast<int64_t>(feeds[f].table.problems.size()) - stats.invalid_ids;
-      for (FeedProblem& p : feeds[f].table.problems) result.problems.push_back(std::move(p));
-    }
-    Index(feeds[f]);
-    result.feeds.push_back(stats);
-  }
-  return feeds;
+StatusOr<EngineResult> Evaluate(const Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
+                                ScreenResult& result, Progress& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  progress.Start("评估规则 evaluating rules", 0);
+  ASSIGN_OR_RETURN(RuleEngine engine, RuleEngine::Create(policy, snapshot));
+  ASSIGN_OR_RETURN(EngineResult evaluated, engine.Run({.threads = options.threads, .evidence = true}));
+  progress.Finish();
+  Tally(snapshot, policy, evaluated, result);
+  result.evaluate_seconds = SecondsSince(start);
+  return evaluated;
 }
 
 }  // namespace
+
+Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
+                          ScreenResult& result, Progress& progress) {
+  if (!std::filesystem::is_directory(options.feeds_dir)) {
+    return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
+                                   fmt::format("feed directory {} does not exist", options.feeds_dir)));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  FeedAccumulator acc(snapshot, policy.feeds);
+  result.feeds.clear();
+  for (size_t f = 0; f < policy.feeds.size(); ++f) {
+    const std::string file = policy.feeds[f].name + ".csv";
+    const std::string path = (std::filesystem::path(options.feeds_dir) / file).string();
+    FeedStats stats;
+    stats.name = policy.feeds[f].name;
+    if (std::filesystem::exists(path)) {
+      progress.Start(fmt::format("读取 reading {}", file), 0);
+      ASSIGN_OR_RETURN(FeedTable table, LoadFeedTable(path, policy.feeds[f]));
+      progress.Finish();
+      stats.provided = true;
+      stats.rows = table.rows_read;
+      stats.invalid_ids = table.invalid_ids;
+      stats.bad_rows = static_cast<int64_t>(table.problems.size()) - stats.invalid_ids;
+      for (FeedProblem& p : table.problems) result.problems.push_back(std::move(p));
+      std::vector<int64_t> values;
+      for (size_t r = 0; r < table.ids.size(); ++r) {
+        values.clear();
+        for (const Value& v : table.values[r]) values.push_back(v.number.num);
+        if (acc.Add(f, table.ids[r], table.dates[r], values)) {
+          ++stats.matched;
+          continue;
+        }
+        ++stats.unmatched;
+        result.problems.push_back({file, 0, "证件号码", IdNumber::Unpack(table.ids[r])->Masked(),
+                                   Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope")});
+      }
+    }
+    result.feeds.push_back(stats);
+  }
+  RETURN_IF_ERROR(acc.status());
+  result.feed_seconds = SecondsSince(start);
+  return OkStatus();
+}
+
+StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, Date as_of, RegionCode scope,
+                                     Progress& progress) {
+  SnapshotBuilder builder(needs, as_of);
+  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts());
+  progress.Start("读取登记 reading the registry", sizes.households);
+  int64_t households = 0;
+  RETURN_IF_ERROR(store.ScanHouseholds(scope, [&](const Household& h) -> Status {
+    builder.Add(h);
+    if ((++households & 4095) == 0) progress.Update(households);
+    return OkStatus();
+  }));
+  progress.Finish();
+  return std::move(builder).Finish();
+}
 
 StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options, Progress& progress) {
   if (!std::filesystem::is_directory(options.feeds_dir)) {
@@ -87,58 +121,29 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
                                    fmt::format("feed directory {} does not exist", options.feeds_dir)));
   }
   ScreenResult result;
-  ASSIGN_OR_RETURN(std::vector<IndexedFeed> feeds, LoadFeeds(policy, options, result));
-  std::unique_ptr<RegistryWriter> writer;
-  if (!options.dry_run) {
-    ASSIGN_OR_RETURN(writer, store.BeginWrite());
-  }
+  auto start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(Snapshot snapshot, SnapshotFromStore(store, NeedsOf(policy), options.as_of, options.scope, progress));
+  result.load_seconds = SecondsSince(start);
+  RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, policy, options, result, progress));
+  ASSIGN_OR_RETURN(EngineResult evaluated, Evaluate(snapshot, policy, options, result, progress));
+  if (options.dry_run) return result;
+
+  start = std::chrono::steady_clock::now();
+  ASSIGN_OR_RETURN(std::unique_ptr<RegistryWriter> writer, store.BeginWrite());
   const std::string period = options.as_of.ToString().substr(0, 7);
-  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts());
-  progress.Start("筛查 screening", sizes.households);
-  RETURN_IF_ERROR(store.ScanHouseholds(options.scope, [&](const Household& h) -> Status {
-    ++result.households;
-    result.persons += static_cast<int64_t>(h.members.size());
-    const FeedView view = Gather(h, feeds);
-    bool warned = false;
-    for (const Rule& rule : policy.rules) {
-      StatusOr<Outcome> outcome = Evaluate(rule, h, view, options.as_of);
-      if (!outcome.ok()) {
-        ++result.not_evaluable;
-        continue;
-      }
-      if (!outcome->fired) continue;
-      ++result.households_per_rule[rule.id];
-      warned |= rule.kind != RuleKind::kTest;
-      for (const Hit& hit : outcome->hits) {
-        ++result.warnings;
-        if (!writer) continue;
-        Warning w{h.household_no, rule.id, period, hit.member ? h.members[*hit.member].person_no : "",
-                  policy.version, options.as_of, EvidenceText(hit)};
-        ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
-        result.warnings_new += fresh;
-      }
-    }
-    auto& county = result.per_county[h.village.AtLevel(RegionLevel::kCounty)];
-    ++county.first;
-    county.second += warned;
-    if ((result.households & 1023) == 0) progress.Update(result.households);
-    return OkStatus();
-  }));
-  progress.Finish();
-  for (size_t f = 0; f < feeds.size(); ++f) {
-    const FeedTable& t = feeds[f].table;
-    for (size_t r = 0; r < t.ids.size(); ++r) {
-      if (feeds[f].matched[r]) {
-        ++result.feeds[f].matched;
-        continue;
-      }
-      ++result.feeds[f].unmatched;
-      const std::string id = IdNumber::Unpack(t.ids[r])->Masked();
-      result.problems.push_back({fmt::format("{}.csv", t.name), 0, "证件号码", id,
-                                 Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope")});
-    }
+  progress.Start("写入预警 storing warnings", static_cast<int64_t>(evaluated.hits.size()));
+  for (size_t i = 0; i < evaluated.hits.size(); ++i) {
+    const EngineHit& hit = evaluated.hits[i];
+    Warning w{std::string(snapshot.household_no[hit.household]), policy.rules[hit.rule].id, period,
+              hit.person == kNoPerson ? "" : std::string(snapshot.person_no[hit.person]), policy.version,
+              options.as_of, std::move(evaluated.evidence[i])};
+    ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
+    result.warnings_new += fresh;
+    if ((i & 1023) == 0) progress.Update(static_cast<int64_t>(i));
   }
-  if (writer) RETURN_IF_ERROR(writer->Commit());
+  progress.Finish();
+  RETURN_IF_ERROR(writer->Commit());
+  result.write_seconds = SecondsSince(start);
   return result;
 }
 

@@ -1,20 +1,28 @@
-// Use case: screen the registry against departmental feeds with a policy. Every rule of the
-// policy is evaluated for every household in scope with the reference evaluator
-// (rules/evaluator.h); each hit becomes a warning with its evidence, stored idempotently
-// (unique per household, rule, as-of month and person). Feed rows that match no registry
-// person or carry an invalid ID number are counted and reported, never dropped silently.
-// The columnar engine of issue 4 will replace the per-household evaluation; its results
-// must equal these.
+// Use case: screen the registry against departmental feeds with a policy, on the columnar
+// engine (engine/rule_engine.h): a snapshot of the registry as of a date, the feeds read
+// into per-person aggregates by packed ID number, every rule over every household on every
+// core. Each hit becomes a warning with its evidence; in the database it is stored
+// idempotently (unique per household, rule, as-of month and person). Feed rows that match
+// no registry person or carry an invalid ID number are counted and reported with their file
+// and line, never dropped silently.
+//
+// Two doors: ScreenRegistry() screens the database; ScreenExport() screens a registry
+// export CSV directly, with no database, writing warnings and the per-county table as CSV
+// (an office can check a file before importing it).
 #ifndef JZ_APP_REGISTRY_SCREENING_H_
 #define JZ_APP_REGISTRY_SCREENING_H_
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/progress.h"
 #include "core/status.h"
 #include "engine/feed_table.h"
+#include "engine/rule_engine.h"
+#include "engine/snapshot.h"
+#include "io/registry_reader.h"
 #include "rules/policy.h"
 #include "store/store.h"
 
@@ -23,8 +31,9 @@ namespace jz {
 struct ScreenOptions {
   std::string feeds_dir;  // <feed name>.csv per declared feed; a missing file is "not provided"
   Date as_of;
-  bool dry_run = false;   // evaluate and report, write nothing
-  RegionCode scope;
+  bool dry_run = false;   // evaluate and report, write nothing (database door)
+  RegionCode scope;       // database door: the region screened
+  int threads = 0;        // 0: every core
 };
 
 struct FeedStats {
@@ -44,17 +53,42 @@ struct ScreenResult {
   std::map<std::string, int64_t> households_per_rule;
   // Households with at least one warning or exclusion, per county.
   std::map<RegionCode, std::pair<int64_t, int64_t>> per_county;  // (households, warned)
+  // Households per (county, rule id) where the rule fired.
+  std::map<std::pair<RegionCode, std::string>, int64_t> per_county_rule;
   int64_t warnings = 0;
-  int64_t warnings_new = 0;      // not stored before (0 on a dry run)
+  int64_t warnings_new = 0;      // not stored before (0 on a dry run or for an export)
   int64_t not_evaluable = 0;     // (household, rule) pairs the data cannot answer
   std::vector<FeedProblem> problems;  // unmatched, invalid and unreadable feed rows
+  // Export door: registry rows that could not be read, and the households they reject.
+  std::vector<RowProblem> registry_problems;
+  int64_t households_rejected = 0;
+  // Wall seconds of each stage.
+  double load_seconds = 0, feed_seconds = 0, evaluate_seconds = 0, write_seconds = 0;
 };
 
 StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options,
                                       Progress& progress = NoProgress());
 
+// Screens the registry export `registry_csv` and writes into `out_dir` (created if needed):
+// warnings.csv (户编号, 人编号, 县, 规则, 规则名称, 依据 — one row per hit), county-summary.csv
+// (county, rule_id, households — households per county and rule, counties and rules in
+// order), feed-report.csv (feed rows that were not used) and, when registry rows were
+// rejected, registry-report.csv.
+StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy,
+                                    const ScreenOptions& options, const std::string& out_dir,
+                                    Progress& progress = NoProgress());
+
 // Writes the feed problems: feed file, line, column, value (masked IDs), reason (zh-Hans).
 Status WriteScreenReport(const std::string& path, const std::vector<FeedProblem>& problems);
+
+// Reads the declared feeds found in `feeds_dir` into `snapshot`'s aggregates, filling
+// result.feeds and result.problems. Shared by screening and what-if.
+Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
+                          ScreenResult& result, Progress& progress);
+
+// A snapshot of the households of `scope` in `store` with what `needs` reads.
+StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, Date as_of, RegionCode scope,
+                                     Progress& progress);
 
 }  // namespace jz
 

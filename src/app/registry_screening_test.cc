@@ -108,6 +108,7 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
 #include "app/generator/village_plan.h"
 #include "app/registry_importer.h"
 #include "io/csv_reader.h"
+#include "tests/testutil/engine_adapter.h"
 
 namespace jz {
 namespace {
@@ -159,6 +160,36 @@ TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
   }
   EXPECT_EQ(found_warnings.size(), truth.size());
   EXPECT_EQ(found_warnings, truth);
+
+  // And the engine equals the reference evaluator on the same households and feed rows,
+  // hit for hit with the same evidence, the 两不愁三保障 tests included.
+  std::vector<Household> households;
+  ASSERT_OK(store->ScanHouseholds(*RegionCode::Parse("22"), [&](const Household& h) {
+    households.push_back(h);
+    return OkStatus();
+  }));
+  std::map<uint64_t, std::pair<size_t, size_t>> member_of;
+  for (size_t h = 0; h < households.size(); ++h) {
+    for (size_t m = 0; m < households[h].members.size(); ++m) {
+      member_of.emplace(households[h].members[m].id_number.Packed(), std::pair{h, m});
+    }
+  }
+  std::vector<FeedView> views(households.size());
+  for (size_t fi = 0; fi < policy.feeds.size(); ++fi) {
+    ASSERT_OK_AND_ASSIGN(FeedTable table, LoadFeedTable(generated.feeds_dir + "/" + policy.feeds[fi].name + ".csv",
+                                                        policy.feeds[fi]));
+    for (size_t r = 0; r < table.ids.size(); ++r) {
+      const auto it = member_of.find(table.ids[r]);
+      if (it == member_of.end()) continue;
+      views[it->second.first].rows[fi].push_back({it->second.second, table.dates[r], table.values[r]});
+    }
+  }
+  const Date as_of = *Date::FromYmd(2025, 12, 31);
+  const testing::ComparableRun reference = testing::RunReference(policy, households, views, as_of);
+  ASSERT_OK_AND_ASSIGN(testing::ComparableRun engine, testing::RunEngine(policy, households, views, as_of));
+  EXPECT_GE(reference.hits.size(), truth.size());
+  EXPECT_TRUE(engine.hits == reference.hits);
+  EXPECT_EQ(engine.not_evaluable, reference.not_evaluable);
   std::filesystem::remove_all(dir);
 }
 

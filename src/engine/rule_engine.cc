@@ -384,41 +384,6 @@ class BatchEvaluator {
   Workspace& ws_;
 };
 
-// Appends the hits of rule `r` in the evaluated batch; counts per rule.
-void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
-                 uint32_t h1, std::vector<EngineHit>& hits, int64_t& fired, int64_t& not_evaluable) {
-  const Lane& root = batch.lane(rule.expr.root);
-  if (rule.scope == PolicyScope::kHousehold) {
-    for (uint32_t h = h0; h < h1; ++h) {
-      const size_t e = h - h0;
-      if (root.E(e)) {
-        ++not_evaluable;
-      } else if (root.N(e) != 0) {
-        hits.push_back({h, kNoPerson, r});
-        ++fired;
-      }
-    }
-    return;
-  }
-  const uint32_t p0 = s.member_begin[h0];
-  for (uint32_t h = h0; h < h1; ++h) {
-    const uint32_t begin = s.member_begin[h], end = s.member_begin[h + 1];
-    bool error = false;
-    for (uint32_t p = begin; p < end; ++p) error |= root.E(p - p0);
-    if (error) {
-      ++not_evaluable;  // the reference stops at the member's error: no hit for the household
-      continue;
-    }
-    bool any = false;
-    for (uint32_t p = begin; p < end; ++p) {
-      if (root.N(p - p0) == 0) continue;
-      hits.push_back({h, p, r});
-      any = true;
-    }
-    fired += any;
-  }
-}
-
 // The reference's Record() calls, replayed over a single evaluated element.
 class Explainer {
  public:
@@ -487,6 +452,53 @@ class Explainer {
   std::vector<Evidence>& out_;
 };
 
+// Appends the hits of rule `r` in the evaluated batch; counts per rule.
+struct BatchHit {
+  EngineHit hit;
+  std::string evidence;
+};
+
+void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
+                 uint32_t h1, bool evidence, std::vector<BatchHit>& hits, int64_t& fired, int64_t& not_evaluable) {
+  const Lane& root = batch.lane(rule.expr.root);
+  auto add = [&](uint32_t h, uint32_t p, size_t e) {
+    BatchHit& hit = hits.emplace_back(BatchHit{{h, p, r}, {}});
+    if (!evidence) return;
+    std::vector<Evidence> items;
+    Explainer(rule, batch, items).Walk(rule.expr.root, e, false);
+    hit.evidence = FormatEvidence(items);
+  };
+  if (rule.scope == PolicyScope::kHousehold) {
+    for (uint32_t h = h0; h < h1; ++h) {
+      const size_t e = h - h0;
+      if (root.E(e)) {
+        ++not_evaluable;
+      } else if (root.N(e) != 0) {
+        add(h, kNoPerson, e);
+        ++fired;
+      }
+    }
+    return;
+  }
+  const uint32_t p0 = s.member_begin[h0];
+  for (uint32_t h = h0; h < h1; ++h) {
+    const uint32_t begin = s.member_begin[h], end = s.member_begin[h + 1];
+    bool error = false;
+    for (uint32_t p = begin; p < end; ++p) error |= root.E(p - p0);
+    if (error) {
+      ++not_evaluable;  // the reference stops at the member's error: no hit for the household
+      continue;
+    }
+    bool any = false;
+    for (uint32_t p = begin; p < end; ++p) {
+      if (root.N(p - p0) == 0) continue;
+      add(h, p, p - p0);
+      any = true;
+    }
+    fired += any;
+  }
+}
+
 }  // namespace
 
 StatusOr<RuleEngine> RuleEngine::Create(const Policy& policy, const Snapshot& snapshot) {
@@ -538,7 +550,19 @@ StatusOr<RuleEngine> RuleEngine::Create(const Policy& policy, const Snapshot& sn
   return engine;
 }
 
-StatusOr<EngineResult> RuleEngine::Run(int threads) const {
+std::string FormatEvidence(const std::vector<Evidence>& evidence) {
+  std::string text;
+  for (const Evidence& e : evidence) {
+    if (!text.empty()) text += "；";
+    text += e.clause;
+    text += ": ";
+    text += e.values;
+  }
+  return text;
+}
+
+StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
+  int threads = options.threads;
   const Snapshot& s = *snapshot_;
   const std::vector<Rule>& rules = policy_->rules;
   const size_t households = s.households();
@@ -546,7 +570,7 @@ StatusOr<EngineResult> RuleEngine::Run(int threads) const {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, batches)));
 
-  std::vector<std::vector<EngineHit>> batch_hits(batches);
+  std::vector<std::vector<BatchHit>> batch_hits(batches);
   std::vector<std::vector<int64_t>> fired(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::vector<std::vector<int64_t>> unjudged(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::atomic<size_t> next{0};
@@ -555,14 +579,15 @@ StatusOr<EngineResult> RuleEngine::Run(int threads) const {
     for (size_t b = next++; b < batches; b = next++) {
       const uint32_t h0 = static_cast<uint32_t>(b * kBatchHouseholds);
       const uint32_t h1 = static_cast<uint32_t>(std::min(households, (b + 1) * kBatchHouseholds));
-      std::vector<EngineHit>& hits = batch_hits[b];
+      std::vector<BatchHit>& hits = batch_hits[b];
       for (uint32_t r = 0; r < rules.size(); ++r) {
         BatchEvaluator batch(s, rules[r], programs_[r], ws);
         batch.Run(h0, h1);
-        CollectHits(s, rules[r], r, batch, h0, h1, hits, fired[t][r], unjudged[t][r]);
+        CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, fired[t][r], unjudged[t][r]);
       }
       // Rule-major within the batch; household-major overall (rule and person order kept).
-      std::stable_sort(hits.begin(), hits.end(), [](const EngineHit& x, const EngineHit& y) { return x.household < y.household; });
+      std::stable_sort(hits.begin(), hits.end(),
+                       [](const BatchHit& x, const BatchHit& y) { return x.hit.household < y.hit.household; });
     }
   };
   std::vector<std::thread> pool;
@@ -582,9 +607,13 @@ StatusOr<EngineResult> RuleEngine::Run(int threads) const {
   size_t total = 0;
   for (const auto& hits : batch_hits) total += hits.size();
   result.hits.reserve(total);
+  if (options.evidence) result.evidence.reserve(total);
   for (auto& hits : batch_hits) {
-    result.hits.insert(result.hits.end(), hits.begin(), hits.end());
-    std::vector<EngineHit>().swap(hits);
+    for (BatchHit& h : hits) {
+      result.hits.push_back(h.hit);
+      if (options.evidence) result.evidence.push_back(std::move(h.evidence));
+    }
+    std::vector<BatchHit>().swap(hits);
   }
   return result;
 }

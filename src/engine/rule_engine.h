@@ -21,6 +21,7 @@
 #define JZ_ENGINE_RULE_ENGINE_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/status.h"
@@ -44,10 +45,20 @@ struct EngineHit {
 struct EngineResult {
   // Ordered by household, then rule, then person.
   std::vector<EngineHit> hits;
+  // With RunOptions::evidence: evidence[i] is FormatEvidence(Explain(hits[i])).
+  std::vector<std::string> evidence;
   // Per rule: households where it fired, and (household, rule) pairs it could not judge.
   std::vector<int64_t> households_per_rule;
   std::vector<int64_t> not_evaluable_per_rule;
 };
+
+struct RunOptions {
+  int threads = 0;        // 0: every core
+  bool evidence = false;  // also format each hit's evidence (costs about a microsecond a hit)
+};
+
+// Evidence as one line for a warning: "clause: values；clause: values".
+std::string FormatEvidence(const std::vector<Evidence>& evidence);
 
 class RuleEngine {
  public:
@@ -55,8 +66,8 @@ class RuleEngine {
   // field or feed aggregate the snapshot was not built with. Both must outlive the engine.
   static StatusOr<RuleEngine> Create(const Policy& policy, const Snapshot& snapshot);
 
-  // Evaluates every rule for every household on `threads` threads (0: every core).
-  StatusOr<EngineResult> Run(int threads = 0) const;
+  // Evaluates every rule for every household.
+  StatusOr<EngineResult> Run(const RunOptions& options = {}) const;
 
   // The evidence of `hit`, exactly as Evaluate() of rules/evaluator.h records it.
   std::vector<Evidence> Explain(const EngineHit& hit) const;

@@ -278,7 +278,7 @@ TEST(RuleEngineTest, ChangedParameterChangesTheOutcomeOnTheSameSnapshot) {
   auto fires = [&](const Policy& policy) {
     StatusOr<RuleEngine> engine = RuleEngine::Create(policy, snapshot);
     EXPECT_OK(engine);
-    StatusOr<EngineResult> result = engine->Run(1);
+    StatusOr<EngineResult> result = engine->Run({.threads = 1});
     EXPECT_OK(result);
     return result->households_per_rule[static_cast<size_t>(policy.FindRule("JL-W-INCOME-EXITED") - policy.rules.data())];
   };

@@ -78,9 +78,11 @@ inline StatusOr<ComparableRun> RunEngine(const Policy& policy, const std::vector
   }
   RETURN_IF_ERROR(acc.status());
   ASSIGN_OR_RETURN(RuleEngine engine, RuleEngine::Create(policy, snapshot));
-  ASSIGN_OR_RETURN(EngineResult result, engine.Run(threads));
+  ASSIGN_OR_RETURN(EngineResult result, engine.Run({.threads = threads, .evidence = true}));
   ComparableRun run;
-  for (const EngineHit& hit : result.hits) {
+  for (size_t i = 0; i < result.hits.size(); ++i) {
+    const EngineHit& hit = result.hits[i];
+    if (result.evidence[i] != FormatEvidence(engine.Explain(hit))) return InternalError("bulk and single evidence differ");
     const int member = hit.person == kNoPerson ? -1 : static_cast<int>(hit.person - snapshot.member_begin[hit.household]);
     run.hits.push_back({policy.rules[hit.rule].id, hit.household, member, JoinEvidence(engine.Explain(hit))});
   }
