@@ -16,6 +16,7 @@ std::unique_ptr<Command> NewStatsCommand();
 std::unique_ptr<Command> NewValidateCommand();
 std::unique_ptr<Command> NewPolicyCommand();
 std::unique_ptr<Command> NewScreenCommand();
+std::unique_ptr<Command> NewWhatIfCommand();
 
 }  // namespace jz::cli
 
