@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "io/csv_writer.h"
@@ -23,9 +24,20 @@ std::vector<std::pair<uint32_t, uint32_t>> Pairs(const EngineResult& result) {
   return pairs;
 }
 
-StatusOr<EngineResult> RunPolicy(const Snapshot& snapshot, const Policy& policy, int threads) {
+StatusOr<EngineResult> RunPolicy(const Snapshot& snapshot, const Policy& policy, int threads,
+                                 std::vector<bool> only = {}) {
   ASSIGN_OR_RETURN(RuleEngine engine, RuleEngine::Create(policy, snapshot));
-  return engine.Run({.threads = threads, .evidence = false});
+  return engine.Run({.threads = threads, .evidence = false, .only = std::move(only)});
+}
+
+// Whether a changed value reaches the rule: the same text compiles to the same tree, so
+// the rules differ exactly where a folded parameter literal does.
+bool SameRule(const Rule& a, const Rule& b) {
+  if (a.expr.text != b.expr.text || a.expr.nodes.size() != b.expr.nodes.size()) return false;
+  for (size_t i = 0; i < a.expr.nodes.size(); ++i) {
+    if (a.expr.nodes[i].op != b.expr.nodes[i].op || !(a.expr.nodes[i].value == b.expr.nodes[i].value)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -41,9 +53,13 @@ StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& bas
   ASSIGN_OR_RETURN(EngineResult before, RunPolicy(snapshot, base, threads));
   result.base_seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
+  // Only the rules a changed value reaches are evaluated again; the others keep their hits.
   start = Clock::now();
-  ASSIGN_OR_RETURN(EngineResult after, RunPolicy(snapshot, changed, threads));
-  const std::vector<std::pair<uint32_t, uint32_t>> a = Pairs(before);
+  std::vector<bool> affected(base.rules.size());
+  for (size_t r = 0; r < base.rules.size(); ++r) affected[r] = !SameRule(base.rules[r], changed.rules[r]);
+  ASSIGN_OR_RETURN(EngineResult after, RunPolicy(snapshot, changed, threads, affected));
+  std::vector<std::pair<uint32_t, uint32_t>> a = Pairs(before);
+  std::erase_if(a, [&](const std::pair<uint32_t, uint32_t>& p) { return !affected[p.second]; });
   const std::vector<std::pair<uint32_t, uint32_t>> b = Pairs(after);
   size_t i = 0, j = 0;
   auto record = [&](std::pair<uint32_t, uint32_t> p, bool enters) {
@@ -64,6 +80,10 @@ StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& bas
   result.rerun_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.base_households_per_rule = std::move(before.households_per_rule);
   result.changed_households_per_rule = std::move(after.households_per_rule);
+  for (size_t r = 0; r < base.rules.size(); ++r) {
+    if (!affected[r]) result.changed_households_per_rule[r] = result.base_households_per_rule[r];
+  }
+  result.rules_reevaluated = static_cast<int>(std::count(affected.begin(), affected.end(), true));
   return result;
 }
 

@@ -104,17 +104,27 @@ struct Space {
   std::vector<uint32_t> scope;
   std::vector<uint32_t> bound;
   std::vector<uint32_t> segment;  // space 1: body elements of space-0 element e are [segment[e], segment[e+1])
+  bool all_have_year = true;      // every element's household has a data year
+};
+
+// The spaces of one batch for one rule scope, built once and shared by the rules.
+struct ScopeSpaces {
+  Space space[2];
+  uint32_t h0 = 0, h1 = 0;
+  bool built = false;
+  bool body_built = false;
 };
 
 struct Workspace {
-  Space space[2];
+  ScopeSpaces scopes[2];  // by PolicyScope
   std::vector<Lane> lanes;
 };
 
 class BatchEvaluator {
  public:
   BatchEvaluator(const Snapshot& s, const Rule& rule, const RuleEngine::Program& program, Workspace& ws)
-      : s_(s), rule_(rule), program_(program), ws_(ws) {}
+      : s_(s), rule_(rule), program_(program), ws_(ws),
+        spaces_(ws.scopes[rule.scope == PolicyScope::kPerson ? 1 : 0]) {}
 
   // Evaluates every node of the rule for households [h0, h1).
   void Run(uint32_t h0, uint32_t h1) {
@@ -124,33 +134,41 @@ class BatchEvaluator {
   }
 
   const Lane& lane(uint32_t node) const { return ws_.lanes[node]; }
-  const Space& space(int s) const { return ws_.space[s]; }
 
  private:
   void BuildSpaces(uint32_t h0, uint32_t h1) {
-    Space& s0 = ws_.space[0];
-    Space& s1 = ws_.space[1];
-    const uint32_t p0 = s_.member_begin[h0];
-    const uint32_t p1 = s_.member_begin[h1];
-    s0.household.clear();
-    s0.scope.clear();
+    ScopeSpaces& sc = spaces_;
+    if (!sc.built || sc.h0 != h0 || sc.h1 != h1) {
+      sc.h0 = h0;
+      sc.h1 = h1;
+      sc.built = true;
+      sc.body_built = false;
+      Space& s0 = sc.space[0];
+      const uint32_t p0 = s_.member_begin[h0];
+      const uint32_t p1 = s_.member_begin[h1];
+      if (rule_.scope == PolicyScope::kHousehold) {
+        s0.n = h1 - h0;
+        s0.household.resize(s0.n);
+        for (uint32_t h = h0; h < h1; ++h) s0.household[h - h0] = h;
+      } else {
+        s0.n = p1 - p0;
+        s0.household.assign(s_.household_of.begin() + p0, s_.household_of.begin() + p1);
+        s0.scope.resize(s0.n);
+        for (uint32_t p = p0; p < p1; ++p) s0.scope[p - p0] = p;
+      }
+      s0.all_have_year = std::all_of(s_.has_year.begin() + h0, s_.has_year.begin() + h1, [](uint8_t y) { return y != 0; });
+    }
+    if (!program_.has_body || sc.body_built) return;
+    sc.body_built = true;
+    const Space& s0 = sc.space[0];
+    Space& s1 = sc.space[1];
+    const bool person_scope = rule_.scope == PolicyScope::kPerson;
     s1.household.clear();
     s1.scope.clear();
     s1.bound.clear();
-    s1.segment.clear();
-    const bool person_scope = rule_.scope == PolicyScope::kPerson;
-    if (!person_scope) {
-      for (uint32_t h = h0; h < h1; ++h) s0.household.push_back(h);
-    } else {
-      for (uint32_t p = p0; p < p1; ++p) {
-        s0.household.push_back(s_.household_of[p]);
-        s0.scope.push_back(p);
-      }
-    }
-    s0.n = s0.household.size();
-    if (!program_.has_body) return;
+    s1.segment.resize(s0.n + 1);
     for (size_t e = 0; e < s0.n; ++e) {
-      s1.segment.push_back(static_cast<uint32_t>(s1.household.size()));
+      s1.segment[e] = static_cast<uint32_t>(s1.household.size());
       const uint32_t h = s0.household[e];
       for (uint32_t m = s_.member_begin[h]; m < s_.member_begin[h + 1]; ++m) {
         s1.household.push_back(h);
@@ -158,13 +176,14 @@ class BatchEvaluator {
         s1.bound.push_back(m);
       }
     }
-    s1.segment.push_back(static_cast<uint32_t>(s1.household.size()));
+    s1.segment[s0.n] = static_cast<uint32_t>(s1.household.size());
     s1.n = s1.household.size();
+    s1.all_have_year = s0.all_have_year;
   }
 
   void Eval(uint32_t i) {
     const Node& node = rule_.expr.nodes[i];
-    const Space& sp = ws_.space[program_.in_body[i]];
+    const Space& sp = spaces_.space[program_.in_body[i]];
     Lane& out = ws_.lanes[i];
     out.Reset(sp.n);
     switch (node.op) {
@@ -196,6 +215,14 @@ class BatchEvaluator {
         const Lane& l = ws_.lanes[node.kids[0]];
         const Lane& r = ws_.lanes[node.kids[1]];
         const bool is_and = node.op == Op::kAnd;
+        if (!l.any_err && !r.any_err && !l.scalar && !r.scalar) {  // bools are 0/1
+          const int64_t* a = l.num.data();
+          const int64_t* b = r.num.data();
+          int64_t* o = out.num.data();
+          if (is_and) for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] & b[e];
+          else for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] | b[e];
+          return;
+        }
         for (size_t e = 0; e < sp.n; ++e) {
           if (l.E(e)) {
             out.SetErr(e);
@@ -210,9 +237,18 @@ class BatchEvaluator {
       }
       case Op::kNot: {
         const Lane& k = ws_.lanes[node.kids[0]];
-        for (size_t e = 0; e < sp.n; ++e) {
-          out.num[e] = k.N(e) == 0;
-          if (k.E(e)) out.SetErr(e);
+        if (k.scalar) {
+          out.Reset(1);
+          out.scalar = true;
+          out.num[0] = k.num[0] == 0;
+          if (k.E(0)) out.SetErr(0);
+          return;
+        }
+        for (size_t e = 0; e < sp.n; ++e) out.num[e] = k.num[e] == 0;
+        if (k.any_err) {
+          for (size_t e = 0; e < sp.n; ++e) {
+            if (k.err[e]) out.SetErr(e);
+          }
         }
         return;
       }
@@ -228,13 +264,23 @@ class BatchEvaluator {
   void Field(const Node& node, const Space& sp, Lane& out) {
     const FieldDef& def = Fields()[node.field];
     const Column& column = s_.fields[node.field];
-    const std::vector<uint32_t>& index = def.scope == FieldScope::kPerson ? PersonsOf(sp, node.who) : sp.household;
+    const bool person_field = def.scope == FieldScope::kPerson;
+    const std::vector<uint32_t>& index = person_field ? PersonsOf(sp, node.who) : sp.household;
+    const size_t n = sp.n;
+    int64_t* o = out.num.data();
+    // Space 0 of a rule over the field's own entity is a contiguous run: a plain copy.
+    const bool person_rule = rule_.scope == PolicyScope::kPerson;
+    const bool contiguous = &sp == &spaces_.space[0] && person_field == person_rule && n > 0;
     if (column.is_wide()) {
-      for (size_t e = 0; e < sp.n; ++e) out.num[e] = column.wide[index[e]];
+      const int64_t* c = column.wide.data();
+      if (contiguous) std::copy(c + index[0], c + index[0] + n, o);
+      else for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
     } else {
-      for (size_t e = 0; e < sp.n; ++e) out.num[e] = column.narrow[index[e]];
+      const int32_t* c = column.narrow.data();
+      if (contiguous) std::copy(c + index[0], c + index[0] + n, o);
+      else for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
     }
-    if (!def.needs_year) return;
+    if (!def.needs_year || sp.all_have_year) return;
     for (size_t e = 0; e < sp.n; ++e) {
       if (!s_.has_year[sp.household[e]]) out.SetErr(e);
     }
@@ -288,9 +334,36 @@ class BatchEvaluator {
     return Compare(l.R(e), r.R(e));
   }
 
+  // out[e] = cmp(a[e], b[e]) with either side possibly one scalar value.
+  template <class Cmp>
+  static void CompareWhole(const Lane& l, const Lane& r, size_t n, Lane& out, Cmp cmp) {
+    const int64_t* a = l.num.data();
+    const int64_t* b = r.num.data();
+    int64_t* o = out.num.data();
+    if (r.scalar) {
+      const int64_t c = b[0];
+      for (size_t e = 0; e < n; ++e) o[e] = cmp(a[e], c);
+    } else if (l.scalar) {
+      const int64_t c = a[0];
+      for (size_t e = 0; e < n; ++e) o[e] = cmp(c, b[e]);
+    } else {
+      for (size_t e = 0; e < n; ++e) o[e] = cmp(a[e], b[e]);
+    }
+  }
+
   void Comparison(const Node& node, size_t n, Lane& out) {
     const Lane& l = ws_.lanes[node.kids[0]];
     const Lane& r = ws_.lanes[node.kids[1]];
+    if (l.unit && r.unit && !l.any_err && !r.any_err && !(l.scalar && r.scalar)) {
+      switch (node.op) {
+        case Op::kLt: return CompareWhole(l, r, n, out, std::less<int64_t>());
+        case Op::kLe: return CompareWhole(l, r, n, out, std::less_equal<int64_t>());
+        case Op::kGt: return CompareWhole(l, r, n, out, std::greater<int64_t>());
+        case Op::kGe: return CompareWhole(l, r, n, out, std::greater_equal<int64_t>());
+        case Op::kEq: return CompareWhole(l, r, n, out, std::equal_to<int64_t>());
+        default: return CompareWhole(l, r, n, out, std::not_equal_to<int64_t>());
+      }
+    }
     for (size_t e = 0; e < n; ++e) {
       out.num[e] = ComparisonHolds(node.op, Cmp(l, r, e));
       if (l.E(e) || r.E(e)) out.SetErr(e);
@@ -299,6 +372,21 @@ class BatchEvaluator {
 
   void In(const Node& node, size_t n, Lane& out) {
     const Lane& l = ws_.lanes[node.kids[0]];
+    bool simple = l.unit && !l.any_err && !l.scalar;
+    for (size_t k = 1; k < node.kids.size(); ++k) {
+      const Lane& item = ws_.lanes[node.kids[k]];
+      simple = simple && item.scalar && item.unit && !item.any_err;
+    }
+    if (simple) {  // x in [literal, ...]
+      int64_t* o = out.num.data();
+      const int64_t* a = l.num.data();
+      std::fill(o, o + n, 0);
+      for (size_t k = 1; k < node.kids.size(); ++k) {
+        const int64_t c = ws_.lanes[node.kids[k]].num[0];
+        for (size_t e = 0; e < n; ++e) o[e] |= a[e] == c;
+      }
+      return;
+    }
     for (size_t e = 0; e < n; ++e) {
       out.num[e] = 0;
       if (l.E(e)) {
@@ -321,7 +409,17 @@ class BatchEvaluator {
 
   void MemberAggregate(const Node& node, const Space& sp, Lane& out) {
     const Lane& body = ws_.lanes[node.kids[0]];
-    const std::vector<uint32_t>& segment = ws_.space[1].segment;
+    const std::vector<uint32_t>& segment = spaces_.space[1].segment;
+    if (node.op != Op::kSum && !body.any_err && !body.scalar) {
+      const int64_t* b = body.num.data();
+      for (size_t e = 0; e < sp.n; ++e) {
+        int64_t count = 0;
+        for (uint32_t j = segment[e]; j < segment[e + 1]; ++j) count += b[j];
+        const int64_t members = segment[e + 1] - segment[e];
+        out.num[e] = node.op == Op::kCount ? count : node.op == Op::kAny ? count > 0 : count == members;
+      }
+      return;
+    }
     for (size_t e = 0; e < sp.n; ++e) {
       int64_t count = 0;
       bool error = false;
@@ -382,6 +480,7 @@ class BatchEvaluator {
   const Rule& rule_;
   const RuleEngine::Program& program_;
   Workspace& ws_;
+  ScopeSpaces& spaces_;
 };
 
 // The reference's Record() calls, replayed over a single evaluated element.
@@ -468,6 +567,15 @@ void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEva
     Explainer(rule, batch, items).Walk(rule.expr.root, e, false);
     hit.evidence = FormatEvidence(items);
   };
+  if (rule.scope == PolicyScope::kHousehold && !root.any_err && !root.scalar) {
+    const int64_t* v = root.num.data();
+    for (uint32_t h = h0; h < h1; ++h) {
+      if (v[h - h0] == 0) continue;
+      add(h, kNoPerson, h - h0);
+      ++fired;
+    }
+    return;
+  }
   if (rule.scope == PolicyScope::kHousehold) {
     for (uint32_t h = h0; h < h1; ++h) {
       const size_t e = h - h0;
@@ -581,6 +689,7 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
       const uint32_t h1 = static_cast<uint32_t>(std::min(households, (b + 1) * kBatchHouseholds));
       std::vector<BatchHit>& hits = batch_hits[b];
       for (uint32_t r = 0; r < rules.size(); ++r) {
+        if (!options.only.empty() && !options.only[r]) continue;
         BatchEvaluator batch(s, rules[r], programs_[r], ws);
         batch.Run(h0, h1);
         CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, fired[t][r], unjudged[t][r]);

@@ -55,6 +55,7 @@ struct EngineResult {
 struct RunOptions {
   int threads = 0;        // 0: every core
   bool evidence = false;  // also format each hit's evidence (costs about a microsecond a hit)
+  std::vector<bool> only = {};  // when not empty: evaluate rule r only where only[r]
 };
 
 // Evidence as one line for a warning: "clause: values；clause: values".

@@ -69,11 +69,12 @@ class WhatIfCommand final : public Command {
     ASSIGN_OR_RETURN(WhatIfResult result, CompareWhatIf(snapshot, base, changed, threads_));
     RETURN_IF_ERROR(WriteWhatIfList(out_, snapshot, base, result));
     Print(global, base, changed, overrides, result);
-    PrintLine(global, Bilingual(fmt::format("变化 {} 户次，清单 {}；原政策评估 {:.3f} 秒，假设重算 {:.3f} 秒", result.changes.size(),
-                                            out_, result.base_seconds, result.rerun_seconds),
+    PrintLine(global, Bilingual(fmt::format("变化 {} 户次，清单 {}；原政策评估 {:.3f} 秒，假设重算 {:.3f} 秒（{} 条规则受影响）", result.changes.size(),
+                                            out_, result.base_seconds, result.rerun_seconds, result.rules_reevaluated),
                                 fmt::format("{} changes, listed in {}; base evaluation: {:.3f} s; "
-                                            "what-if re-evaluation: {:.3f} s",
-                                            result.changes.size(), out_, result.base_seconds, result.rerun_seconds)));
+                                            "what-if re-evaluation: {:.3f} s ({} rules affected)",
+                                            result.changes.size(), out_, result.base_seconds, result.rerun_seconds,
+                                            result.rules_reevaluated)));
     return OkStatus();
   }
 
