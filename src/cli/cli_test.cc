@@ -192,6 +192,19 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " + Path("reg/feeds")).exit_code, 4);
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-02-30 --feeds " +
                         Path("reg/feeds")).exit_code, 3);
+
+  const std::string whatif = "--lang en whatif " + Path("j.db") + " --policy " + policy + " --as-of 2025-12-31 --feeds " +
+                             Path("reg/feeds") + " --out " + Path("changes.csv");
+  Result w = RunJingzhun(whatif + " --set monitoring_line=9000");
+  ASSERT_EQ(w.exit_code, 0) << w.out;
+  EXPECT_NE(w.out.find("JL-W-INCOME-EXITED"), std::string::npos) << w.out;
+  EXPECT_NE(w.out.find("what-if re-evaluation"), std::string::npos) << w.out;
+  EXPECT_TRUE(std::filesystem::exists(Path("changes.csv")));
+  Result unknown = RunJingzhun(whatif + " --set monitoring_lin=9000");
+  EXPECT_EQ(unknown.exit_code, 3);
+  EXPECT_NE(unknown.out.find("monitoring_lin"), std::string::npos) << unknown.out;
+  EXPECT_EQ(RunJingzhun(whatif + " --set monitoring_line").exit_code, 3);
+  EXPECT_EQ(RunJingzhun(whatif + " --set school_age_from=6元").exit_code, 3);
 }
 
 }  // namespace
