@@ -37,9 +37,11 @@ inline std::optional<int64_t> FastMoneyFen(std::string_view s) {
   if (negative) i = 1;
   int64_t yuan = 0;
   const size_t digits_begin = i;
-  while (i < s.size() && IsAsciiDigit(s[i])) yuan = yuan * 10 + (s[i++] - '0');
-  const size_t digits = i - digits_begin;
-  if (digits == 0 || digits > 15) return std::nullopt;
+  while (i < s.size() && IsAsciiDigit(s[i])) {
+    if (i - digits_begin == 15) return std::nullopt;  // more digits than this shape allows
+    yuan = yuan * 10 + (s[i++] - '0');
+  }
+  if (i == digits_begin) return std::nullopt;
   int64_t fen = 0;
   if (i < s.size()) {
     const size_t decimals = s.size() - i - 1;
