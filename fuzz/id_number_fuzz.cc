@@ -1,7 +1,9 @@
 // Fuzz target for IdNumber::Parse (every identity number users and department feeds send)
 // and IdNumber::Unpack (every packed number read back from the store). For each number
 // accepted, checks that its 18-character form, packed form, masked form and parts agree
-// and round-trip. The first 8 bytes, read as a uint64, are also unpacked: Unpack must
+// and round-trip; FastPackIdNumber must give the same packed form for every input in the
+// common form (18 bytes, uppercase X) that Parse accepts and nullopt for every other input.
+// The first 8 bytes, read as a uint64, are also unpacked: Unpack must
 // either refuse them or return a number with exactly that packed form.
 #include <cstddef>
 #include <cstdint>
@@ -94,6 +96,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (id.ok()) {
     jz::CheckValid(*id, jz::Today());
     jz::CheckMatchesInput(jz::Trim(text), *id);
+  }
+
+  const std::optional<uint64_t> fast = jz::FastPackIdNumber(text, jz::Today());
+  if (id.ok() && size == jz::IdNumber::kLength && jz::AllDigits(text.substr(0, 17)) &&
+      text.back() != 'x') {
+    JZ_FUZZ_CHECK(fast == id->Packed());
+  } else {
+    JZ_FUZZ_CHECK(!fast.has_value());
   }
 
   if (size >= sizeof(uint64_t)) {

@@ -328,6 +328,61 @@ TEST(IdNumber, RandomLegacyNumbersUpgradeToTheSameNumber) {
   }
 }
 
+// FastPackIdNumber must agree with Parse wherever it answers, and answer for every valid
+// number in the common form (18 bytes, uppercase X). Checked on random valid numbers, each
+// with every single-character corruption, and on the forms only Parse reads.
+void ExpectFastPackAgrees(std::string_view text, Date today) {
+  const std::optional<uint64_t> fast = FastPackIdNumber(text, today);
+  const StatusOr<IdNumber> parsed = IdNumber::Parse(text, today);
+  const bool common_form = text.size() == IdNumber::kLength && text.back() != 'x' &&
+                           text.substr(0, 17).find_first_not_of("0123456789") == std::string_view::npos;
+  if (parsed.ok() && common_form) {
+    ASSERT_EQ(fast, parsed->Packed()) << text;
+  } else {
+    ASSERT_EQ(fast, std::nullopt) << text;
+  }
+}
+
+TEST(FastPackIdNumber, AgreesWithParseOnRandomAndCorruptedNumbers) {
+  constexpr uint64_t kSeed = 17;
+  SCOPED_TRACE(fmt::format("seed {}", kSeed));
+  std::mt19937_64 random(kSeed);
+  constexpr std::string_view kCharacters = "0123456789Xx /";
+  for (int i = 0; i < 2'000; ++i) {
+    const std::string text = RandomId(random).ToString();
+    ExpectFastPackAgrees(text, kToday);
+    ExpectFastPackAgrees(text, kToday.AddDays(-20'000));
+    for (size_t position = 0; position < text.size(); ++position) {
+      for (char replacement : kCharacters) {
+        std::string corrupted = text;
+        corrupted[position] = replacement;
+        ExpectFastPackAgrees(corrupted, kToday);
+      }
+    }
+  }
+}
+
+TEST(FastPackIdNumber, LeavesOtherFormsToParse) {
+  EXPECT_EQ(FastPackIdNumber(kExample, kToday), IdNumber::Parse(kExample, kToday)->Packed());
+  EXPECT_EQ(FastPackIdNumber("11010519491231002x", kToday), std::nullopt);
+  EXPECT_EQ(FastPackIdNumber(" 11010519491231002X", kToday), std::nullopt);
+  EXPECT_EQ(FastPackIdNumber("110105491231002", kToday), std::nullopt);
+  EXPECT_EQ(FastPackIdNumber("", kToday), std::nullopt);
+  // Born on `today` is accepted, the day after is not, as by Parse.
+  const std::string born_today = IdNumber::FromParts(220102, kToday, 11)->ToString();
+  ExpectFastPackAgrees(born_today, kToday);
+  EXPECT_NE(FastPackIdNumber(born_today, kToday), std::nullopt);
+  EXPECT_EQ(FastPackIdNumber(born_today, kToday.AddDays(-1)), std::nullopt);
+  for (std::string_view date : {"19000229", "20000229", "20230229", "18991231", "19000101", "20240431"}) {
+    std::string first17 = "220102" + std::string(date) + "011";
+    ExpectFastPackAgrees(first17 + IdNumber::CheckCharacter(first17), kToday);
+  }
+  for (std::string_view address : {"100102", "830102", "220002", "820101"}) {
+    std::string first17 = std::string(address) + "19800101011";
+    ExpectFastPackAgrees(first17 + IdNumber::CheckCharacter(first17), kToday);
+  }
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 std::atomic<bool> g_counting_allocations{false};
 std::atomic<int> g_allocations{0};

@@ -11,17 +11,10 @@
 #include "io/registry_reader.h"
 
 namespace jz {
-namespace {
 
-struct Layout {
-  int id = -1;
-  int date = -1;
-  std::vector<int> columns;  // file column of each declared column
-};
-
-StatusOr<Layout> MapHeader(const std::vector<std::string_view>& header, const FeedSchema& schema,
-                           const std::string& path) {
-  Layout layout;
+StatusOr<FeedLayout> MapFeedHeader(const std::vector<std::string_view>& header, const FeedSchema& schema,
+                                   const std::string& path) {
+  FeedLayout layout;
   layout.columns.assign(schema.columns.size(), -1);
   for (size_t i = 0; i < header.size(); ++i) {
     const std::string_view h = header[i];
@@ -45,8 +38,7 @@ StatusOr<Layout> MapHeader(const std::vector<std::string_view>& header, const Fe
   return layout;
 }
 
-// Parses one declared cell; nullopt with `reason` set when it cannot be read.
-std::optional<Value> ParseCell(std::string_view cell, Type type, std::string& reason) {
+std::optional<Value> ParseFeedCell(std::string_view cell, Type type, std::string& reason) {
   switch (type.kind) {
     case ValueKind::kMoney: {
       StatusOr<Money> m = Money::Parse(cell);
@@ -79,8 +71,6 @@ std::optional<Value> ParseCell(std::string_view cell, Type type, std::string& re
   }
 }
 
-}  // namespace
-
 StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& schema) {
   ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(path));
   std::vector<std::string_view> f;
@@ -88,7 +78,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
   if (!has_header) {
     return InvalidArgumentError(Bilingual(fmt::format("{}: 文件为空", path), fmt::format("{}: the file is empty", path)));
   }
-  ASSIGN_OR_RETURN(Layout layout, MapHeader(f, schema, path));
+  ASSIGN_OR_RETURN(FeedLayout layout, MapFeedHeader(f, schema, path));
   FeedTable table;
   table.name = schema.name;
   std::vector<Value> values;
@@ -115,7 +105,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
     bool ok = true;
     for (size_t c = 0; c < schema.columns.size() && ok; ++c) {
       std::string reason;
-      std::optional<Value> v = ParseCell(cell(layout.columns[c]), schema.columns[c].second, reason);
+      std::optional<Value> v = ParseFeedCell(cell(layout.columns[c]), schema.columns[c].second, reason);
       if (!v) {
         problem(schema.columns[c].first, std::string(cell(layout.columns[c])), reason);
         ok = false;
@@ -127,6 +117,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
     table.ids.push_back(id->Packed());
     table.dates.push_back(*date);
     table.values.push_back(values);
+    table.lines.push_back(reader->line_number());
   }
   return table;
 }

@@ -159,6 +159,10 @@ class FeedAccumulator {
   // IdIndex::FindBatch). REQUIRES: first is a person.
   void AddMatched(size_t feed, uint32_t first, Date date, std::span<const int64_t> values);
 
+  // The snapshot's ID index, for loaders that match rows in batches (IdIndex::FindBatch)
+  // before calling AddMatched.
+  const IdIndex& ids() const { return snapshot_.ids; }
+
   // Fails when a sum overflowed 64 bits (no realistic feed does; the run is refused rather
   // than reporting a wrong sum).
   Status status() const;

@@ -108,7 +108,7 @@ void RegistryReader::Problem(std::vector<RowProblem>& problems, RegistryColumn c
     if (columns_[i] == column) header = headers_[i];
   }
   std::string shown = column == C::kIdNumber ? MaskIdText(value) : std::string(value.substr(0, 200));
-  problems.push_back(RowProblem{name(), csv_->line_number(), std::move(header), std::move(shown), rule_id,
+  problems.push_back(RowProblem{name(), row_line_, std::move(header), std::move(shown), rule_id,
                                 std::move(reason), {}, {}});
 }
 
@@ -122,26 +122,33 @@ StatusOr<bool> RegistryReader::NextHouseholdNo(std::string_view& household_no) {
 StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& problems) {
   ASSIGN_OR_RETURN(bool more, csv_->Next(fields_));
   if (!more) return false;
+  ParseFields(fields_, csv_->line_number(), row, problems);
+  return true;
+}
+
+void RegistryReader::ParseFields(std::span<const std::string_view> fields, int64_t line, RegistryRow& row,
+                                 std::vector<RowProblem>& problems) {
   const size_t first_problem = problems.size();
   row = RegistryRow();
   row_has_birth_date_ = false;
   row_has_sex_ = false;
-  row.line = csv_->line_number();
+  row_line_ = line;
+  row.line = line;
   row.year.data_year = options_.data_year;
-  if (fields_.size() != columns_.size()) {
+  if (fields.size() != columns_.size()) {
     problems.push_back(RowProblem{
-        name(), row.line, "", fmt::format("{}", fields_.size()), "import.ragged",
-        Reason(fmt::format("本行有 {} 列，表头有 {} 列", fields_.size(), columns_.size()),
-               fmt::format("the row has {} fields, the header {}", fields_.size(), columns_.size())),
+        name(), row.line, "", fmt::format("{}", fields.size()), "import.ragged",
+        Reason(fmt::format("本行有 {} 列，表头有 {} 列", fields.size(), columns_.size()),
+               fmt::format("the row has {} fields, the header {}", fields.size(), columns_.size())),
         {}, {}});
   }
-  const size_t n = std::min(fields_.size(), columns_.size());
+  const size_t n = std::min(fields.size(), columns_.size());
   for (size_t i = 0; i < n; ++i) {
-    if (columns_[i]) ParseCell(*columns_[i], TrimAsciiWhitespace(fields_[i]), row, problems);
+    if (columns_[i]) ParseCell(*columns_[i], TrimAsciiWhitespace(fields[i]), row, problems);
   }
   for (RegistryColumn required : kRequired) {
     bool present = false;
-    for (size_t i = 0; i < n; ++i) present |= columns_[i] == required && !TrimAsciiWhitespace(fields_[i]).empty();
+    for (size_t i = 0; i < n; ++i) present |= columns_[i] == required && !TrimAsciiWhitespace(fields[i]).empty();
     if (!present) {
       Problem(problems, required, "", "import.required",
               Reason(fmt::format("必填列“{}”为空", RegistryColumnInfoOf(required).zh_header),
@@ -157,7 +164,6 @@ StatusOr<bool> RegistryReader::Next(RegistryRow& row, std::vector<RowProblem>& p
     if (!row_has_birth_date_) row.person.birth_date = row.person.id_number.BirthDate();
     if (!row_has_sex_) row.person.sex = row.person.id_number.IsMale() ? Sex::kMale : Sex::kFemale;
   }
-  return true;
 }
 
 }  // namespace jz

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,13 @@ class RegistryReader {
   // unbalanced quote, an over-long field, bytes that are not the file's encoding).
   StatusOr<bool> Next(RegistryRow& row, std::vector<RowProblem>& problems);
 
+  // Parses `fields` as the data row on line `line`: what Next() does with each record it
+  // reads, for loaders that split the file's records themselves (engine/registry_loader.h
+  // re-reads the rows its fast path finds a problem in, so that the problems are the same).
+  // REQUIRES: the fields are UTF-8.
+  void ParseFields(std::span<const std::string_view> fields, int64_t line, RegistryRow& row,
+                   std::vector<RowProblem>& problems);
+
   // Reads the next row but only its 户编号 cell (trimmed; empty when absent): the cheap
   // first pass of the importer, which counts the rows of each household. Returns false at
   // the end; errors as Next().
@@ -90,6 +98,7 @@ class RegistryReader {
   std::vector<std::string_view> fields_;
   bool row_has_birth_date_ = false;
   bool row_has_sex_ = false;
+  int64_t row_line_ = 0;  // the line of the row being parsed, for Problem()
 };
 
 // The rule id of a malformed ID number: "id.length", "id.check_character" or "id.format".

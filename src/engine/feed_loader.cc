@@ -1,0 +1,323 @@
+// Feed loading, fast and slow. The fast path runs in two parallel passes over the same
+// line-aligned ranges: the first only looks for a '"' (a quoted file goes to the slow path
+// before anything is added to the accumulator, whose atomic adds cannot be taken back); the
+// second parses, matches and adds. Anything the second pass cannot read (bytes that are not
+// UTF-8, a NUL, a field or record over CsvReader's limits) is an error for CsvReader too, so
+// the slow path is then run only for its error.
+#include "engine/feed_loader.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstring>
+#include <thread>
+
+#include "core/id_number.h"
+#include "core/limits.h"
+#include "engine/fast_cells.h"
+#include "engine/file_ranges.h"
+#include "io/registry_reader.h"
+
+namespace jz {
+namespace {
+
+// Good rows matched at a time: enough for FindBatch's prefetching to overlap the misses.
+constexpr size_t kBatchRows = 512;
+
+// Runs fn(0) on the calling thread and fn(1..count-1) on their own threads.
+template <class Fn>
+void RunParallel(size_t count, Fn&& fn) {
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < count; ++i) threads.emplace_back([&fn, i] { fn(i); });
+  fn(0);
+  for (std::thread& t : threads) t.join();
+}
+
+StatusOr<FeedLoadResult> LoadSlow(const std::string& path, const FeedSchema& schema, size_t feed_index,
+                                  FeedAccumulator& acc, const FeedLoadOptions& options, Progress& progress) {
+  progress.Start(fmt::format("读取数据源 reading feed {}", schema.name), -1);
+  ASSIGN_OR_RETURN(FeedTable table, LoadFeedTable(path, schema));
+  FeedLoadResult result;
+  result.rows = table.rows_read;
+  result.invalid_ids = table.invalid_ids;
+  result.bad_rows = static_cast<int64_t>(table.problems.size()) - table.invalid_ids;
+  if (table.problems.size() > options.max_problems) table.problems.resize(options.max_problems);
+  result.problems = std::move(table.problems);
+  std::vector<int64_t> values;
+  for (size_t r = 0; r < table.ids.size(); ++r) {
+    values.clear();
+    for (const Value& v : table.values[r]) values.push_back(v.number.num);
+    if (acc.Add(feed_index, table.ids[r], table.dates[r], values)) {
+      ++result.matched;
+    } else {
+      ++result.unmatched;
+      if (result.unmatched_rows.size() < options.max_unmatched) {
+        result.unmatched_rows.push_back({table.lines[r], table.ids[r]});
+      }
+    }
+  }
+  progress.Finish();
+  return result;
+}
+
+// What one range produced. Lines are relative until Merge: 1 + newlines before the row.
+struct RangeResult {
+  FeedLoadResult counts;
+  int64_t newlines = 0;
+  bool unreadable = false;  // CsvReader would fail on this range
+  Status status;
+};
+
+// The fast path's parser for one range; one per thread.
+class RangeParser {
+ public:
+  RangeParser(const std::string& path, const FeedSchema& schema, const FeedLayout& layout, size_t feed_index,
+              FeedAccumulator& acc, const FeedLoadOptions& options, Date today, RangeResult& out)
+      : path_(path), schema_(schema), layout_(layout), feed_(feed_index), acc_(acc), options_(options),
+        today_(today), out_(out) {
+    values_.resize(schema.columns.size());
+    batch_values_.reserve(kBatchRows * schema.columns.size());
+  }
+
+  // Parses the lines of `block`; false when the range cannot be read on.
+  bool Block(std::string_view block) {
+    if (!IsCleanUtf8(block)) return false;
+    bool ok = true;
+    const int64_t base = out_.newlines;
+    out_.newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
+      if (ok) ok = Row(line, base + before + 1);
+    });
+    return ok;
+  }
+
+  void Flush() {
+    const size_t n = batch_ids_.size();
+    if (n == 0) return;
+    first_.resize(n);
+    acc_.ids().FindBatch(batch_ids_, first_);
+    const size_t width = schema_.columns.size();
+    FeedLoadResult& r = out_.counts;
+    for (size_t i = 0; i < n; ++i) {
+      if (first_[i] != IdIndex::kNone) {
+        ++r.matched;
+        acc_.AddMatched(feed_, first_[i], batch_dates_[i],
+                        std::span<const int64_t>(batch_values_.data() + i * width, width));
+      } else {
+        ++r.unmatched;
+        if (r.unmatched_rows.size() < options_.max_unmatched) r.unmatched_rows.push_back({batch_lines_[i], batch_ids_[i]});
+      }
+    }
+    batch_ids_.clear();
+    batch_dates_.clear();
+    batch_lines_.clear();
+    batch_values_.clear();
+  }
+
+ private:
+  // Splits `line` into fields_; false past CsvReader's limits.
+  bool Split(std::string_view line) {
+    fields_.clear();
+    size_t start = 0;
+    while (true) {
+      const size_t comma = line.find(',', start);
+      const size_t end = comma == std::string_view::npos ? line.size() : comma;
+      if (fields_.size() == kMaxCsvFields || end - start > kMaxCsvFieldBytes) return false;
+      fields_.push_back(line.substr(start, end - start));
+      if (comma == std::string_view::npos) return true;
+      start = comma + 1;
+    }
+  }
+
+  std::string_view Cell(int index) const {
+    return index < static_cast<int>(fields_.size()) ? fields_[static_cast<size_t>(index)] : std::string_view();
+  }
+
+  void Problem(int64_t line, std::string column, std::string value, std::string reason) {
+    if (out_.counts.problems.size() >= options_.max_problems) return;
+    out_.counts.problems.push_back({path_, line, std::move(column), std::move(value), std::move(reason)});
+  }
+
+  std::optional<int64_t> ReadCell(size_t c, std::string_view cell, int64_t line) {
+    const Type type = schema_.columns[c].second;
+    if (type.kind == ValueKind::kMoney) {
+      if (std::optional<int64_t> fen = FastMoneyFen(cell)) return fen;
+    } else if (type.kind == ValueKind::kBool) {
+      if (std::optional<bool> b = FastYesNo(cell)) return *b ? 1 : 0;
+    }
+    std::string reason;
+    std::optional<Value> value = ParseFeedCell(cell, type, reason);
+    if (value) return value->number.num;
+    Problem(line, schema_.columns[c].first, std::string(cell), std::move(reason));
+    return std::nullopt;
+  }
+
+  // Parses one record; false when the range cannot be read on.
+  bool Row(std::string_view line, int64_t line_number) {
+    if (!Split(line)) return false;
+    FeedLoadResult& r = out_.counts;
+    ++r.rows;
+    const std::string_view id_cell = Cell(layout_.id);
+    std::optional<uint64_t> packed = FastPackIdNumber(id_cell, today_);
+    if (!packed) {
+      StatusOr<IdNumber> id = IdNumber::Parse(id_cell);
+      if (!id.ok()) {
+        ++r.invalid_ids;
+        Problem(line_number, "证件号码", MaskIdText(id_cell), id.status().message());
+        return true;
+      }
+      packed = id->Packed();
+    }
+    const std::string_view date_cell = Cell(layout_.date);
+    std::optional<Date> date = FastDate(date_cell);
+    if (!date) {
+      StatusOr<Date> parsed = Date::Parse(date_cell);
+      if (!parsed.ok()) {
+        ++r.bad_rows;
+        Problem(line_number, "日期", std::string(date_cell), parsed.status().message());
+        return true;
+      }
+      date = *parsed;
+    }
+    for (size_t c = 0; c < values_.size(); ++c) {
+      std::optional<int64_t> v = ReadCell(c, Cell(layout_.columns[c]), line_number);
+      if (!v) {
+        ++r.bad_rows;
+        return true;
+      }
+      values_[c] = *v;
+    }
+    batch_ids_.push_back(*packed);
+    batch_dates_.push_back(*date);
+    batch_lines_.push_back(line_number);
+    batch_values_.insert(batch_values_.end(), values_.begin(), values_.end());
+    if (batch_ids_.size() == kBatchRows) Flush();
+    return true;
+  }
+
+  const std::string& path_;
+  const FeedSchema& schema_;
+  const FeedLayout& layout_;
+  const size_t feed_;
+  FeedAccumulator& acc_;
+  const FeedLoadOptions& options_;
+  const Date today_;
+  RangeResult& out_;
+  std::vector<std::string_view> fields_;
+  std::vector<int64_t> values_;
+  std::vector<uint64_t> batch_ids_;
+  std::vector<Date> batch_dates_;
+  std::vector<int64_t> batch_lines_;
+  std::vector<int64_t> batch_values_;
+  std::vector<uint32_t> first_;
+};
+
+// Appends the ranges' results in order, turning relative lines into file lines.
+FeedLoadResult Merge(std::vector<RangeResult>& ranges, const FeedLoadOptions& options) {
+  FeedLoadResult result;
+  result.fast_path = true;
+  int64_t lines_before = 1;  // the header
+  for (RangeResult& range : ranges) {
+    FeedLoadResult& r = range.counts;
+    result.rows += r.rows;
+    result.matched += r.matched;
+    result.unmatched += r.unmatched;
+    result.invalid_ids += r.invalid_ids;
+    result.bad_rows += r.bad_rows;
+    for (FeedProblem& p : r.problems) {
+      if (result.problems.size() == options.max_problems) break;
+      p.line += lines_before;
+      result.problems.push_back(std::move(p));
+    }
+    for (UnmatchedRow& u : r.unmatched_rows) {
+      if (result.unmatched_rows.size() == options.max_unmatched) break;
+      u.line += lines_before;
+      result.unmatched_rows.push_back(u);
+    }
+    lines_before += range.newlines;
+  }
+  return result;
+}
+
+// The header's fields, or nullopt when it has more than CsvReader accepts.
+std::optional<std::vector<std::string_view>> SplitHeader(std::string_view header) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = header.find(',', start);
+    fields.push_back(header.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (fields.size() > kMaxCsvFields) return std::nullopt;
+    if (comma == std::string_view::npos) return fields;
+    start = comma + 1;
+  }
+}
+
+// Whether any range holds a '"'; stops early once one is found.
+StatusOr<bool> AnyQuote(const RawFile& file, const std::vector<FileRange>& ranges) {
+  std::atomic<bool> found{false};
+  std::vector<Status> statuses(ranges.size());
+  RunParallel(ranges.size(), [&](size_t i) {
+    std::string buffer;
+    StatusOr<bool> done = ForEachBlock(file, ranges[i], kMaxCsvRecordBytes, buffer, [&](std::string_view block) {
+      if (found.load(std::memory_order_relaxed)) return BlockVerdict::kStop;
+      if (std::memchr(block.data(), '"', block.size()) == nullptr) return BlockVerdict::kContinue;
+      found = true;
+      return BlockVerdict::kStop;
+    });
+    if (!done.ok()) statuses[i] = done.status();
+  });
+  for (const Status& s : statuses) RETURN_IF_ERROR(s);
+  return found.load();
+}
+
+}  // namespace
+
+StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
+                                  FeedAccumulator& acc, const FeedLoadOptions& options, Progress& progress) {
+  auto slow = [&] { return LoadSlow(path, schema, feed_index, acc, options, progress); };
+  if (options.force_slow) return slow();
+  StatusOr<RawFile> file = RawFile::Open(path);
+  if (!file.ok()) return slow();
+  ASSIGN_OR_RETURN(const FileHead head, ReadFileHead(*file));
+  if (!head.fast_readable) return slow();
+  std::optional<std::vector<std::string_view>> header = SplitHeader(head.header);
+  if (!header) return slow();
+  StatusOr<FeedLayout> layout = MapFeedHeader(*header, schema, path);
+  if (!layout.ok()) return slow();
+  const size_t threads = ThreadCount(options.threads);
+  ASSIGN_OR_RETURN(const std::vector<FileRange> ranges, SplitAtLines(*file, head.data_begin, threads));
+  ASSIGN_OR_RETURN(const bool quoted, AnyQuote(*file, ranges));
+  if (quoted) return slow();
+
+  progress.Start(fmt::format("读取数据源 reading feed {}", schema.name), file->size());
+  std::atomic<int64_t> bytes_done{0};
+  std::atomic<bool> unreadable{false};
+  std::vector<RangeResult> results(ranges.size());
+  const Date today = Date::Today();
+  RunParallel(ranges.size(), [&](size_t i) {
+    RangeParser parser(path, schema, *layout, feed_index, acc, options, today, results[i]);
+    std::string buffer;
+    StatusOr<bool> done = ForEachBlock(*file, ranges[i], kMaxCsvRecordBytes, buffer, [&](std::string_view block) {
+      if (unreadable.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
+      const int64_t total = bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
+      if (i == 0) progress.Update(total);
+      return BlockVerdict::kContinue;
+    });
+    parser.Flush();
+    if (!done.ok()) results[i].status = done.status();
+    else if (!*done) unreadable = true;
+  });
+  progress.Finish();
+  for (const RangeResult& r : results) RETURN_IF_ERROR(r.status);
+  if (unreadable) {
+    // CsvReader fails on this file; the slow path says how. Should it read the file after
+    // all, rows were added twice: refuse rather than report wrong sums.
+    const Status slow_status = LoadFeedTable(path, schema).status();
+    if (!slow_status.ok()) return slow_status;
+    return InternalError(Bilingual(fmt::format("{}：快速读取中止，但逐行读取成功；请报告此问题", path),
+                                   fmt::format("{}: the fast reader gave up on a file CsvReader reads; please "
+                                               "report this", path)));
+  }
+  return Merge(results, options);
+}
+
+}  // namespace jz

@@ -1,0 +1,619 @@
+// The fast path of the registry loader. Each thread turns its range into a Part: household
+// fragments (runs of rows with one 户编号) with their household-level field values taken
+// from the fragment's first row, and the persons' field values, already in the form the
+// snapshot stores (age in years as of as_of, codes, fen). Merge() then joins fragments split
+// by range boundaries, checks that no 户编号 comes back later, and copies the kept households
+// into the snapshot, computing the fields that depend on the whole household (size, 人均纯收入).
+#include <fmt/format.h>
+
+#include <atomic>
+#include <charconv>
+#include <cstring>
+#include <thread>
+#include <unordered_set>
+
+#include "core/code_lists.h"
+#include "core/id_number.h"
+#include "core/internal/text.h"
+#include "core/limits.h"
+#include "core/money.h"
+#include "engine/fast_cells.h"
+#include "engine/file_ranges.h"
+#include "engine/registry_fast_path.h"
+#include "rules/schema.h"
+
+namespace jz {
+namespace {
+
+using C = RegistryColumn;
+using internal::TrimAsciiWhitespace;
+
+// What a needed field is, resolved once from its name so rows need no string compares.
+enum class Kind : uint8_t {
+  kAge, kBirthDate, kSex, kRelationship, kEducation, kSchoolStatus, kHealth, kLabourSkill, kWorkStatus,
+  kWorkMonths, kMedicalInsured, kCriticalIllnessInsured, kReceivesDibao, kReceivesTekun,
+  kSize, kType, kAttribute, kMainCause, kMonitoringType, kNetIncome, kNetIncomePerCapita, kDataYear,
+  kWage, kBusiness, kProperty, kTransfer, kExpense, kAlwaysTrue, kSafeDrinkingWater, kHousingGrade,
+};
+
+std::optional<Kind> KindOf(const FieldDef& f) {
+  static constexpr std::pair<std::string_view, Kind> kPerson[] = {
+      {"age", Kind::kAge}, {"birth_date", Kind::kBirthDate}, {"sex", Kind::kSex},
+      {"relationship", Kind::kRelationship}, {"education", Kind::kEducation},
+      {"school_status", Kind::kSchoolStatus}, {"health", Kind::kHealth}, {"labour_skill", Kind::kLabourSkill},
+      {"work_status", Kind::kWorkStatus}, {"work_months", Kind::kWorkMonths},
+      {"medical_insured", Kind::kMedicalInsured}, {"critical_illness_insured", Kind::kCriticalIllnessInsured},
+      {"receives_dibao", Kind::kReceivesDibao}, {"receives_tekun", Kind::kReceivesTekun}};
+  static constexpr std::pair<std::string_view, Kind> kHousehold[] = {
+      {"size", Kind::kSize}, {"type", Kind::kType}, {"attribute", Kind::kAttribute},
+      {"main_cause", Kind::kMainCause}, {"monitoring_type", Kind::kMonitoringType},
+      {"net_income", Kind::kNetIncome}, {"net_income_per_capita", Kind::kNetIncomePerCapita},
+      {"data_year", Kind::kDataYear}, {"wage_income", Kind::kWage}, {"business_income", Kind::kBusiness},
+      {"property_income", Kind::kProperty}, {"transfer_income", Kind::kTransfer},
+      {"business_expense", Kind::kExpense}, {"food_secure", Kind::kAlwaysTrue},
+      {"clothing_secure", Kind::kAlwaysTrue}, {"compulsory_education_secured", Kind::kAlwaysTrue},
+      {"basic_medical_secured", Kind::kAlwaysTrue}, {"housing_secure", Kind::kAlwaysTrue},
+      {"safe_drinking_water", Kind::kSafeDrinkingWater}, {"housing_grade", Kind::kHousingGrade}};
+  if (f.scope == FieldScope::kPerson) {
+    for (const auto& [name, kind] : kPerson) if (name == f.name) return kind;
+  } else {
+    for (const auto& [name, kind] : kHousehold) if (name == f.name) return kind;
+  }
+  return std::nullopt;
+}
+
+// What the whole load shares.
+struct Plan {
+  std::string path;
+  Date as_of;
+  int data_year = 0;
+  bool has_year = false;
+  std::vector<size_t> person_fields, household_fields;  // indices into Fields()
+  std::vector<Kind> person_kinds, household_kinds;
+  std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
+  std::vector<bool> needed;       // per RegistryColumn
+  size_t header_fields = 0;
+  std::string header;
+  size_t household_width() const { return household_fields.size() + 1; }  // + net income
+};
+
+// One row's needed values as the reader would store them (defaults as in core/registry.h).
+struct RawRow {
+  uint64_t id = 0;
+  int32_t birth_days = 0;
+  bool birth_set = false;
+  uint8_t sex = 0;  // 0: take it from the ID number
+  uint8_t relationship = static_cast<uint8_t>(Relationship::kHead);
+  uint8_t education = 0, school_status = 0, health = 0, labour_skill = 0, work_status = 0;
+  int32_t work_months = 0;
+  bool medical = false, critical = false, dibao = false, tekun = false;
+  uint64_t village = 0;
+  uint8_t type = static_cast<uint8_t>(HouseholdType::kExited);
+  uint8_t attribute = 0, main_cause = 0, monitoring_type = 0, housing_grade = 0;
+  bool safe_water = true;
+  int64_t income[5] = {};  // wage, business, property, transfer, expense (fen)
+};
+
+// The household fragments and persons of one range. Lines are relative to the range.
+struct Part {
+  StringColumn household_no;
+  std::vector<uint32_t> member_end;  // per fragment: end of its persons in this part
+  std::vector<uint8_t> rejected;
+  std::vector<uint32_t> county;
+  std::vector<int64_t> household_values;  // per fragment, Plan::household_width() each
+  StringColumn person_no;
+  std::vector<uint64_t> person_id;
+  std::vector<int32_t> person_values;  // per person, person_fields.size() each
+  std::vector<RowProblem> problems;
+  int64_t rows = 0;
+  int64_t newlines = 0;
+  bool give_up = false;
+  Status status;
+};
+
+const internal::CodeList* ListOf(C column) {
+  switch (column) {
+    case C::kSex: return &CodeListTraits<Sex>::List();
+    case C::kRelationship: return &CodeListTraits<Relationship>::List();
+    case C::kEducation: return &CodeListTraits<Education>::List();
+    case C::kSchoolStatus: return &CodeListTraits<SchoolStatus>::List();
+    case C::kHealth: return &CodeListTraits<Health>::List();
+    case C::kLabourSkill: return &CodeListTraits<LabourSkill>::List();
+    case C::kWorkStatus: return &CodeListTraits<WorkStatus>::List();
+    case C::kHouseholdType: return &CodeListTraits<HouseholdType>::List();
+    case C::kHouseholdAttribute: return &CodeListTraits<HouseholdAttribute>::List();
+    case C::kMainCause: return &CodeListTraits<PovertyCause>::List();
+    case C::kMonitoringType: return &CodeListTraits<MonitoringType>::List();
+    case C::kHousingGrade: return &CodeListTraits<HousingGrade>::List();
+    default: return nullptr;
+  }
+}
+
+// Labels already parsed in one column, by their exact bytes: a column holds a few dozen
+// distinct labels, so a short linear scan beats hashing the cell.
+class CodeCache {
+ public:
+  std::optional<uint8_t> Find(std::string_view cell) const {
+    for (const auto& [text, code] : entries_) {
+      if (text.size() == cell.size() && std::memcmp(text.data(), cell.data(), cell.size()) == 0) return code;
+    }
+    return std::nullopt;
+  }
+  void Add(std::string_view cell, uint8_t code) {
+    if (entries_.size() < kMaxEntries) entries_.emplace_back(std::string(cell), code);
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 64;  // beyond this, cells are parsed every time
+  std::vector<std::pair<std::string, uint8_t>> entries_;
+};
+
+enum class Cell : uint8_t { kEmpty, kValue, kBad };
+
+class RangeParser {
+ public:
+  RangeParser(const Plan& plan, std::unique_ptr<RegistryReader> reader, Date today, Part& part)
+      : plan_(plan), reader_(std::move(reader)), today_(today), part_(part), starts_(kMaxCsvFields + 1),
+        caches_(RegistryColumns().size()) {}
+
+  // Parses the lines of `block`; false when the fast path must give up.
+  bool Block(std::string_view block) {
+    if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
+    bool ok = true;
+    const int64_t base = part_.newlines;
+    part_.newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
+      if (ok) ok = Row(line, base + before + 1);
+    });
+    return ok;
+  }
+
+ private:
+  std::string_view Field(size_t k, std::string_view line) const {
+    return line.substr(starts_[k], starts_[k + 1] - 1 - starts_[k]);
+  }
+  std::string_view CellOf(C column, std::string_view line) const {
+    const int index = plan_.column_index[static_cast<size_t>(column)];
+    return index < 0 ? std::string_view() : Field(static_cast<size_t>(index), line);
+  }
+
+  Cell Code(C column, std::string_view cell, uint8_t& out) {
+    CodeCache& cache = caches_[static_cast<size_t>(column)];
+    if (std::optional<uint8_t> code = cache.Find(cell)) {
+      out = *code;
+      return Cell::kValue;
+    }
+    const std::string_view t = TrimAsciiWhitespace(cell);
+    if (t.empty()) return Cell::kEmpty;
+    StatusOr<uint8_t> code = ListOf(column)->Parse(t);
+    if (!code.ok()) return Cell::kBad;
+    cache.Add(cell, *code);
+    out = *code;
+    return Cell::kValue;
+  }
+
+  static Cell YesNo(std::string_view cell, bool& out) {
+    if (std::optional<bool> b = FastYesNo(cell)) {
+      out = *b;
+      return Cell::kValue;
+    }
+    const std::string_view t = TrimAsciiWhitespace(cell);
+    if (t.empty()) return Cell::kEmpty;
+    StatusOr<bool> b = ParseYesNo(t);
+    if (!b.ok()) return Cell::kBad;
+    out = *b;
+    return Cell::kValue;
+  }
+
+  static Cell MoneyCell(std::string_view cell, int64_t& out) {
+    if (std::optional<int64_t> fen = FastMoneyFen(cell)) {
+      out = *fen;
+      return Cell::kValue;
+    }
+    const std::string_view t = TrimAsciiWhitespace(cell);
+    if (t.empty()) return Cell::kEmpty;
+    StatusOr<Money> m = Money::Parse(t);
+    if (!m.ok()) return Cell::kBad;
+    out = m->fen();
+    return Cell::kValue;
+  }
+
+  // Parses the needed cell of `column`; false when it has a problem.
+  bool ParseNeeded(C column, std::string_view cell, RawRow& raw) {
+    switch (column) {
+      case C::kIdNumber: {
+        if (std::optional<uint64_t> packed = FastPackIdNumber(cell, today_)) {
+          raw.id = *packed;
+          return true;
+        }
+        const std::string_view t = TrimAsciiWhitespace(cell);
+        if (t.empty()) return false;  // a required cell
+        StatusOr<IdNumber> id = IdNumber::Parse(t);
+        if (!id.ok()) return false;
+        raw.id = id->Packed();
+        return true;
+      }
+      case C::kRegionCode: {
+        if (std::optional<uint64_t> code = FastVillageCode(cell)) {
+          raw.village = *code;
+          return true;
+        }
+        const std::string_view t = TrimAsciiWhitespace(cell);
+        if (t.empty()) return false;
+        StatusOr<RegionCode> code = RegionCode::Parse(t);
+        if (!code.ok() || code->level() != RegionLevel::kVillage) return false;
+        raw.village = code->value();
+        return true;
+      }
+      case C::kHouseholdNo: return !TrimAsciiWhitespace(cell).empty();
+      case C::kPersonNo: return true;
+      case C::kBirthDate: {
+        std::optional<Date> date = FastDate(cell);
+        if (!date) {
+          const std::string_view t = TrimAsciiWhitespace(cell);
+          if (t.empty()) return true;
+          StatusOr<Date> parsed = Date::Parse(t);
+          if (!parsed.ok()) return false;
+          date = *parsed;
+        }
+        raw.birth_days = date->days();
+        raw.birth_set = true;
+        return true;
+      }
+      case C::kSex: return Code(column, cell, raw.sex) != Cell::kBad;
+      case C::kRelationship: return Code(column, cell, raw.relationship) == Cell::kValue;  // required
+      case C::kEducation: return Code(column, cell, raw.education) != Cell::kBad;
+      case C::kSchoolStatus: return Code(column, cell, raw.school_status) != Cell::kBad;
+      case C::kHealth: return Code(column, cell, raw.health) != Cell::kBad;
+      case C::kLabourSkill: return Code(column, cell, raw.labour_skill) != Cell::kBad;
+      case C::kWorkStatus: return Code(column, cell, raw.work_status) != Cell::kBad;
+      case C::kHouseholdType: return Code(column, cell, raw.type) != Cell::kBad;
+      case C::kHouseholdAttribute: return Code(column, cell, raw.attribute) != Cell::kBad;
+      case C::kMainCause: return Code(column, cell, raw.main_cause) != Cell::kBad;
+      case C::kMonitoringType: return Code(column, cell, raw.monitoring_type) != Cell::kBad;
+      case C::kHousingGrade: return Code(column, cell, raw.housing_grade) != Cell::kBad;
+      case C::kWorkMonths: {
+        const std::string_view t = TrimAsciiWhitespace(cell);
+        if (t.empty()) return true;
+        int value = 0;
+        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+        if (ec != std::errc() || end != t.data() + t.size() || value < 0 || value > 99) return false;
+        raw.work_months = value;
+        return true;
+      }
+      case C::kMedicalInsured: return YesNo(cell, raw.medical) != Cell::kBad;
+      case C::kCriticalIllnessInsured: return YesNo(cell, raw.critical) != Cell::kBad;
+      case C::kReceivesDibao: return YesNo(cell, raw.dibao) != Cell::kBad;
+      case C::kReceivesTekun: return YesNo(cell, raw.tekun) != Cell::kBad;
+      case C::kSafeDrinkingWater: return YesNo(cell, raw.safe_water) != Cell::kBad;
+      case C::kWageIncome: return MoneyCell(cell, raw.income[0]) != Cell::kBad;
+      case C::kBusinessIncome: return MoneyCell(cell, raw.income[1]) != Cell::kBad;
+      case C::kPropertyIncome: return MoneyCell(cell, raw.income[2]) != Cell::kBad;
+      case C::kTransferIncome: return MoneyCell(cell, raw.income[3]) != Cell::kBad;
+      case C::kBusinessExpense: return MoneyCell(cell, raw.income[4]) != Cell::kBad;
+      default: return true;
+    }
+  }
+
+  int32_t PersonValue(Kind kind, const RawRow& raw) const {
+    switch (kind) {
+      case Kind::kAge: return Date::FromDays(raw.birth_days).AgeOn(plan_.as_of);
+      case Kind::kBirthDate: return raw.birth_days;
+      case Kind::kSex: return raw.sex;
+      case Kind::kRelationship: return raw.relationship;
+      case Kind::kEducation: return raw.education;
+      case Kind::kSchoolStatus: return raw.school_status;
+      case Kind::kHealth: return raw.health;
+      case Kind::kLabourSkill: return raw.labour_skill;
+      case Kind::kWorkStatus: return raw.work_status;
+      case Kind::kWorkMonths: return raw.work_months;
+      case Kind::kMedicalInsured: return raw.medical;
+      case Kind::kCriticalIllnessInsured: return raw.critical;
+      case Kind::kReceivesDibao: return raw.dibao;
+      case Kind::kReceivesTekun: return raw.tekun;
+      default: return 0;
+    }
+  }
+
+  int64_t HouseholdValue(Kind kind, const RawRow& raw, int64_t net) const {
+    const bool y = plan_.has_year;
+    switch (kind) {
+      case Kind::kType: return raw.type;
+      case Kind::kAttribute: return raw.attribute;
+      case Kind::kMainCause: return raw.main_cause;
+      case Kind::kMonitoringType: return raw.monitoring_type;
+      case Kind::kNetIncome: return y ? net : 0;
+      case Kind::kDataYear: return y ? plan_.data_year : 0;
+      case Kind::kWage: return y ? raw.income[0] : 0;
+      case Kind::kBusiness: return y ? raw.income[1] : 0;
+      case Kind::kProperty: return y ? raw.income[2] : 0;
+      case Kind::kTransfer: return y ? raw.income[3] : 0;
+      case Kind::kExpense: return y ? raw.income[4] : 0;
+      case Kind::kAlwaysTrue: return y ? 1 : 0;
+      case Kind::kSafeDrinkingWater: return y ? raw.safe_water : 0;
+      case Kind::kHousingGrade: return y ? raw.housing_grade : 0;
+      default: return 0;  // size and 人均纯收入: set by Merge
+    }
+  }
+
+  // Fills in what defaults from the ID number, as RegistryReader::ParseFields does.
+  static void Defaults(RawRow& raw) {
+    const uint32_t birth8 = static_cast<uint32_t>(raw.id % 100'000'000'000 / 1000);
+    if (!raw.birth_set) {
+      raw.birth_days = Date::FromYmd(static_cast<int>(birth8 / 10000), static_cast<int>(birth8 / 100 % 100),
+                                     static_cast<int>(birth8 % 100))->days();
+    }
+    if (raw.sex == 0) raw.sex = static_cast<uint8_t>(raw.id % 1000 % 2 == 1 ? Sex::kMale : Sex::kFemale);
+  }
+
+  void AddPerson(std::string_view household_no, std::string_view person_no, const RawRow& raw, bool bad) {
+    Part& p = part_;
+    const bool fresh = p.member_end.empty() || p.household_no[p.household_no.size() - 1] != household_no;
+    if (fresh) {
+      p.household_no.Add(household_no);
+      p.member_end.push_back(p.member_end.empty() ? 0 : p.member_end.back());
+      p.rejected.push_back(0);
+      p.county.push_back(static_cast<uint32_t>(raw.village / 1'000'000));
+      const int64_t net = raw.income[0] + raw.income[1] + raw.income[2] + raw.income[3] - raw.income[4];
+      for (Kind kind : plan_.household_kinds) p.household_values.push_back(bad ? 0 : HouseholdValue(kind, raw, net));
+      p.household_values.push_back(net);
+    }
+    if (bad) p.rejected.back() = 1;
+    ++p.member_end.back();
+    p.person_no.Add(person_no);
+    p.person_id.push_back(raw.id);
+    for (Kind kind : plan_.person_kinds) p.person_values.push_back(bad ? 0 : PersonValue(kind, raw));
+  }
+
+  // Re-reads a row with a problem through RegistryReader; false when it finds none in a
+  // needed cell (the fast path and the reader disagree: give up).
+  bool BadRow(std::string_view line, size_t count, int64_t line_number) {
+    fields_.clear();
+    for (size_t k = 0; k < count; ++k) fields_.push_back(Field(k, line));
+    RegistryRow row;
+    row_problems_.clear();
+    reader_->ParseFields(fields_, line_number, row, row_problems_);
+    bool any = false;
+    for (RowProblem& problem : row_problems_) {
+      if (!ProblemIsInNeededCell(problem, plan_.needed)) continue;
+      part_.problems.push_back(std::move(problem));
+      any = true;
+    }
+    if (!any) return false;
+    RawRow raw;
+    raw.id = row.person.id_number.Packed();
+    AddPerson(row.household.household_no, row.person.person_no, raw, /*bad=*/true);
+    return true;
+  }
+
+  bool Row(std::string_view line, int64_t line_number) {
+    if (line.size() > kMaxCsvFieldBytes) return false;
+    const size_t count = SplitFields(line, starts_.data(), kMaxCsvFields);
+    if (count == 0) return false;
+    ++part_.rows;
+    if (count != plan_.header_fields) return BadRow(line, count, line_number);
+    RawRow raw;
+    for (size_t c = 0; c < plan_.column_index.size(); ++c) {
+      if (plan_.column_index[c] < 0) continue;
+      const auto column = static_cast<C>(c);
+      if (!ParseNeeded(column, CellOf(column, line), raw)) return BadRow(line, count, line_number);
+    }
+    Defaults(raw);
+    AddPerson(TrimAsciiWhitespace(CellOf(C::kHouseholdNo, line)), TrimAsciiWhitespace(CellOf(C::kPersonNo, line)),
+              raw, /*bad=*/false);
+    return true;
+  }
+
+  const Plan& plan_;
+  std::unique_ptr<RegistryReader> reader_;
+  const Date today_;
+  Part& part_;
+  std::vector<uint32_t> starts_;
+  std::vector<CodeCache> caches_;
+  std::vector<std::string_view> fields_;
+  std::vector<RowProblem> row_problems_;
+};
+
+template <class Fn>
+void RunParallel(size_t count, Fn&& fn) {
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < count; ++i) threads.emplace_back([&fn, i] { fn(i); });
+  fn(0);
+  for (std::thread& t : threads) t.join();
+}
+
+// Builds the plan; nullopt when the fast path cannot serve these needs or this header.
+std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs, Date as_of, int data_year,
+                             const std::string& header) {
+  Plan plan;
+  plan.path = path;
+  plan.as_of = as_of;
+  plan.data_year = data_year;
+  plan.has_year = data_year <= as_of.year();
+  plan.header = header;
+  const std::span<const FieldDef> fields = Fields();
+  for (size_t f = 0; f < fields.size() && f < needs.fields.size(); ++f) {
+    if (!needs.fields[f]) continue;
+    const std::optional<Kind> kind = KindOf(fields[f]);
+    if (!kind) return std::nullopt;
+    if (fields[f].scope == FieldScope::kPerson) {
+      plan.person_fields.push_back(f);
+      plan.person_kinds.push_back(*kind);
+    } else {
+      plan.household_fields.push_back(f);
+      plan.household_kinds.push_back(*kind);
+    }
+  }
+  plan.needed = NeededRegistryColumns(needs);
+  plan.column_index.assign(RegistryColumns().size(), -1);
+  std::string_view rest(header);
+  for (int index = 0;; ++index) {
+    const size_t comma = rest.find(',');
+    const std::optional<RegistryColumn> column = FindRegistryColumn(rest.substr(0, comma));
+    if (column && plan.needed[static_cast<size_t>(*column)]) plan.column_index[static_cast<size_t>(*column)] = index;
+    ++plan.header_fields;
+    if (plan.header_fields > kMaxCsvFields) return std::nullopt;
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return plan;
+}
+
+// A household: its fragments, consecutive in (part, fragment) order.
+struct Group {
+  size_t part = 0;
+  size_t fragment = 0;
+  size_t count = 0;  // fragments
+  bool rejected = false;
+};
+
+// Whether two households share a 户编号; cheap when the file is sorted by it.
+bool AnyRepeated(const std::vector<Part>& parts, const std::vector<Group>& groups) {
+  bool sorted = true;
+  std::string_view previous;
+  for (size_t g = 0; g < groups.size() && sorted; ++g) {
+    const std::string_view no = parts[groups[g].part].household_no[groups[g].fragment];
+    if (g > 0 && !(previous < no)) sorted = false;
+    previous = no;
+  }
+  if (sorted) return false;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(groups.size());
+  for (const Group& g : groups) {
+    if (!seen.insert(parts[g.part].household_no[g.fragment]).second) return true;
+  }
+  return false;
+}
+
+std::vector<Group> GroupFragments(const std::vector<Part>& parts) {
+  std::vector<Group> groups;
+  std::string_view last;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    for (size_t f = 0; f < parts[p].member_end.size(); ++f) {
+      const std::string_view no = parts[p].household_no[f];
+      const bool continues = f == 0 && !groups.empty() && no == last;
+      if (!continues) groups.push_back(Group{p, f, 0, false});
+      ++groups.back().count;
+      groups.back().rejected |= parts[p].rejected[f] != 0;
+      last = no;
+    }
+  }
+  return groups;
+}
+
+// Copies the kept households into a snapshot and finishes it.
+Snapshot Assemble(std::vector<Part>& parts, const std::vector<Group>& groups, const Plan& plan,
+                  const SnapshotNeeds& needs) {
+  Snapshot s;
+  s.as_of = plan.as_of;
+  s.fields.resize(Fields().size());
+  const size_t pw = plan.person_fields.size();
+  const size_t hw = plan.household_width();
+  auto push = [&](size_t field, int64_t value) {
+    Column& column = s.fields[field];
+    if (IsWideField(field)) column.wide.push_back(value);
+    else column.narrow.push_back(static_cast<int32_t>(value));
+  };
+  size_t released = 0;
+  for (const Group& g : groups) {
+    for (; released < g.part; ++released) parts[released] = Part();  // done with it
+    if (g.rejected) continue;
+    const uint32_t h = static_cast<uint32_t>(s.households());
+    const Part& first = parts[g.part];
+    s.county.push_back(first.county[g.fragment]);
+    s.has_year.push_back(plan.has_year);
+    s.household_no.Add(first.household_no[g.fragment]);
+    size_t p = g.part, f = g.fragment;
+    for (size_t k = 0; k < g.count; ++k, ++f) {
+      if (f == parts[p].member_end.size()) p += 1, f = 0;
+      while (parts[p].member_end.empty()) ++p;
+      const Part& part = parts[p];
+      for (uint32_t m = f == 0 ? 0 : part.member_end[f - 1]; m < part.member_end[f]; ++m) {
+        s.household_of.push_back(h);
+        s.person_no.Add(part.person_no[m]);
+        s.person_id.push_back(part.person_id[m]);
+        for (size_t i = 0; i < pw; ++i) push(plan.person_fields[i], part.person_values[m * pw + i]);
+      }
+    }
+    s.member_begin.push_back(static_cast<uint32_t>(s.persons()));
+    const int64_t size = s.member_begin[h + 1] - s.member_begin[h];
+    const int64_t* values = first.household_values.data() + g.fragment * hw;
+    const int64_t net = values[hw - 1];
+    for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+      int64_t value = values[i];
+      if (plan.household_kinds[i] == Kind::kSize) value = size;
+      if (plan.household_kinds[i] == Kind::kNetIncomePerCapita) {
+        value = plan.has_year && size > 0 ? Money::FromFen(net).DivideRounded(size).fen() : 0;
+      }
+      push(plan.household_fields[i], value);
+    }
+  }
+  parts.clear();
+  FinishSnapshot(s, needs);
+  return s;
+}
+
+// What LoadRegistryFast returns to send the file to the slow path. (A bare std::nullopt
+// would construct StatusOr's own empty value instead.)
+const std::optional<RegistryLoadResult> kSlowPath;
+
+}  // namespace
+
+StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& path, const SnapshotNeeds& needs,
+                                                             Date as_of, const RegistryLoadOptions& options,
+                                                             int data_year, Progress& progress) {
+  StatusOr<RawFile> file = RawFile::Open(path);
+  if (!file.ok()) return kSlowPath;
+  ASSIGN_OR_RETURN(const FileHead head, ReadFileHead(*file));
+  if (!head.fast_readable) return kSlowPath;
+  const RegistryReaderOptions reader_options{TextEncoding::kUtf8, data_year};
+  if (!RegistryReader::FromString(head.header + "\n", path, reader_options).ok()) return kSlowPath;
+  std::optional<Plan> plan = MakePlan(path, needs, as_of, data_year, head.header);
+  if (!plan) return kSlowPath;
+  const size_t threads = ThreadCount(options.threads);
+  ASSIGN_OR_RETURN(const std::vector<FileRange> ranges, SplitAtLines(*file, head.data_begin, threads));
+
+  progress.Start(fmt::format("读取登记数据 reading {}", path), file->size());
+  std::vector<Part> parts(ranges.size());
+  std::atomic<bool> give_up{false};
+  std::atomic<int64_t> bytes_done{0};
+  const Date today = Date::Today();
+  RunParallel(ranges.size(), [&](size_t i) {
+    Part& part = parts[i];
+    RangeParser parser(*plan, std::move(RegistryReader::FromString(plan->header + "\n", path, reader_options)).value(),
+                       today, part);
+    std::string buffer;
+    StatusOr<bool> done = ForEachBlock(*file, ranges[i], kMaxCsvFieldBytes, buffer, [&](std::string_view block) {
+      if (give_up.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
+      const int64_t total = bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
+      if (i == 0) progress.Update(total);
+      return BlockVerdict::kContinue;
+    });
+    if (!done.ok()) part.status = done.status();
+    else if (!*done) give_up = true;
+  });
+  progress.Finish();
+  for (const Part& part : parts) RETURN_IF_ERROR(part.status);
+  if (give_up) return kSlowPath;
+
+  RegistryLoadResult result;
+  result.fast_path = true;
+  result.data_year = data_year;
+  int64_t lines_before = 1;  // the header
+  for (Part& part : parts) {
+    result.rows += part.rows;
+    for (RowProblem& problem : part.problems) {
+      problem.line += lines_before;
+      result.problems.push_back(std::move(problem));
+    }
+    part.problems.clear();
+    lines_before += part.newlines;
+  }
+  const std::vector<Group> groups = GroupFragments(parts);
+  if (AnyRepeated(parts, groups)) return kSlowPath;
+  result.households = static_cast<int64_t>(groups.size());
+  for (const Group& g : groups) result.households_rejected += g.rejected ? 1 : 0;
+  result.snapshot = Assemble(parts, groups, *plan, needs);
+  return std::optional<RegistryLoadResult>(std::move(result));
+}
+
+}  // namespace jz

@@ -1,0 +1,232 @@
+// Tests of LoadRegistrySnapshot on small export files: the fast path must build the snapshot
+// the slow path (RegistryReader + SnapshotBuilder) builds, and report the same problems and
+// counts, for plain files, each kind of bad needed cell (which rejects the household), bad
+// cells the snapshot does not read (which do not), CRLF, BOM, blank lines, quotes, no final
+// newline, English headers, a household split by another's rows, and 1 to 3 threads.
+#include "engine/registry_loader.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "rules/schema.h"
+#include "tests/testutil/snapshot_diff.h"
+#include "tests/testutil/status_matchers.h"
+
+namespace jz {
+namespace {
+
+using C = RegistryColumn;
+const Date kAsOf = *Date::FromYmd(2024, 12, 31);
+
+SnapshotNeeds AllFields() {
+  SnapshotNeeds needs;
+  needs.fields.assign(Fields().size(), true);
+  return needs;
+}
+
+SnapshotNeeds OnlyFields(std::initializer_list<std::string_view> names) {
+  SnapshotNeeds needs;
+  needs.fields.assign(Fields().size(), false);
+  for (size_t f = 0; f < Fields().size(); ++f) {
+    for (std::string_view name : names) needs.fields[f] = needs.fields[f] || Fields()[f].name == name;
+  }
+  return needs;
+}
+
+std::string Header(bool english = false) {
+  std::string line;
+  for (const RegistryColumnInfo& info : RegistryColumns()) {
+    if (!line.empty()) line += ',';
+    line += english ? info.en_name : info.zh_header;
+  }
+  return line;
+}
+
+// A person row; `cells` overrides the defaults.
+std::string Row(const std::string& household, int member, std::map<C, std::string> cells = {}) {
+  const Date birth = *Date::FromYmd(1960 + member * 20, 3, 1 + member);
+  std::map<C, std::string> row = {
+      {C::kCountyName, "梨树县"}, {C::kTownshipName, "某镇"}, {C::kVillageName, "某村"},
+      {C::kRegionCode, "222424100205"}, {C::kHouseholdNo, household},
+      {C::kPersonNo, fmt::format("{}-{}", household, member)}, {C::kName, "张三"},
+      {C::kIdNumber, IdNumber::FromParts(222424, birth, static_cast<uint32_t>(household.size() * 7) + static_cast<uint32_t>(member * 2 + 1))
+                         ->ToString()},
+      {C::kSex, "男"}, {C::kBirthDate, birth.ToString()}, {C::kHouseholdSize, "3"},
+      {C::kRelationship, member == 0 ? "户主" : "之子"}, {C::kEthnicity, "汉族"},
+      {C::kEducation, std::string(Label(Education::kPrimary))}, {C::kSchoolStatus, "非在校生"},
+      {C::kHealth, member == 1 ? "长期慢性病" : "健康"}, {C::kLabourSkill, "普通劳动力"},
+      {C::kWorkStatus, "省外务工"}, {C::kWorkMonths, "8"}, {C::kMedicalInsured, "是"},
+      {C::kCriticalIllnessInsured, "否"}, {C::kReceivesDibao, "否"}, {C::kReceivesTekun, "否"},
+      {C::kHouseholdType, "脱贫户"}, {C::kHouseholdAttribute, "一般脱贫户"}, {C::kMainCause, "因病"},
+      {C::kDangerousHouse, "否"}, {C::kHousingGrade, "A级"}, {C::kSafeDrinkingWater, "是"},
+      {C::kWageIncome, "24000.00"}, {C::kBusinessIncome, "8000.5"}, {C::kPropertyIncome, "600"},
+      {C::kTransferIncome, "2400.00"}, {C::kBusinessExpense, "3000.00"}, {C::kNetIncomePerCapita, "10666.83"},
+      {C::kMonitoringType, "脱贫不稳定户"}, {C::kFirstIdentified, "2014-10-01"}};
+  for (auto& [column, value] : cells) row[column] = value;
+  std::string line;
+  for (const RegistryColumnInfo& info : RegistryColumns()) {
+    if (&info != &RegistryColumns()[0]) line += ',';
+    line += row[info.column];
+  }
+  return line;
+}
+
+void ExpectSameProblems(const std::vector<RowProblem>& a, const std::vector<RowProblem>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    SCOPED_TRACE(fmt::format("problem {}", i));
+    EXPECT_EQ(a[i].file, b[i].file);
+    EXPECT_EQ(a[i].line, b[i].line);
+    EXPECT_EQ(a[i].column, b[i].column);
+    EXPECT_EQ(a[i].value, b[i].value);
+    EXPECT_EQ(a[i].rule_id, b[i].rule_id);
+    EXPECT_EQ(a[i].reason, b[i].reason);
+    EXPECT_EQ(a[i].household_no, b[i].household_no);
+    EXPECT_EQ(a[i].person_no, b[i].person_no);
+  }
+}
+
+// Loads `path` both ways (the fast one with 1..3 threads), expects the same, and returns
+// the slow result.
+StatusOr<RegistryLoadResult> LoadBothWays(const std::string& path, const SnapshotNeeds& needs,
+                                          bool expect_fast = true) {
+  RegistryLoadOptions slow_options;
+  slow_options.force_slow = true;
+  StatusOr<RegistryLoadResult> slow = LoadRegistrySnapshot(path, needs, kAsOf, slow_options);
+  for (int threads : {1, 2, 3}) {
+    SCOPED_TRACE(fmt::format("{} threads", threads));
+    RegistryLoadOptions options;
+    options.threads = threads;
+    StatusOr<RegistryLoadResult> fast = LoadRegistrySnapshot(path, needs, kAsOf, options);
+    EXPECT_EQ(fast.status(), slow.status());
+    if (!fast.ok() || !slow.ok()) continue;
+    EXPECT_EQ(fast->fast_path, expect_fast);
+    EXPECT_EQ(fast->rows, slow->rows);
+    EXPECT_EQ(fast->households, slow->households);
+    EXPECT_EQ(fast->households_rejected, slow->households_rejected);
+    EXPECT_EQ(fast->data_year, slow->data_year);
+    ExpectSameProblems(fast->problems, slow->problems);
+    EXPECT_EQ(testing::SnapshotDiff(fast->snapshot, slow->snapshot), "");
+  }
+  return slow;
+}
+
+class RegistryLoaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / fmt::format("jz-registry-loader-{}", ::getpid());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& text) {
+    const std::string path = (dir_ / fmt::format("registry-{}.csv", files_++)).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  std::string Lines(const std::vector<std::string>& rows, const std::string& end = "\n") {
+    std::string text = Header() + end;
+    for (const std::string& row : rows) text += row + end;
+    return text;
+  }
+
+  std::filesystem::path dir_;
+  int files_ = 0;
+};
+
+TEST_F(RegistryLoaderTest, PlainFileGivesTheSlowPathsSnapshot) {
+  const std::string path = Write(Lines({Row("H1", 0), Row("H1", 1), Row("H1", 2), Row("H2", 0, {{C::kSex, ""}}),
+                                        Row("H3", 0, {{C::kBirthDate, ""}, {C::kEducation, ""}}),
+                                        Row("H3", 1, {{C::kRegionCode, "222424100206"}})}));
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(path, AllFields()));
+  EXPECT_EQ(r.rows, 6);
+  EXPECT_EQ(r.households, 3);
+  EXPECT_EQ(r.households_rejected, 0);
+  EXPECT_EQ(r.snapshot.households(), 3u);
+  EXPECT_EQ(r.snapshot.persons(), 6u);
+  EXPECT_EQ(r.snapshot.county[0], 222424u);
+  EXPECT_EQ(r.data_year, 2024);
+}
+
+TEST_F(RegistryLoaderTest, AProblemInANeededCellRejectsTheWholeHousehold) {
+  std::string bad_check = IdNumber::FromParts(222424, *Date::FromYmd(1980, 1, 1), 5)->ToString();
+  bad_check.back() = bad_check.back() == '0' ? '1' : '0';
+  const std::vector<std::string> rows = {
+      Row("H1", 0), Row("H1", 1, {{C::kBirthDate, "1980-02-30"}}), Row("H2", 0, {{C::kIdNumber, bad_check}}),
+      Row("H3", 0, {{C::kHealth, "很好"}}), Row("H4", 0, {{C::kWageIncome, "1.234"}}),
+      Row("H5", 0, {{C::kRegionCode, "222424100000"}}), Row("", 0), Row("H7", 0, {{C::kName, ""}}),
+      Row("H8", 0, {{C::kEthnicity, "火星族"}, {C::kPersonPhone, "x"}}), Row("H9", 0) + ",extra",
+      Row("H10", 0, {{C::kIdNumber, "222424800101051"}, {C::kBirthDate, ""}, {C::kSex, ""}}),
+      Row("H11", 0, {{C::kRelationship, ""}}), Row("H12", 0, {{C::kWorkMonths, "100"}})};
+  const std::string path = Write(Lines(rows));
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult all, LoadBothWays(path, AllFields()));
+  EXPECT_EQ(all.households, 12);
+  EXPECT_EQ(all.households_rejected, 9);  // all but H7, H8 (cells not read) and H10
+  ASSERT_FALSE(all.problems.empty());
+  EXPECT_EQ(all.problems[0].file, path);
+  EXPECT_EQ(all.problems[0].line, 3);
+  EXPECT_EQ(all.problems[0].column, "出生日期");
+  // Reading only the income, the bad birth date and health do not reject.
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult income, LoadBothWays(path, OnlyFields({"net_income"})));
+  EXPECT_EQ(income.households_rejected, 5);  // H2, H4, H5, the empty 户编号 and H9
+}
+
+TEST_F(RegistryLoaderTest, LineEndsBomBlankLinesEnglishHeadersAndNoFinalNewline) {
+  const std::string bad = Row("H2", 0, {{C::kBirthDate, "bad"}});
+  for (const std::string& text :
+       {Lines({Row("H1", 0), "", Row("H1", 1), bad}, "\r\n"),
+        "\xEF\xBB\xBF" + Lines({Row("H1", 0), Row("H1", 1), "", bad}),
+        Header(/*english=*/true) + "\n" + Row("H1", 0) + "\n\n" + Row("H1", 1) + "\n" + bad}) {
+    ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(Write(text), AllFields()));
+    EXPECT_EQ(r.rows, 3);
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].line, 5);
+  }
+}
+
+TEST_F(RegistryLoaderTest, UnusualFilesTakeTheSlowPath) {
+  // H1 comes back after H2: the fast path cannot assemble it from contiguous rows.
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult split,
+                       LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0), Row("H1", 1)})), AllFields(), false));
+  EXPECT_EQ(split.households, 2);
+  EXPECT_EQ(split.snapshot.member_begin, (std::vector<uint32_t>{0, 2, 3}));
+  EXPECT_OK(LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0, {{C::kName, "\"张,三\""}})})), AllFields(), false)
+                .status());
+  EXPECT_OK(LoadBothWays(Write("\n" + Lines({Row("H1", 0)})), AllFields(), false).status());
+}
+
+TEST_F(RegistryLoaderTest, FailuresAreTheSlowPathsFailures) {
+  EXPECT_STATUS(LoadBothWays(Write(""), AllFields()).status(), StatusCode::kInvalidArgument, "empty");
+  EXPECT_STATUS(LoadBothWays((dir_ / "missing.csv").string(), AllFields()).status(), StatusCode::kNotFound,
+                "missing.csv");
+  EXPECT_STATUS(LoadBothWays(Write("户编号,姓名\nH1,张三\n"), AllFields()).status(), StatusCode::kInvalidArgument,
+                "证件号码");
+  // Past the 64 KiB the encoding is guessed from, so the file is taken for UTF-8.
+  std::vector<std::string> rows;
+  for (int h = 0; h < 300; ++h) rows.push_back(Row(fmt::format("H{:03}", h), 0));
+  rows.push_back(Row("H999", 0, {{C::kName, "\xFF"}}));
+  EXPECT_STATUS(LoadBothWays(Write(Lines(rows)), AllFields()).status(), StatusCode::kInvalidArgument, "line 302");
+}
+
+TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
+  std::vector<std::string> rows;
+  for (int h = 0; h < 400; ++h) {
+    const std::string no = fmt::format("H{:04}", h);
+    for (int m = 0; m < 1 + h % 4; ++m) {
+      std::map<C, std::string> cells;
+      if (h % 37 == 5 && m == 1) cells[C::kBirthDate] = "1999-13-01";
+      if (h % 41 == 3) cells[C::kWageIncome] = "";
+      if (h % 43 == 7) cells[C::kSafeDrinkingWater] = "否";
+      rows.push_back(Row(no, m, cells));
+    }
+  }
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(Write(Lines(rows)), AllFields()));
+  EXPECT_EQ(r.households, 400);
+  EXPECT_GT(r.households_rejected, 0);
+}
+
+}  // namespace
+}  // namespace jz
