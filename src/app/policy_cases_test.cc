@@ -188,6 +188,8 @@ TEST(PolicyCases, MalformedCaseFilesNameTheFileAndKey) {
        "2020-01-01 }]\n",
        "case a: members[0].age: give age or birth_date, not both"},
       {"cases = []\n", "bad.toml:2:1: cases: unknown key"},
+      {"[[case]]\nname = \"a\"\nas_of = 2024-01-01\nexpect = []\nyear = { data_year = 24 }\n",
+       "case a: year.data_year: expected a year such as 2024"},
       {"[[case]]\nname = \"a\"\nas_of = 2024-01-01\nexpect = [\n", "bad.toml:5:12: TOML syntax error"},
   };
   for (const MalformedCase& m : bad) {

@@ -121,8 +121,9 @@ StatusOr<int64_t> CaseLoader::IntOf(const toml::node& node, std::string_view pat
 StatusOr<Money> CaseLoader::MoneyOf(const toml::node& node, std::string_view path) const {
   if (node.is_integer()) {
     const int64_t yuan = *node.value<int64_t>();
-    if (yuan > INT64_MAX / 100 || yuan < INT64_MIN / 100)
+    if (yuan > INT64_MAX / 100 || yuan < INT64_MIN / 100) {
       return Error(node.source(), path, "amount out of range");
+    }
     return Money::FromYuan(yuan);
   }
   if (node.is_string()) {
@@ -225,7 +226,10 @@ StatusOr<HouseholdYear> CaseLoader::LoadYear(const toml::table& t, std::string_v
                         prefix));
   HouseholdYear y;
   ASSIGN_OR_RETURN(int64_t data_year, GetInt(t, prefix, "data_year", as_of.year()));
-  y.data_year = static_cast<int>(std::clamp<int64_t>(data_year, Date::kMinYear, Date::kMaxYear));
+  if (data_year < Date::kMinYear || data_year > Date::kMaxYear) {
+    return Error(At(t, "data_year"), Key(prefix, "data_year"), "expected a year such as 2024");
+  }
+  y.data_year = static_cast<int>(data_year);
   ASSIGN_OR_RETURN(y.wage_income, GetMoney(t, prefix, "wage_income", Money::FromYuan(kDefaultWageYuan)));
   ASSIGN_OR_RETURN(y.business_income, GetMoney(t, prefix, "business_income", Money()));
   ASSIGN_OR_RETURN(y.property_income, GetMoney(t, prefix, "property_income", Money()));
@@ -306,8 +310,9 @@ StatusOr<Person> CaseLoader::LoadMember(const toml::table& t, std::string_view p
   ASSIGN_OR_RETURN(p.labour_skill, GetCode<LabourSkill>(t, prefix, "labour_skill", LabourSkill::kOrdinary));
   ASSIGN_OR_RETURN(p.work_status, GetCode<WorkStatus>(t, prefix, "work_status", std::nullopt));
   ASSIGN_OR_RETURN(int64_t months, GetInt(t, prefix, "work_months", 0));
-  if (months < 0 || months > 12)
+  if (months < 0 || months > 12) {
     return Error(At(t, "work_months"), Key(prefix, "work_months"), "expected 0..12");
+  }
   p.work_months = static_cast<int>(months);
   ASSIGN_OR_RETURN(p.medical_insured, GetBool(t, prefix, "medical_insured", true));
   ASSIGN_OR_RETURN(p.critical_illness_insured, GetBool(t, prefix, "critical_illness_insured", true));
@@ -315,8 +320,9 @@ StatusOr<Person> CaseLoader::LoadMember(const toml::table& t, std::string_view p
   ASSIGN_OR_RETURN(p.receives_tekun, GetBool(t, prefix, "receives_tekun", false));
   // A valid, distinct ID number, so that an evaluator keyed by ID number can run the case.
   const uint32_t sequence = static_cast<uint32_t>(2 * index) + (p.sex == Sex::kFemale ? 2 : 1);
-  if (StatusOr<IdNumber> id = IdNumber::FromParts(kCaseCounty6, p.birth_date, sequence); id.ok())
+  if (StatusOr<IdNumber> id = IdNumber::FromParts(kCaseCounty6, p.birth_date, sequence); id.ok()) {
     p.id_number = *id;
+  }
   return p;
 }
 
@@ -325,8 +331,9 @@ Status CaseLoader::LoadMembers(const toml::table& t, Date as_of, Household& h) c
   const toml::node* node = t.get("members");
   const toml::table empty;
   const toml::array* array = node != nullptr ? node->as_array() : nullptr;
-  if (node != nullptr && array == nullptr)
+  if (node != nullptr && array == nullptr) {
     return Error(node->source(), "members", "expected an array of tables");
+  }
   const size_t count = array != nullptr ? array->size() : 1;
   for (size_t i = 0; i < count; ++i) {
     const std::string prefix = fmt::format("members[{}]", i);
@@ -350,8 +357,9 @@ Status CaseLoader::LoadFeedRow(const toml::table& t, std::string_view prefix, co
   }
   const std::string feed_name = *feed_node->value<std::string>();
   const std::optional<size_t> feed_index = policy_.FeedIndex(feed_name);
-  if (!feed_index)
+  if (!feed_index) {
     return Error(feed_node->source(), Key(prefix, "feed"), "the policy has no feed " + feed_name);
+  }
   const FeedSchema& schema = policy_.feeds[*feed_index];
   FeedRow row;
   ASSIGN_OR_RETURN(int64_t member, GetInt(t, prefix, "member", 0));
@@ -412,8 +420,9 @@ Status CaseLoader::LoadExpected(const toml::table& t, const Household& h, Policy
   const toml::node* node = t.get("expect");
   if (node == nullptr) return Error(t.source(), "expect", "missing (write expect = [] for no hits)");
   const toml::array* array = node->as_array();
-  if (array == nullptr)
+  if (array == nullptr) {
     return Error(node->source(), "expect", "expected an array such as [\"JL-W-DEATH[1]\"]");
+  }
   for (const toml::node& item : *array) {
     const std::string text = item.value<std::string>().value_or("");
     CaseHit hit{text, -1};
@@ -427,8 +436,9 @@ Status CaseLoader::LoadExpected(const toml::table& t, const Household& h, Policy
       hit = {text.substr(0, open), std::stoi(digits)};
     }
     const Rule* rule = policy_.FindRule(hit.first);
-    if (rule == nullptr)
+    if (rule == nullptr) {
       return Error(item.source(), "expect", fmt::format("\"{}\" is not a rule of {}", text, policy_.source));
+    }
     if (std::find(c.rules.begin(), c.rules.end(), hit.first) == c.rules.end()) {
       return Error(item.source(), "expect", hit.first + " is not among the case's rules");
     }
@@ -556,8 +566,9 @@ StatusOr<std::vector<std::string>> ListCaseFiles(const std::string& dir) {
   std::error_code error;
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".toml")
+    if (entry.is_regular_file() && entry.path().extension() == ".toml") {
       files.push_back(entry.path().string());
+    }
   }
   if (error) return NotFoundError(fmt::format("cannot list {}: {}", dir, error.message()));
   std::sort(files.begin(), files.end());
@@ -574,8 +585,9 @@ std::string CheckPolicyCase(const PolicyCase& c, const Policy& policy, const Cas
   if (!all.ok()) return fmt::format("{}: evaluation failed: {}", header, all.status().ToString());
   std::vector<CaseHit> actual;
   for (CaseHit& hit : *all) {
-    if (std::find(c.rules.begin(), c.rules.end(), hit.first) != c.rules.end())
+    if (std::find(c.rules.begin(), c.rules.end(), hit.first) != c.rules.end()) {
       actual.push_back(std::move(hit));
+    }
   }
   std::sort(actual.begin(), actual.end());
   std::vector<CaseHit> missing, unexpected;
