@@ -187,10 +187,10 @@ TEST_F(FeedGeneratorTest, TruthAgreesWithEvaluatorOnRowsReadBack) {
     ++hits_per_rule[r[0]];
     truth.insert(r[0] + "," + r[1] + "," + r[2]);
   }
-  // The synthesizer keeps ordinary farm households above the monitoring line (those below
-  // are registered as monitored), so JL-W-INCOME-FARM may rightly have no hit.
-  EXPECT_GT(hits_per_rule["JL-W-INCOME-EXITED"] + hits_per_rule["JL-W-INCOME-FARM"], 0);
-  for (const char* rule : {"JL-W-MEDICAL", "JL-W-DEATH", "JL-W-DROPOUT", "JL-X-VEHICLE"}) {
+  // About 2% of the synthetic 一般农户 are below the monitoring line (household_synthesizer.cc),
+  // so JL-W-INCOME-FARM fires too (e.g. 16 households in 20,000 persons with --seed 2024).
+  for (const char* rule : {"JL-W-INCOME-EXITED", "JL-W-INCOME-FARM", "JL-W-MEDICAL", "JL-W-DEATH",
+                           "JL-W-DROPOUT", "JL-X-VEHICLE"}) {
     EXPECT_GT(hits_per_rule[rule], 0) << rule;
   }
   const std::vector<Household> households = ReadHouseholds(Summary().registry.registry_path, 400);

@@ -152,7 +152,13 @@ Status Loader::LoadParameters(const toml::table& root, Policy& policy) const {
   for (const auto& [key, node] : *params) {
     const std::string name(key.str());
     if (node.is_integer()) {
-      policy.parameters[name] = Value::Int(*node.value<int64_t>());
+      // Every number of the language stays within ±INT64_MAX (value.cc narrows results so),
+      // which lets `-x` negate without overflow; TOML's one integer beyond is refused here.
+      const int64_t i = *node.value<int64_t>();
+      if (i == INT64_MIN) {
+        return Error(At(node), "", "整数参数超出范围", "integer parameter out of range");
+      }
+      policy.parameters[name] = Value::Int(i);
     } else if (node.is_boolean()) {
       policy.parameters[name] = Value::Bool(*node.value<bool>());
     } else if (node.is_string()) {

@@ -106,5 +106,18 @@ TEST(Policy, BadParameterAndFeedAreNamed) {
                 StatusCode::kInvalidArgument, "feed.toml:7:12:");
 }
 
+// Regression (found while adding fuzz/policy_fuzz.cc; its seed int64_min_parameter.toml):
+// `-x` of the integer parameter -9223372036854775808 negated INT64_MIN when the compiler
+// folded the literal, which is undefined behaviour.
+TEST(Policy, IntegerParameterBeyondTheLanguageRangeIsRefused) {
+  std::string rule(kRule);
+  rule.replace(rule.find("household.size > 0"), 18, "-x > 0");
+  const std::string too_low = std::string(kHeader) + "[parameters]\nx = -9223372036854775808\n" + rule;
+  EXPECT_STATUS(LoadPolicyText(too_low, "min.toml"), StatusCode::kInvalidArgument, "min.toml:6:5: 整数参数超出范围");
+  const std::string lowest = std::string(kHeader) + "[parameters]\nx = -9223372036854775807\n" + rule;
+  ASSERT_OK_AND_ASSIGN(Policy policy, LoadPolicyText(lowest, "max.toml"));
+  EXPECT_EQ(policy.rules[0].expr.nodes[0].value, Value::Int(INT64_MAX));
+}
+
 }  // namespace
 }  // namespace jz

@@ -127,6 +127,11 @@ std::string DrawPhone(Rng& rng) {
 
 int64_t YuanBetween(Rng& rng, int64_t lo, int64_t hi) { return rng.Between(lo, hi) * 100; }
 
+// The share of 一般农户 whose per-capita income is below the monitoring line (per mille).
+// Households under the line are normally identified and become 监测户 within weeks (§3.5),
+// so those still recorded as 一般农户 are a small, recent minority.
+constexpr uint32_t kOrdinaryFarmBelowLinePerMille = 20;
+
 }  // namespace
 
 std::string DrawName(Rng& rng, bool korean, bool male, std::string_view surname) {
@@ -263,7 +268,11 @@ void HouseholdSynthesizer::AssignStatus(Rng& rng, SyntheticHousehold& out) {
   const uint64_t r = rng.Below(1000);
   const Date monitoring_start = *Date::FromYmd(2021, 1, 1);
   h.type = HouseholdType::kExited;
-  if (r >= 930 && r < 955) {
+  if (r >= 880 && r < 930) {
+    // 一般农户 on record: ordinary farm households never registered as poor, kept in the
+    // registry so that departmental screening can find 边缘易致贫户 among them (DOMAIN §3.2).
+    h.type = HouseholdType::kOrdinaryFarm;
+  } else if (r >= 930 && r < 955) {
     h.monitoring_type = MonitoringType::kUnstableExited;
   } else if (r >= 955 && r < 985) {
     h.type = HouseholdType::kMonitored;
@@ -354,9 +363,15 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   if (rng.PerMille(200)) property += YuanBetween(rng, 500, 4000);  // land transfer rent
 
   const int64_t line = kGeneratorMonitoringLineYuan * 100;
-  const bool low = h.monitoring_type && !h.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
-  const int64_t target_pc = low ? YuanBetween(rng, 3500, kGeneratorMonitoringLineYuan - 300)
-                                : line + YuanBetween(rng, 300, 12000);
+  const bool monitored_low =
+      h.monitoring_type && !h.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
+  // A few 一般农户 have fallen just below the line and are not yet monitored: the
+  // 边缘易致贫户 candidates that JL-W-INCOME-FARM exists to find (DOMAIN §3.3).
+  const bool farm_low = h.type == HouseholdType::kOrdinaryFarm && rng.PerMille(kOrdinaryFarmBelowLinePerMille);
+  const bool low = monitored_low || farm_low;
+  const int64_t target_pc = monitored_low ? YuanBetween(rng, 3500, kGeneratorMonitoringLineYuan - 300)
+                            : farm_low    ? YuanBetween(rng, 5500, kGeneratorMonitoringLineYuan - 200)
+                                          : line + YuanBetween(rng, 300, 12000);
   int64_t needed = target_pc * size - transfer - property;
   if (low && needed < workers * 150000) property = 0, needed = target_pc * size - transfer;
   needed = std::max(needed, workers * 150000);  // every worker earns something
