@@ -3,6 +3,7 @@
 // shipped policy has a case where it fires and one where it does not, and that the case
 // loader names the file and key of a malformed case.
 #include "app/testing/policy_cases.h"
+#include "tests/testutil/engine_adapter.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -56,8 +57,23 @@ TEST_P(PolicyCasesTest, EveryCaseGetsExactlyItsExpectedHits) {
   EXPECT_GT(cases, 0u);
 }
 
+// The columnar engine (src/engine) over a one-household snapshot.
+CaseEvaluator EngineCaseEvaluator() {
+  return [](const Policy& policy, const Household& household, const FeedView& feeds,
+            Date as_of) -> StatusOr<std::vector<CaseHit>> {
+    ASSIGN_OR_RETURN(ComparableRun run, RunEngine(policy, {household}, {feeds}, as_of, 1));
+    if (!run.not_evaluable.empty()) {
+      return FailedPreconditionError("rule " + run.not_evaluable.begin()->first + " not evaluable");
+    }
+    std::vector<CaseHit> hits;
+    for (const ComparableHit& hit : run.hits) hits.emplace_back(hit.rule, hit.member);
+    return hits;
+  };
+}
+
 INSTANTIATE_TEST_SUITE_P(Evaluators, PolicyCasesTest,
-                         ::testing::Values(NamedEvaluator{"Reference", ReferenceCaseEvaluator()}),
+                         ::testing::Values(NamedEvaluator{"Reference", ReferenceCaseEvaluator()},
+                                           NamedEvaluator{"Engine", EngineCaseEvaluator()}),
                          [](const ::testing::TestParamInfo<NamedEvaluator>& param_info) {
                            return param_info.param.name;
                          });

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <filesystem>
 
+#include "engine/registry_loader.h"
 #include "io/csv_writer.h"
+#include "io/files.h"
 
 namespace jz {
 namespace {
@@ -66,32 +68,25 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
   const auto start = std::chrono::steady_clock::now();
   FeedAccumulator acc(snapshot, policy.feeds);
   result.feeds.clear();
+  result.feed_files.clear();
+  FeedLoadOptions load;
+  load.threads = options.threads;
   for (size_t f = 0; f < policy.feeds.size(); ++f) {
     const std::string file = policy.feeds[f].name + ".csv";
     const std::string path = (std::filesystem::path(options.feeds_dir) / file).string();
+    result.feed_files.push_back(file);
     FeedStats stats;
     stats.name = policy.feeds[f].name;
     if (std::filesystem::exists(path)) {
-      progress.Start(fmt::format("读取 reading {}", file), 0);
-      ASSIGN_OR_RETURN(FeedTable table, LoadFeedTable(path, policy.feeds[f]));
-      progress.Finish();
+      ASSIGN_OR_RETURN(FeedLoadResult loaded, LoadFeed(path, policy.feeds[f], f, acc, load, progress));
       stats.provided = true;
-      stats.rows = table.rows_read;
-      stats.invalid_ids = table.invalid_ids;
-      stats.bad_rows = static_cast<int64_t>(table.problems.size()) - stats.invalid_ids;
-      for (FeedProblem& p : table.problems) result.problems.push_back(std::move(p));
-      std::vector<int64_t> values;
-      for (size_t r = 0; r < table.ids.size(); ++r) {
-        values.clear();
-        for (const Value& v : table.values[r]) values.push_back(v.number.num);
-        if (acc.Add(f, table.ids[r], table.dates[r], values)) {
-          ++stats.matched;
-          continue;
-        }
-        ++stats.unmatched;
-        result.problems.push_back({file, 0, "证件号码", IdNumber::Unpack(table.ids[r])->Masked(),
-                                   Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope")});
-      }
+      stats.rows = loaded.rows;
+      stats.matched = loaded.matched;
+      stats.unmatched = loaded.unmatched;
+      stats.invalid_ids = loaded.invalid_ids;
+      stats.bad_rows = loaded.bad_rows;
+      for (FeedProblem& p : loaded.problems) result.problems.push_back(std::move(p));
+      for (const UnmatchedRow& row : loaded.unmatched_rows) result.unmatched_rows.push_back({static_cast<uint32_t>(f), row});
     }
     result.feeds.push_back(stats);
   }
@@ -147,13 +142,80 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
   return result;
 }
 
-Status WriteScreenReport(const std::string& path, const std::vector<FeedProblem>& problems) {
+Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
   out->Row({"文件", "行", "列", "值", "原因"});
-  for (const FeedProblem& p : problems) {
+  for (const FeedProblem& p : result.problems) {
     out->Row({p.file, p.line > 0 ? std::to_string(p.line) : "", p.column, p.value, MessageHalf(p.reason, false)});
   }
+  const std::string reason = MessageHalf(Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
+  for (const auto& [feed, row] : result.unmatched_rows) {
+    const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
+    out->Row({result.feed_files[feed], std::to_string(row.line), "证件号码", id ? id->Masked() : "", reason});
+  }
   return out->Close();
+}
+
+StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy, const ScreenOptions& options,
+                                    const std::string& out_dir, Progress& progress) {
+  if (!std::filesystem::is_directory(options.feeds_dir)) {
+    return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
+                                   fmt::format("feed directory {} does not exist", options.feeds_dir)));
+  }
+  RETURN_IF_ERROR(CreateDirectories(out_dir));
+  ScreenResult result;
+  auto start = std::chrono::steady_clock::now();
+  RegistryLoadOptions load;
+  load.data_year = options.data_year;
+  load.threads = options.threads;
+  ASSIGN_OR_RETURN(RegistryLoadResult loaded, LoadRegistrySnapshot(registry_csv, NeedsOf(policy), options.as_of, load, progress));
+  result.registry_problems = std::move(loaded.problems);
+  result.households_rejected = loaded.households_rejected;
+  Snapshot& snapshot = loaded.snapshot;
+  result.load_seconds = SecondsSince(start);
+  RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, policy, options, result, progress));
+  ASSIGN_OR_RETURN(EngineResult evaluated, Evaluate(snapshot, policy, options, result, progress));
+
+  start = std::chrono::steady_clock::now();
+  const std::filesystem::path dir(out_dir);
+  {
+    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "warnings.csv").string()));
+    out->Row({"户编号", "人编号", "县", "规则", "规则名称", "依据"});
+    for (size_t i = 0; i < evaluated.hits.size(); ++i) {
+      const EngineHit& hit = evaluated.hits[i];
+      out->Field(snapshot.household_no[hit.household]);
+      out->Field(hit.person == kNoPerson ? std::string_view() : snapshot.person_no[hit.person]);
+      out->Field(static_cast<int64_t>(snapshot.county[hit.household]));
+      out->Field(policy.rules[hit.rule].id);
+      out->Field(policy.rules[hit.rule].name_zh);
+      out->Field(evaluated.evidence[i]);
+      out->EndRow();
+    }
+    RETURN_IF_ERROR(out->Close());
+  }
+  {
+    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "county-summary.csv").string()));
+    out->Row({"county", "rule_id", "households"});
+    for (const auto& [key, households] : result.per_county_rule) {
+      out->Field(static_cast<int64_t>(key.first.County6()));
+      out->Field(key.second);
+      out->Field(households);
+      out->EndRow();
+    }
+    RETURN_IF_ERROR(out->Close());
+  }
+  RETURN_IF_ERROR(WriteScreenReport((dir / "feed-report.csv").string(), result));
+  if (!result.registry_problems.empty()) {
+    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "registry-report.csv").string()));
+    out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
+    for (const RowProblem& p : result.registry_problems) {
+      out->Row({p.file, std::to_string(p.line), p.household_no, p.person_no, p.column, p.value, p.rule_id,
+                MessageHalf(p.reason, false)});
+    }
+    RETURN_IF_ERROR(out->Close());
+  }
+  result.write_seconds = SecondsSince(start);
+  return result;
 }
 
 }  // namespace jz

@@ -19,6 +19,7 @@
 
 #include "core/progress.h"
 #include "core/status.h"
+#include "engine/feed_loader.h"
 #include "engine/feed_table.h"
 #include "engine/rule_engine.h"
 #include "engine/snapshot.h"
@@ -34,6 +35,7 @@ struct ScreenOptions {
   bool dry_run = false;   // evaluate and report, write nothing (database door)
   RegionCode scope;       // database door: the region screened
   int threads = 0;        // 0: every core
+  int data_year = 0;      // export door: the year of the income columns; 0: as_of's year
 };
 
 struct FeedStats {
@@ -58,7 +60,11 @@ struct ScreenResult {
   int64_t warnings = 0;
   int64_t warnings_new = 0;      // not stored before (0 on a dry run or for an export)
   int64_t not_evaluable = 0;     // (household, rule) pairs the data cannot answer
-  std::vector<FeedProblem> problems;  // unmatched, invalid and unreadable feed rows
+  std::vector<FeedProblem> problems;  // invalid and unreadable feed rows
+  // Rows with a valid ID number that is no registry person's in scope (feed index, row);
+  // kept compact, formatted only into the report.
+  std::vector<std::pair<uint32_t, UnmatchedRow>> unmatched_rows;
+  std::vector<std::string> feed_files;  // by feed index, for the report
   // Export door: registry rows that could not be read, and the households they reject.
   std::vector<RowProblem> registry_problems;
   int64_t households_rejected = 0;
@@ -78,8 +84,9 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
                                     const ScreenOptions& options, const std::string& out_dir,
                                     Progress& progress = NoProgress());
 
-// Writes the feed problems: feed file, line, column, value (masked IDs), reason (zh-Hans).
-Status WriteScreenReport(const std::string& path, const std::vector<FeedProblem>& problems);
+// Writes the feed rows that were not used: file, line, column, value (ID numbers masked),
+// reason (zh-Hans) — the problems, then the unmatched rows.
+Status WriteScreenReport(const std::string& path, const ScreenResult& result);
 
 // Reads the declared feeds found in `feeds_dir` into `snapshot`'s aggregates, filling
 // result.feeds and result.problems. Shared by screening and what-if.
