@@ -108,6 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const jz::CsvOptions options = jz::OptionsFrom(data[0]);
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  // The SIMD validator the bulk loaders use agrees with the scanner the reader uses.
+  JZ_FUZZ_CHECK(jz::IsValidUtf8(text) == (jz::ScanUtf8(text).valid_bytes == text.size()));
   const jz::Outcome small = jz::ReadAll(text, options);
 
   // The same file in one read, with what the small-buffer reader detected pinned (detection

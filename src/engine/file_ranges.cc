@@ -155,7 +155,7 @@ StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_lin
 }
 
 bool IsCleanUtf8(std::string_view block) {
-  return std::memchr(block.data(), '\0', block.size()) == nullptr && ScanUtf8(block).valid_bytes == block.size();
+  return std::memchr(block.data(), '\0', block.size()) == nullptr && IsValidUtf8(block);
 }
 
 int64_t CountNewlines(std::string_view block) {

@@ -7,7 +7,7 @@
 namespace jz {
 
 void IdIndex::Build(std::span<const uint64_t> ids) {
-  const size_t capacity = std::bit_ceil(std::max<size_t>(16, ids.size() * 2));
+  const size_t capacity = std::bit_ceil(std::max<size_t>(16, ids.size() + ids.size() / 2));
   shift_ = 64 - std::countr_zero(capacity);
   slots_.assign(capacity, Slot{0, kNone});
   next_.clear();

@@ -2,7 +2,7 @@
 // persons of a snapshot. This is the engine's hot path: every feed row probes it once, tens
 // of millions of times per run, so it is written here rather than taken from a library:
 // slots hold the key beside the value (one cache line per probe), linear probing, a
-// power-of-two table at most half full, and FindBatch() prefetches the slots of a whole
+// power-of-two table at most two-thirds full, and FindBatch() prefetches the slots of a whole
 // batch before reading any, so the memory latencies overlap (about 4x faster than probing
 // one by one at 10 million keys on this machine).
 //
@@ -38,10 +38,13 @@ class IdIndex {
   size_t MemoryBytes() const { return slots_.capacity() * sizeof(Slot) + next_.capacity() * sizeof(uint32_t); }
 
  private:
+  // 12 bytes, not 16: at 10 million persons the table is 200 MiB instead of 268.
+#pragma pack(push, 4)
   struct Slot {
     uint64_t key;    // packed ID + 1; 0 marks an empty slot
     uint32_t value;  // first person
   };
+#pragma pack(pop)
   size_t Home(uint64_t key) const {
     // Fibonacci hashing: the multiply spreads the decimal structure of packed IDs.
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
