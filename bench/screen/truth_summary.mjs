@@ -1,0 +1,65 @@
+// The county summary that warnings-truth.csv implies (`jingzhun generate --feeds` writes it:
+// every hit of the policy's warning and exclusion rules by the reference evaluator), for
+// checking the SQL anchors: `county,rule_id,households` with the county of each household
+// taken from the registry's 行政区划代码 (first 6 digits), sorted by county then rule_id.
+// Test rules (JL-T-*) are not in the truth file, so compare only the other rows.
+//
+// Usage: node truth_summary.mjs REGISTRY.csv WARNINGS_TRUTH.csv OUT.csv
+import { readFileSync, writeFileSync } from 'node:fs';
+
+// Fields of one CSV line (RFC 4180 quotes; no line breaks inside fields).
+function fields(line) {
+  const out = [];
+  let i = 0;
+  while (true) {
+    let value = '';
+    if (line[i] === '"') {
+      for (i++; i < line.length; i++) {
+        if (line[i] === '"' && line[i + 1] === '"') value += line[i++];
+        else if (line[i] === '"') break;
+        else value += line[i];
+      }
+      i++;
+      const comma = line.indexOf(',', i);
+      i = comma < 0 ? line.length : comma;
+    } else {
+      const comma = line.indexOf(',', i);
+      const end = comma < 0 ? line.length : comma;
+      value = line.slice(i, end);
+      i = end;
+    }
+    out.push(value);
+    if (i >= line.length) return out;
+    i++;
+  }
+}
+
+function rows(path) {
+  const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+  const header = fields(lines[0]);
+  return { header, rows: lines.slice(1).filter((l) => l !== '').map(fields) };
+}
+
+const [registryPath, truthPath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error('usage: node truth_summary.mjs REGISTRY.csv WARNINGS_TRUTH.csv OUT.csv');
+  process.exit(2);
+}
+const registry = rows(registryPath);
+const regionAt = registry.header.indexOf('行政区划代码');
+const householdAt = registry.header.indexOf('户编号');
+const countyOf = new Map();
+for (const r of registry.rows) countyOf.set(r[householdAt], r[regionAt].slice(0, 6));
+
+const households = new Map();  // "county,rule_id" -> Set of household numbers
+const truth = rows(truthPath);
+for (const [ruleId, householdNo] of truth.rows) {
+  const county = countyOf.get(householdNo);
+  if (county === undefined) throw new Error(`${truthPath}: household ${householdNo} is not in the registry`);
+  const key = `${county},${ruleId}`;
+  if (!households.has(key)) households.set(key, new Set());
+  households.get(key).add(householdNo);
+}
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const lines = [...households.keys()].sort(cmp).map((k) => `${k},${households.get(k).size}`);
+writeFileSync(outPath, ['county,rule_id,households', ...lines].join('\n') + '\n');
