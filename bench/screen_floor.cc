@@ -91,7 +91,8 @@ int64_t Fen(std::string_view s) {
 
 bool Yes(std::string_view s) { return s == "是"; }
 
-// Splits one CSV line (no line break) into at most `max` fields; quotes are kept.
+// Splits one CSV line (no line break) into at most `max` fields; quotes are kept. memchr
+// (via find) beats a plain byte loop here even on fields of under 10 bytes.
 size_t SplitFields(std::string_view line, std::string_view* fields, size_t max) {
   size_t n = 0;
   size_t i = 0;
@@ -444,21 +445,27 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto start = std::chrono::steady_clock::now();
+  auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
   const File registry(argv[1]);
   size_t bytes = registry.size();
   const std::array<RegistryPart, kThreads> parts = ReadRegistry(registry);
+  const double registry_seconds = since(start);
   const IdTable table = BuildIdTable(parts);
+  const double table_seconds = since(start) - registry_seconds;
   uint64_t feed_rows_matched = 0;
   for (const FeedSpec& spec : kFeeds) {
     const File feed(std::string(argv[2]) + "/" + std::string(spec.name) + ".csv");
     bytes += feed.size();
     feed_rows_matched += ReadFeed(feed, spec, table);
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = since(start);
   size_t persons = 0;
   for (const RegistryPart& p : parts) persons += p.ids.size();
-  fmt::print("floor: {:.3f} s for {:.2f} GB ({:.2f} GB/s), peak {} MiB; {} persons, {} feed rows matched\n", seconds,
-             static_cast<double>(bytes) / 1e9, static_cast<double>(bytes) / 1e9 / seconds, PeakRssMib(), persons,
-             feed_rows_matched);
+  fmt::print("floor: {:.3f} s for {:.2f} GB ({:.2f} GB/s), peak {} MiB; {} persons, {} feed rows matched "
+             "(registry {:.3f} s, ID table {:.3f} s, feeds {:.3f} s)\n",
+             seconds, static_cast<double>(bytes) / 1e9, static_cast<double>(bytes) / 1e9 / seconds, PeakRssMib(),
+             persons, feed_rows_matched, registry_seconds, table_seconds, seconds - registry_seconds - table_seconds);
   return 0;
 }

@@ -5,7 +5,8 @@
 // Test rules (JL-T-*) are not in the truth file, so compare only the other rows.
 //
 // Usage: node truth_summary.mjs REGISTRY.csv WARNINGS_TRUTH.csv OUT.csv
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 // Fields of one CSV line (RFC 4180 quotes; no line breaks inside fields).
 function fields(line) {
@@ -34,10 +35,14 @@ function fields(line) {
   }
 }
 
-function rows(path) {
-  const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
-  const header = fields(lines[0]);
-  return { header, rows: lines.slice(1).filter((l) => l !== '').map(fields) };
+// Calls onRow(fields) for each data row, after onHeader(fields); streams, so any size works.
+async function eachRow(path, onHeader, onRow) {
+  let header = null;
+  for await (const raw of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (raw === '') continue;
+    if (header === null) onHeader((header = fields(raw)));
+    else onRow(fields(raw));
+  }
 }
 
 const [registryPath, truthPath, outPath] = process.argv.slice(2);
@@ -45,21 +50,22 @@ if (!outPath) {
   console.error('usage: node truth_summary.mjs REGISTRY.csv WARNINGS_TRUTH.csv OUT.csv');
   process.exit(2);
 }
-const registry = rows(registryPath);
-const regionAt = registry.header.indexOf('行政区划代码');
-const householdAt = registry.header.indexOf('户编号');
+let regionAt = -1;
+let householdAt = -1;
 const countyOf = new Map();
-for (const r of registry.rows) countyOf.set(r[householdAt], r[regionAt].slice(0, 6));
-
+await eachRow(
+  registryPath,
+  (h) => ((regionAt = h.indexOf('行政区划代码')), (householdAt = h.indexOf('户编号'))),
+  (r) => countyOf.set(r[householdAt], r[regionAt].slice(0, 6)),
+);
 const households = new Map();  // "county,rule_id" -> Set of household numbers
-const truth = rows(truthPath);
-for (const [ruleId, householdNo] of truth.rows) {
+await eachRow(truthPath, () => {}, ([ruleId, householdNo]) => {
   const county = countyOf.get(householdNo);
   if (county === undefined) throw new Error(`${truthPath}: household ${householdNo} is not in the registry`);
   const key = `${county},${ruleId}`;
   if (!households.has(key)) households.set(key, new Set());
   households.get(key).add(householdNo);
-}
+});
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const lines = [...households.keys()].sort(cmp).map((k) => `${k},${households.get(k).size}`);
 writeFileSync(outPath, ['county,rule_id,households', ...lines].join('\n') + '\n');
