@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
 
-.PHONY: all setup build build-asan build-fuzz fuzz test test-fast bench demo clean
+.PHONY: all setup build build-asan build-fuzz fuzz test test-fast bench bench-screen demo clean
 
 all: build
 
@@ -54,6 +54,11 @@ test-fast: build
 
 bench: build
 	scripts/bench $(BUILD) $(SHARED)
+
+# The screening job (registry + feed CSVs -> county summary) by jingzhun beside DuckDB, SQLite
+# and the read-parse-match floor, at 1M and 10M persons (README: "make bench-screen").
+bench-screen: build
+	scripts/bench-screen $(BUILD) $(SHARED)
 
 demo: build
 	scripts/demo $(BUILD) $(SHARED) $(DEMO_DIR)
