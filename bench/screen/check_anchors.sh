@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ctest `bench_screen_anchors` (label bench): keeps the SQL of the bench-screen anchors
 # honest at small size. Generates 20,000 persons with feeds (error rate 0), runs the DuckDB
-# and SQLite scripts and checks that their county summaries are identical and that, without
+# and SQLite scripts and `jingzhun screen --registry`, and checks that their county summaries
+# are identical and that, without
 # the test rules (JL-T-*, absent from the truth file), they equal the summary implied by the
 # generator's warnings-truth.csv (the reference evaluator's hits). Installs the npm packages
 # with `npm ci` when they are missing; exits 77 (skipped) when Node is not installed.
@@ -30,11 +31,18 @@ node "$here/duckdb_screen.mjs" "$data/registry.csv" "$data/feeds" "$as_of" "$wor
 "$here/sqlite_screen.sh" "$data/registry.csv" "$data/feeds" "$as_of" "$work/sqlite.csv" "$policy"
 node "$here/truth_summary.mjs" "$data/registry.csv" "$data/feeds/warnings-truth.csv" "$work/truth.csv"
 grep -v ',JL-T-' "$work/duckdb.csv" >"$work/duckdb-without-tests.csv" || true
+"$jz" screen --registry "$data/registry.csv" --policy "$policy" --feeds "$data/feeds" --as-of "$as_of" \
+  --out "$work/jingzhun" >"$work/jingzhun.log"
 
 status=0
 if ! diff "$work/duckdb.csv" "$work/sqlite.csv" >"$work/diff-sqlite.txt"; then
   echo "check_anchors: DuckDB and SQLite county summaries differ:" >&2
   head -n 20 "$work/diff-sqlite.txt" >&2
+  status=1
+fi
+if ! diff "$work/duckdb.csv" "$work/jingzhun/county-summary.csv" >"$work/diff-jingzhun.txt"; then
+  echo "check_anchors: DuckDB and jingzhun screen --registry county summaries differ:" >&2
+  head -n 20 "$work/diff-jingzhun.txt" >&2
   status=1
 fi
 if ! diff "$work/truth.csv" "$work/duckdb-without-tests.csv" >"$work/diff-truth.txt"; then
@@ -49,5 +57,5 @@ if [ "$rows" -lt 100 ] || [ "$rules" -lt 8 ]; then
   echo "check_anchors: the truth summary has only $rows rows over $rules rules; the data exercise too little" >&2
   status=1
 fi
-[ "$status" = 0 ] && echo "check_anchors: DuckDB, SQLite and warnings-truth agree ($rows county rows, $rules rules)"
+[ "$status" = 0 ] && echo "check_anchors: jingzhun, DuckDB, SQLite and warnings-truth agree ($rows county rows, $rules rules)"
 exit "$status"
