@@ -95,6 +95,15 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
   return OkStatus();
 }
 
+StatusOr<Snapshot> SnapshotFromExport(const std::string& path, const SnapshotNeeds& needs, Date as_of,
+                                      const ScreenOptions& options, Progress& progress) {
+  RegistryLoadOptions load;
+  load.data_year = options.data_year;
+  load.threads = options.threads;
+  ASSIGN_OR_RETURN(RegistryLoadResult loaded, LoadRegistrySnapshot(path, needs, as_of, load, progress));
+  return std::move(loaded.snapshot);
+}
+
 StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, Date as_of, RegionCode scope,
                                      Progress& progress) {
   SnapshotBuilder builder(needs, as_of);

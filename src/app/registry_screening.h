@@ -93,6 +93,11 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result);
 Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
                           ScreenResult& result, Progress& progress);
 
+// A snapshot of the registry export `path` with what `needs` reads (rejected households
+// left out; engine/registry_loader.h).
+StatusOr<Snapshot> SnapshotFromExport(const std::string& path, const SnapshotNeeds& needs, Date as_of,
+                                      const ScreenOptions& options, Progress& progress);
+
 // A snapshot of the households of `scope` in `store` with what `needs` reads.
 StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, Date as_of, RegionCode scope,
                                      Progress& progress);

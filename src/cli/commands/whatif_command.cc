@@ -28,10 +28,14 @@ class WhatIfCommand final : public Command {
            "  jingzhun whatif demo/jingzhun.db --policy policies/jilin-2024.toml --feeds demo/registry/feeds \\\n"
            "      --set monitoring_line=8000\n"
            "  jingzhun whatif demo/jingzhun.db --policy policies/jilin-2024.toml --feeds feeds \\\n"
-           "      --set monitoring_line=7000 --set medical_share=0.4 --out changes.csv\n";
+           "      --set monitoring_line=7000 --set medical_share=0.4 --out changes.csv\n"
+           "  jingzhun whatif --registry registry.csv --policy policies/jilin-2024.toml --feeds feeds \\\n"
+           "      --set monitoring_line=8000\n";
   }
   void Setup(CLI::App& app) override {
-    app.add_option("DB", db_path_, "数据库文件 database file")->required();
+    app.add_option("DB", db_path_, "数据库文件 database file (or --registry)");
+    app.add_option("--registry", registry_, "登记导出 CSV（不用数据库） a registry export CSV, no database");
+    app.add_option("--year", year_, "--registry 收入数据年度 data year of the export's incomes (default: the as-of year)");
     app.add_option("--policy", policy_path_, "政策文件 policy file")->required();
     app.add_option("--feeds", feeds_dir_, "部门数据目录 feed directory")->required();
     app.add_option("--set", sets_, "改动参数 NAME=VALUE (repeatable)")->required();
@@ -50,6 +54,10 @@ class WhatIfCommand final : public Command {
       }
       overrides.push_back({set.substr(0, eq), set.substr(eq + 1)});
     }
+    if (db_path_.empty() == registry_.empty()) {
+      return InvalidArgumentError(Bilingual("请给出数据库文件或 --registry 登记导出文件（二选一）",
+                                            "give either a database file or --registry with an export file"));
+    }
     ASSIGN_OR_RETURN(Policy base, LoadPolicyFile(policy_path_));
     ASSIGN_OR_RETURN(Policy changed, LoadPolicyFile(policy_path_, overrides));
     ScreenOptions options;
@@ -61,9 +69,14 @@ class WhatIfCommand final : public Command {
     } else {
       ASSIGN_OR_RETURN(options.as_of, Date::Parse(as_of_));
     }
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    ASSIGN_OR_RETURN(Snapshot snapshot, SnapshotFromStore(*store, NeedsOf(base), options.as_of, options.scope,
-                                                          *global.progress));
+    Snapshot snapshot;
+    if (!registry_.empty()) {
+      options.data_year = year_;
+      ASSIGN_OR_RETURN(snapshot, SnapshotFromExport(registry_, NeedsOf(base), options.as_of, options, *global.progress));
+    } else {
+      ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
+      ASSIGN_OR_RETURN(snapshot, SnapshotFromStore(*store, NeedsOf(base), options.as_of, options.scope, *global.progress));
+    }
     ScreenResult loaded;
     RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, base, options, loaded, *global.progress));
     ASSIGN_OR_RETURN(WhatIfResult result, CompareWhatIf(snapshot, base, changed, threads_));
@@ -103,7 +116,8 @@ class WhatIfCommand final : public Command {
     if (!r.per_county.empty()) fmt::print("{}\n", Localize(g, counties.Render()));
   }
 
-  std::string db_path_, policy_path_, feeds_dir_, as_of_;
+  std::string db_path_, policy_path_, feeds_dir_, as_of_, registry_;
+  int year_ = 0;
   std::vector<std::string> sets_;
   std::string region_ = "22";
   std::string out_ = "whatif-changes.csv";
