@@ -97,7 +97,11 @@ class RangeParser {
     acc_.ids().FindBatch(batch_ids_, first_);
     const size_t width = schema_.columns.size();
     FeedLoadResult& r = out_.counts;
+    // The aggregate cells are as scattered as the index slots: prefetch them ahead too.
+    constexpr size_t kAhead = 16;
+    for (size_t i = 0; i < n && i < kAhead; ++i) acc_.Prefetch(feed_, first_[i]);
     for (size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) acc_.Prefetch(feed_, first_[i + kAhead]);
       if (first_[i] != IdIndex::kNone) {
         ++r.matched;
         acc_.AddMatched(feed_, first_[i], batch_dates_[i],

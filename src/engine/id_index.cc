@@ -13,7 +13,9 @@ void IdIndex::Build(std::span<const uint64_t> ids) {
   next_.clear();
   std::vector<uint32_t> last;  // last person of each chain, by first person; only on repeats
   const size_t mask = capacity - 1;
+  constexpr size_t kAhead = 16;  // as in FindBatch: overlap the misses of the inserts
   for (size_t p = 0; p < ids.size(); ++p) {
+    if (p + kAhead < ids.size()) __builtin_prefetch(&slots_[Home(ids[p + kAhead] + 1)], 1);
     const uint64_t key = ids[p] + 1;
     for (size_t s = Home(key);; s = (s + 1) & mask) {
       Slot& slot = slots_[s];

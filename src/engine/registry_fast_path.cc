@@ -528,7 +528,27 @@ void Reserve(Snapshot& s, const std::vector<Part>& parts, const std::vector<Grou
   for (size_t f : plan.household_fields) reserve(f, households);
 }
 
-// Copies the kept households into a snapshot and finishes it.
+// Calls on_household(group) for each kept household, then on_person(part, member) for each
+// of its members, then on_end(group, first_part).
+template <class OnHousehold, class OnPerson, class OnEnd>
+void ForEachKept(const std::vector<Part>& parts, const std::vector<Group>& groups, OnHousehold&& on_household,
+                 OnPerson&& on_person, OnEnd&& on_end) {
+  for (const Group& g : groups) {
+    if (g.rejected) continue;
+    on_household(g);
+    size_t p = g.part, f = g.fragment;
+    for (size_t k = 0; k < g.count; ++k, ++f) {
+      if (f == parts[p].member_end.size()) p += 1, f = 0;
+      while (parts[p].member_end.empty()) ++p;
+      const Part& part = parts[p];
+      for (uint32_t m = f == 0 ? 0 : part.member_end[f - 1]; m < part.member_end[f]; ++m) on_person(part, m);
+    }
+    on_end(g);
+  }
+}
+
+// Copies the kept households into a snapshot and finishes it. The string columns and the
+// value columns are copied on two threads: at 10 million persons each is a second.
 Snapshot Assemble(std::vector<Part>& parts, const std::vector<Group>& groups, const Plan& plan,
                   const SnapshotNeeds& needs) {
   Snapshot s;
@@ -536,46 +556,62 @@ Snapshot Assemble(std::vector<Part>& parts, const std::vector<Group>& groups, co
   s.fields.resize(Fields().size());
   const size_t pw = plan.person_fields.size();
   const size_t hw = plan.household_width();
+  std::vector<uint8_t> wide(Fields().size());
+  for (size_t f = 0; f < wide.size(); ++f) wide[f] = IsWideField(f);
   auto push = [&](size_t field, int64_t value) {
     Column& column = s.fields[field];
-    if (IsWideField(field)) column.wide.push_back(value);
+    if (wide[field]) column.wide.push_back(value);
     else column.narrow.push_back(static_cast<int32_t>(value));
   };
   Reserve(s, parts, groups, plan);
+  // Each thread frees what it has copied of a part once it is past it, so that the parts
+  // and the snapshot are not both whole in memory (member_end is read by both: kept).
+  std::thread strings([&] {
+    size_t released = 0;
+    ForEachKept(
+        parts, groups,
+        [&](const Group& g) {
+          for (; released < g.part; ++released) {
+            parts[released].household_no = StringColumn();
+            parts[released].person_no = StringColumn();
+          }
+          s.household_no.Add(parts[g.part].household_no[g.fragment]);
+        },
+        [&](const Part& part, uint32_t m) { s.person_no.Add(part.person_no[m]); }, [](const Group&) {});
+  });
   size_t released = 0;
-  for (const Group& g : groups) {
-    for (; released < g.part; ++released) parts[released] = Part();  // done with it
-    if (g.rejected) continue;
-    const uint32_t h = static_cast<uint32_t>(s.households());
-    const Part& first = parts[g.part];
-    s.county.push_back(first.county[g.fragment]);
-    s.has_year.push_back(plan.has_year);
-    s.household_no.Add(first.household_no[g.fragment]);
-    size_t p = g.part, f = g.fragment;
-    for (size_t k = 0; k < g.count; ++k, ++f) {
-      if (f == parts[p].member_end.size()) p += 1, f = 0;
-      while (parts[p].member_end.empty()) ++p;
-      const Part& part = parts[p];
-      for (uint32_t m = f == 0 ? 0 : part.member_end[f - 1]; m < part.member_end[f]; ++m) {
-        s.household_of.push_back(h);
-        s.person_no.Add(part.person_no[m]);
+  ForEachKept(
+      parts, groups,
+      [&](const Group& g) {
+        for (; released < g.part; ++released) {
+          std::vector<uint64_t>().swap(parts[released].person_id);
+          std::vector<int32_t>().swap(parts[released].person_values);
+        }
+        s.county.push_back(parts[g.part].county[g.fragment]);
+        s.has_year.push_back(plan.has_year);
+      },
+      [&](const Part& part, uint32_t m) {
+        s.household_of.push_back(static_cast<uint32_t>(s.county.size() - 1));
         s.person_id.push_back(part.person_id[m]);
         for (size_t i = 0; i < pw; ++i) push(plan.person_fields[i], part.person_values[m * pw + i]);
-      }
-    }
-    s.member_begin.push_back(static_cast<uint32_t>(s.persons()));
-    const int64_t size = s.member_begin[h + 1] - s.member_begin[h];
-    const int64_t* values = first.household_values.data() + g.fragment * hw;
-    const int64_t net = values[hw - 1];
-    for (size_t i = 0; i < plan.household_fields.size(); ++i) {
-      int64_t value = values[i];
-      if (plan.household_kinds[i] == Kind::kSize) value = size;
-      if (plan.household_kinds[i] == Kind::kNetIncomePerCapita) {
-        value = plan.has_year && size > 0 ? Money::FromFen(net).DivideRounded(size).fen() : 0;
-      }
-      push(plan.household_fields[i], value);
-    }
-  }
+      },
+      [&](const Group& g) {
+        const Part& first = parts[g.part];
+        s.member_begin.push_back(static_cast<uint32_t>(s.household_of.size()));
+        const size_t h = s.county.size() - 1;
+        const int64_t size = s.member_begin[h + 1] - s.member_begin[h];
+        const int64_t* values = first.household_values.data() + g.fragment * hw;
+        const int64_t net = values[hw - 1];
+        for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+          int64_t value = values[i];
+          if (plan.household_kinds[i] == Kind::kSize) value = size;
+          if (plan.household_kinds[i] == Kind::kNetIncomePerCapita) {
+            value = plan.has_year && size > 0 ? Money::FromFen(net).DivideRounded(size).fen() : 0;
+          }
+          push(plan.household_fields[i], value);
+        }
+      });
+  strings.join();
   parts.clear();
   FinishSnapshot(s, needs);
   return s;
