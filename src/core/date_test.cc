@@ -224,3 +224,28 @@ TEST(Date, ParseRoundTripsToStringForRandomDates) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+// FromYmd's integer calendar against std::chrono on every (year, month, day 0..32) of the
+// supported range.
+TEST(DateFromYmd, AgreesWithChronoOnEveryDay) {
+  namespace chr = std::chrono;
+  for (int y = Date::kMinYear - 1; y <= Date::kMaxYear + 1; ++y) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)}, chr::day{static_cast<unsigned>(d)}};
+        const bool valid = ymd.ok() && y >= Date::kMinYear && y <= Date::kMaxYear;
+        const std::optional<Date> date = Date::FromYmd(y, m, d);
+        ASSERT_EQ(date.has_value(), valid) << y << "-" << m << "-" << d;
+        if (valid) {
+          ASSERT_EQ(date->days(), chr::sys_days{ymd}.time_since_epoch().count()) << y << "-" << m << "-" << d;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jz

@@ -1,9 +1,8 @@
-// Feed loading, fast and slow. The fast path runs in two parallel passes over the same
-// line-aligned ranges: the first only looks for a '"' (a quoted file goes to the slow path
-// before anything is added to the accumulator, whose atomic adds cannot be taken back); the
-// second parses, matches and adds. Anything the second pass cannot read (bytes that are not
-// UTF-8, a NUL, a field or record over CsvReader's limits) is an error for CsvReader too, so
-// the slow path is then run only for its error.
+// Feed loading, fast and slow. The fast path parses, matches and adds in one parallel pass
+// over line-aligned ranges. When it meets what it does not handle — a '"' (quoted cells),
+// bytes that are not UTF-8, a NUL, a field or record over CsvReader's limits — it stops, the
+// feed's aggregates are zeroed (FeedAccumulator::ResetFeed: its keys belong to this feed
+// alone) and the slow path reads the whole file, giving CsvReader's result or error.
 #include "engine/feed_loader.h"
 
 #include <fmt/format.h>
@@ -81,7 +80,7 @@ class RangeParser {
 
   // Parses the lines of `block`; false when the range cannot be read on.
   bool Block(std::string_view block) {
-    if (!IsCleanUtf8(block)) return false;
+    if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
     bool ok = true;
     const int64_t base = out_.newlines;
     out_.newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
@@ -255,24 +254,6 @@ std::optional<std::vector<std::string_view>> SplitHeader(std::string_view header
   }
 }
 
-// Whether any range holds a '"'; stops early once one is found.
-StatusOr<bool> AnyQuote(const RawFile& file, const std::vector<FileRange>& ranges) {
-  std::atomic<bool> found{false};
-  std::vector<Status> statuses(ranges.size());
-  RunParallel(ranges.size(), [&](size_t i) {
-    std::string buffer;
-    StatusOr<bool> done = ForEachBlock(file, ranges[i], kMaxCsvRecordBytes, buffer, [&](std::string_view block) {
-      if (found.load(std::memory_order_relaxed)) return BlockVerdict::kStop;
-      if (std::memchr(block.data(), '"', block.size()) == nullptr) return BlockVerdict::kContinue;
-      found = true;
-      return BlockVerdict::kStop;
-    });
-    if (!done.ok()) statuses[i] = done.status();
-  });
-  for (const Status& s : statuses) RETURN_IF_ERROR(s);
-  return found.load();
-}
-
 }  // namespace
 
 StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
@@ -289,8 +270,6 @@ StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& sch
   if (!layout.ok()) return slow();
   const size_t threads = ThreadCount(options.threads);
   ASSIGN_OR_RETURN(const std::vector<FileRange> ranges, SplitAtLines(*file, head.data_begin, threads));
-  ASSIGN_OR_RETURN(const bool quoted, AnyQuote(*file, ranges));
-  if (quoted) return slow();
 
   progress.Start(fmt::format("读取数据源 reading feed {}", schema.name), file->size());
   std::atomic<int64_t> bytes_done{0};
@@ -311,15 +290,15 @@ StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& sch
     else if (!*done) unreadable = true;
   });
   progress.Finish();
-  for (const RangeResult& r : results) RETURN_IF_ERROR(r.status);
+  for (const RangeResult& r : results) {
+    if (!r.status.ok()) {
+      acc.ResetFeed(feed_index);
+      return r.status;
+    }
+  }
   if (unreadable) {
-    // CsvReader fails on this file; the slow path says how. Should it read the file after
-    // all, rows were added twice: refuse rather than report wrong sums.
-    const Status slow_status = LoadFeedTable(path, schema).status();
-    if (!slow_status.ok()) return slow_status;
-    return InternalError(Bilingual(fmt::format("{}：快速读取中止，但逐行读取成功；请报告此问题", path),
-                                   fmt::format("{}: the fast reader gave up on a file CsvReader reads; please "
-                                               "report this", path)));
+    acc.ResetFeed(feed_index);  // take back what the fast pass added
+    return slow();
   }
   return Merge(results, options);
 }

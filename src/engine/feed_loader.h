@@ -3,8 +3,9 @@
 // and added, never stored. Two paths with the same result:
 //  - the slow path: LoadFeedTable (engine/feed_table.h, on io/CsvReader) then one
 //    FeedAccumulator::Add per good row; the reference;
-//  - the fast path, taken when the file is plain (UTF-8, comma-separated, no quote anywhere,
-//    a header that maps): the data split into line-aligned byte ranges, one thread each
+//  - the fast path, taken while the file is plain (UTF-8, comma-separated, no quote, a
+//    header that maps; on anything else the feed's aggregates are zeroed and the slow path
+//    reads the file): the data split into line-aligned byte ranges, one thread each
 //    (engine/file_ranges.h); per row the ID packed by FastPackIdNumber and each cell read by
 //    a fast parser of its common shape (engine/fast_cells.h) with the exact parser as
 //    fallback, rows matched in batches with IdIndex::FindBatch; line numbers counted per
@@ -61,8 +62,8 @@ struct FeedLoadResult {
 // the first unreadable date or declared cell.
 // Fails as LoadFeedTable does: NotFound for a missing file; InvalidArgument for an empty
 // file, a missing column, or a file CsvReader cannot read on (a broken quote, bytes that are
-// not UTF-8, a NUL byte, a field or record over the limits). After a failure `acc` may hold
-// some of the file's rows (the fast path adds as it reads): the caller must drop it.
+// not UTF-8, a NUL byte, a field or record over the limits). After a failure `acc` holds
+// none of the file's rows (what the fast path had added is zeroed again).
 // Thread safety: other threads may add to `acc` meanwhile. `progress` gets one phase.
 [[nodiscard]] StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
                                                 FeedAccumulator& acc, const FeedLoadOptions& options,

@@ -194,6 +194,20 @@ TEST_F(FeedLoaderTest, QuotedFilesAndOddLayoutsTakeTheSlowPath) {
   EXPECT_OK(LoadBothWays(Write(header), true).status());
 }
 
+// A quote or a bad byte several megabytes in, after the fast pass has added rows: they are
+// taken back and the slow path's result stands, not the sum of both.
+TEST_F(FeedLoaderTest, AQuoteFarIntoTheFileUndoesTheFastPass) {
+  const std::string header = "证件号码,日期,out_of_pocket,inpatient,visits\n";
+  std::string good;
+  for (int row = 0; row < 120000; ++row) good += (row % 2 ? a_ : c_) + ",2024-03-01,1.00,是,1\n";
+  ASSERT_GT(good.size(), size_t{4} << 20);
+  ASSERT_OK_AND_ASSIGN(FeedLoadResult quoted, LoadBothWays(Write(header + good + b_ + ",2024-03-01,\"2.00\",否,1\n"),
+                                                           /*expect_fast=*/false));
+  EXPECT_EQ(quoted.matched, 120001);
+  EXPECT_STATUS(LoadBothWays(Write(header + good + c_ + ",2024-03-01,\xFF,是,1\n")).status(),
+                StatusCode::kInvalidArgument, "line 120002");
+}
+
 TEST_F(FeedLoaderTest, FailuresAreTheSlowPathsFailures) {
   const std::string header = "证件号码,日期,out_of_pocket,inpatient,visits\n";
   EXPECT_STATUS(LoadBothWays(Write("证件号码,日期,out_of_pocket,visits\n" + a_ + ",2024-03-01,1,1\n")).status(),

@@ -143,6 +143,14 @@ void FeedAccumulator::AddMatched(size_t feed, uint32_t first, Date date, std::sp
   }
 }
 
+void FeedAccumulator::ResetFeed(size_t feed) {
+  for (const uint32_t k : keys_of_[feed]) {
+    Column& c = snapshot_.feed_values[k];
+    std::fill(c.wide.begin(), c.wide.end(), 0);
+    std::fill(c.narrow.begin(), c.narrow.end(), 0);
+  }
+}
+
 Status FeedAccumulator::status() const {
   if (!overflow_.load()) return OkStatus();
   return InvalidArgumentError(Bilingual("数据源合计超出 64 位整数范围，拒绝本次筛查",

@@ -163,6 +163,10 @@ class FeedAccumulator {
   // before calling AddMatched.
   const IdIndex& ids() const { return snapshot_.ids; }
 
+  // Zeroes the aggregates of feed `feed` (its keys are its own), to read it again from the
+  // start. REQUIRES: no thread is adding rows of this feed.
+  void ResetFeed(size_t feed);
+
   // Hints the cache to fetch the aggregate cells of `first` for feed `feed` (no-op for
   // IdIndex::kNone): batch loaders call it a few rows ahead of AddMatched.
   void Prefetch(size_t feed, uint32_t first) const {
