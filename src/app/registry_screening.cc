@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 #include <filesystem>
 
 #include "engine/registry_loader.h"
@@ -21,27 +23,43 @@ RegionCode CountyCode(uint32_t county6) {
   return RegionCode::FromValue(uint64_t{county6} * 1'000'000).value_or(RegionCode());
 }
 
-// Fills the per-rule and per-county tables from the engine's hits.
+// Fills the per-rule and per-county tables from the engine's hits: counted in flat arrays
+// by county slot (there are a few hundred counties and a million hits), then named.
 void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& engine, ScreenResult& result) {
   result.households = static_cast<int64_t>(snapshot.households());
   result.persons = static_cast<int64_t>(snapshot.persons());
   result.warnings = static_cast<int64_t>(engine.hits.size());
-  for (size_t r = 0; r < policy.rules.size(); ++r) {
+  const size_t rules = policy.rules.size();
+  for (size_t r = 0; r < rules; ++r) {
     if (engine.households_per_rule[r] > 0) result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
     result.not_evaluable += engine.not_evaluable_per_rule[r];
   }
+  std::vector<uint32_t> counties(snapshot.county.begin(), snapshot.county.end());
+  std::sort(counties.begin(), counties.end());
+  counties.erase(std::unique(counties.begin(), counties.end()), counties.end());
+  std::vector<uint32_t> slot_of(snapshot.households());
+  for (size_t h = 0; h < snapshot.households(); ++h) {
+    slot_of[h] = static_cast<uint32_t>(std::lower_bound(counties.begin(), counties.end(), snapshot.county[h]) - counties.begin());
+  }
+  std::vector<int64_t> fired(counties.size() * rules, 0);
   std::vector<uint8_t> warned(snapshot.households(), 0);
   for (size_t i = 0; i < engine.hits.size(); ++i) {
     const EngineHit& hit = engine.hits[i];
     if (i > 0 && engine.hits[i - 1].household == hit.household && engine.hits[i - 1].rule == hit.rule) continue;
-    const RegionCode county = CountyCode(snapshot.county[hit.household]);
-    ++result.per_county_rule[{county, policy.rules[hit.rule].id}];
+    ++fired[slot_of[hit.household] * rules + hit.rule];
     if (policy.rules[hit.rule].kind != RuleKind::kTest) warned[hit.household] = 1;
   }
+  std::vector<std::pair<int64_t, int64_t>> totals(counties.size());
   for (size_t h = 0; h < snapshot.households(); ++h) {
-    auto& county = result.per_county[CountyCode(snapshot.county[h])];
-    ++county.first;
-    county.second += warned[h];
+    ++totals[slot_of[h]].first;
+    totals[slot_of[h]].second += warned[h];
+  }
+  for (size_t c = 0; c < counties.size(); ++c) {
+    const RegionCode county = CountyCode(counties[c]);
+    result.per_county[county] = totals[c];
+    for (size_t r = 0; r < rules; ++r) {
+      if (fired[c * rules + r] > 0) result.per_county_rule[{county, policy.rules[r].id}] = fired[c * rules + r];
+    }
   }
 }
 
@@ -187,7 +205,11 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
 
   start = std::chrono::steady_clock::now();
   const std::filesystem::path dir(out_dir);
-  {
+  // The warnings (a million rows at 10 million persons) and the feed report (as many
+  // unmatched rows) are written at the same time.
+  Status report_status;
+  std::thread report([&] { report_status = WriteScreenReport((dir / "feed-report.csv").string(), result); });
+  Status warnings_status = [&]() -> Status {
     ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "warnings.csv").string()));
     out->Row({"户编号", "人编号", "县", "规则", "规则名称", "依据"});
     for (size_t i = 0; i < evaluated.hits.size(); ++i) {
@@ -200,8 +222,11 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
       out->Field(evaluated.evidence[i]);
       out->EndRow();
     }
-    RETURN_IF_ERROR(out->Close());
-  }
+    return out->Close();
+  }();
+  report.join();
+  RETURN_IF_ERROR(warnings_status);
+  RETURN_IF_ERROR(report_status);
   {
     ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "county-summary.csv").string()));
     out->Row({"county", "rule_id", "households"});
@@ -213,7 +238,6 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
     }
     RETURN_IF_ERROR(out->Close());
   }
-  RETURN_IF_ERROR(WriteScreenReport((dir / "feed-report.csv").string(), result));
   if (!result.registry_problems.empty()) {
     ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "registry-report.csv").string()));
     out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
