@@ -80,13 +80,8 @@ class RangeParser {
 
   // Parses the lines of `block`; false when the range cannot be read on.
   bool Block(std::string_view block) {
-    if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
-    bool ok = true;
-    const int64_t base = out_.newlines;
-    out_.newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
-      if (ok) ok = Row(line, base + before + 1);
-    });
-    return ok;
+    return ForEachPlainRow(block, out_.newlines,
+                           [&](std::string_view line, int64_t number) { return Row(line, number); });
   }
 
   void Flush() {

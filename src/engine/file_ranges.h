@@ -12,6 +12,7 @@
 #define JZ_ENGINE_FILE_RANGES_H_
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,21 @@ int64_t ForEachLine(std::string_view block, Visit&& visit) {
     p = newline + 1;
   }
   return newlines;
+}
+
+// Calls row(line, line_number) for each record line of `block`, numbering from
+// `newlines` + 1 and advancing `newlines` by the block's line ends. Returns false, having
+// read nothing, when the block is not plain for the fast paths (a '"', a NUL, bytes that
+// are not UTF-8), or as soon as `row` returns false.
+template <class Row>
+bool ForEachPlainRow(std::string_view block, int64_t& newlines, Row&& row) {
+  if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
+  bool ok = true;
+  const int64_t base = newlines;
+  newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
+    if (ok) ok = row(line, base + before + 1);
+  });
+  return ok;
 }
 
 // Finds the fields of the quote-free line `line`: field k is

@@ -158,13 +158,8 @@ class RangeParser {
 
   // Parses the lines of `block`; false when the fast path must give up.
   bool Block(std::string_view block) {
-    if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
-    bool ok = true;
-    const int64_t base = part_.newlines;
-    part_.newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
-      if (ok) ok = Row(line, base + before + 1);
-    });
-    return ok;
+    return ForEachPlainRow(block, part_.newlines,
+                           [&](std::string_view line, int64_t number) { return Row(line, number); });
   }
 
  private:

@@ -128,8 +128,10 @@ class RandomRegistry {
 
   Household MakeHousehold(size_t i) {
     const int members = Chance(3) ? 0 : Uniform(1, 6);
-    Household h = ::jz::testing::TestHousehold("H" + std::to_string(i), std::max(members, 1), static_cast<int>(i) * 8);
-    if (members == 0) h.members.clear();
+    // One valid member copied (TestHousehold's own IDs hold for three members at most); every
+    // member's birth date, ID number and the fields the rules read are drawn below.
+    Household h = ::jz::testing::TestHousehold("H" + std::to_string(i), 1);
+    h.members.resize(static_cast<size_t>(members), h.members[0]);
     h.type = static_cast<HouseholdType>(Uniform(1, 4));
     for (Person& p : h.members) {
       const int kind = Uniform(0, 9);
