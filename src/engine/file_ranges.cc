@@ -154,12 +154,65 @@ StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_lin
   return true;
 }
 
+bool HasQuoteOrNul(std::string_view block) {
+  const char* p = block.data();
+  const size_t size = block.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i nul = _mm_setzero_si128();
+  for (; i + 64 <= size; i += 64) {  // four chunks per test
+    __m128i any = nul;
+    for (size_t k = 0; k < 64; k += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + k));
+      any = _mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, nul)));
+    }
+    if (_mm_movemask_epi8(any) != 0) return true;
+  }
+#endif
+  for (; i < size; ++i) {
+    if (p[i] == '"' || p[i] == '\0') return true;
+  }
+  return false;
+}
+
 bool IsCleanUtf8(std::string_view block) {
   return std::memchr(block.data(), '\0', block.size()) == nullptr && IsValidUtf8(block);
 }
 
 int64_t CountNewlines(std::string_view block) {
   return static_cast<int64_t>(std::count(block.begin(), block.end(), '\n'));
+}
+
+size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
+  const char* p = line.data();
+  const size_t size = line.size();
+  size_t n = 0;  // fields started so far; starts[k] is written for k <= keep only
+  starts[n++] = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma)));
+    if (n > keep) {
+      n += static_cast<size_t>(std::popcount(mask));
+      continue;
+    }
+    for (; mask != 0; mask &= mask - 1) {
+      if (n <= keep) starts[n] = static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(mask)) + 1);
+      ++n;
+    }
+  }
+#endif
+  for (; i < size; ++i) {
+    if (p[i] != ',') continue;
+    if (n <= keep) starts[n] = static_cast<uint32_t>(i + 1);
+    ++n;
+  }
+  if (n > max_fields) return 0;
+  if (n <= keep) starts[n] = static_cast<uint32_t>(size + 1);
+  return n;
 }
 
 size_t SplitFields(std::string_view line, uint32_t* starts, size_t max_fields) {

@@ -79,6 +79,9 @@ StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_lin
 // Whether `block` is valid UTF-8 without NUL bytes (CsvReader's conditions for reading on).
 bool IsCleanUtf8(std::string_view block);
 
+// Whether `block` holds a '"' or a NUL byte: one pass, 16 bytes at a time.
+bool HasQuoteOrNul(std::string_view block);
+
 // The number of '\n' in `block`.
 int64_t CountNewlines(std::string_view block);
 
@@ -110,7 +113,7 @@ int64_t ForEachLine(std::string_view block, Visit&& visit) {
 // are not UTF-8), or as soon as `row` returns false.
 template <class Row>
 bool ForEachPlainRow(std::string_view block, int64_t& newlines, Row&& row) {
-  if (std::memchr(block.data(), '"', block.size()) != nullptr || !IsCleanUtf8(block)) return false;
+  if (HasQuoteOrNul(block) || !IsValidUtf8(block)) return false;
   bool ok = true;
   const int64_t base = newlines;
   newlines += ForEachLine(block, [&](std::string_view line, int64_t before) {
@@ -124,6 +127,11 @@ bool ForEachPlainRow(std::string_view block, int64_t& newlines, Row&& row) {
 // when there are more than `max_fields`. REQUIRES: starts has max_fields + 1 entries.
 // Compares 16 bytes at a time (SSE2); registry rows have 46 fields of about 8 bytes.
 size_t SplitFields(std::string_view line, uint32_t* starts, size_t max_fields);
+
+// As SplitFields, but only fields 0 .. keep-1 can be read from `starts` afterwards (when the
+// line has that many); the commas after them are only counted. For the registry, whose last
+// needed column comes well before its 46th.
+size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep);
 
 // The threads option resolved: 0 is every core.
 size_t ThreadCount(int threads);

@@ -73,6 +73,7 @@ struct Plan {
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
   size_t header_fields = 0;
+  size_t fields_kept = 0;  // 1 + the last file column needed: the rest is only counted
   std::string header;
   size_t household_width() const { return household_fields.size() + 1; }  // + net income
 };
@@ -362,6 +363,7 @@ class RangeParser {
   // Re-reads a row with a problem through RegistryReader; false when it finds none in a
   // needed cell (the fast path and the reader disagree: give up).
   bool BadRow(std::string_view line, size_t count, int64_t line_number) {
+    SplitFields(line, starts_.data(), kMaxCsvFields);  // every field, not only the needed ones
     fields_.clear();
     for (size_t k = 0; k < count; ++k) fields_.push_back(Field(k, line));
     RegistryRow row;
@@ -382,7 +384,7 @@ class RangeParser {
 
   bool Row(std::string_view line, int64_t line_number) {
     if (line.size() > kMaxCsvFieldBytes) return false;
-    const size_t count = SplitFields(line, starts_.data(), kMaxCsvFields);
+    const size_t count = SplitFieldsKeeping(line, starts_.data(), kMaxCsvFields, plan_.fields_kept);
     if (count == 0) return false;
     ++part_.rows;
     if (count != plan_.header_fields) return BadRow(line, count, line_number);
@@ -462,7 +464,10 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
   for (int index = 0;; ++index) {
     const size_t comma = rest.find(',');
     const std::optional<RegistryColumn> column = FindRegistryColumn(rest.substr(0, comma));
-    if (column && plan.needed[static_cast<size_t>(*column)]) plan.column_index[static_cast<size_t>(*column)] = index;
+    if (column && plan.needed[static_cast<size_t>(*column)]) {
+      plan.column_index[static_cast<size_t>(*column)] = index;
+      plan.fields_kept = std::max(plan.fields_kept, static_cast<size_t>(index) + 1);
+    }
     ++plan.header_fields;
     if (plan.header_fields > kMaxCsvFields) return std::nullopt;
     if (comma == std::string_view::npos) break;

@@ -1,0 +1,43 @@
+#include "engine/file_ranges.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace jz {
+namespace {
+
+// SplitFieldsKeeping agrees with SplitFields on the count and on every kept start, for lines
+// of every length around the 16-byte chunks and every `keep`.
+TEST(SplitFieldsKeeping, AgreesWithSplitFields) {
+  std::mt19937 rng(7);
+  std::vector<uint32_t> all(65), kept(65);
+  for (int i = 0; i < 20000; ++i) {
+    std::string line(rng() % 90, 'a');
+    for (char& c : line) c = rng() % 4 == 0 ? ',' : static_cast<char>('a' + rng() % 3);
+    const size_t max_fields = 1 + rng() % 64;
+    const size_t keep = rng() % 70;
+    const size_t n = SplitFields(line, all.data(), max_fields);
+    const size_t m = SplitFieldsKeeping(line, kept.data(), max_fields, std::min(keep, max_fields));
+    ASSERT_EQ(m, n) << line;
+    for (size_t k = 0; n > 0 && k <= std::min({keep, max_fields, n}); ++k) ASSERT_EQ(kept[k], all[k]) << line << " " << k;
+  }
+}
+
+TEST(HasQuoteOrNul, FindsEitherAnywhere) {
+  for (const size_t size : std::vector<size_t>{0, 1, 15, 16, 63, 64, 65, 200}) {
+    for (size_t at = 0; at < size; ++at) {
+      for (const char c : {'"', '\0'}) {
+        std::string block(size, 'x');
+        EXPECT_FALSE(HasQuoteOrNul(block));
+        block[at] = c;
+        ASSERT_TRUE(HasQuoteOrNul(block)) << size << " " << at;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jz
