@@ -15,6 +15,13 @@
 namespace jz {
 namespace {
 
+// Checked before the registry is read, so that a mistyped directory fails at once.
+Status RequireFeedDir(const ScreenOptions& options) {
+  if (std::filesystem::is_directory(options.feeds_dir)) return OkStatus();
+  return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
+                                 fmt::format("feed directory {} does not exist", options.feeds_dir)));
+}
+
 double SecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -79,10 +86,7 @@ StatusOr<EngineResult> Evaluate(const Snapshot& snapshot, const Policy& policy, 
 
 Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
                           ScreenResult& result, Progress& progress) {
-  if (!std::filesystem::is_directory(options.feeds_dir)) {
-    return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
-                                   fmt::format("feed directory {} does not exist", options.feeds_dir)));
-  }
+  RETURN_IF_ERROR(RequireFeedDir(options));
   const auto start = std::chrono::steady_clock::now();
   FeedAccumulator acc(snapshot, policy.feeds);
   result.feeds.clear();
@@ -138,10 +142,7 @@ StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, D
 }
 
 StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options, Progress& progress) {
-  if (!std::filesystem::is_directory(options.feeds_dir)) {
-    return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
-                                   fmt::format("feed directory {} does not exist", options.feeds_dir)));
-  }
+  RETURN_IF_ERROR(RequireFeedDir(options));
   ScreenResult result;
   auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(Snapshot snapshot, SnapshotFromStore(store, NeedsOf(policy), options.as_of, options.scope, progress));
@@ -185,10 +186,7 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
 
 StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy, const ScreenOptions& options,
                                     const std::string& out_dir, Progress& progress) {
-  if (!std::filesystem::is_directory(options.feeds_dir)) {
-    return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
-                                   fmt::format("feed directory {} does not exist", options.feeds_dir)));
-  }
+  RETURN_IF_ERROR(RequireFeedDir(options));
   RETURN_IF_ERROR(CreateDirectories(out_dir));
   ScreenResult result;
   auto start = std::chrono::steady_clock::now();

@@ -23,15 +23,6 @@ namespace {
 // Good rows matched at a time: enough for FindBatch's prefetching to overlap the misses.
 constexpr size_t kBatchRows = 512;
 
-// Runs fn(0) on the calling thread and fn(1..count-1) on their own threads.
-template <class Fn>
-void RunParallel(size_t count, Fn&& fn) {
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < count; ++i) threads.emplace_back([&fn, i] { fn(i); });
-  fn(0);
-  for (std::thread& t : threads) t.join();
-}
-
 StatusOr<FeedLoadResult> LoadSlow(const std::string& path, const FeedSchema& schema, size_t feed_index,
                                   FeedAccumulator& acc, const FeedLoadOptions& options, Progress& progress) {
   progress.Start(fmt::format("读取数据源 reading feed {}", schema.name), -1);

@@ -176,14 +176,6 @@ bool HasQuoteOrNul(std::string_view block) {
   return false;
 }
 
-bool IsCleanUtf8(std::string_view block) {
-  return std::memchr(block.data(), '\0', block.size()) == nullptr && IsValidUtf8(block);
-}
-
-int64_t CountNewlines(std::string_view block) {
-  return static_cast<int64_t>(std::count(block.begin(), block.end(), '\n'));
-}
-
 size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
   const char* p = line.data();
   const size_t size = line.size();
@@ -216,29 +208,7 @@ size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fi
 }
 
 size_t SplitFields(std::string_view line, uint32_t* starts, size_t max_fields) {
-  const char* p = line.data();
-  const size_t size = line.size();
-  size_t n = 0;
-  starts[n++] = 0;
-  size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
-  for (; i + 16 <= size; i += 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma)));
-    for (; mask != 0; mask &= mask - 1) {
-      if (n == max_fields) return 0;
-      starts[n++] = static_cast<uint32_t>(i + static_cast<size_t>(std::countr_zero(mask)) + 1);
-    }
-  }
-#endif
-  for (; i < size; ++i) {
-    if (p[i] != ',') continue;
-    if (n == max_fields) return 0;
-    starts[n++] = static_cast<uint32_t>(i + 1);
-  }
-  starts[n] = static_cast<uint32_t>(size + 1);
-  return n;
+  return SplitFieldsKeeping(line, starts, max_fields, max_fields);
 }
 
 size_t ThreadCount(int threads) {

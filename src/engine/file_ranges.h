@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/status.h"
@@ -76,14 +77,9 @@ enum class BlockVerdict : uint8_t { kContinue, kStop };
 StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_line_bytes, std::string& buffer,
                             const std::function<BlockVerdict(std::string_view block)>& visit);
 
-// Whether `block` is valid UTF-8 without NUL bytes (CsvReader's conditions for reading on).
-bool IsCleanUtf8(std::string_view block);
-
 // Whether `block` holds a '"' or a NUL byte: one pass, 16 bytes at a time.
 bool HasQuoteOrNul(std::string_view block);
 
-// The number of '\n' in `block`.
-int64_t CountNewlines(std::string_view block);
 
 // Calls `visit(line, newlines_before)` for each record line of `block`, CR-LF aware, with
 // blank lines skipped as CsvReader skips them; `newlines_before` counts the line ends in
@@ -135,6 +131,16 @@ size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fi
 
 // The threads option resolved: 0 is every core.
 size_t ThreadCount(int threads);
+
+// Runs fn(0) on the calling thread and fn(1) .. fn(count - 1) on threads of their own, and
+// returns when all are done.
+template <class Fn>
+void RunParallel(size_t count, Fn&& fn) {
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < count; ++i) threads.emplace_back([&fn, i] { fn(i); });
+  fn(0);
+  for (std::thread& t : threads) t.join();
+}
 
 }  // namespace jz
 

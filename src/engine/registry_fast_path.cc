@@ -428,14 +428,6 @@ void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
   part.household_values.reserve(rows * plan.household_width());
 }
 
-template <class Fn>
-void RunParallel(size_t count, Fn&& fn) {
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < count; ++i) threads.emplace_back([&fn, i] { fn(i); });
-  fn(0);
-  for (std::thread& t : threads) t.join();
-}
-
 // Builds the plan; nullopt when the fast path cannot serve these needs or this header.
 std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs, Date as_of, int data_year,
                              const std::string& header) {
