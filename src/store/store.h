@@ -17,6 +17,7 @@
 
 #include "core/registry.h"
 #include "core/status.h"
+#include "store/case_store.h"
 
 namespace jz {
 
@@ -91,6 +92,8 @@ class Store {
   // storage order; stops at and returns the first error `visit` returns. This is the bulk
   // read of validation and statistics: a few sequential scans, not a query per household.
   virtual Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) = 0;
+  // Monitoring cases, their history, income checks and visits (store/case_store.h).
+  virtual CaseStore& cases() = 0;
 };
 
 }  // namespace jz

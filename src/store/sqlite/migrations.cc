@@ -144,9 +144,88 @@ CREATE TABLE warning (
 CREATE INDEX warning_county ON warning (county, rule_id);
 )sql";
 
+// Monitoring cases (app/cases.h). monitoring_case holds each case's current state and is
+// updated in the same transaction as the case_event row that records the step;
+// case_event, income_check and visit are append-only. Measures recorded for a case carry
+// its id in assistance_measure.case_id.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE monitoring_case (
+  id              INTEGER PRIMARY KEY,
+  county          INTEGER NOT NULL,
+  household_id    INTEGER NOT NULL REFERENCES household (id),
+  source          INTEGER NOT NULL CHECK (source IN (1, 2, 3)),  -- screening, visit, application
+  warning_id      INTEGER REFERENCES warning (id),
+  lead_date       TEXT NOT NULL CHECK (date(lead_date) = lead_date),
+  state           INTEGER NOT NULL CHECK (state BETWEEN 1 AND 7),
+  monitoring_type INTEGER,
+  risks           TEXT NOT NULL DEFAULT '',   -- risk category codes joined by ','
+  verified_date   TEXT CHECK (verified_date IS NULL OR date(verified_date) = verified_date),
+  identified_date TEXT CHECK (identified_date IS NULL OR date(identified_date) = identified_date),
+  proposed_date   TEXT CHECK (proposed_date IS NULL OR date(proposed_date) = proposed_date),
+  method          INTEGER,                    -- 风险消除方式
+  closed_date     TEXT CHECK (closed_date IS NULL OR date(closed_date) = closed_date),
+  opened_by       TEXT NOT NULL,
+  evidence        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX monitoring_case_household ON monitoring_case (household_id);
+CREATE INDEX monitoring_case_county ON monitoring_case (county, state);
+
+CREATE TABLE case_event (
+  id             INTEGER PRIMARY KEY,
+  county         INTEGER NOT NULL,
+  case_id        INTEGER NOT NULL REFERENCES monitoring_case (id),
+  seq            INTEGER NOT NULL,
+  action         INTEGER NOT NULL CHECK (action BETWEEN 1 AND 8),
+  from_state     INTEGER,
+  to_state       INTEGER NOT NULL,
+  actor          TEXT NOT NULL CHECK (actor <> ''),
+  event_date     TEXT NOT NULL CHECK (date(event_date) = event_date),
+  recorded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  evidence       TEXT NOT NULL DEFAULT '',
+  appraisal_date TEXT CHECK (appraisal_date IS NULL OR date(appraisal_date) = appraisal_date),
+  notice_start   TEXT CHECK (notice_start IS NULL OR date(notice_start) = notice_start),
+  notice_end     TEXT CHECK (notice_end IS NULL OR date(notice_end) = notice_end),
+  approval_date  TEXT CHECK (approval_date IS NULL OR date(approval_date) = approval_date),
+  reason         TEXT NOT NULL DEFAULT '',
+  payload        TEXT NOT NULL DEFAULT '',
+  UNIQUE (case_id, seq)
+);
+
+CREATE TABLE income_check (
+  id                        INTEGER PRIMARY KEY,
+  county                    INTEGER NOT NULL,
+  household_id              INTEGER NOT NULL REFERENCES household (id),
+  check_date                TEXT NOT NULL CHECK (date(check_date) = check_date),
+  net_income_per_capita_fen INTEGER NOT NULL,
+  actor                     TEXT NOT NULL CHECK (actor <> ''),
+  source                    TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX income_check_household ON income_check (household_id, check_date);
+
+CREATE TABLE visit (
+  id           INTEGER PRIMARY KEY,
+  county       INTEGER NOT NULL,
+  household_id INTEGER NOT NULL REFERENCES household (id),
+  cadre_name   TEXT NOT NULL CHECK (cadre_name <> ''),
+  visit_date   TEXT NOT NULL CHECK (date(visit_date) = visit_date),
+  mode         INTEGER NOT NULL CHECK (mode IN (1, 2, 3, 99)),  -- 入户, 电话, 视频, 其他
+  notes        TEXT NOT NULL DEFAULT '',
+  lat_microdeg INTEGER CHECK (lat_microdeg IS NULL OR lat_microdeg BETWEEN -90000000 AND 90000000),
+  lon_microdeg INTEGER CHECK (lon_microdeg IS NULL OR lon_microdeg BETWEEN -180000000 AND 180000000),
+  photo_ref    TEXT NOT NULL DEFAULT '',
+  actor        TEXT NOT NULL CHECK (actor <> ''),
+  CHECK ((lat_microdeg IS NULL) = (lon_microdeg IS NULL))
+);
+CREATE INDEX visit_household ON visit (household_id, visit_date);
+
+ALTER TABLE assistance_measure ADD COLUMN case_id INTEGER REFERENCES monitoring_case (id);
+CREATE INDEX assistance_measure_case ON assistance_measure (case_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
+    {3, "monitoring cases, their events, income checks and visits", kV3},
 };
 
 }  // namespace

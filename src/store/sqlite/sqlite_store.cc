@@ -389,6 +389,11 @@ StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view househ
   return out;
 }
 
+CaseStore& SqliteStore::cases() {
+  if (!cases_) cases_ = NewSqliteCaseStore(this);
+  return *cases_;
+}
+
 StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
 
 StatusOr<RegistryCounts> SqliteStore::Counts() {

@@ -142,6 +142,10 @@ struct Statements {
 
 class SqliteStore;
 
+// The CaseStore of a SqliteStore (sqlite_case_store.cc); one per store, sharing its
+// connection. Each mutating call is one BEGIN IMMEDIATE … COMMIT transaction.
+std::unique_ptr<CaseStore> NewSqliteCaseStore(SqliteStore* store);
+
 class SqliteWriter final : public RegistryWriter {
  public:
   explicit SqliteWriter(SqliteStore* store) : store_(store) {}
@@ -191,8 +195,10 @@ class SqliteStore final : public Store {
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
   StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
   StatusOr<int64_t> CountWarnings() override;
+  CaseStore& cases() override;
 
   Db& db() { return db_; }
+  bool writer_open() const { return writer_open_; }
   StatusOr<Statements*> statements();
   void WriterClosed() { writer_open_ = false; }
   StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
@@ -206,6 +212,7 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   bool writer_open_ = false;
   std::unique_ptr<Statements> statements_;
+  std::unique_ptr<CaseStore> cases_;
 };
 
 

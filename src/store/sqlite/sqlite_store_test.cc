@@ -155,7 +155,9 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
     ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
     ASSERT_OK(testing::LoadTestRegions(*store));
   }
-  RawExec(path, "DROP TABLE warning; PRAGMA user_version = 1");
+  RawExec(path, "DROP TABLE warning; DROP INDEX assistance_measure_case; "
+                "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
+                "DROP TABLE visit; DROP TABLE monitoring_case; PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());

@@ -1,0 +1,197 @@
+// Use case: monitoring cases (防止返贫动态监测, DOMAIN §3.4-§3.8). A lead — from screening,
+// a cadre's visit or the household's own application — becomes a case that moves through
+//
+//   lead 线索 → verified 已核实 → not_included 不纳入 (final)
+//                             → included 已纳入 → assisting 帮扶中 (≥ 1 measure)
+//                                → elimination_proposed 风险消除已提出
+//                                    → eliminated 已消除 (final) | kept 继续监测 (back to assisting)
+//
+// One CaseService method per step. Each checks the step's guards and refuses with
+// FailedPrecondition, naming every condition that failed (not only the first) in a
+// Bilingual message; a step from the wrong state names the current state and the steps
+// allowed from it. An accepted step is written atomically (case row, appended event and
+// any registry change), so the history is complete and nothing is ever deleted.
+//
+// Reports: ListOverdueCases (identification beyond 15 days), ListUnvisited (monitored
+// households without a recent visit, with their responsible cadre), OpenCasesFromWarnings
+// (one lead per warned household, idempotent), PublicNoticeText (the village notice, free of
+// personal data, checked by CheckNoticePrivacy).
+//
+// Thread safety: as the Store it is given (one thread at a time).
+#ifndef JZ_APP_CASES_H_
+#define JZ_APP_CASES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace jz {
+
+// From the day a lead is found to completed identification, normally at most 15 days
+// (DOMAIN §3.5, Qin'an). Later identifications are accepted but reported as late.
+inline constexpr int kIdentificationLimitDays = 15;
+// A village public notice runs at least 5 days, first and last day included (DOMAIN §3.5).
+inline constexpr int kMinNoticeDays = 5;
+// Risk elimination: income stably above the line for at least half a year, and the case
+// identified at least half a year before (DOMAIN §3.7), counted in calendar months.
+inline constexpr int kEliminationMinMonths = 6;
+// Monitored households not visited within this many days are listed (`--days` changes it).
+inline constexpr int kDefaultUnvisitedDays = 30;
+// Working age for the 整户无劳动力 test: 16 to 65 inclusive (DOMAIN §1.4 item 3, 劳动能力).
+inline constexpr int kWorkingAgeFrom = 16;
+inline constexpr int kWorkingAgeTo = 65;
+
+// Labels (zh-Hans, zh-Hant derived, English) of the case's codes.
+std::string CaseStateLabel(CaseState state, Lang lang = Lang::kZhHans);
+std::string CaseSourceLabel(CaseSource source, Lang lang = Lang::kZhHans);
+std::string CaseActionLabel(CaseAction action, Lang lang = Lang::kZhHans);
+std::string VisitModeLabel(VisitMode mode, Lang lang = Lang::kZhHans);
+// Parse the English names used by the CLI (screening|visit|application; lead|verified|…)
+// or the Chinese labels. InvalidArgument naming the value and the accepted ones otherwise.
+StatusOr<CaseSource> ParseCaseSource(std::string_view text);
+StatusOr<CaseState> ParseCaseState(std::string_view text);
+StatusOr<VisitMode> ParseVisitMode(std::string_view text);  // 入户|电话|视频|其他 or in-person|phone|video|other
+
+// Returns `date` moved by `months` calendar months, the day clamped to the month's end
+// (2024-08-31 − 6 months = 2024-02-29).
+Date AddMonths(Date date, int months);
+
+// The procedure dates of a village appraisal and notice and of the county approval.
+struct ProcedureDates {
+  std::optional<Date> appraisal;      // 民主评议
+  std::optional<Date> notice_start;   // 公示起
+  std::optional<Date> notice_end;     // 公示止 (inclusive)
+  std::optional<Date> approval;       // 县级审定
+};
+
+struct OpenRequest {
+  std::string household_no;
+  CaseSource source = CaseSource::kVisit;
+  Date lead_date;
+  std::string evidence;
+  std::optional<int64_t> warning_id;
+};
+
+struct IncludeRequest {
+  Date date;  // identification date (system flag), on or after the approval
+  std::optional<MonitoringType> monitoring_type;
+  std::vector<RiskCategory> risks;
+  ProcedureDates procedure;
+  std::string evidence;
+};
+
+struct EliminationRequest {
+  Date date;  // proposal date (Propose) or elimination date (Eliminate)
+  std::optional<RiskEliminationMethod> method;  // Eliminate: defaults to the proposed one
+  Money monitoring_line;                        // per capita per year, this year's 监测范围
+  ProcedureDates procedure;                     // Eliminate only
+  std::string evidence;
+};
+
+// The steps. `actor` (who acts) is recorded on every event and must not be empty.
+class CaseService {
+ public:
+  CaseService(Store& store, std::string actor) : store_(store), actor_(std::move(actor)) {}
+
+  // Opens a lead. NotFound for an unknown household; AlreadyExists when it has an open case.
+  StatusOr<int64_t> Open(const OpenRequest& request);
+  // lead → verified: the household was visited on `date`; evidence (what was found) required.
+  Status Verify(int64_t case_id, Date date, std::string_view evidence);
+  // verified → not_included; reason required.
+  Status Exclude(int64_t case_id, Date date, std::string_view reason);
+  // verified → included. Guards: monitoring type and ≥ 1 risk; type fits the household
+  // (脱贫不稳定户 only for a 脱贫户, 边缘易致贫户 not for one); appraisal on or after the
+  // verification; notice ≥ 5 days starting on or after the appraisal; approval after the
+  // notice ended; identification on or after the approval. Updates the household's
+  // monitoring type and 风险识别时间 (户类型 一般农户 → 监测户) and adds a 纳入监测 status event.
+  Status Include(int64_t case_id, const IncludeRequest& request);
+  // included|assisting → assisting: records the measure for the case. Its start must not
+  // be before the identification.
+  Status RecordMeasure(int64_t case_id, Date date, const AssistanceMeasure& measure);
+  // assisting → elimination_proposed when EliminationFailures() is empty.
+  Status Propose(int64_t case_id, const EliminationRequest& request);
+  // elimination_proposed → eliminated: the guards again as of the proposal, plus appraisal
+  // on or after the proposal, notice ≥ 5 days, approval after the notice. Sets the
+  // household's 风险消除时间 and adds a 风险消除 status event.
+  Status Eliminate(int64_t case_id, const EliminationRequest& request);
+  // elimination_proposed → assisting (继续监测); reason required.
+  Status Keep(int64_t case_id, Date date, std::string_view reason);
+
+  // The risk-elimination conditions that fail for `c` as of `proposal` (each a Bilingual
+  // text; empty when all hold):
+  //   (a) income: a check at least 6 months before `proposal`, and every check from the
+  //       latest such one up to `proposal` strictly above `monitoring_line`;
+  //   (b) identified at least 6 months before `proposal`;
+  //   (c) 帮扶消除 only: at least one measure of this case started on or before `proposal`
+  //       (自然消除: the risk disappeared by itself, so no measure is required);
+  //   (d) 义务教育, 基本医疗, 住房安全 and 饮水安全 all hold in the latest data year;
+  //   (e) not 整户无劳动力: some member aged 16-65 on `proposal` whose 劳动技能 is 普通,
+  //       技能 or 弱/半劳动力 (a missing skill counts as none).
+  StatusOr<std::vector<std::string>> EliminationFailures(const MonitoringCase& c, Date proposal, Money monitoring_line,
+                                                        RiskEliminationMethod method);
+
+  Status RecordIncomeCheck(const std::string& household_no, Date date, Money per_capita, std::string_view source);
+  Status RecordVisit(Visit visit);
+  Status AssignCadre(CadreAssignment assignment);
+
+ private:
+  StatusOr<MonitoringCase> Load(int64_t case_id);
+  CaseEvent Event(CaseAction action, const MonitoringCase& from, CaseState to, Date date) const;
+  Status CheckActor() const;
+
+  Store& store_;
+  std::string actor_;
+};
+
+// A case with its household and history, for `cases show`.
+struct CaseDetail {
+  MonitoringCase c;
+  std::vector<CaseEvent> events;
+  std::vector<AssistanceMeasure> measures;
+};
+StatusOr<CaseDetail> LoadCaseDetail(Store& store, int64_t case_id);
+
+// A lead not identified in time: still open (lead or verified) more than `limit_days` after
+// the lead as of `as_of`, or identified (included or not) more than `limit_days` after it.
+struct OverdueCase {
+  MonitoringCase c;
+  int days = 0;          // lead to identification, or lead to as_of when still open
+  bool identified = false;  // true: identified late; false: still waiting
+};
+StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode scope, Date as_of,
+                                                    int limit_days = kIdentificationLimitDays);
+
+// A monitored household (case included, assisting or proposed) not visited in `days` days.
+struct UnvisitedHousehold {
+  MonitoringCase c;
+  std::optional<Date> last_visit;
+  std::string cadre;  // the latest assignment still running on as_of, or "" when none
+};
+StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of,
+                                                        int days = kDefaultUnvisitedDays);
+
+// Opens one screening lead per household in `scope` with warnings of `period` ("YYYY-MM")
+// and no open case and no case opened from a warning of that period already, so running it
+// twice opens nothing new. The evidence lists the warning rule ids. Returns the new case ids.
+StatusOr<std::vector<int64_t>> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
+                                                     Date lead_date, const std::string& actor);
+
+// The village public notice (村内公示) of an inclusion or an elimination: head's name,
+// village, monitoring type, risks, appraisal and notice dates. It never contains an ID
+// number, phone, bank account or health condition. FailedPrecondition when the case has no
+// inclusion (or elimination) event to announce.
+StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id);
+// OK when `text` shows none of `household`'s ID numbers or phones, no health condition
+// label, and no run of 11 or more digits (phones, ID and bank account numbers);
+// FailedPrecondition naming what it found otherwise.
+Status CheckNoticePrivacy(std::string_view text, const Household& household);
+
+}  // namespace jz
+
+#endif  // JZ_APP_CASES_H_
