@@ -672,13 +672,13 @@ StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id) {
   const bool include = step->action == CaseAction::kInclude;
   const std::string type = d.c.monitoring_type ? std::string(Label(*d.c.monitoring_type)) : "";
   std::string text = fmt::format("{}公示\n\n", include ? "防止返贫监测对象识别" : "防止返贫监测对象风险消除");
-  text += fmt::format("经入户核实、村民主评议（{}），拟{}以下农户，现予公示：\n\n", DatePayload(step->appraisal_date),
-                      include ? "纳入防止返贫监测对象" : "对以下监测对象标注风险消除");
+  text += fmt::format("经入户核实、村民主评议（{}），拟{}，现予公示：\n\n", DatePayload(step->appraisal_date),
+                      include ? "将以下农户纳入防止返贫监测对象" : "对以下监测对象标注风险消除");
   text += fmt::format("  户主：{}\n  村（组）：{}{}\n  监测对象类型：{}\n  风险类别：{}\n", head, village_name,
                       h.natural_village, type, JoinRisks(d.c.risks, Lang::kZhHans));
   if (!include && d.c.method) text += fmt::format("  消除方式：{}\n", Label(*d.c.method));
   const int days = step->notice_end->days() - step->notice_start->days() + 1;
-  text += fmt::format("\n公示期：{} 至 {}（共 {} 天）。如有异议，请在公示期内向村民委员会或乡镇反映。\n\n{}村民委员会\n{}\n",
+  text += fmt::format("\n公示期：{} 至 {}（共 {} 天）。如有异议，请在公示期内向村民委员会或乡镇反映。\n\n{}\n{}\n",
                       step->notice_start->ToString(), step->notice_end->ToString(), days, village_name,
                       step->notice_start->ToString());
   RETURN_IF_ERROR(CheckNoticePrivacy(text, h));

@@ -208,3 +208,70 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
 }
 
 }  // namespace
+
+namespace {
+
+// The monitoring-case door: a lead through inclusion, a refusal with its conditions and
+// exit code 6, the history, the notice, and the lists in CSV and JSON.
+TEST_F(CliTest, CasesHappyPathAndRefusalThroughTheBinary) {
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 300 --seed 3 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  std::FILE* f = std::fopen(Path("reg/registry.csv").c_str(), "r");
+  ASSERT_NE(f, nullptr);
+  char line[4096];
+  ASSERT_NE(std::fgets(line, sizeof line, f), nullptr);  // header
+  ASSERT_NE(std::fgets(line, sizeof line, f), nullptr);
+  std::fclose(f);
+  std::string household = line;
+  for (int i = 0; i < 5; ++i) household = household.substr(household.find(',') + 1);
+  household = household.substr(0, household.find(','));  // 户编号, the sixth column
+  const std::string cases = "cases ";
+  const std::string db = " " + Path("j.db");
+
+  Result help = RunJingzhun("cases --help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("from-warnings"), std::string::npos);
+  EXPECT_NE(help.out.find("Examples"), std::string::npos);
+  Result open = RunJingzhun(cases + "open" + db + " --household " + household +
+                            " --source application --date 2024-01-02 --by 李明 --evidence 农户申请");
+  ASSERT_EQ(open.exit_code, 0) << open.out;
+  EXPECT_NE(open.out.find("案件 1"), std::string::npos) << open.out;
+  Result early = RunJingzhun("--lang en " + cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --risk 因病");
+  EXPECT_EQ(early.exit_code, 6) << early.out;
+  EXPECT_NE(early.out.find("case 1 is lead"), std::string::npos) << early.out;
+  ASSERT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --by 李明 --evidence 入户核实").exit_code, 0);
+  const std::string include = cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --type 突发严重困难户 --risk 因病 " +
+                              "--appraisal 2024-01-06 --notice-start 2024-01-07 --approved 2024-01-12 --notice-end ";
+  Result short_notice = RunJingzhun("--lang en " + include + "2024-01-09");
+  EXPECT_EQ(short_notice.exit_code, 6) << short_notice.out;
+  EXPECT_NE(short_notice.out.find("runs 3 days, fewer than 5"), std::string::npos) << short_notice.out;
+  ASSERT_EQ(RunJingzhun(include + "2024-01-11").exit_code, 0);
+  Result measure = RunJingzhun(cases + "measure" + db + " 1 --date 2024-01-20 --by 李明 --kind 健康帮扶 " +
+                               "--start 2024-01-20 --content 医疗救助 --funds 3000");
+  ASSERT_EQ(measure.exit_code, 0) << measure.out;
+  Result propose = RunJingzhun(cases + "propose" + db + " 1 --date 2024-08-01 --by 李明 --line 7500");
+  EXPECT_EQ(propose.exit_code, 6);
+  EXPECT_NE(propose.out.find("6 个月"), std::string::npos) << propose.out;
+
+  Result show = RunJingzhun(cases + "show" + db + " 1 --format json");
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_NE(show.out.find("\"action\": \"纳入监测\""), std::string::npos) << show.out;
+  Result notice = RunJingzhun(cases + "notice" + db + " 1");
+  ASSERT_EQ(notice.exit_code, 0) << notice.out;
+  EXPECT_NE(notice.out.find("突发严重困难户"), std::string::npos) << notice.out;
+  Result list = RunJingzhun(cases + "list" + db + " --format csv");
+  EXPECT_EQ(list.out.rfind("case,household,village,state", 0), 0u) << list.out;
+  EXPECT_NE(list.out.find(household), std::string::npos);
+  Result unvisited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format json");
+  EXPECT_NE(unvisited.out.find("\"cadre\": \"未指定\""), std::string::npos) << unvisited.out;
+  ASSERT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household +
+                        " --date 2024-06-20 --by 王芳 --lat 43.312345 --lon 129.765432").exit_code, 0);
+  Result visited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format csv");
+  EXPECT_EQ(visited.out, "household,village,case,state,last_visit,cadre\n") << visited.out;
+  EXPECT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household + " --date 2024-06-20 --by 王芳 --lat 43.1234567 --lon 1").exit_code, 3);
+  EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 9 --date 2024-01-04 --by 李明 --evidence x").exit_code, 4);
+  EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --evidence x").exit_code, 2);  // --by required
+}
+
+}  // namespace
