@@ -17,6 +17,7 @@
 
 #include "core/registry.h"
 #include "core/status.h"
+#include "store/ledger_store.h"
 
 namespace jz {
 
@@ -91,6 +92,8 @@ class Store {
   // storage order; stops at and returns the first error `visit` returns. This is the bulk
   // read of validation and statistics: a few sequential scans, not a query per household.
   virtual Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) = 0;
+  // The rectification ledger (ledger_store.h), owned by this store.
+  virtual LedgerStore& ledger() = 0;
 };
 
 }  // namespace jz

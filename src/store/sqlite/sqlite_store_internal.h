@@ -142,6 +142,25 @@ struct Statements {
 
 class SqliteStore;
 
+// The rectification ledger on the store's connection (sqlite_ledger_store.cc).
+class SqliteLedgerStore final : public LedgerStore {
+ public:
+  explicit SqliteLedgerStore(SqliteStore* store) : store_(store) {}
+  StatusOr<std::vector<std::pair<int64_t, bool>>> AddProblems(std::span<const Problem> problems,
+                                                              std::string_view opened_note) override;
+  StatusOr<std::optional<Problem>> FindProblem(int64_t id) override;
+  StatusOr<std::vector<Problem>> ListProblems(const ProblemFilter& filter) override;
+  StatusOr<std::vector<ProblemEvent>> ListProblemEvents(int64_t id) override;
+  Status ApplyTransition(const ProblemTransition& transition) override;
+
+ private:
+  Status CheckNoWriter() const;
+  Status InTransaction(const std::function<Status()>& work);
+  StatusOr<std::pair<int64_t, bool>> AddOne(const Problem& problem, std::string_view opened_note, size_t index);
+
+  SqliteStore* store_;
+};
+
 class SqliteWriter final : public RegistryWriter {
  public:
   explicit SqliteWriter(SqliteStore* store) : store_(store) {}
@@ -191,8 +210,10 @@ class SqliteStore final : public Store {
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
   StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
   StatusOr<int64_t> CountWarnings() override;
+  LedgerStore& ledger() override { return ledger_; }
 
   Db& db() { return db_; }
+  bool writer_open() const { return writer_open_; }
   StatusOr<Statements*> statements();
   void WriterClosed() { writer_open_ = false; }
   StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
@@ -206,6 +227,7 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   bool writer_open_ = false;
   std::unique_ptr<Statements> statements_;
+  SqliteLedgerStore ledger_{this};
 };
 
 
