@@ -128,11 +128,11 @@ std::vector<std::string_view> AllowedActions(ProblemStatus status);
 bool IsOverdue(const Problem& problem, Date as_of);
 
 struct ProblemQuery {
-  std::optional<RegionCode> scope;
-  std::optional<ProblemStatus> status;
+  std::optional<RegionCode> scope = std::nullopt;
+  std::optional<ProblemStatus> status = std::nullopt;
   bool open_only = false;              // every status but closed
-  std::optional<ProblemSource> source;
-  std::optional<Date> overdue_as_of;   // only problems overdue on this date
+  std::optional<ProblemSource> source = std::nullopt;
+  std::optional<Date> overdue_as_of = std::nullopt;   // only problems overdue on this date
 };
 StatusOr<std::vector<Problem>> ListProblems(Store& store, const ProblemQuery& query);
 

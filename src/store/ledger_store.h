@@ -110,10 +110,10 @@ struct ProblemEvent {
 
 // What ListProblems returns. Empty optionals do not filter.
 struct ProblemFilter {
-  std::optional<RegionCode> scope;  // problems whose region lies inside it
-  std::optional<ProblemStatus> status;
-  std::optional<ProblemSource> source;
-  std::optional<std::string> source_ref;
+  std::optional<RegionCode> scope = std::nullopt;  // problems whose region lies inside it
+  std::optional<ProblemStatus> status = std::nullopt;
+  std::optional<ProblemSource> source = std::nullopt;
+  std::optional<std::string> source_ref = std::nullopt;
 };
 
 // One change of a problem's state: `event` is appended and the problem's status set to
@@ -123,7 +123,7 @@ struct ProblemTransition {
   ProblemEvent event;
   ProblemStatus expected_status = ProblemStatus::kOpen;
   ProblemStatus new_status = ProblemStatus::kOpen;
-  std::optional<std::string> new_owner;
+  std::optional<std::string> new_owner = std::nullopt;
 };
 
 class LedgerStore {
