@@ -103,8 +103,8 @@ Status Unknown(const Labelled (&table)[N], std::string_view what_zh, std::string
 }
 
 uint64_t Fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
-  for (unsigned char c : text) {
-    hash ^= c;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
     hash *= 1099511628211ull;
   }
   return hash;
@@ -160,7 +160,8 @@ Status CheckReviewer(const ProblemDetail& d, std::string_view actor, std::string
                      std::string_view verb_en) {
   const Problem& p = d.problem;
   const std::string requester = Requester(d.events);
-  if (Trim(actor) == Trim(p.owner)) {
+  actor = Trim(actor);
+  if (actor == Trim(p.owner)) {
     return FailedPreconditionError(Bilingual(
         fmt::format("问题 {}：{}须由责任人以外的人进行，{} 是该问题的责任人；请由复核人办理（confirm 或 reject）", p.id, verb_zh,
                     actor),
@@ -168,7 +169,7 @@ Status CheckReviewer(const ProblemDetail& d, std::string_view actor, std::string
                     "a reviewer may confirm or reject",
                     p.id, verb_en, actor)));
   }
-  if (Trim(actor) == Trim(requester)) {
+  if (actor == Trim(requester)) {
     return FailedPreconditionError(Bilingual(
         fmt::format("问题 {}：{}须由申请人以外的人进行，{} 申请了销号；请由复核人办理（confirm 或 reject）", p.id, verb_zh,
                     actor),
