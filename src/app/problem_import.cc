@@ -90,7 +90,8 @@ class Importer {
     Problem problem;
     std::string file;
     int64_t line;
-    std::vector<std::string> header_names;  // field name -> column name in this file, via FieldColumn
+    std::vector<std::string> header_names;  // column names of this file, by Column
+    bool region_reported = false;           // a bad 区划代码 or 所在地区 was reported already
   };
   std::string FieldColumn(const Pending& p, std::string_view field) const;
 
@@ -274,10 +275,12 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   if (!cell(kRegionCode).empty()) {
     StatusOr<RegionCode> code = RegionCode::Parse(cell(kRegionCode));
     if (code.ok()) p.region = *code; else bad(kRegionCode, code.status().message());
+    pending.region_reported = !code.ok();
   } else if (!cell(kRegionName).empty()) {
     std::string zh, en;
     ASSIGN_OR_RETURN(std::optional<RegionCode> code, ResolveRegionName(cell(kRegionName), &zh, &en));
     if (code) p.region = *code; else bad(kRegionName, Bilingual(zh, en));
+    pending.region_reported = !code;
   }
   pending_.push_back(std::move(pending));
   return OkStatus();
@@ -318,6 +321,7 @@ Status Importer::AddFindingsRows(const ReadFile& file) {
     p.household_no = row.cells[2];
     StatusOr<RegionCode> code = RegionCode::Parse(row.cells[4]);
     if (code.ok()) p.region = *code; else Error(file.path, row.line, "行政区划代码", row.cells[4], code.status().message());
+    pending.region_reported = !code.ok();
     p.responsible_unit = options_.responsible_unit;
     p.owner = options_.owner;
     p.deadline = *options_.deadline;
@@ -335,6 +339,7 @@ Status Importer::CheckAndStore() {
                      {pending.problem}};
     ASSIGN_OR_RETURN(std::vector<ProblemFieldError> errors, CheckProblems(store_, one));
     for (const ProblemFieldError& e : errors) {
+      if (e.field == "region" && pending.region_reported) continue;
       Error(pending.file, pending.line, FieldColumn(pending, e.field), e.value, e.message);
     }
     Problem& p = one.problems[0];
