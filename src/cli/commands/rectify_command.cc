@@ -65,6 +65,17 @@ Status BadFormat(std::string_view format) {
                                         fmt::format("invalid --format {} (use table, csv or json)", format)));
 }
 
+// Counts and rates as JSON numbers, flags as booleans, everything else (codes, names) as text.
+nlohmann::json JsonCell(std::string_view key, const std::string& cell) {
+  if (cell == "true" || cell == "false") return cell == "true";
+  static constexpr std::string_view kNumeric[] = {"id", "total", "closed", "open", "closure_requested", "overdue"};
+  if (key == "closure_rate") return std::stod(cell);
+  for (std::string_view k : kNumeric) {
+    if (key == k) return std::stoll(cell);
+  }
+  return cell;
+}
+
 std::string Percent(double rate) { return fmt::format("{:.1f}%", rate * 100.0); }
 
 class RectifyCommand final : public Command {
@@ -312,7 +323,7 @@ class RectifyCommand final : public Command {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& row : rows) {
       nlohmann::json j;
-      for (size_t c = 0; c < N; ++c) j[std::string(columns[c][0])] = row[c];
+      for (size_t c = 0; c < N; ++c) j[std::string(columns[c][0])] = JsonCell(columns[c][0], row[c]);
       out.push_back(std::move(j));
     }
     fmt::print("{}\n", out.dump(2));

@@ -26,7 +26,11 @@ StatusOr<Problem> DecodeProblem(const Stmt& stmt) {
   p.source = static_cast<ProblemSource>(source);
   p.source_ref = stmt.Text(4);
   p.source_item = stmt.Text(5);
-  p.category = static_cast<ProblemCategory>(stmt.Int(6));
+  const int64_t category = stmt.Int(6);
+  if (!((category >= 1 && category <= 9) || category == 99)) {
+    return DataLossError(fmt::format("invalid category {} of problem {}", category, p.id));
+  }
+  p.category = static_cast<ProblemCategory>(category);
   p.description = stmt.Text(7);
   p.lead_unit = stmt.Text(8);
   p.responsible_unit = stmt.Text(9);
