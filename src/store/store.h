@@ -18,6 +18,7 @@
 #include "core/registry.h"
 #include "core/status.h"
 #include "store/case_store.h"
+#include "store/ledger_store.h"
 
 namespace jz {
 
@@ -94,6 +95,8 @@ class Store {
   virtual Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) = 0;
   // Monitoring cases, their history, income checks and visits (store/case_store.h).
   virtual CaseStore& cases() = 0;
+  // The rectification ledger (ledger_store.h), owned by this store.
+  virtual LedgerStore& ledger() = 0;
 };
 
 }  // namespace jz

@@ -18,6 +18,7 @@ std::unique_ptr<Command> NewPolicyCommand();
 std::unique_ptr<Command> NewScreenCommand();
 std::unique_ptr<Command> NewWhatIfCommand();
 std::unique_ptr<Command> NewCasesCommand();
+std::unique_ptr<Command> NewRectifyCommand();
 
 }  // namespace jz::cli
 

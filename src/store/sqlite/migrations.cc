@@ -222,10 +222,51 @@ ALTER TABLE assistance_measure ADD COLUMN case_id INTEGER REFERENCES monitoring_
 CREATE INDEX assistance_measure_case ON assistance_measure (case_id);
 )sql";
 
+// The rectification ledger (整改台账). A problem's row holds its current status and owner;
+// everything that happened to it is in problem_event, which is only ever appended to.
+// `key` makes adding the same problem twice (re-importing a file) a no-op.
+constexpr std::string_view kV5Ledger = R"sql(
+CREATE TABLE problem (
+  id               INTEGER PRIMARY KEY,
+  county           INTEGER NOT NULL,           -- 6-digit county, 0 above county level
+  region           INTEGER NOT NULL,           -- 12-digit code of any level
+  household_no     TEXT,                       -- 户编号, NULL when not about one household
+  source_kind      INTEGER NOT NULL CHECK (source_kind BETWEEN 1 AND 4),
+  source_ref       TEXT NOT NULL CHECK (source_ref <> ''),
+  source_item      TEXT NOT NULL DEFAULT '',
+  category         INTEGER NOT NULL,
+  description      TEXT NOT NULL CHECK (description <> ''),
+  lead_unit        TEXT NOT NULL DEFAULT '',
+  responsible_unit TEXT NOT NULL CHECK (responsible_unit <> ''),
+  owner            TEXT NOT NULL CHECK (owner <> ''),
+  measure          TEXT NOT NULL DEFAULT '',
+  deadline         TEXT NOT NULL CHECK (date(deadline) = deadline),
+  status           INTEGER NOT NULL CHECK (status BETWEEN 1 AND 4),
+  key              TEXT NOT NULL UNIQUE CHECK (key <> ''),
+  created_by       TEXT NOT NULL CHECK (created_by <> ''),
+  created_at       TEXT NOT NULL CHECK (date(created_at) = created_at)
+);
+CREATE INDEX problem_region ON problem (region);
+CREATE INDEX problem_county ON problem (county, status);
+
+CREATE TABLE problem_event (
+  id          INTEGER PRIMARY KEY,
+  county      INTEGER NOT NULL,
+  problem_id  INTEGER NOT NULL REFERENCES problem (id),
+  kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 7),
+  actor       TEXT NOT NULL CHECK (actor <> ''),
+  event_date  TEXT NOT NULL CHECK (date(event_date) = event_date),
+  evidence    TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX problem_event_problem ON problem_event (problem_id, event_date);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
     {3, "monitoring cases, their events, income checks and visits", kV3},
+    {5, "rectification ledger: problems and their append-only history", kV5Ledger},
 };
 
 }  // namespace

@@ -145,6 +145,24 @@ class SqliteStore;
 // The CaseStore of a SqliteStore (sqlite_case_store.cc); one per store, sharing its
 // connection. Each mutating call is one BEGIN IMMEDIATE … COMMIT transaction.
 std::unique_ptr<CaseStore> NewSqliteCaseStore(SqliteStore* store);
+// The rectification ledger on the store's connection (sqlite_ledger_store.cc).
+class SqliteLedgerStore final : public LedgerStore {
+ public:
+  explicit SqliteLedgerStore(SqliteStore* store) : store_(store) {}
+  StatusOr<std::vector<std::pair<int64_t, bool>>> AddProblems(std::span<const Problem> problems,
+                                                              std::string_view opened_note) override;
+  StatusOr<std::optional<Problem>> FindProblem(int64_t id) override;
+  StatusOr<std::vector<Problem>> ListProblems(const ProblemFilter& filter) override;
+  StatusOr<std::vector<ProblemEvent>> ListProblemEvents(int64_t id) override;
+  Status ApplyTransition(const ProblemTransition& transition) override;
+
+ private:
+  Status CheckNoWriter() const;
+  Status InTransaction(const std::function<Status()>& work);
+  StatusOr<std::pair<int64_t, bool>> AddOne(const Problem& problem, std::string_view opened_note, size_t index);
+
+  SqliteStore* store_;
+};
 
 class SqliteWriter final : public RegistryWriter {
  public:
@@ -196,6 +214,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
   StatusOr<int64_t> CountWarnings() override;
   CaseStore& cases() override;
+  LedgerStore& ledger() override { return ledger_; }
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
@@ -213,6 +232,7 @@ class SqliteStore final : public Store {
   bool writer_open_ = false;
   std::unique_ptr<Statements> statements_;
   std::unique_ptr<CaseStore> cases_;
+  SqliteLedgerStore ledger_{this};
 };
 
 

@@ -155,9 +155,11 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
     ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
     ASSERT_OK(testing::LoadTestRegions(*store));
   }
+  // Back to version 1: drop every table and column a later migration creates.
   RawExec(path, "DROP TABLE warning; DROP INDEX assistance_measure_case; "
                 "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
-                "DROP TABLE visit; DROP TABLE monitoring_case; PRAGMA user_version = 1");
+                "DROP TABLE visit; DROP TABLE monitoring_case; DROP TABLE problem_event; DROP TABLE problem; "
+                "PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
