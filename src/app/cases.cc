@@ -625,13 +625,28 @@ StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode
   return out;
 }
 
-StatusOr<std::vector<int64_t>> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
-                                                     Date lead_date, const std::string& actor) {
+std::set<std::string> LeadRulesOf(const Policy& policy) {
+  std::set<std::string> ids;
+  for (const Rule& rule : policy.rules) {
+    if (rule.kind != RuleKind::kExclusion) ids.insert(rule.id);
+  }
+  return ids;
+}
+
+StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
+                                                  Date lead_date, const std::string& actor,
+                                                  const std::set<std::string>* lead_rules) {
   ASSIGN_OR_RETURN(std::vector<PeriodWarning> warnings, store.cases().ListWarningsOfPeriod(scope, period));
   std::map<std::string, std::vector<const PeriodWarning*>> by_household;
-  for (const PeriodWarning& w : warnings) by_household[w.household_no].push_back(&w);
+  std::set<std::string> warned;
+  for (const PeriodWarning& w : warnings) {
+    warned.insert(w.household_no);
+    if (lead_rules == nullptr || lead_rules->contains(w.rule_id)) by_household[w.household_no].push_back(&w);
+  }
+  LeadsFromWarnings result;
+  result.households_skipped = static_cast<int64_t>(warned.size() - by_household.size());
   CaseService service(store, actor);
-  std::vector<int64_t> opened;
+  std::vector<int64_t>& opened = result.opened;
   for (const auto& [household_no, list] : by_household) {
     ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(OfHousehold(household_no)));
     std::set<int64_t> ids;
@@ -649,7 +664,7 @@ StatusOr<std::vector<int64_t>> OpenCasesFromWarnings(Store& store, RegionCode sc
     ASSIGN_OR_RETURN(int64_t id, service.Open({household_no, CaseSource::kScreening, lead_date, evidence, list[0]->id}));
     opened.push_back(id);
   }
-  return opened;
+  return result;
 }
 
 StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id) {

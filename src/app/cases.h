@@ -22,6 +22,7 @@
 #define JZ_APP_CASES_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/status.h"
+#include "rules/policy.h"
 #include "store/store.h"
 
 namespace jz {
@@ -176,11 +178,25 @@ struct UnvisitedHousehold {
 StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of,
                                                         int days = kDefaultUnvisitedDays);
 
+// What OpenCasesFromWarnings did.
+struct LeadsFromWarnings {
+  std::vector<int64_t> opened;     // new case ids
+  int64_t households_skipped = 0;  // warned only by rules that are not leads (exclusions)
+};
+
+// The ids of the rules of `policy` whose warnings are monitoring leads: the 三保障 tests and
+// the departmental warnings. Exclusion rules (负面清单) flag households that should not be
+// registered; they are verification work, not risks of returning to poverty.
+std::set<std::string> LeadRulesOf(const Policy& policy);
+
 // Opens one screening lead per household in `scope` with warnings of `period` ("YYYY-MM")
 // and no open case and no case opened from a warning of that period already, so running it
-// twice opens nothing new. The evidence lists the warning rule ids. Returns the new case ids.
-StatusOr<std::vector<int64_t>> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
-                                                     Date lead_date, const std::string& actor);
+// twice opens nothing new. The evidence lists the warning rule ids. When `lead_rules` is
+// given, warnings of other rules are ignored (households with no other warning are counted
+// as skipped).
+StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
+                                                  Date lead_date, const std::string& actor,
+                                                  const std::set<std::string>* lead_rules = nullptr);
 
 // The village public notice (村内公示) of an inclusion or an elimination: head's name,
 // village, monitoring type, risks, appraisal and notice dates. It never contains an ID

@@ -446,21 +446,50 @@ TEST_F(CasesTest, OpeningFromWarningsIsIdempotent) {
   ASSERT_OK(writer->AddWarning({"H3", "JL-W-DISASTER", "2024-11", "", "v1", D(2024, 11, 30), "…"}).status());
   ASSERT_OK(writer->Commit());
   const RegionCode jilin = *RegionCode::Parse("22");
-  ASSERT_OK_AND_ASSIGN(auto opened, OpenCasesFromWarnings(*store_, jilin, "2024-12", D(2025, 1, 3), "系统"));
+  ASSERT_OK_AND_ASSIGN(LeadsFromWarnings leads, OpenCasesFromWarnings(*store_, jilin, "2024-12", D(2025, 1, 3), "系统"));
+  const std::vector<int64_t>& opened = leads.opened;
   ASSERT_EQ(opened.size(), 2u);
+  EXPECT_EQ(leads.households_skipped, 0);
   const MonitoringCase first = store_->cases().FindCase(opened[0]).value().value();
   EXPECT_EQ(first.household_no, "H1");
   EXPECT_EQ(first.source, CaseSource::kScreening);
   EXPECT_TRUE(first.warning_id.has_value());
   EXPECT_THAT(first.evidence, HasSubstr("JL-W-INCOME-EXITED, JL-W-MEDICAL"));
-  ASSERT_OK_AND_ASSIGN(auto again, OpenCasesFromWarnings(*store_, jilin, "2024-12", D(2025, 1, 3), "系统"));
-  EXPECT_TRUE(again.empty());
+  ASSERT_OK_AND_ASSIGN(LeadsFromWarnings again, OpenCasesFromWarnings(*store_, jilin, "2024-12", D(2025, 1, 3), "系统"));
+  EXPECT_TRUE(again.opened.empty());
   // A lead closed as not included is not reopened by the same period's warnings.
   ASSERT_OK(Service().Verify(opened[1], D(2025, 1, 5), "入户核实"));
   ASSERT_OK(Service().Exclude(opened[1], D(2025, 1, 6), "灾损已由保险赔付"));
   ASSERT_OK_AND_ASSIGN(again, OpenCasesFromWarnings(*store_, jilin, "2024-12", D(2025, 1, 7), "系统"));
-  EXPECT_TRUE(again.empty());
+  EXPECT_TRUE(again.opened.empty());
   EXPECT_EQ(store_->cases().ListCases(CaseFilter())->size(), 2u);
+}
+
+// Exclusion rules (负面清单) flag households that should not be registered: not a risk of
+// returning to poverty, so their warnings open no monitoring lead.
+TEST_F(CasesTest, ExclusionWarningsOpenNoLeads) {
+  ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
+  ASSERT_OK(writer->AddWarning({"H1", "JL-X-VEHICLE", "2024-12", "", "v1", D(2024, 12, 31), "…"}).status());
+  ASSERT_OK(writer->AddWarning({"H2", "JL-X-VEHICLE", "2024-12", "", "v1", D(2024, 12, 31), "…"}).status());
+  ASSERT_OK(writer->AddWarning({"H2", "JL-W-MEDICAL", "2024-12", "", "v1", D(2024, 12, 31), "…"}).status());
+  ASSERT_OK(writer->Commit());
+  Policy policy;
+  Rule exclusion, warning;
+  exclusion.id = "JL-X-VEHICLE";
+  exclusion.kind = RuleKind::kExclusion;
+  warning.id = "JL-W-MEDICAL";
+  warning.kind = RuleKind::kWarning;
+  policy.rules = {exclusion, warning};
+  const std::set<std::string> leads_of = LeadRulesOf(policy);
+  EXPECT_EQ(leads_of, std::set<std::string>{"JL-W-MEDICAL"});
+  ASSERT_OK_AND_ASSIGN(LeadsFromWarnings leads,
+                       OpenCasesFromWarnings(*store_, *RegionCode::Parse("22"), "2024-12", D(2025, 1, 3), "系统", &leads_of));
+  ASSERT_EQ(leads.opened.size(), 1u);
+  EXPECT_EQ(leads.households_skipped, 1);
+  const MonitoringCase c = store_->cases().FindCase(leads.opened[0]).value().value();
+  EXPECT_EQ(c.household_no, "H2");
+  EXPECT_THAT(c.evidence, HasSubstr("JL-W-MEDICAL"));
+  EXPECT_THAT(c.evidence, Not(HasSubstr("JL-X-VEHICLE")));
 }
 
 TEST_F(CasesTest, PublicNoticeShowsTheProcedureButNoPersonalData) {

@@ -24,7 +24,8 @@ constexpr std::string_view kHelp =
     "eliminated | kept. Every step records who (--by), when (--date) and the evidence; a refused step\n"
     "lists every failed condition and exits with 6. See docs/cases.md.\n\n"
     "示例 Examples:\n"
-    "  jingzhun cases from-warnings demo/jingzhun.db --period 2025-12 --date 2026-01-05 --by 乡村振兴局\n"
+    "  jingzhun cases from-warnings demo/jingzhun.db --period 2025-12 --date 2026-01-05 --by 乡村振兴局 \\\n"
+    "      --policy policies/jilin-2024.toml\n"
     "  jingzhun cases open j.db --household 2224241002050001 --source application --date 2024-01-02 \\\n"
     "      --by 李明 --evidence 农户申请\n"
     "  jingzhun cases verify j.db 1 --date 2024-01-04 --by 李明 --evidence '入户核实：住院自付 2.1 万元'\n"
@@ -204,6 +205,9 @@ class CasesCommand final : public Command {
     s = sub("from-warnings", "按预警批量登记线索 open leads from a period's warnings", false, true);
     s->add_option("--period", o_.period, "预警月份 warning period YYYY-MM")->required();
     s->add_option("--region", o_.region, "范围 scope")->capture_default_str();
+    s->add_option("--policy", o_.policy,
+                  "政策文件：只有三保障和预警类规则的预警登记为线索，排除类（负面清单）不登记 "
+                  "policy file: only its test and warning rules open leads, exclusion rules do not");
     s = sub("list", "列出案件 list cases", false, false);
     s->add_option("--state", o_.state, "状态 lead|verified|not_included|included|assisting|elimination_proposed|eliminated");
     s->add_option("--region", o_.region, "范围 scope")->capture_default_str();
@@ -305,9 +309,20 @@ class CasesCommand final : public Command {
     }
     if (c == "from-warnings") {
       ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(o_.region));
-      ASSIGN_OR_RETURN(std::vector<int64_t> ids, OpenCasesFromWarnings(store, scope, o_.period, date, o_.by));
-      PrintLine(g, Bilingual(fmt::format("按 {} 的预警新登记线索 {} 条", o_.period, ids.size()),
-                             fmt::format("{} leads opened from the warnings of {}", ids.size(), o_.period)));
+      std::optional<std::set<std::string>> lead_rules;
+      if (!o_.policy.empty()) {
+        ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(o_.policy));
+        lead_rules = LeadRulesOf(policy);
+      }
+      ASSIGN_OR_RETURN(LeadsFromWarnings leads, OpenCasesFromWarnings(store, scope, o_.period, date, o_.by,
+                                                                       lead_rules ? &*lead_rules : nullptr));
+      PrintLine(g, Bilingual(fmt::format("按 {} 的预警新登记线索 {} 条", o_.period, leads.opened.size()),
+                             fmt::format("{} leads opened from the warnings of {}", leads.opened.size(), o_.period)));
+      if (leads.households_skipped > 0) {
+        PrintLine(g, Bilingual(fmt::format("{} 户只有排除类（负面清单）预警，未登记为线索", leads.households_skipped),
+                               fmt::format("{} households with exclusion warnings only were not opened as leads",
+                                           leads.households_skipped)));
+      }
       return OkStatus();
     }
     if (c == "verify") {
