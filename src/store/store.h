@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/registry.h"
+#include "store/campaign_store.h"
 #include "core/status.h"
 
 namespace jz {
@@ -91,6 +92,8 @@ class Store {
   // storage order; stops at and returns the first error `visit` returns. This is the bulk
   // read of validation and statistics: a few sequential scans, not a query per household.
   virtual Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) = 0;
+  // Verification campaigns, samples and findings (campaign_store.h). Owned by the store.
+  virtual CampaignStore& campaigns() = 0;
 };
 
 }  // namespace jz

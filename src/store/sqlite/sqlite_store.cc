@@ -389,6 +389,11 @@ StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view househ
   return out;
 }
 
+CampaignStore& SqliteStore::campaigns() {
+  if (!campaigns_) campaigns_ = NewSqliteCampaignStore(this);
+  return *campaigns_;
+}
+
 StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
 
 StatusOr<RegistryCounts> SqliteStore::Counts() {

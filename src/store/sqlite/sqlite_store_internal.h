@@ -191,10 +191,12 @@ class SqliteStore final : public Store {
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
   StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
   StatusOr<int64_t> CountWarnings() override;
+  CampaignStore& campaigns() override;
 
   Db& db() { return db_; }
   StatusOr<Statements*> statements();
   void WriterClosed() { writer_open_ = false; }
+  bool writer_open() const { return writer_open_; }
   StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
 
  private:
@@ -206,7 +208,11 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   bool writer_open_ = false;
   std::unique_ptr<Statements> statements_;
+  std::unique_ptr<CampaignStore> campaigns_;
 };
+
+// The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
+std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
 
 
 }  // namespace jz::sqlite_internal
