@@ -155,7 +155,8 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
     ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
     ASSERT_OK(testing::LoadTestRegions(*store));
   }
-  RawExec(path, "DROP TABLE warning; PRAGMA user_version = 1");
+  RawExec(path, "DROP TABLE warning; DROP TABLE finding; DROP TABLE campaign_unit; DROP TABLE campaign_stratum; "
+               "DROP TABLE campaign_sample; DROP TABLE campaign; PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
