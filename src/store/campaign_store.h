@@ -105,20 +105,20 @@ struct StoredSample {
   std::vector<CampaignUnit> units;
 };
 
-struct Finding {
+struct CampaignFinding {
   std::string item;
   std::string person_no;  // "" for household items
   FindingAnswer answer = FindingAnswer::kYes;
   std::optional<Money> value;  // income items: per-capita net income
   std::string note;
 
-  friend bool operator==(const Finding&, const Finding&) = default;
+  friend bool operator==(const CampaignFinding&, const CampaignFinding&) = default;
 };
 
 // All the findings of one household in one recording.
 struct HouseholdFindings {
   std::string household_no;
-  std::vector<Finding> findings;
+  std::vector<CampaignFinding> findings;
   std::string recorded_by;
   Date recorded_on;
 };
@@ -153,7 +153,7 @@ class CampaignStore {
   // Calls `visit` once per household with findings, in household id order, with the latest
   // revision's findings.
   [[nodiscard]] virtual Status ScanLatestFindings(
-      int64_t campaign_id, const std::function<Status(int64_t household_id, std::span<const Finding>)>& visit) = 0;
+      int64_t campaign_id, const std::function<Status(int64_t household_id, std::span<const CampaignFinding>)>& visit) = 0;
   // Households with at least one recorded finding.
   [[nodiscard]] virtual StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) = 0;
 };

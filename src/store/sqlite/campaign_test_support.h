@@ -71,7 +71,7 @@ inline HouseholdFindings TestFindings(const std::string& household_no, const std
   f.recorded_by = "核查员";
   f.recorded_on = *Date::FromYmd(2025, 3, 5);
   for (const std::string& item : items) {
-    Finding x;
+    CampaignFinding x;
     x.item = item;
     x.answer = FindingAnswer::kYes;
     if (item == "income") x.value = Money::FromYuan(6000);

@@ -46,7 +46,7 @@ class SqliteCampaignStore final : public CampaignStore {
   StatusOr<std::optional<StoredSample>> LoadSample(int64_t campaign_id) override;
   StatusOr<int32_t> RecordFindings(int64_t campaign_id, const HouseholdFindings& findings) override;
   Status ScanLatestFindings(int64_t campaign_id,
-                            const std::function<Status(int64_t, std::span<const Finding>)>& visit) override;
+                            const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) override;
   StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) override;
 
  private:
@@ -329,7 +329,7 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
   next_revision_.Reset();
   if (!rev_row.ok()) return rev_row.status();
   const std::string recorded_on = f.recorded_on.ToString();
-  for (const Finding& x : f.findings) {
+  for (const CampaignFinding& x : f.findings) {
     Stmt& s = insert_finding_;
     s.Bind(1, campaign_id);
     s.Bind(2, county);
@@ -357,11 +357,11 @@ StatusOr<int32_t> SqliteCampaignStore::RecordFindings(int64_t campaign_id, const
 }
 
 Status SqliteCampaignStore::ScanLatestFindings(int64_t campaign_id,
-                                               const std::function<Status(int64_t, std::span<const Finding>)>& visit) {
+                                               const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) {
   ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("SELECT household_id, revision, item, person_no, answer, value_fen, note "
                                            "FROM finding WHERE campaign_id = ?1 ORDER BY household_id, revision"));
   stmt.Bind(1, campaign_id);
-  std::vector<Finding> current;
+  std::vector<CampaignFinding> current;
   int64_t household = -1, revision = 0;
   while (true) {
     ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -371,7 +371,7 @@ Status SqliteCampaignStore::ScanLatestFindings(int64_t campaign_id,
     if (id != household || stmt.Int(1) != revision) current.clear();
     household = id;
     revision = stmt.Int(1);
-    Finding f;
+    CampaignFinding f;
     f.item = stmt.Text(2);
     f.person_no = stmt.Text(3);
     const int64_t answer = stmt.Int(4);

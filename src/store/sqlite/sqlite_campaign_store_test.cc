@@ -91,9 +91,9 @@ TEST_F(CampaignStoreTest, FindingsKeepEveryRevisionAndReportTheLatest) {
   ASSERT_OK(c.RecordFindings(id, TestFindings(TestHouseholdNo(7), {"water"})));
   EXPECT_EQ(r1, 1);
   EXPECT_EQ(r2, 2);
-  std::vector<std::pair<int64_t, std::vector<Finding>>> seen;
-  ASSERT_OK(c.ScanLatestFindings(id, [&](int64_t household, std::span<const Finding> f) {
-    seen.emplace_back(household, std::vector<Finding>(f.begin(), f.end()));
+  std::vector<std::pair<int64_t, std::vector<CampaignFinding>>> seen;
+  ASSERT_OK(c.ScanLatestFindings(id, [&](int64_t household, std::span<const CampaignFinding> f) {
+    seen.emplace_back(household, std::vector<CampaignFinding>(f.begin(), f.end()));
     return OkStatus();
   }));
   ASSERT_EQ(seen.size(), 2u);
