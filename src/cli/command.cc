@@ -17,6 +17,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewPolicyCommand());
   commands.push_back(NewScreenCommand());
   commands.push_back(NewWhatIfCommand());
+  commands.push_back(NewCampaignCommand());
   commands.push_back(NewInfoCommand());
   return commands;
 }

@@ -166,6 +166,15 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
     }
   }
   const int64_t n = TotalSize(sample.frame_size, design);
+  const auto strata_count = static_cast<int64_t>(strata.size());
+  if (!design.census && n < strata_count * design.min_per_stratum) {
+    return InvalidArgumentError(Bilingual(
+        fmt::format("样本量 {} 小于 {} 层 × 每层最少 {}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
+                    n, strata_count, design.min_per_stratum),
+        fmt::format("the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
+                    "household; stratify by township, draw more, or lower the minimum",
+                    n, strata_count, design.min_per_stratum)));
+  }
   std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()), caps(strata.size());
   int64_t left = n;
   for (size_t h = 0; h < strata.size(); ++h) {
@@ -228,14 +237,29 @@ RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const Rat
     sum_u[static_cast<size_t>(o.cell)] += u;
     sum_u2[static_cast<size_t>(o.cell)] += u * u;
   }
+  std::vector<bool> in_domain(cells.size(), false);
+  for (const RateObservation& o : observations) {
+    if (o.x > 0) in_domain[static_cast<size_t>(o.cell)] = true;
+  }
+  // Pooled within-cell variance of the domain's cells with two or more recorded households,
+  // lent to cells with one (whose own variance cannot be estimated).
+  double pooled_ss = 0, pooled_df = 0;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const auto n_c = static_cast<double>(cells[c].recorded);
+    if (cells[c].recorded < 2 || !in_domain[c]) continue;
+    pooled_ss += std::max(0.0, sum_u2[c] - sum_u[c] * sum_u[c] / n_c);
+    pooled_df += n_c - 1;
+  }
+  const double pooled_s2 = pooled_df > 0 ? pooled_ss / pooled_df : 0;
   double variance = 0;
   bool census = true;
   for (size_t c = 0; c < cells.size(); ++c) {
     const auto n_c = static_cast<double>(cells[c].recorded);
     const auto big_n = static_cast<double>(cells[c].frame_count);
     if (cells[c].recorded < cells[c].frame_count) census = false;
-    if (cells[c].recorded < 2) continue;
-    const double s2 = std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1));
+    if (cells[c].recorded < 1) continue;
+    const double s2 = cells[c].recorded >= 2 ? std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1))
+                                             : (in_domain[c] ? pooled_s2 : 0.0);
     variance += big_n * big_n * (1 - n_c / big_n) * s2 / n_c;
   }
   e.standard_error = std::sqrt(variance);

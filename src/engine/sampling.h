@@ -9,7 +9,8 @@
 //     count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending,
 //     registered first, key ascending by bytes); the cell's units keep that order.
 //  2. Size. n = design.size, or ceil(N × fraction_bp / 10000) when size is 0; capped at N.
-//  3. Allocation to strata (H strata in code order, N_h units each):
+//  3. Allocation to strata (H strata in code order, N_h units each). When n < H × min_per_stratum
+//     the design is refused: the strata last in code order would get no household.
 //     a. each stratum first gets m_h = min(min_per_stratum, N_h, remaining n), strata in code order;
 //     b. the rest r = n − Σm_h is apportioned by Apportion() below, with weights N_h
 //        (proportional) or 1 (equal) and caps N_h − m_h.
@@ -38,7 +39,9 @@
 // a rate R = Y / X with Y = Σ_c N_c/n_c Σ_i y_i, X likewise, over the recorded households of
 // each cell (n_c = households of the cell with findings; missing ones are treated as missing
 // at random within the cell). Variance V = Σ_c N_c² (1 − n_c/N_c) s²_uc / n_c with
-// u_i = (y_i − R x_i) / X and s²_uc the sample variance of u in the cell (0 when n_c < 2).
+// u_i = (y_i − R x_i) / X and s²_uc the sample variance of u in the cell; a cell with one
+// recorded household in the domain borrows the pooled within-cell variance of the domain's
+// cells with two or more (as collapsing strata would), or 0 when there are none.
 // 95% CI = R ± 1.959964 √V, clipped to [0, 1]. When no problem is found (Y = 0) and the design
 // is not a census, V is 0 but the rate is not known to be 0: the upper bound is then the
 // exact one-sided 95% bound for zero events in m households, 1 − 0.05^(1/m) (≈ 3/m, "rule of

@@ -177,6 +177,8 @@ TEST(Sampling, BadInputIsRefusedWithMessages) {
   EXPECT_STATUS(DrawSample(frame, {.size = 3, .registered_share_bp = 12000}), StatusCode::kInvalidArgument,
                 "registered share");
   EXPECT_STATUS(DrawSample(frame, {.size = 3, .min_per_stratum = -1}), StatusCode::kInvalidArgument, "minimum");
+  EXPECT_STATUS(DrawSample(TestFrame(5), {.size = 9, .min_per_stratum = 2}), StatusCode::kInvalidArgument,
+                "below 5 strata × the minimum 2");
 }
 
 TEST(Estimation, CensusHasZeroWidthAndZeroCountsGetAnUpperBound) {
@@ -194,6 +196,12 @@ TEST(Estimation, CensusHasZeroWidthAndZeroCountsGetAnUpperBound) {
   EXPECT_TRUE(e.zero_count_bound);
   EXPECT_NEAR(e.ci_high, 1 - std::pow(0.05, 0.5), 1e-12);
   EXPECT_FALSE(EstimateRate(sampled, {}).defined);
+  // A cell with one recorded household borrows the pooled variance of the others.
+  const CellCounts mixed[] = {{100, 4}, {100, 1}};
+  const RateObservation four_and_one[] = {{0, 1, 1}, {0, 0, 1}, {0, 1, 1}, {0, 0, 1}, {1, 1, 1}};
+  const RateObservation four_only[] = {{0, 1, 1}, {0, 0, 1}, {0, 1, 1}, {0, 0, 1}};
+  const CellCounts just_four[] = {{100, 4}};
+  EXPECT_GT(EstimateRate(mixed, four_and_one).standard_error, EstimateRate(just_four, four_only).standard_error);
 }
 
 // ---- Unbiasedness over many seeds on a generated population with known truth ----------

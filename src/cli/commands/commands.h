@@ -17,6 +17,7 @@ std::unique_ptr<Command> NewValidateCommand();
 std::unique_ptr<Command> NewPolicyCommand();
 std::unique_ptr<Command> NewScreenCommand();
 std::unique_ptr<Command> NewWhatIfCommand();
+std::unique_ptr<Command> NewCampaignCommand();
 
 }  // namespace jz::cli
 
