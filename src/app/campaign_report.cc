@@ -164,7 +164,7 @@ RegionResult Evaluate(const Evaluated& e, const RegionSlice& slice, const Evalua
 }
 
 Status CheckLevel(const Campaign& c, const CampaignDesign& d, RegionLevel level) {
-  const RegionLevel finest = d.strata == StrataKind::kVillage ? RegionLevel::kVillage : RegionLevel::kTownship;
+  const RegionLevel finest = StrataLevel(d.strata);
   if (level > finest) {
     return InvalidArgumentError(Bilingual("报告级别细于抽样分层，无法按此级别估计", "the report level is finer than the strata"));
   }

@@ -211,7 +211,7 @@ StatusOr<DrawResult> DrawCampaignSample(Store& store, const DrawRequest& request
   std::vector<FrameUnit> units;
   units.reserve(frame.size());
   for (const FrameHousehold& h : frame) {
-    const RegionCode stratum = strata == StrataKind::kVillage ? h.village : h.village.AtLevel(RegionLevel::kTownship);
+    const RegionCode stratum = h.village.AtLevel(StrataLevel(strata));
     units.push_back({h.household_no, stratum.value(), h.type != HouseholdType::kOrdinaryFarm, h.persons});
   }
   ASSIGN_OR_RETURN(Sample sample, DrawSample(units, r.design));

@@ -157,8 +157,8 @@ struct CampaignReport {
   RegionResult total;                 // the campaign's scope
 };
 
-// Computes the report per region at `level` (province, prefecture, county, township, or
-// village when the sample is stratified by village). FailedPrecondition when the campaign has
+// Computes the report per region at `level` (province, prefecture, county; township when the
+// strata are townships or villages; village when they are villages). FailedPrecondition when the campaign has
 // no sample; InvalidArgument when `level` is finer than the strata.
 [[nodiscard]] StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view campaign, RegionLevel level);
 

@@ -5,7 +5,7 @@
 // THE SAMPLING ALGORITHM (exact, so that another implementation can reproduce a sample):
 //
 //  1. Frame. Units (households) carry a key (户编号), a stratum code (the township's or the
-//     village's 12-digit code), a registered flag (建档立卡户: 贫困户/脱贫户/监测户) and a person
+//     village's or the county's 12-digit code), a registered flag (建档立卡户: 贫困户/脱贫户/监测户) and a person
 //     count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending,
 //     registered first, key ascending by bytes); the cell's units keep that order.
 //  2. Size. n = design.size, or ceil(N × fraction_bp / 10000) when size is 0; capped at N.

@@ -32,7 +32,11 @@ enum class CampaignLevel : uint8_t {
 };
 
 // What a sample is stratified by.
-enum class StrataKind : uint8_t { kTownship = 1, kVillage = 2 };
+enum class StrataKind : uint8_t { kTownship = 1, kVillage = 2, kCounty = 3 };
+
+// The region level of a stratum of `kind`; and its name, "township" | "village" | "county".
+RegionLevel StrataLevel(StrataKind kind);
+std::string_view StrataKindName(StrataKind kind);
 
 // A finding's answer for one checklist item.
 enum class FindingAnswer : uint8_t {
@@ -157,6 +161,24 @@ class CampaignStore {
   // Households with at least one recorded finding.
   [[nodiscard]] virtual StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) = 0;
 };
+
+inline RegionLevel StrataLevel(StrataKind kind) {
+  switch (kind) {
+    case StrataKind::kCounty: return RegionLevel::kCounty;
+    case StrataKind::kVillage: return RegionLevel::kVillage;
+    case StrataKind::kTownship: break;
+  }
+  return RegionLevel::kTownship;
+}
+
+inline std::string_view StrataKindName(StrataKind kind) {
+  switch (kind) {
+    case StrataKind::kCounty: return "county";
+    case StrataKind::kVillage: return "village";
+    case StrataKind::kTownship: break;
+  }
+  return "township";
+}
 
 }  // namespace jz
 

@@ -70,7 +70,7 @@ class CampaignCommand final : public Command {
            "      --region 222424 --policy policies/jilin-2024.toml\n"
            "  jingzhun campaign create demo/jingzhun.db --code JL-2025 --name 省级抽查 --level province \\\n"
            "      --region 22 --compare-to WQ-2025 --line 4000\n"
-           "  jingzhun campaign sample demo/jingzhun.db JL-2025 --seed 20250301 --size 400 --strata township\n"
+           "  jingzhun campaign sample demo/jingzhun.db JL-2025 --seed 20250301 --size 400 --strata county\n"
            "  jingzhun campaign record demo/jingzhun.db JL-2025 findings.csv --by 张三\n"
            "  jingzhun campaign report demo/jingzhun.db JL-2025 --level county --format json\n"
            "  jingzhun campaign simulate demo/jingzhun.db JL-2025 --out sim.csv --miss-rate 0\n"
@@ -133,7 +133,7 @@ class CampaignCommand final : public Command {
     sample_->add_option("--seed", seed_, "随机种子 seed")->capture_default_str();
     sample_->add_option("--size", size_, "样本户数 sample size (households)");
     sample_->add_option("--fraction", fraction_, "抽样比例 sample fraction, e.g. 0.05");
-    sample_->add_option("--strata", strata_, "分层 strata: township | village")->capture_default_str();
+    sample_->add_option("--strata", strata_, "分层 strata: county | township | village")->capture_default_str();
     sample_->add_option("--allocation", allocation_, "分配 allocation: proportional | equal")->capture_default_str();
     sample_->add_option("--registered-share", share_, "建档立卡户占比 registered share (or 'proportional')")
         ->capture_default_str();
@@ -244,11 +244,11 @@ class CampaignCommand final : public Command {
                                             fmt::format("invalid --allocation {} (use proportional or equal)", allocation_)));
     }
     r.design.allocation = allocation_ == "equal" ? Allocation::kEqual : Allocation::kProportional;
-    if (strata_ != "township" && strata_ != "village") {
-      return InvalidArgumentError(Bilingual(fmt::format("--strata {} 无效（可用 township、village）", strata_),
-                                            fmt::format("invalid --strata {} (use township or village)", strata_)));
+    if (strata_ != "township" && strata_ != "village" && strata_ != "county") {
+      return InvalidArgumentError(Bilingual(fmt::format("--strata {} 无效（可用 county、township、village）", strata_),
+                                            fmt::format("invalid --strata {} (use county, township or village)", strata_)));
     }
-    r.strata = strata_ == "village" ? StrataKind::kVillage : StrataKind::kTownship;
+    r.strata = strata_ == "village" ? StrataKind::kVillage : strata_ == "county" ? StrataKind::kCounty : StrataKind::kTownship;
     r.drawn_by = by_;
     r.drawn_on = Date::Today();
     ASSIGN_OR_RETURN(DrawResult d, DrawCampaignSample(store, r));
@@ -265,10 +265,10 @@ class CampaignCommand final : public Command {
                                        s.census ? " (census)" : "")));
     if (out_.empty()) return OkStatus();
     ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(out_));
-    csv->Row({"draw_order", "household_no", "village", "stratum", "household_type", "persons"});
+    csv->Row({"draw_order", "household_no", "village", "stratum", "household_type_code", "persons"});
     for (const CampaignUnit& u : d.sample.units) {
       csv->Row({std::to_string(u.draw_order), u.household_no, u.village.ToString(), std::to_string(u.stratum),
-                Label(u.type, g.lang), std::to_string(u.persons)});
+                std::to_string(static_cast<int>(u.type)), std::to_string(u.persons)});
     }
     return csv->Close();
   }
@@ -422,7 +422,7 @@ class CampaignCommand final : public Command {
                           {"compare_to", r.lower ? nlohmann::json(r.lower->code) : nlohmann::json(nullptr)},
                           {"design", {{"census", d.census}, {"seed", d.seed}, {"frame_size", d.frame_size},
                                       {"sample_size", d.sample_size}, {"draw", d.draw_no},
-                                      {"strata", d.strata == StrataKind::kVillage ? "village" : "township"},
+                                      {"strata", std::string(StrataKindName(d.strata))},
                                       {"allocation", d.allocation == 2 ? "equal" : "proportional"},
                                       {"registered_share", d.registered_share_bp / 10000.0}}},
                           {"total", region(r.total)}};
@@ -464,7 +464,7 @@ class CampaignCommand final : public Command {
     PrintLine(g, fmt::format("draw {}: census={} seed={} frame={} sample={} strata={} allocation={} registered_share={} "
                              "min_per_stratum={} cells={} drawn_by={} drawn_on={}",
                              d.draw_no, d.census, d.seed, d.frame_size, d.sample_size,
-                             d.strata == StrataKind::kVillage ? "village" : "township",
+                             StrataKindName(d.strata),
                              d.allocation == 2 ? "equal" : "proportional", d.registered_share_bp / 10000.0,
                              d.min_per_stratum, s->strata.size(), d.drawn_by, d.drawn_on.ToString()));
     return OkStatus();

@@ -167,7 +167,7 @@ CREATE TABLE campaign_sample (
   census              INTEGER NOT NULL CHECK (census IN (0, 1)),
   seed                INTEGER NOT NULL,              -- the uint64 seed's bit pattern
   frame_size          INTEGER NOT NULL,
-  strata_kind         INTEGER NOT NULL CHECK (strata_kind IN (1, 2)),  -- 1 township, 2 village
+  strata_kind         INTEGER NOT NULL CHECK (strata_kind IN (1, 2, 3)),  -- 1 township, 2 village, 3 county
   allocation          INTEGER NOT NULL CHECK (allocation IN (1, 2)),   -- 1 proportional, 2 equal
   size                INTEGER NOT NULL,
   fraction_bp         INTEGER NOT NULL,

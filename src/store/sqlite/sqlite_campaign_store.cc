@@ -256,7 +256,9 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   g.census = d.Int(1) != 0;
   g.seed = static_cast<uint64_t>(d.Int(2));
   g.frame_size = d.Int(3);
-  g.strata = d.Int(4) == 2 ? StrataKind::kVillage : StrataKind::kTownship;
+  const int64_t strata = d.Int(4);
+  if (strata < 1 || strata > 3) return DataLossError(fmt::format("invalid strata kind {}", strata));
+  g.strata = static_cast<StrataKind>(strata);
   g.allocation = static_cast<int32_t>(d.Int(5));
   g.size = d.Int(6);
   g.fraction_bp = static_cast<int32_t>(d.Int(7));
