@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/limits.h"
 #include "io/csv_reader.h"
 
 namespace jz {
@@ -374,6 +375,26 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
       h.rows.back().error = FindingRowError{path, row, "household_no", Bilingual("户编号为空", "household_no is empty")};
     }
   }
+  // Valid households go to the store in batches of kFindingsBatchHouseholds, each household in
+  // its own savepoint: one commit per batch instead of one per household.
+  std::vector<HouseholdFindings> batch;
+  std::vector<const HouseholdRows*> batch_rows;
+  std::vector<StatusOr<int32_t>> outcomes;
+  auto flush = [&]() -> Status {
+    RETURN_IF_ERROR(store.campaigns().RecordFindingsBatch(campaign.id, batch, outcomes));
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!outcomes[i].ok()) {
+        RefuseHousehold(*batch_rows[i], path, result, FindingRowError{path, batch_rows[i]->rows.front().row, "household_no",
+                                                                      std::string(outcomes[i].status().message())});
+        continue;
+      }
+      ++result.households_stored;
+      result.rows_stored += static_cast<int64_t>(batch_rows[i]->rows.size());
+    }
+    batch.clear();
+    batch_rows.clear();
+    return OkStatus();
+  };
   for (HouseholdRows& h : households) {
     CheckDuplicates(h, path);
     const bool bad = std::any_of(h.rows.begin(), h.rows.end(), [](const ParsedRow& r) { return r.error.has_value(); });
@@ -383,16 +404,13 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
     }
     HouseholdFindings findings{h.household_no, {}, recorded_by, recorded_on};
     for (const ParsedRow& r : h.rows) findings.findings.push_back(r.finding);
-    StatusOr<int32_t> stored = RecordHouseholdFindings(store, campaign, findings);
-    if (stored.status().code() == StatusCode::kNotFound || stored.status().code() == StatusCode::kInvalidArgument) {
-      RefuseHousehold(h, path, result, FindingRowError{path, h.rows.front().row, "household_no",
-                                                       std::string(stored.status().message())});
-      continue;
-    }
-    RETURN_IF_ERROR(stored.status());
-    ++result.households_stored;
-    result.rows_stored += static_cast<int64_t>(h.rows.size());
+    batch.push_back(std::move(findings));
+    batch_rows.push_back(&h);
+    if (batch.size() == kFindingsBatchHouseholds) RETURN_IF_ERROR(flush());
   }
+  RETURN_IF_ERROR(flush());
+  std::stable_sort(result.refused.begin(), result.refused.end(),
+                   [](const FindingRowError& a, const FindingRowError& b) { return a.row < b.row; });
   return result;
 }
 

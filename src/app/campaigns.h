@@ -117,8 +117,9 @@ struct ImportFindingsResult {
 // Imports a findings CSV (UTF-8 or GB18030; columns household_no, item, answer, value, note
 // and optionally person_no; value is yuan, e.g. 4500.50). Rows are grouped by household; a
 // household with any bad row is refused whole (its rows listed, the bad ones with their own
-// reason, the others naming the bad row); every other household is recorded in its own
-// transaction, so a crash leaves each household whole or absent. Fails (nothing stored) for
+// reason, the others naming the bad row; the list in row order); the other households are
+// recorded in batches, each household in its own savepoint, so a crash leaves each household
+// whole or absent. Fails (nothing stored) for
 // an unreadable file or a header without the required columns.
 [[nodiscard]] StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign,
                                                             const std::string& path, const std::string& recorded_by,

@@ -164,8 +164,8 @@ TEST_F(CampaignsTest, ImportStoresWholeHouseholdsAndNamesEveryRefusedRow) {
   expect_row(0, 3, "answer", "invalid answer maybe");
   expect_row(1, 4, "household_no", "because of row 3");
   expect_row(2, 5, "item", "item toilet");
-  expect_row(3, 7, "value", "abc");
-  expect_row(4, 6, "household_no", "not in the campaign's sample");
+  expect_row(3, 6, "household_no", "not in the campaign's sample");
+  expect_row(4, 7, "value", "abc");
   ASSERT_OK_AND_ASSIGN(int64_t recorded, store_->campaigns().CountRecordedHouseholds(1));
   EXPECT_EQ(recorded, 1);
   const std::string bad_header = WriteFile("bad.csv", "household,item\nx,food\n");

@@ -20,14 +20,26 @@ namespace {
 
 constexpr int kHouseholds = 300;
 
-// The child: records every household's nine findings again and again, signalling the parent
-// through `ready_fd` after its first 20 households. Never returns.
+// The child: records every household's nine findings again and again (one transaction per
+// household, then batches of households with a savepoint each), signalling the parent through
+// `ready_fd` after its first 20 households. Never returns.
 [[noreturn]] void RecordForever(const std::string& path, int ready_fd) {
   auto store = OpenSqliteStore(path);
   if (!store.ok()) _exit(2);
   std::optional<Campaign> campaign = *(*store)->campaigns().FindCampaign("CRASH");
   const std::vector<std::string> items = testing::TestCampaign("x").items;
   for (int round = 0;; ++round) {
+    if (round % 2 == 1) {  // odd rounds: batches of 50 households, each in its own savepoint
+      std::vector<HouseholdFindings> batch;
+      std::vector<StatusOr<int32_t>> outcomes;
+      for (int i = 0; i < kHouseholds; ++i) {
+        batch.push_back(testing::TestFindings(testing::TestHouseholdNo(i), items));
+        if (batch.size() < 50) continue;
+        if (!(*store)->campaigns().RecordFindingsBatch(campaign->id, batch, outcomes).ok()) _exit(5);
+        batch.clear();
+      }
+      continue;
+    }
     for (int i = 0; i < kHouseholds; ++i) {
       if (!(*store)->campaigns().RecordFindings(campaign->id, testing::TestFindings(testing::TestHouseholdNo(i), items)).ok()) {
         _exit(3);
@@ -92,7 +104,7 @@ TEST(CampaignCrash, KilledWhileRecordingLeavesEveryHouseholdWholeOrAbsent) {
     ASSERT_EQ(read(fds[0], &byte, 1), 1) << "the recording child died before it started";
     close(fds[0]);
     // Kill points from right after the signal to well into the recording.
-    std::this_thread::sleep_for(std::chrono::microseconds(300 + 2500 * kill_point));
+    std::this_thread::sleep_for(std::chrono::microseconds(300 + 7000 * kill_point));
     ASSERT_EQ(kill(child, SIGKILL), 0);
     int wstatus = 0;
     ASSERT_EQ(waitpid(child, &wstatus, 0), child);

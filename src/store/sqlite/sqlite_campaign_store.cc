@@ -45,6 +45,8 @@ class SqliteCampaignStore final : public CampaignStore {
   StatusOr<int32_t> SaveSample(int64_t campaign_id, const StoredSample& sample) override;
   StatusOr<std::optional<StoredSample>> LoadSample(int64_t campaign_id) override;
   StatusOr<int32_t> RecordFindings(int64_t campaign_id, const HouseholdFindings& findings) override;
+  Status RecordFindingsBatch(int64_t campaign_id, std::span<const HouseholdFindings> households,
+                             std::vector<StatusOr<int32_t>>& outcomes) override;
   Status ScanLatestFindings(int64_t campaign_id,
                             const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) override;
   StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) override;
@@ -356,6 +358,26 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
 
 StatusOr<int32_t> SqliteCampaignStore::RecordFindings(int64_t campaign_id, const HouseholdFindings& f) {
   return InTransaction<int32_t>([&] { return InsertFindings(campaign_id, f); });
+}
+
+Status SqliteCampaignStore::RecordFindingsBatch(int64_t campaign_id, std::span<const HouseholdFindings> households,
+                                                std::vector<StatusOr<int32_t>>& outcomes) {
+  outcomes.clear();
+  StatusOr<bool> done = InTransaction<bool>([&]() -> StatusOr<bool> {
+    for (const HouseholdFindings& f : households) {
+      RETURN_IF_ERROR(db().Exec("SAVEPOINT household"));
+      StatusOr<int32_t> revision = InsertFindings(campaign_id, f);
+      if (!revision.ok() && revision.status().code() != StatusCode::kNotFound &&
+          revision.status().code() != StatusCode::kInvalidArgument) {
+        return revision.status();  // the connection failed: roll the whole batch back
+      }
+      RETURN_IF_ERROR(db().Exec(revision.ok() ? "RELEASE household" : "ROLLBACK TO household; RELEASE household"));
+      outcomes.push_back(std::move(revision));
+    }
+    return true;
+  });
+  if (!done.ok()) outcomes.clear();
+  return done.status();
 }
 
 Status SqliteCampaignStore::ScanLatestFindings(int64_t campaign_id,

@@ -113,6 +113,29 @@ TEST_F(CampaignStoreTest, AHouseholdWithABadFindingStoresNothing) {
   EXPECT_EQ(recorded, 0);
 }
 
+TEST_F(CampaignStoreTest, ABatchStoresEveryGoodHouseholdAndRefusesTheOthersAlone) {
+  CampaignStore& c = store_->campaigns();
+  ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
+  ASSERT_OK(testing::SaveCensus(c, id, *RegionCode::Parse("222424")));
+  std::vector<HouseholdFindings> batch = {TestFindings(TestHouseholdNo(1), kItems),
+                                          TestFindings("nobody", kItems),
+                                          TestFindings(TestHouseholdNo(2), {"food", "water", "food"}),
+                                          TestFindings(TestHouseholdNo(3), kItems)};
+  std::vector<StatusOr<int32_t>> outcomes;
+  ASSERT_OK(c.RecordFindingsBatch(id, batch, outcomes));
+  ASSERT_EQ(outcomes.size(), 4u);
+  EXPECT_OK(outcomes[0]);
+  EXPECT_STATUS(outcomes[1], StatusCode::kNotFound, "nobody");
+  EXPECT_STATUS(outcomes[2], StatusCode::kInvalidArgument, "food");
+  EXPECT_OK(outcomes[3]);
+  int64_t rows = 0;
+  ASSERT_OK(c.ScanLatestFindings(id, [&](int64_t, std::span<const CampaignFinding> f) {
+    rows += static_cast<int64_t>(f.size());
+    return OkStatus();
+  }));
+  EXPECT_EQ(rows, 18);  // households 1 and 3 whole; nothing of household 2's first two items
+}
+
 TEST_F(CampaignStoreTest, RefusedWhileARegistryWriterIsOpen) {
   CampaignStore& c = store_->campaigns();
   ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
