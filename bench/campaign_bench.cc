@@ -98,7 +98,7 @@ jz::Status SimulateAndRecord(jz::Store& store, const std::string& code, const st
   start = Clock::now();
   ASSIGN_OR_RETURN(jz::ImportFindingsResult r, jz::ImportFindings(store, code, csv, "bench", *jz::Date::FromYmd(2025, 4, 1)));
   const double seconds = Since(start);
-  Line(fmt::format("{}: record findings (one transaction per household)", code), seconds,
+  Line(fmt::format("{}: record findings (savepoint per household)", code), seconds,
        fmt::format("{} households, {} rows, {:.0f} households/s", r.households_stored, r.rows_stored,
                    static_cast<double>(r.households_stored) / seconds));
   return jz::OkStatus();
