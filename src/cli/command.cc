@@ -19,6 +19,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewWhatIfCommand());
   commands.push_back(NewCasesCommand());
   commands.push_back(NewRectifyCommand());
+  commands.push_back(NewCampaignCommand());
   commands.push_back(NewInfoCommand());
   return commands;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/registry.h"
+#include "store/campaign_store.h"
 #include "core/status.h"
 #include "store/case_store.h"
 #include "store/ledger_store.h"
@@ -97,6 +98,8 @@ class Store {
   virtual CaseStore& cases() = 0;
   // The rectification ledger (ledger_store.h), owned by this store.
   virtual LedgerStore& ledger() = 0;
+  // Verification campaigns, samples and findings (campaign_store.h). Owned by the store.
+  virtual CampaignStore& campaigns() = 0;
 };
 
 }  // namespace jz

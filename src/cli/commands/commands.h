@@ -19,6 +19,7 @@ std::unique_ptr<Command> NewScreenCommand();
 std::unique_ptr<Command> NewWhatIfCommand();
 std::unique_ptr<Command> NewCasesCommand();
 std::unique_ptr<Command> NewRectifyCommand();
+std::unique_ptr<Command> NewCampaignCommand();
 
 }  // namespace jz::cli
 

@@ -262,10 +262,90 @@ CREATE TABLE problem_event (
 CREATE INDEX problem_event_problem ON problem_event (problem_id, event_date);
 )sql";
 
+// Verification campaigns (campaign_store.h). A campaign's draws and its findings are
+// append-only: a new draw gets the next draw_no, a re-recorded household the next revision.
+constexpr std::string_view kV4Campaigns = R"sql(
+CREATE TABLE campaign (
+  id              INTEGER PRIMARY KEY,
+  code            TEXT NOT NULL UNIQUE,
+  name            TEXT NOT NULL,
+  level           INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),  -- 1 county, 2 prefecture, 3 province
+  scope           INTEGER NOT NULL,                 -- region code (12 digits)
+  checklist       TEXT NOT NULL,                    -- item codes joined by ','
+  compare_to      INTEGER REFERENCES campaign (id), -- the lower level's campaign
+  income_line_fen INTEGER NOT NULL,
+  created_by      TEXT NOT NULL,
+  created_on      TEXT NOT NULL CHECK (date(created_on) = created_on),
+  status          INTEGER NOT NULL DEFAULT 1        -- 1 open
+);
+
+CREATE TABLE campaign_sample (
+  campaign_id         INTEGER NOT NULL REFERENCES campaign (id),
+  draw_no             INTEGER NOT NULL,
+  census              INTEGER NOT NULL CHECK (census IN (0, 1)),
+  seed                INTEGER NOT NULL,              -- the uint64 seed's bit pattern
+  frame_size          INTEGER NOT NULL,
+  strata_kind         INTEGER NOT NULL CHECK (strata_kind IN (1, 2, 3)),  -- 1 township, 2 village, 3 county
+  allocation          INTEGER NOT NULL CHECK (allocation IN (1, 2)),   -- 1 proportional, 2 equal
+  size                INTEGER NOT NULL,
+  fraction_bp         INTEGER NOT NULL,
+  registered_share_bp INTEGER NOT NULL,
+  min_per_stratum     INTEGER NOT NULL,
+  sample_size         INTEGER NOT NULL,
+  drawn_by            TEXT NOT NULL,
+  drawn_on            TEXT NOT NULL CHECK (date(drawn_on) = drawn_on),
+  PRIMARY KEY (campaign_id, draw_no)
+) WITHOUT ROWID;
+
+-- N_h and n_h of each cell (stratum × registered): the weights are frame_count / sample_count.
+CREATE TABLE campaign_stratum (
+  campaign_id  INTEGER NOT NULL,
+  draw_no      INTEGER NOT NULL,
+  stratum      INTEGER NOT NULL,
+  registered   INTEGER NOT NULL CHECK (registered IN (0, 1)),
+  frame_count  INTEGER NOT NULL,
+  sample_count INTEGER NOT NULL CHECK (sample_count BETWEEN 0 AND frame_count),
+  PRIMARY KEY (campaign_id, draw_no, stratum, registered),
+  FOREIGN KEY (campaign_id, draw_no) REFERENCES campaign_sample (campaign_id, draw_no)
+) WITHOUT ROWID;
+
+CREATE TABLE campaign_unit (
+  campaign_id    INTEGER NOT NULL,
+  draw_no        INTEGER NOT NULL,
+  county         INTEGER NOT NULL,
+  household_id   INTEGER NOT NULL REFERENCES household (id),
+  village        INTEGER NOT NULL,
+  stratum        INTEGER NOT NULL,
+  registered     INTEGER NOT NULL CHECK (registered IN (0, 1)),
+  household_type INTEGER NOT NULL,   -- at the draw
+  persons        INTEGER NOT NULL,   -- at the draw
+  draw_order     INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, draw_no, household_id),
+  FOREIGN KEY (campaign_id, draw_no) REFERENCES campaign_sample (campaign_id, draw_no)
+) WITHOUT ROWID;
+
+CREATE TABLE finding (
+  id           INTEGER PRIMARY KEY,
+  campaign_id  INTEGER NOT NULL REFERENCES campaign (id),
+  county       INTEGER NOT NULL,
+  household_id INTEGER NOT NULL REFERENCES household (id),
+  revision     INTEGER NOT NULL,          -- 1, 2, ...: the newest supersedes, none is deleted
+  item         TEXT NOT NULL,
+  person_no    TEXT NOT NULL DEFAULT '',  -- '' for household items
+  answer       INTEGER NOT NULL CHECK (answer BETWEEN 1 AND 3),  -- 1 符合, 2 不符合, 3 不适用
+  value_fen    INTEGER,
+  note         TEXT NOT NULL DEFAULT '',
+  recorded_by  TEXT NOT NULL,
+  recorded_on  TEXT NOT NULL CHECK (date(recorded_on) = recorded_on),
+  UNIQUE (campaign_id, household_id, revision, item, person_no)
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
     {3, "monitoring cases, their events, income checks and visits", kV3},
+    {4, "verification campaigns: campaigns, sample draws, cells, units and findings", kV4Campaigns},
     {5, "rectification ledger: problems and their append-only history", kV5Ledger},
 };
 

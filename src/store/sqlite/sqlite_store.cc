@@ -394,6 +394,11 @@ CaseStore& SqliteStore::cases() {
   return *cases_;
 }
 
+CampaignStore& SqliteStore::campaigns() {
+  if (!campaigns_) campaigns_ = NewSqliteCampaignStore(this);
+  return *campaigns_;
+}
+
 StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
 
 StatusOr<RegistryCounts> SqliteStore::Counts() {

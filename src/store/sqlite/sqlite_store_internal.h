@@ -215,6 +215,7 @@ class SqliteStore final : public Store {
   StatusOr<int64_t> CountWarnings() override;
   CaseStore& cases() override;
   LedgerStore& ledger() override { return ledger_; }
+  CampaignStore& campaigns() override;
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
@@ -233,7 +234,11 @@ class SqliteStore final : public Store {
   std::unique_ptr<Statements> statements_;
   std::unique_ptr<CaseStore> cases_;
   SqliteLedgerStore ledger_{this};
+  std::unique_ptr<CampaignStore> campaigns_;
 };
+
+// The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
+std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
 
 
 }  // namespace jz::sqlite_internal

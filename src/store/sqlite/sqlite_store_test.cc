@@ -159,7 +159,8 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
   RawExec(path, "DROP TABLE warning; DROP INDEX assistance_measure_case; "
                 "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
                 "DROP TABLE visit; DROP TABLE monitoring_case; DROP TABLE problem_event; DROP TABLE problem; "
-                "PRAGMA user_version = 1");
+                "DROP TABLE finding; DROP TABLE campaign_unit; DROP TABLE campaign_stratum; "
+                "DROP TABLE campaign_sample; DROP TABLE campaign; PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());

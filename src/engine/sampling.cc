@@ -1,0 +1,281 @@
+// Stratified sampling and estimation; the algorithm is specified in sampling.h.
+#include "engine/sampling.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace jz {
+namespace {
+
+uint64_t Mix(uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+Status CheckDesign(std::span<const FrameUnit> frame, const SampleDesign& d) {
+  if (frame.empty()) {
+    return InvalidArgumentError(Bilingual("抽样框为空：范围内没有农户", "the sampling frame is empty: no household in scope"));
+  }
+  if (d.census) return OkStatus();
+  if (d.size < 0 || (d.size == 0 && (d.fraction_bp <= 0 || d.fraction_bp > 10000))) {
+    return InvalidArgumentError(Bilingual("样本量须为正数，或抽样比例在 0 到 1 之间",
+                                          "the sample size must be positive, or the fraction in (0, 1]"));
+  }
+  if (d.registered_share_bp > 10000) {
+    return InvalidArgumentError(Bilingual("建档立卡户占比须在 0 到 1 之间", "the registered share must be in [0, 1]"));
+  }
+  if (d.min_per_stratum < 0) {
+    return InvalidArgumentError(Bilingual("每层最少样本量不能为负", "the minimum per stratum must not be negative"));
+  }
+  return OkStatus();
+}
+
+// Frame positions sorted by step 1 of sampling.h; fails on a duplicate key.
+StatusOr<std::vector<int64_t>> SortedFrame(std::span<const FrameUnit> frame) {
+  std::vector<int64_t> order(frame.size());
+  std::iota(order.begin(), order.end(), int64_t{0});
+  std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+    const FrameUnit& x = frame[static_cast<size_t>(a)];
+    const FrameUnit& y = frame[static_cast<size_t>(b)];
+    if (x.stratum != y.stratum) return x.stratum < y.stratum;
+    if (x.registered != y.registered) return x.registered;
+    return x.key < y.key;
+  });
+  std::vector<std::string_view> keys;
+  keys.reserve(frame.size());
+  for (const FrameUnit& u : frame) keys.push_back(u.key);
+  std::sort(keys.begin(), keys.end());
+  auto dup = std::adjacent_find(keys.begin(), keys.end());
+  if (dup != keys.end()) {
+    return InvalidArgumentError(Bilingual(fmt::format("抽样框中户编号 {} 重复", *dup),
+                                          fmt::format("household {} appears twice in the frame", *dup)));
+  }
+  return order;
+}
+
+int64_t TotalSize(int64_t frame_size, const SampleDesign& d) {
+  if (d.census) return frame_size;
+  const int64_t n = d.size > 0 ? d.size : (frame_size * d.fraction_bp + 9999) / 10000;
+  return std::min(n, frame_size);
+}
+
+// Step 4: (n_registered, n_non_registered) of a stratum's n_h.
+std::pair<int64_t, int64_t> SplitStratum(int64_t n_h, int64_t n_reg_frame, int64_t n_non_frame, int32_t share_bp) {
+  if (share_bp < 0) {
+    const int64_t w[2] = {n_reg_frame, n_non_frame};
+    std::vector<int64_t> split = Apportion(n_h, w, w);
+    return {split[0], split[1]};
+  }
+  const int64_t target = (n_h * share_bp + 5000) / 10000;
+  int64_t reg = std::min(target, n_reg_frame);
+  const int64_t non = std::min(n_h - reg, n_non_frame);
+  reg = std::min(n_h - non, n_reg_frame);
+  return {reg, non};
+}
+
+}  // namespace
+
+uint64_t SplitMix64::Next() {
+  state_ += 0x9E3779B97F4A7C15ULL;
+  return Mix(state_);
+}
+
+uint64_t SplitMix64::Bounded(uint64_t bound) {
+  const uint64_t threshold = (0 - bound) % bound;  // (2^64 − bound) mod bound
+  while (true) {
+    const uint64_t x = Next();
+    if (x >= threshold) return x % bound;
+  }
+}
+
+uint64_t CellSeed(uint64_t seed, uint64_t stratum, bool registered) {
+  return Mix(seed ^ Mix(stratum * 2 + (registered ? 1 : 0)));
+}
+
+std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights, std::span<const int64_t> caps) {
+  const size_t k = weights.size();
+  std::vector<int64_t> out(k, 0);
+  std::vector<bool> done(k, false);
+  int64_t left = total;
+  while (left > 0) {
+    __int128 weight_sum = 0;
+    for (size_t i = 0; i < k; ++i) {
+      if (!done[i]) weight_sum += weights[i];
+    }
+    if (weight_sum == 0) break;
+    bool capped = false;
+    std::vector<std::pair<__int128, size_t>> remainders;
+    int64_t given = 0;
+    for (size_t i = 0; i < k; ++i) {
+      if (done[i]) continue;
+      const __int128 product = static_cast<__int128>(left) * weights[i];
+      const auto floor_q = static_cast<int64_t>(product / weight_sum);
+      if (floor_q >= caps[i]) {
+        out[i] = caps[i];
+        done[i] = true;
+        left -= caps[i];
+        capped = true;
+        break;  // recompute the quotas of the others with the smaller total
+      }
+      out[i] = floor_q;
+      given += floor_q;
+      remainders.emplace_back(product % weight_sum, i);
+    }
+    if (capped) continue;
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    int64_t extra = left - given;
+    for (const auto& [rem, i] : remainders) {
+      if (extra == 0) break;
+      if (out[i] < caps[i]) {
+        ++out[i];
+        --extra;
+      }
+    }
+    break;
+  }
+  return out;
+}
+
+StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign& design) {
+  RETURN_IF_ERROR(CheckDesign(frame, design));
+  ASSIGN_OR_RETURN(std::vector<int64_t> order, SortedFrame(frame));
+  Sample sample;
+  sample.frame_size = static_cast<int64_t>(frame.size());
+  // Cells and their start positions in `order`.
+  std::vector<size_t> cell_start;
+  for (size_t p = 0; p < order.size(); ++p) {
+    const FrameUnit& u = frame[static_cast<size_t>(order[p])];
+    if (sample.cells.empty() || sample.cells.back().stratum != u.stratum || sample.cells.back().registered != u.registered) {
+      sample.cells.push_back({u.stratum, u.registered, 0, 0});
+      cell_start.push_back(p);
+    }
+    ++sample.cells.back().frame_count;
+  }
+  // Strata: runs of one or two cells with the same stratum code.
+  std::vector<std::pair<size_t, size_t>> strata;  // [first cell, last cell]
+  for (size_t c = 0; c < sample.cells.size(); ++c) {
+    if (strata.empty() || sample.cells[strata.back().first].stratum != sample.cells[c].stratum) {
+      strata.emplace_back(c, c);
+    } else {
+      strata.back().second = c;
+    }
+  }
+  const int64_t n = TotalSize(sample.frame_size, design);
+  const auto strata_count = static_cast<int64_t>(strata.size());
+  if (!design.census && n < strata_count * design.min_per_stratum) {
+    return InvalidArgumentError(Bilingual(
+        fmt::format("样本量 {} 小于 {} 层 × 每层最少 {}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
+                    n, strata_count, design.min_per_stratum),
+        fmt::format("the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
+                    "household; stratify by township, draw more, or lower the minimum",
+                    n, strata_count, design.min_per_stratum)));
+  }
+  std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()), caps(strata.size());
+  int64_t left = n;
+  for (size_t h = 0; h < strata.size(); ++h) {
+    for (size_t c = strata[h].first; c <= strata[h].second; ++c) stratum_size[h] += sample.cells[c].frame_count;
+    minimum[h] = design.census ? stratum_size[h] : std::min({int64_t{design.min_per_stratum}, stratum_size[h], left});
+    left -= minimum[h];
+    weights[h] = design.allocation == Allocation::kEqual ? 1 : stratum_size[h];
+    caps[h] = stratum_size[h] - minimum[h];
+  }
+  const std::vector<int64_t> extra = Apportion(left, weights, caps);
+  for (size_t h = 0; h < strata.size(); ++h) {
+    const int64_t n_h = minimum[h] + extra[h];
+    SampleCell& first = sample.cells[strata[h].first];
+    if (design.census) {
+      for (size_t c = strata[h].first; c <= strata[h].second; ++c) sample.cells[c].sample_count = sample.cells[c].frame_count;
+      continue;
+    }
+    if (strata[h].first == strata[h].second) {
+      first.sample_count = n_h;
+      continue;
+    }
+    SampleCell& second = sample.cells[strata[h].second];  // first is registered, second is not
+    const auto [reg, non] = SplitStratum(n_h, first.frame_count, second.frame_count, design.registered_share_bp);
+    first.sample_count = reg;
+    second.sample_count = non;
+  }
+  for (size_t c = 0; c < sample.cells.size(); ++c) {
+    const SampleCell& cell = sample.cells[c];
+    std::vector<int64_t> positions(static_cast<size_t>(cell.frame_count));
+    std::iota(positions.begin(), positions.end(), int64_t{0});
+    SplitMix64 rng(CellSeed(design.seed, cell.stratum, cell.registered));
+    const auto count = static_cast<uint64_t>(cell.frame_count);
+    for (uint64_t i = 0; i < static_cast<uint64_t>(cell.sample_count); ++i) {
+      const uint64_t j = design.census ? i : i + rng.Bounded(count - i);
+      std::swap(positions[i], positions[j]);
+      sample.units.push_back({order[cell_start[c] + static_cast<size_t>(positions[i])], static_cast<int32_t>(c)});
+    }
+  }
+  return sample;
+}
+
+RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations) {
+  RateEstimate e;
+  double y_total = 0, x_total = 0;
+  for (const RateObservation& o : observations) {
+    const CellCounts& c = cells[static_cast<size_t>(o.cell)];
+    const double w = static_cast<double>(c.frame_count) / static_cast<double>(c.recorded);
+    y_total += w * o.y;
+    x_total += w * o.x;
+    e.numerator_units += o.y;
+    e.denominator_units += o.x;
+    if (o.x > 0) ++e.households;
+  }
+  if (x_total <= 0) return e;
+  e.defined = true;
+  e.rate = y_total / x_total;
+  std::vector<double> sum_u(cells.size(), 0), sum_u2(cells.size(), 0);
+  for (const RateObservation& o : observations) {
+    const double u = (o.y - e.rate * o.x) / x_total;
+    sum_u[static_cast<size_t>(o.cell)] += u;
+    sum_u2[static_cast<size_t>(o.cell)] += u * u;
+  }
+  std::vector<bool> in_domain(cells.size(), false);
+  for (const RateObservation& o : observations) {
+    if (o.x > 0) in_domain[static_cast<size_t>(o.cell)] = true;
+  }
+  // Pooled within-cell variance of the domain's cells with two or more recorded households,
+  // lent to cells with one (whose own variance cannot be estimated).
+  double pooled_ss = 0, pooled_df = 0;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const auto n_c = static_cast<double>(cells[c].recorded);
+    if (cells[c].recorded < 2 || !in_domain[c]) continue;
+    pooled_ss += std::max(0.0, sum_u2[c] - sum_u[c] * sum_u[c] / n_c);
+    pooled_df += n_c - 1;
+  }
+  const double pooled_s2 = pooled_df > 0 ? pooled_ss / pooled_df : 0;
+  double variance = 0;
+  bool census = true;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const auto n_c = static_cast<double>(cells[c].recorded);
+    const auto big_n = static_cast<double>(cells[c].frame_count);
+    if (cells[c].recorded < cells[c].frame_count) census = false;
+    if (cells[c].recorded < 1) continue;
+    const double s2 = cells[c].recorded >= 2 ? std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1))
+                                             : (in_domain[c] ? pooled_s2 : 0.0);
+    variance += big_n * big_n * (1 - n_c / big_n) * s2 / n_c;
+  }
+  e.standard_error = std::sqrt(variance);
+  constexpr double kZ95 = 1.959963984540054;
+  e.ci_low = std::clamp(e.rate - kZ95 * e.standard_error, 0.0, 1.0);
+  e.ci_high = std::clamp(e.rate + kZ95 * e.standard_error, 0.0, 1.0);
+  if (!census && e.households > 0 && (e.numerator_units == 0 || e.numerator_units == e.denominator_units)) {
+    const double bound = 1 - std::pow(0.05, 1.0 / static_cast<double>(e.households));
+    if (e.numerator_units == 0) {
+      e.ci_high = std::max(e.ci_high, bound);
+    } else {
+      e.ci_low = std::min(e.ci_low, 1 - bound);
+    }
+    e.zero_count_bound = true;
+  }
+  return e;
+}
+
+}  // namespace jz

@@ -1,0 +1,167 @@
+// Reproducible stratified sampling of households for verification campaigns (县级自查、
+// 市州复查、省级抽查, DOMAIN §5.4) and the design-based estimators of their results
+// (错退率, 漏评率, per-item accuracy, DOMAIN §5.2). Pure computation: no SQL, no files.
+//
+// THE SAMPLING ALGORITHM (exact, so that another implementation can reproduce a sample):
+//
+//  1. Frame. Units (households) carry a key (户编号), a stratum code (the township's or the
+//     village's or the county's 12-digit code), a registered flag (建档立卡户: 贫困户/脱贫户/监测户) and a person
+//     count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending,
+//     registered first, key ascending by bytes); the cell's units keep that order.
+//  2. Size. n = design.size, or ceil(N × fraction_bp / 10000) when size is 0; capped at N.
+//  3. Allocation to strata (H strata in code order, N_h units each). When n < H × min_per_stratum
+//     the design is refused: the strata last in code order would get no household.
+//     a. each stratum first gets m_h = min(min_per_stratum, N_h, remaining n), strata in code order;
+//     b. the rest r = n − Σm_h is apportioned by Apportion() below, with weights N_h
+//        (proportional) or 1 (equal) and caps N_h − m_h.
+//  4. Split of each stratum's n_h into its registered cell and non-registered cell:
+//     target t = floor((n_h × registered_share_bp + 5000) / 10000); n_reg = min(t, N_reg);
+//     n_non = min(n_h − n_reg, N_non); then n_reg = min(n_h − n_non, N_reg) (a short cell
+//     passes its remainder to the other). registered_share_bp < 0 means "no split": the
+//     stratum's n_h is apportioned between the two cells in proportion to their sizes.
+//  5. Apportion(total, weights w_i, caps c_i) (largest remainder with caps): repeat: over the
+//     uncapped i, quota q_i = total' × w_i / Σw (exact integer arithmetic: floor, and the
+//     remainder (total' × w_i) mod Σw); any i with floor(q_i) ≥ c_i gets c_i and leaves, and
+//     total' drops by c_i; when none leaves, each gets floor(q_i) and the total' − Σfloor
+//     units left go one each to the largest remainders (ties: lower index first).
+//  6. Draw. Cell c (stratum s, registered g) has its own generator:
+//     state = SplitMix64Mix(seed ⊕ SplitMix64Mix(s × 2 + g)) — see CellSeed(); the
+//     generator is SplitMix64 (state += 0x9E3779B97F4A7C15; z = state; z = (z ⊕ z>>30) ×
+//     0xBF58476D1CE4E5B9; z = (z ⊕ z>>27) × 0x94D049BB133111EB; return z ⊕ z>>31).
+//     Bounded(k) draws x until x ≥ (2^64 − k) mod k and returns x mod k (unbiased).
+//     Partial Fisher–Yates over the cell's positions a = [0, N_c): for i in [0, n_c):
+//     j = i + Bounded(N_c − i); swap(a[i], a[j]); the sample is a[0..n_c) in that order.
+//  7. Draw order: cells in frame order, then position in the draw.
+// Each unit's inclusion probability is n_c / N_c and its weight N_c / n_c. A census
+// (county self-check) takes every unit: n_c = N_c.
+//
+// THE ESTIMATORS (stratified, cells are the strata; Cochran ch. 5-6, Taylor linearisation):
+// a rate R = Y / X with Y = Σ_c N_c/n_c Σ_i y_i, X likewise, over the recorded households of
+// each cell (n_c = households of the cell with findings; missing ones are treated as missing
+// at random within the cell). Variance V = Σ_c N_c² (1 − n_c/N_c) s²_uc / n_c with
+// u_i = (y_i − R x_i) / X and s²_uc the sample variance of u in the cell; a cell with one
+// recorded household in the domain borrows the pooled within-cell variance of the domain's
+// cells with two or more (as collapsing strata would), or 0 when there are none.
+// 95% CI = R ± 1.959964 √V, clipped to [0, 1]. When no problem is found (Y = 0) and the design
+// is not a census, V is 0 but the rate is not known to be 0: the upper bound is then the
+// exact one-sided 95% bound for zero events in m households, 1 − 0.05^(1/m) (≈ 3/m, "rule of
+// three"), m = households in the domain; symmetrically when every one is a problem. In a
+// complete census (n_c = N_c everywhere) V = 0 and the CI has zero width.
+//
+// Thread safety: all functions are pure; callers may run them on any thread.
+#ifndef JZ_ENGINE_SAMPLING_H_
+#define JZ_ENGINE_SAMPLING_H_
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace jz {
+
+// One household of the sampling frame.
+struct FrameUnit {
+  std::string key;        // 户编号: the stable sort key
+  uint64_t stratum = 0;   // township or village code
+  bool registered = false;
+  int32_t persons = 0;
+};
+
+enum class Allocation : uint8_t { kProportional = 1, kEqual = 2 };
+
+struct SampleDesign {
+  bool census = false;          // take every unit (county self-check)
+  int64_t size = 0;             // total sample size n; 0: use fraction_bp
+  int32_t fraction_bp = 0;      // sample fraction in basis points (1/10000) when size is 0
+  Allocation allocation = Allocation::kProportional;
+  int32_t registered_share_bp = 5000;  // share of each stratum's sample from registered; <0: proportional
+  int32_t min_per_stratum = 2;  // ≥ 2 keeps every stratum's variance estimable
+  uint64_t seed = 0;
+};
+
+// One cell: the units of one stratum with one registered flag.
+struct SampleCell {
+  uint64_t stratum = 0;
+  bool registered = false;
+  int64_t frame_count = 0;   // N_c
+  int64_t sample_count = 0;  // n_c
+};
+
+struct SampledUnit {
+  int64_t frame_index = 0;  // index into the frame as the caller passed it
+  int32_t cell = 0;         // index into Sample::cells
+};
+
+// Invariants: cells in frame order (stratum ascending, registered first); Σ frame_count = N;
+// units in draw order, each frame unit at most once; per cell, the count of its units equals
+// sample_count.
+struct Sample {
+  std::vector<SampleCell> cells;
+  std::vector<SampledUnit> units;
+  int64_t frame_size = 0;
+};
+
+// The per-cell generator seed of step 6. Exposed for the documentation's test.
+uint64_t CellSeed(uint64_t seed, uint64_t stratum, bool registered);
+
+// SplitMix64, as step 6 defines it.
+class SplitMix64 {
+ public:
+  explicit SplitMix64(uint64_t state) : state_(state) {}
+  uint64_t Next();
+  // A uniform integer in [0, bound). REQUIRES: bound > 0.
+  uint64_t Bounded(uint64_t bound);
+
+ private:
+  uint64_t state_;
+};
+
+// Largest-remainder apportionment with caps (step 5). Returns counts with Σ = min(total,
+// Σcaps), each ≤ its cap. REQUIRES: weights and caps have the same length, weights ≥ 0.
+std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights, std::span<const int64_t> caps);
+
+// Draws the sample of `design` from `frame` (any order; it is sorted internally by the rule of
+// step 1). Fails with InvalidArgument when the frame is empty, has a duplicate key, or the
+// design asks for a non-positive size, a fraction outside (0, 10000], a share above 10000 or a
+// negative minimum.
+[[nodiscard]] StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign& design);
+
+// ---- Estimation ---------------------------------------------------------------------------
+
+// What one recorded household contributes to a rate: numerator y and denominator x (both 0
+// when the household is outside the rate's domain).
+struct RateObservation {
+  int32_t cell = 0;
+  double y = 0;
+  double x = 0;
+};
+
+struct RateEstimate {
+  bool defined = false;        // false when no recorded household is in the domain (X = 0)
+  double rate = 0;
+  double standard_error = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+  int64_t households = 0;      // recorded households in the domain (x > 0)
+  double numerator_units = 0;  // unweighted Σy (e.g. persons judged wrongly exited)
+  double denominator_units = 0;
+  bool zero_count_bound = false;  // the CI comes from the zero-event bound, not the normal one
+};
+
+// Per-cell population and recorded counts for the estimator: frame_count N_c and the number of
+// recorded households n_c of each cell (index = RateObservation::cell).
+struct CellCounts {
+  int64_t frame_count = 0;
+  int64_t recorded = 0;
+};
+
+// The stratified ratio estimator above. Observations of cells with recorded == 0 are not
+// allowed. REQUIRES: every obs.cell < cells.size().
+RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations);
+
+}  // namespace jz
+
+#endif  // JZ_ENGINE_SAMPLING_H_
