@@ -97,6 +97,19 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   EXPECT_TRUE(j["total"]["wrongly_exited_rate"].is_object());
   r = RunJz("campaign list " + db);
   EXPECT_NE(r.out.find("JL"), std::string::npos);
+
+  // What the spot-check found goes into the rectification ledger, once.
+  r = RunJz("rectify from-campaign " + db + " JL --unit '{county}乡村振兴局' --owner 分管副县长 --by 省核查组 --date 2025-04-01");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("新建账"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("新建账 0 个"), std::string::npos) << r.out;
+  r = RunJz("--lang en rectify from-campaign " + db + " JL --unit X --owner Y --by Z --date 2025-04-01");
+  EXPECT_NE(r.out.find(": 0 added"), std::string::npos) << r.out;
+  r = RunJz("rectify list " + db + " --open --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("省级抽查（JL）核查"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("汪清县乡村振兴局"), std::string::npos) << r.out;
+  EXPECT_EQ(RunJz("rectify from-campaign " + db + " NOPE --unit X --owner Y --by Z").exit_code, 4);
 }
 
 TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/campaign_problems.h"
 #include "app/problem_import.h"
 #include "app/rectification.h"
 #include "cli/commands/commands.h"
@@ -36,6 +37,8 @@ constexpr std::string_view kHelp =
     "  jingzhun rectify add demo/jingzhun.db --region 222424100205 --category 住房安全 \\\n"
     "      --description 'C级危房未改造' --unit 汪清镇政府 --owner 张三 --deadline 2025-06-30 \\\n"
     "      --source-ref '2024年省级督查' --by 李四\n"
+    "  jingzhun rectify from-campaign demo/jingzhun.db JL-2025 --unit '{county}乡村振兴局' \\\n"
+    "      --owner 各县分管领导 --by 省核查组\n"
     "  jingzhun rectify progress demo/jingzhun.db 12 --by 张三 --evidence '施工合同' --note 已开工\n"
     "  jingzhun rectify request demo/jingzhun.db 12 --by 张三 --evidence '竣工验收单'\n"
     "  jingzhun rectify confirm demo/jingzhun.db 12 --by 王五        # 王五 is neither owner nor requester\n"
@@ -112,6 +115,15 @@ class RectifyCommand final : public Command {
     import_->add_option("--deadline", deadline_, "校验报告：整改时限 validation reports: deadline");
     import_->add_option("--source-ref", source_ref_, "校验报告：问题来源 validation reports: source reference");
 
+    from_campaign_ = Sub(app, "from-campaign", "核查发现的问题建账 open a problem per item a campaign found 不符合");
+    from_campaign_->add_option("CAMPAIGN", campaign_, "核查编号 campaign code")->required();
+    from_campaign_->add_option("--unit", unit_, "责任单位，{county} 代表农户所在县 responsible unit; {county}: the household's county")->required();
+    from_campaign_->add_option("--owner", owner_, "责任人 owner")->required();
+    from_campaign_->add_option("--lead-unit", lead_unit_, "牵头单位 lead unit");
+    from_campaign_->add_option("--days", deadline_days_, "整改时限：建账后天数 deadline, days after --date")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3650));
+
     for (auto [verb, text] : {std::pair{"progress", "记录整改进展 record progress (with --evidence)"},
                               std::pair{"request", "申请销号 request closure (with --evidence)"},
                               std::pair{"confirm", "确认销号 confirm closure (not the owner, not the requester)"},
@@ -151,6 +163,7 @@ class RectifyCommand final : public Command {
     store_ = store.get();
     if (add_->parsed()) return RunAdd(g);
     if (import_->parsed()) return RunImport(g);
+    if (from_campaign_->parsed()) return RunFromCampaign(g);
     if (list_->parsed()) return RunList(g);
     if (show_->parsed()) return RunShow(g);
     if (view_->parsed()) return RunView(g);
@@ -228,6 +241,22 @@ class RectifyCommand final : public Command {
     PrintLine(g, Bilingual(fmt::format("读入 {} 个问题：新建账 {} 个，台账中已有 {} 个", result.rows, result.added, result.unchanged),
                            fmt::format("read {} problems: {} added, {} already in the ledger", result.rows, result.added,
                                        result.unchanged)));
+    return OkStatus();
+  }
+
+  Status RunFromCampaign(const GlobalOptions& g) {
+    CampaignProblemsRequest request;
+    request.campaign = campaign_;
+    request.responsible_unit = unit_;
+    request.owner = owner_;
+    request.lead_unit = lead_unit_;
+    request.actor = by_;
+    ASSIGN_OR_RETURN(request.date, DateOrToday(date_));
+    request.deadline_days = deadline_days_;
+    ASSIGN_OR_RETURN(AddedProblems added, OpenProblemsFromCampaign(*store_, request));
+    PrintLine(g, Bilingual(fmt::format("核查 {} 发现的问题：新建账 {} 个，台账中已有 {} 个", campaign_, added.added, added.unchanged),
+                           fmt::format("problems found by campaign {}: {} added, {} already in the ledger", campaign_,
+                                       added.added, added.unchanged)));
     return OkStatus();
   }
 
@@ -425,13 +454,14 @@ class RectifyCommand final : public Command {
     return OkStatus();
   }
 
-  CLI::App *add_ = nullptr, *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *view_ = nullptr;
+  CLI::App *add_ = nullptr, *import_ = nullptr, *list_ = nullptr, *show_ = nullptr, *view_ = nullptr, *from_campaign_ = nullptr;
   std::vector<CLI::App*> actions_;
   Store* store_ = nullptr;
   std::map<RegionCode, std::string> names_;
 
   std::string db_path_, by_, date_, region_, household_, category_, description_, lead_unit_, unit_, owner_, measure_,
-      deadline_, source_ref_, item_, report_, evidence_, note_, status_, source_filter_, as_of_;
+      deadline_, source_ref_, item_, report_, evidence_, note_, status_, source_filter_, as_of_, campaign_;
+  int deadline_days_ = 30;
   std::string source_ = "inspection";
   std::string encoding_ = "auto";
   std::string format_ = "table";
