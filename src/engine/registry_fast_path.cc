@@ -9,6 +9,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstring>
+#include <functional>
 #include <thread>
 #include <unordered_set>
 
@@ -70,12 +71,12 @@ struct Plan {
   bool has_year = false;
   std::vector<size_t> person_fields, household_fields;  // indices into Fields()
   std::vector<Kind> person_kinds, household_kinds;
+  std::vector<uint8_t> person_wide, household_wide;     // IsWideField of each
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
   size_t header_fields = 0;
   size_t fields_kept = 0;  // 1 + the last file column needed: the rest is only counted
   std::string header;
-  size_t household_width() const { return household_fields.size() + 1; }  // + net income
 };
 
 // One row's needed values as the reader would store them (defaults as in core/registry.h).
@@ -96,15 +97,18 @@ struct RawRow {
 };
 
 // The household fragments and persons of one range. Lines are relative to the range.
+// Its columns are typed as the snapshot's, so that Assemble can adopt the first part's as
+// the snapshot's own and append the others' (see Assemble).
 struct Part {
   StringColumn household_no;
   std::vector<uint32_t> member_end;  // per fragment: end of its persons in this part
   std::vector<uint8_t> rejected;
   std::vector<uint32_t> county;
-  std::vector<int64_t> household_values;  // per fragment, Plan::household_width() each
+  std::vector<Column> household_values;  // per Plan::household_fields, a value per fragment
+  std::vector<int64_t> net;              // per fragment: net income (fen), for 人均纯收入
   StringColumn person_no;
   std::vector<uint64_t> person_id;
-  std::vector<int32_t> person_values;  // per person, person_fields.size() each
+  std::vector<Column> person_values;  // per Plan::person_fields, a value per person
   std::vector<RowProblem> problems;
   int64_t rows = 0;
   int64_t newlines = 0;
@@ -350,14 +354,23 @@ class RangeParser {
       p.rejected.push_back(0);
       p.county.push_back(static_cast<uint32_t>(raw.village / 1'000'000));
       const int64_t net = raw.income[0] + raw.income[1] + raw.income[2] + raw.income[3] - raw.income[4];
-      for (Kind kind : plan_.household_kinds) p.household_values.push_back(bad ? 0 : HouseholdValue(kind, raw, net));
-      p.household_values.push_back(net);
+      for (size_t i = 0; i < plan_.household_kinds.size(); ++i) {
+        Push(p.household_values[i], plan_.household_wide[i], bad ? 0 : HouseholdValue(plan_.household_kinds[i], raw, net));
+      }
+      p.net.push_back(net);
     }
     if (bad) p.rejected.back() = 1;
     ++p.member_end.back();
     p.person_no.Add(person_no);
     p.person_id.push_back(raw.id);
-    for (Kind kind : plan_.person_kinds) p.person_values.push_back(bad ? 0 : PersonValue(kind, raw));
+    for (size_t i = 0; i < plan_.person_kinds.size(); ++i) {
+      Push(p.person_values[i], plan_.person_wide[i], bad ? 0 : PersonValue(plan_.person_kinds[i], raw));
+    }
+  }
+
+  static void Push(Column& column, bool wide, int64_t value) {
+    if (wide) column.wide.push_back(value);
+    else column.narrow.push_back(static_cast<int32_t>(value));
   }
 
   // Re-reads a row with a problem through RegistryReader; false when it finds none in a
@@ -418,14 +431,22 @@ void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
   constexpr size_t kMinRowBytes = 100;
   constexpr size_t kNumberBytes = 24;  // a generous 户编号 / 人编号
   const size_t rows = range_bytes / kMinRowBytes + 16;
+  auto reserve = [rows](std::vector<Column>& columns, const std::vector<uint8_t>& wide) {
+    columns.resize(wide.size());
+    for (size_t i = 0; i < wide.size(); ++i) {
+      if (wide[i]) columns[i].wide.reserve(rows);
+      else columns[i].narrow.reserve(rows);
+    }
+  };
   part.person_no.Reserve(rows, rows * kNumberBytes);
   part.person_id.reserve(rows);
-  part.person_values.reserve(rows * plan.person_kinds.size());
+  reserve(part.person_values, plan.person_wide);
   part.household_no.Reserve(rows, rows * kNumberBytes);
   part.member_end.reserve(rows);
   part.rejected.reserve(rows);
   part.county.reserve(rows);
-  part.household_values.reserve(rows * plan.household_width());
+  reserve(part.household_values, plan.household_wide);
+  part.net.reserve(rows);
 }
 
 // Builds the plan; nullopt when the fast path cannot serve these needs or this header.
@@ -445,9 +466,11 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
     if (fields[f].scope == FieldScope::kPerson) {
       plan.person_fields.push_back(f);
       plan.person_kinds.push_back(*kind);
+      plan.person_wide.push_back(IsWideField(f));
     } else {
       plan.household_fields.push_back(f);
       plan.household_kinds.push_back(*kind);
+      plan.household_wide.push_back(IsWideField(f));
     }
   }
   plan.needed = NeededRegistryColumns(needs);
@@ -510,118 +533,150 @@ std::vector<Group> GroupFragments(const std::vector<Part>& parts) {
   return groups;
 }
 
-// Sizes the snapshot's columns exactly for the kept households: grown by doubling they
-// would hold up to twice the memory, and at 10 million persons that is gigabytes.
-void Reserve(Snapshot& s, const std::vector<Part>& parts, const std::vector<Group>& groups, const Plan& plan) {
-  size_t households = 0, persons = 0, household_bytes = 0, person_bytes = 0;
-  for (const Group& g : groups) {
-    if (g.rejected) continue;
-    ++households;
-    household_bytes += parts[g.part].household_no[g.fragment].size();
+// A run of rows [begin, end) of one part that the snapshot keeps.
+struct Range {
+  size_t part = 0;
+  size_t begin = 0, end = 0;
+};
+
+void AddRange(std::vector<Range>& ranges, size_t part, size_t begin, size_t end) {
+  if (begin == end) return;
+  if (!ranges.empty() && ranges.back().part == part && ranges.back().end == begin) {
+    ranges.back().end = end;
+  } else {
+    ranges.push_back({part, begin, end});
   }
-  for (const Part& part : parts) {
-    persons += part.person_id.size();  // rejected households included: an upper bound
-    for (size_t i = 0; i < part.person_no.size(); ++i) person_bytes += part.person_no[i].size();
-  }
-  s.member_begin.reserve(households + 1);
-  s.county.reserve(households);
-  s.has_year.reserve(households);
-  s.household_no.Reserve(households, household_bytes);
-  s.household_of.reserve(persons);
-  s.person_id.reserve(persons);
-  s.person_no.Reserve(persons, person_bytes);
-  auto reserve = [&](size_t field, size_t count) {
-    if (IsWideField(field)) s.fields[field].wide.reserve(count);
-    else s.fields[field].narrow.reserve(count);
-  };
-  for (size_t f : plan.person_fields) reserve(f, persons);
-  for (size_t f : plan.household_fields) reserve(f, households);
 }
 
-// Calls on_household(group) for each kept household, then on_person(part, member) for each
-// of its members, then on_end(group, first_part).
-template <class OnHousehold, class OnPerson, class OnEnd>
-void ForEachKept(const std::vector<Part>& parts, const std::vector<Group>& groups, OnHousehold&& on_household,
-                 OnPerson&& on_person, OnEnd&& on_end) {
+// The kept households' first fragments and the kept persons, as runs per part, in order;
+// and each kept household's member count.
+struct Kept {
+  std::vector<Range> households, persons;
+  std::vector<uint32_t> sizes;
+};
+
+Kept KeptRanges(const std::vector<Part>& parts, const std::vector<Group>& groups) {
+  Kept kept;
   for (const Group& g : groups) {
     if (g.rejected) continue;
-    on_household(g);
+    AddRange(kept.households, g.part, g.fragment, g.fragment + 1);
+    uint32_t size = 0;
     size_t p = g.part, f = g.fragment;
     for (size_t k = 0; k < g.count; ++k, ++f) {
       if (f == parts[p].member_end.size()) p += 1, f = 0;
       while (parts[p].member_end.empty()) ++p;
-      const Part& part = parts[p];
-      for (uint32_t m = f == 0 ? 0 : part.member_end[f - 1]; m < part.member_end[f]; ++m) on_person(part, m);
+      const uint32_t begin = f == 0 ? 0 : parts[p].member_end[f - 1];
+      AddRange(kept.persons, p, begin, parts[p].member_end[f]);
+      size += parts[p].member_end[f] - begin;
     }
-    on_end(g);
+    kept.sizes.push_back(size);
+  }
+  return kept;
+}
+
+// Makes part 0's column (`of(0)`) hold the kept runs of every part: part 0's own are moved
+// down in place, the others' appended. Part 0's columns were reserved for the whole file,
+// so nothing is reallocated: half of the data (with two threads) is never copied and its
+// pages are never touched twice.
+template <class T, class Of>
+void Gather(const std::vector<Range>& ranges, Of&& of) {
+  std::vector<T>& dest = of(0);
+  size_t total = 0;
+  for (const Range& r : ranges) total += r.end - r.begin;
+  if (dest.capacity() < total) dest.reserve(total);
+  size_t written = 0, i = 0;
+  for (; i < ranges.size() && ranges[i].part == 0; ++i) {
+    const Range& r = ranges[i];
+    if (written != r.begin) std::memmove(dest.data() + written, dest.data() + r.begin, (r.end - r.begin) * sizeof(T));
+    written += r.end - r.begin;
+  }
+  dest.resize(written);
+  for (; i < ranges.size(); ++i) {
+    const std::vector<T>& src = of(ranges[i].part);
+    dest.insert(dest.end(), src.begin() + static_cast<ptrdiff_t>(ranges[i].begin),
+                src.begin() + static_cast<ptrdiff_t>(ranges[i].end));
   }
 }
 
-// Copies the kept households into a snapshot and finishes it. The string columns and the
-// value columns are copied on two threads: at 10 million persons each is a second.
+template <class Of>
+void GatherStrings(const std::vector<Range>& ranges, Of&& of) {
+  StringColumn& dest = of(0);
+  size_t written = 0, i = 0;
+  for (; i < ranges.size() && ranges[i].part == 0; ++i) {
+    dest.MoveDown(ranges[i].begin, ranges[i].end, written);
+    written += ranges[i].end - ranges[i].begin;
+  }
+  dest.Truncate(written);
+  for (; i < ranges.size(); ++i) dest.AppendRange(of(ranges[i].part), ranges[i].begin, ranges[i].end);
+}
+
+template <class Of>
+void GatherColumn(const std::vector<Range>& ranges, bool wide, Of&& of) {
+  if (wide) Gather<int64_t>(ranges, [&](size_t p) -> std::vector<int64_t>& { return of(p).wide; });
+  else Gather<int32_t>(ranges, [&](size_t p) -> std::vector<int32_t>& { return of(p).narrow; });
+}
+
+// Turns the parts into the snapshot: every column is gathered into part 0's (Gather), the
+// columns spread over two threads, then the fields that depend on the whole household
+// (size, 人均纯收入) and the household of each person are filled in.
 Snapshot Assemble(std::vector<Part>& parts, const std::vector<Group>& groups, const Plan& plan,
                   const SnapshotNeeds& needs) {
+  const Kept kept = KeptRanges(parts, groups);
+  std::vector<std::function<void()>> tasks;
+  tasks.push_back([&] { GatherStrings(kept.households, [&](size_t p) -> StringColumn& { return parts[p].household_no; }); });
+  tasks.push_back([&] { GatherStrings(kept.persons, [&](size_t p) -> StringColumn& { return parts[p].person_no; }); });
+  tasks.push_back([&] { Gather<uint64_t>(kept.persons, [&](size_t p) -> std::vector<uint64_t>& { return parts[p].person_id; }); });
+  tasks.push_back([&] { Gather<uint32_t>(kept.households, [&](size_t p) -> std::vector<uint32_t>& { return parts[p].county; }); });
+  tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
+  for (size_t i = 0; i < plan.person_fields.size(); ++i) {
+    tasks.push_back([&, i] {
+      GatherColumn(kept.persons, plan.person_wide[i], [&](size_t p) -> Column& { return parts[p].person_values[i]; });
+    });
+  }
+  for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+    tasks.push_back([&, i] {
+      GatherColumn(kept.households, plan.household_wide[i], [&](size_t p) -> Column& { return parts[p].household_values[i]; });
+    });
+  }
+  std::atomic<size_t> next{0};
+  RunParallel(std::min<size_t>(2, tasks.size()), [&](size_t) {
+    for (size_t k; (k = next.fetch_add(1)) < tasks.size();) tasks[k]();
+  });
+
+  Part& first = parts[0];
   Snapshot s;
   s.as_of = plan.as_of;
   s.fields.resize(Fields().size());
-  const size_t pw = plan.person_fields.size();
-  const size_t hw = plan.household_width();
-  std::vector<uint8_t> wide(Fields().size());
-  for (size_t f = 0; f < wide.size(); ++f) wide[f] = IsWideField(f);
-  auto push = [&](size_t field, int64_t value) {
-    Column& column = s.fields[field];
-    if (wide[field]) column.wide.push_back(value);
-    else column.narrow.push_back(static_cast<int32_t>(value));
-  };
-  Reserve(s, parts, groups, plan);
-  // Each thread frees what it has copied of a part once it is past it, so that the parts
-  // and the snapshot are not both whole in memory (member_end is read by both: kept).
-  std::thread strings([&] {
-    size_t released = 0;
-    ForEachKept(
-        parts, groups,
-        [&](const Group& g) {
-          for (; released < g.part; ++released) {
-            parts[released].household_no = StringColumn();
-            parts[released].person_no = StringColumn();
-          }
-          s.household_no.Add(parts[g.part].household_no[g.fragment]);
-        },
-        [&](const Part& part, uint32_t m) { s.person_no.Add(part.person_no[m]); }, [](const Group&) {});
-  });
-  size_t released = 0;
-  ForEachKept(
-      parts, groups,
-      [&](const Group& g) {
-        for (; released < g.part; ++released) {
-          std::vector<uint64_t>().swap(parts[released].person_id);
-          std::vector<int32_t>().swap(parts[released].person_values);
-        }
-        s.county.push_back(parts[g.part].county[g.fragment]);
-        s.has_year.push_back(plan.has_year);
-      },
-      [&](const Part& part, uint32_t m) {
-        s.household_of.push_back(static_cast<uint32_t>(s.county.size() - 1));
-        s.person_id.push_back(part.person_id[m]);
-        for (size_t i = 0; i < pw; ++i) push(plan.person_fields[i], part.person_values[m * pw + i]);
-      },
-      [&](const Group& g) {
-        const Part& first = parts[g.part];
-        s.member_begin.push_back(static_cast<uint32_t>(s.household_of.size()));
-        const size_t h = s.county.size() - 1;
-        const int64_t size = s.member_begin[h + 1] - s.member_begin[h];
-        const int64_t* values = first.household_values.data() + g.fragment * hw;
-        const int64_t net = values[hw - 1];
-        for (size_t i = 0; i < plan.household_fields.size(); ++i) {
-          int64_t value = values[i];
-          if (plan.household_kinds[i] == Kind::kSize) value = size;
-          if (plan.household_kinds[i] == Kind::kNetIncomePerCapita) {
-            value = plan.has_year && size > 0 ? Money::FromFen(net).DivideRounded(size).fen() : 0;
-          }
-          push(plan.household_fields[i], value);
-        }
-      });
-  strings.join();
+  const size_t households = kept.sizes.size();
+  s.member_begin.resize(households + 1);
+  s.member_begin[0] = 0;
+  for (size_t h = 0; h < households; ++h) s.member_begin[h + 1] = s.member_begin[h] + kept.sizes[h];
+  s.household_of.resize(s.member_begin[households]);
+  for (size_t h = 0; h < households; ++h) {
+    std::fill(s.household_of.begin() + s.member_begin[h], s.household_of.begin() + s.member_begin[h + 1],
+              static_cast<uint32_t>(h));
+  }
+  s.county = std::move(first.county);
+  s.has_year.assign(households, plan.has_year ? 1 : 0);
+  s.household_no = std::move(first.household_no);
+  s.person_no = std::move(first.person_no);
+  s.person_id = std::move(first.person_id);
+  for (size_t i = 0; i < plan.person_fields.size(); ++i) s.fields[plan.person_fields[i]] = std::move(first.person_values[i]);
+  for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+    Column& column = s.fields[plan.household_fields[i]];
+    column = std::move(first.household_values[i]);
+    const Kind kind = plan.household_kinds[i];
+    if (kind != Kind::kSize && kind != Kind::kNetIncomePerCapita) continue;
+    for (size_t h = 0; h < households; ++h) {
+      const int64_t size = kept.sizes[h];
+      int64_t value = size;
+      if (kind == Kind::kNetIncomePerCapita) {
+        value = plan.has_year && size > 0 ? Money::FromFen(first.net[h]).DivideRounded(size).fen() : 0;
+      }
+      if (plan.household_wide[i]) column.wide[h] = value;
+      else column.narrow[h] = static_cast<int32_t>(value);
+    }
+  }
   parts.clear();
   FinishSnapshot(s, needs);
   return s;
@@ -654,7 +709,9 @@ StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& 
   const Date today = Date::Today();
   RunParallel(ranges.size(), [&](size_t i) {
     Part& part = parts[i];
-    ReservePart(part, static_cast<size_t>(ranges[i].end - ranges[i].begin), *plan);
+    // Part 0's columns become the snapshot's (Assemble): reserved for the whole file.
+    const int64_t bytes = i == 0 ? ranges.back().end - ranges.front().begin : ranges[i].end - ranges[i].begin;
+    ReservePart(part, static_cast<size_t>(bytes), *plan);
     RangeParser parser(*plan, std::move(RegistryReader::FromString(plan->header + "\n", path, reader_options)).value(),
                        today, part);
     std::string buffer;

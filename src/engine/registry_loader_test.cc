@@ -230,3 +230,34 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+// The in-place compaction the fast path's Assemble uses to drop rejected households.
+TEST(StringColumnTest, MoveDownTruncateAndAppendRangeKeepEveryString) {
+  StringColumn a;
+  for (std::string_view s : {"a0", "", "a22", "a333", "a4"}) a.Add(s);
+  a.MoveDown(2, 4, 1);  // keep 0, then 2..3
+  a.Truncate(3);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0], "a0");
+  EXPECT_EQ(a[1], "a22");
+  EXPECT_EQ(a[2], "a333");
+  StringColumn b;
+  for (std::string_view s : {"b0", "b11", "", "b3"}) b.Add(s);
+  a.AppendRange(b, 1, 4);
+  a.AppendRange(b, 0, 0);  // nothing
+  ASSERT_EQ(a.size(), 6u);
+  EXPECT_EQ(a[3], "b11");
+  EXPECT_EQ(a[4], "");
+  EXPECT_EQ(a[5], "b3");
+  a.MoveDown(0, 0, 0);
+  a.Truncate(0);
+  EXPECT_EQ(a.size(), 0u);
+  a.Add("x");
+  EXPECT_EQ(a[0], "x");
+}
+
+}  // namespace
+}  // namespace jz

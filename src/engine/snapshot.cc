@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <thread>
 
 #include "rules/schema.h"
@@ -92,6 +93,29 @@ void SnapshotBuilder::Add(const Household& household) {
       push(fields[f].read({household, nullptr, year, s.as_of}));
     }
   }
+}
+
+void StringColumn::MoveDown(size_t begin, size_t end, size_t to) {
+  if (begin == end || begin == to) return;
+  const size_t from_byte = begin == 0 ? 0 : ends_[begin - 1];
+  const size_t to_byte = to == 0 ? 0 : ends_[to - 1];
+  std::memmove(bytes_.data() + to_byte, bytes_.data() + from_byte, ends_[end - 1] - from_byte);
+  const size_t shift = from_byte - to_byte;
+  // Ascending: index to + k is written after every index it could overwrite was read.
+  for (size_t k = 0; k < end - begin; ++k) ends_[to + k] = ends_[begin + k] - shift;
+}
+
+void StringColumn::Truncate(size_t count) {
+  bytes_.resize(count == 0 ? 0 : ends_[count - 1]);
+  ends_.resize(count);
+}
+
+void StringColumn::AppendRange(const StringColumn& other, size_t begin, size_t end) {
+  if (begin == end) return;
+  const size_t from_byte = begin == 0 ? 0 : other.ends_[begin - 1];
+  const size_t base = bytes_.size();
+  bytes_.append(other.bytes_, from_byte, other.ends_[end - 1] - from_byte);
+  for (size_t k = begin; k < end; ++k) ends_.push_back(other.ends_[k] - from_byte + base);
 }
 
 void FinishSnapshot(Snapshot& s, const SnapshotNeeds& needs) {

@@ -91,6 +91,14 @@ class StringColumn {
   }
   size_t MemoryBytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(uint64_t); }
 
+  // In-place compaction, for loaders that drop rejected rows without a copy: moves strings
+  // [begin, end) down to start at index `to`. REQUIRES: to <= begin, and strings before `to`
+  // are final. Truncate(count) then drops what follows.
+  void MoveDown(size_t begin, size_t end, size_t to);
+  void Truncate(size_t count);
+  // Appends strings [begin, end) of `other`.
+  void AppendRange(const StringColumn& other, size_t begin, size_t end);
+
  private:
   std::string bytes_;
   std::vector<uint64_t> ends_;
