@@ -12,25 +12,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli/testing/run_jingzhun.h"
+
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr, in order
-};
-
-Result RunJz(const std::string& args) {
-  const std::string command = std::string(JZ_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using jz::cli_testing::Result;
+using jz::cli_testing::RunJingzhun;
 
 class CampaignCliTest : public ::testing::Test {
  protected:
@@ -38,9 +25,9 @@ class CampaignCliTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("jz-campaign-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     const std::string regions = std::string(JZ_SHARED_DATA_DIR) + "/regions";
-    ASSERT_EQ(RunJz("generate --out " + P("reg") + " --persons 6000 --seed 11 --regions " + regions).exit_code, 0);
-    ASSERT_EQ(RunJz("regions load " + P("c.db") + " " + regions).exit_code, 0);
-    ASSERT_EQ(RunJz("import " + P("c.db") + " " + P("reg/registry.csv")).exit_code, 0);
+    ASSERT_EQ(RunJingzhun("generate --out " + P("reg") + " --persons 6000 --seed 11 --regions " + regions).exit_code, 0);
+    ASSERT_EQ(RunJingzhun("regions load " + P("c.db") + " " + regions).exit_code, 0);
+    ASSERT_EQ(RunJingzhun("import " + P("c.db") + " " + P("reg/registry.csv")).exit_code, 0);
   }
   static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
   static std::string P(const std::string& name) { return (dir_ / name).string(); }
@@ -49,9 +36,9 @@ class CampaignCliTest : public ::testing::Test {
 std::filesystem::path CampaignCliTest::dir_;
 
 TEST_F(CampaignCliTest, EverySubcommandHasHelpWithExamples) {
-  EXPECT_NE(RunJz("--help").out.find("campaign"), std::string::npos);
+  EXPECT_NE(RunJingzhun("--help").out.find("campaign"), std::string::npos);
   for (const char* sub : {"create", "sample", "record", "report", "simulate"}) {
-    const Result r = RunJz(std::string("campaign ") + sub + " --help");
+    const Result r = RunJingzhun(std::string("campaign ") + sub + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Examples"), std::string::npos) << sub;
   }
@@ -60,77 +47,77 @@ TEST_F(CampaignCliTest, EverySubcommandHasHelpWithExamples) {
 TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings) {
   const std::string db = P("c.db");
   const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
-  ASSERT_EQ(RunJz("campaign create " + db + " --code WQ --name 汪清县自查 --level county --region 222424 --policy " + policy)
+  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code WQ --name 汪清县自查 --level county --region 222424 --policy " + policy)
                 .exit_code, 0);
-  Result r = RunJz("campaign create " + db + " --code JL --name 省级抽查 --level province --region 22 --compare-to WQ --line 4000");
+  Result r = RunJingzhun("campaign create " + db + " --code JL --name 省级抽查 --level province --region 22 --compare-to WQ --line 4000");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  r = RunJz("campaign sample " + db + " WQ");
+  r = RunJingzhun("campaign sample " + db + " WQ");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("全部农户"), std::string::npos) << r.out;
-  r = RunJz("campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s1.csv"));
+  r = RunJingzhun("campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s1.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  r = RunJz("--lang en campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s2.csv"));
+  r = RunJingzhun("--lang en campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s2.csv"));
   EXPECT_NE(r.out.find("stored draw 1"), std::string::npos) << r.out;
   std::ifstream a(P("s1.csv")), b(P("s2.csv"));
   const std::string first(std::istreambuf_iterator<char>(a), {}), second(std::istreambuf_iterator<char>(b), {});
   EXPECT_GT(first.size(), 1000u);
   EXPECT_TRUE(first == second) << "the same seed gave another sample list";
-  ASSERT_EQ(RunJz("campaign simulate " + db + " WQ --out " + P("wq.csv") + " --problem-rate 0.2 --miss-rate 0.5").exit_code, 0);
-  ASSERT_EQ(RunJz("campaign simulate " + db + " JL --out " + P("jl.csv") + " --problem-rate 0.2").exit_code, 0);
-  ASSERT_EQ(RunJz("campaign record " + db + " WQ " + P("wq.csv")).exit_code, 0);
-  r = RunJz("campaign record " + db + " JL " + P("jl.csv"));
+  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " WQ --out " + P("wq.csv") + " --problem-rate 0.2 --miss-rate 0.5").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " JL --out " + P("jl.csv") + " --problem-rate 0.2").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign record " + db + " WQ " + P("wq.csv")).exit_code, 0);
+  r = RunJingzhun("campaign record " + db + " JL " + P("jl.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("已录入 300 户"), std::string::npos) << r.out;
-  EXPECT_EQ(RunJz("campaign sample " + db + " JL --seed 43 --size 300 --strata county").exit_code, 6);  // findings exist
-  r = RunJz("campaign report " + db + " JL --level prefecture");
+  EXPECT_EQ(RunJingzhun("campaign sample " + db + " JL --seed 43 --size 300 --strata county").exit_code, 6);  // findings exist
+  r = RunJingzhun("campaign report " + db + " JL --level prefecture");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   for (const char* part : {"错退率", "漏评率", "下级错退率", "不一致户", "延边朝鲜族自治州"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }
-  r = RunJz("campaign report " + db + " JL --format csv");
+  r = RunJingzhun("campaign report " + db + " JL --format csv");
   EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u) << r.out;
-  r = RunJz("campaign report " + db + " JL --format json");
+  r = RunJingzhun("campaign report " + db + " JL --format json");
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["design"]["seed"], 42);
   EXPECT_EQ(j["total"]["recorded"], 300);
   EXPECT_TRUE(j["total"]["wrongly_exited_rate"].is_object());
-  r = RunJz("campaign list " + db);
+  r = RunJingzhun("campaign list " + db);
   EXPECT_NE(r.out.find("JL"), std::string::npos);
 
   // What the spot-check found goes into the rectification ledger, once.
-  r = RunJz("rectify from-campaign " + db + " JL --unit '{county}乡村振兴局' --owner 分管副县长 --by 省核查组 --date 2025-04-01");
+  r = RunJingzhun("rectify from-campaign " + db + " JL --unit '{county}乡村振兴局' --owner 分管副县长 --by 省核查组 --date 2025-04-01");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("新建账"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("新建账 0 个"), std::string::npos) << r.out;
-  r = RunJz("--lang en rectify from-campaign " + db + " JL --unit X --owner Y --by Z --date 2025-04-01");
+  r = RunJingzhun("--lang en rectify from-campaign " + db + " JL --unit X --owner Y --by Z --date 2025-04-01");
   EXPECT_NE(r.out.find(": 0 added"), std::string::npos) << r.out;
-  r = RunJz("rectify list " + db + " --open --format csv");
+  r = RunJingzhun("rectify list " + db + " --open --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("省级抽查（JL）核查"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("汪清县乡村振兴局"), std::string::npos) << r.out;
-  EXPECT_EQ(RunJz("rectify from-campaign " + db + " NOPE --unit X --owner Y --by Z").exit_code, 4);
+  EXPECT_EQ(RunJingzhun("rectify from-campaign " + db + " NOPE --unit X --owner Y --by Z").exit_code, 4);
 }
 
 TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
   const std::string db = P("c.db");
-  ASSERT_EQ(RunJz("campaign create " + db + " --code BAD --name 测试 --level province --region 22 --line 4000").exit_code, 0);
-  ASSERT_EQ(RunJz("campaign sample " + db + " BAD --seed 1 --size 200 --strata county --out " + P("bad-sample.csv")).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code BAD --name 测试 --level province --region 22 --line 4000").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign sample " + db + " BAD --seed 1 --size 200 --strata county --out " + P("bad-sample.csv")).exit_code, 0);
   std::ifstream sample(P("bad-sample.csv"));
   std::string header, first;
   std::getline(sample, header);
   std::getline(sample, first);
   const std::string household = first.substr(first.find(',') + 1, first.find(',', first.find(',') + 1) - first.find(',') - 1);
   std::ofstream(P("bad.csv")) << "household_no,item,answer,value,note\n" << household << ",food,perhaps,,\n";
-  Result r = RunJz("--lang en campaign record " + db + " BAD " + P("bad.csv") + " --report " + P("refused.csv"));
+  Result r = RunJingzhun("--lang en campaign record " + db + " BAD " + P("bad.csv") + " --report " + P("refused.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("row 1 answer: invalid answer perhaps"), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(P("refused.csv")));
-  EXPECT_EQ(RunJz("campaign report " + db + " BAD --format xml").exit_code, 3);
-  EXPECT_EQ(RunJz("campaign create " + db + " --code X --name x --level district --region 22 --line 4000").exit_code, 3);
-  EXPECT_EQ(RunJz("campaign create " + db + " --code Y --name y --level province --region 22").exit_code, 3);  // no line
-  EXPECT_EQ(RunJz("campaign report " + db + " NOPE").exit_code, 4);
-  r = RunJz("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
+  EXPECT_EQ(RunJingzhun("campaign report " + db + " BAD --format xml").exit_code, 3);
+  EXPECT_EQ(RunJingzhun("campaign create " + db + " --code X --name x --level district --region 22 --line 4000").exit_code, 3);
+  EXPECT_EQ(RunJingzhun("campaign create " + db + " --code Y --name y --level province --region 22").exit_code, 3);  // no line
+  EXPECT_EQ(RunJingzhun("campaign report " + db + " NOPE").exit_code, 4);
+  r = RunJingzhun("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("--fraction 1.5"), std::string::npos) << r.out;
 }

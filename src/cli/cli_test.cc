@@ -8,26 +8,12 @@
 #include <filesystem>
 #include <string>
 
+#include "cli/testing/run_jingzhun.h"
+
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr, in order
-};
-
-// Runs the binary with `args` (shell-quoted by the caller), capturing output.
-Result RunJingzhun(const std::string& args) {
-  const std::string command = std::string(JZ_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using jz::cli_testing::Result;
+using jz::cli_testing::RunJingzhun;
 
 class CliTest : public ::testing::Test {
  protected:

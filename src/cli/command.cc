@@ -37,4 +37,23 @@ void PrintLine(const GlobalOptions& options, std::string_view text) {
   fmt::print("{}\n", Localize(options, text));
 }
 
+StatusOr<RegionLevel> ParseLevelOption(std::string_view text, bool allow_province) {
+  if (allow_province && text == "province") return RegionLevel::kProvince;
+  if (text == "prefecture") return RegionLevel::kPrefecture;
+  if (text == "county") return RegionLevel::kCounty;
+  if (text == "township") return RegionLevel::kTownship;
+  if (text == "village") return RegionLevel::kVillage;
+  const std::string_view zh = allow_province ? "province、prefecture、county、township、village"
+                                             : "prefecture、county、township、village";
+  const std::string_view en = allow_province ? "province, prefecture, county, township or village"
+                                             : "prefecture, county, township or village";
+  return InvalidArgumentError(Bilingual(fmt::format("--level {} 无效（可用 {}）", text, zh),
+                                        fmt::format("invalid --level {} (use {})", text, en)));
+}
+
+Status BadFormatError(std::string_view format) {
+  return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format),
+                                        fmt::format("invalid --format {} (use table, csv or json)", format)));
+}
+
 }  // namespace jz::cli

@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/progress.h"
+#include "core/region_code.h"
 #include "core/status.h"
 
 namespace jz::cli {
@@ -41,6 +42,13 @@ std::vector<std::unique_ptr<Command>> AllCommands();
 // message is cut to its half, and zh-Hant is derived from zh-Hans with OpenCC.
 void PrintLine(const GlobalOptions& options, std::string_view text);
 std::string Localize(const GlobalOptions& options, std::string_view text);
+
+// The value of a --level option: prefecture, county, township or village, and province
+// where `allow_province`. InvalidArgument naming the accepted values otherwise.
+StatusOr<RegionLevel> ParseLevelOption(std::string_view text, bool allow_province = false);
+
+// The error for a --format value a command does not print (table, csv, json).
+Status BadFormatError(std::string_view format);
 
 }  // namespace jz::cli
 

@@ -11,25 +11,12 @@
 #include <fstream>
 #include <string>
 
+#include "cli/testing/run_jingzhun.h"
+
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr, in order
-};
-
-Result Jingzhun(const std::string& args) {
-  const std::string command = std::string(JZ_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using jz::cli_testing::Result;
+using jz::cli_testing::RunJingzhun;
 
 class RectifyCliTest : public ::testing::Test {
  protected:
@@ -37,7 +24,7 @@ class RectifyCliTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("jz-rectify-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     db_ = Path("j.db");
-    ASSERT_EQ(Jingzhun("regions load " + db_ + " " + std::string(JZ_SHARED_DATA_DIR) + "/regions").exit_code, 0);
+    ASSERT_EQ(RunJingzhun("regions load " + db_ + " " + std::string(JZ_SHARED_DATA_DIR) + "/regions").exit_code, 0);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
@@ -56,43 +43,43 @@ constexpr const char* kFindings =
     "3,2024年省级督查,3,作风,走访不实,222401,延吉市乡村振兴局,钱七,约谈,2024-03-31\n";
 
 TEST_F(RectifyCliTest, HelpHasExamples) {
-  Result r = Jingzhun("rectify --help");
+  Result r = RunJingzhun("rectify --help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Examples"), std::string::npos);
   EXPECT_NE(r.out.find("view"), std::string::npos);
-  Result top = Jingzhun("--help");
+  Result top = RunJingzhun("--help");
   EXPECT_NE(top.out.find("rectify"), std::string::npos);
 }
 
 TEST_F(RectifyCliTest, ImportCloseAndViewClearance) {
   const std::string sheet = Write("findings.csv", kFindings);
-  Result imported = Jingzhun("rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
+  Result imported = RunJingzhun("rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
   ASSERT_EQ(imported.exit_code, 0) << imported.out;
   EXPECT_NE(imported.out.find("新建账 3 个"), std::string::npos) << imported.out;
-  Result again = Jingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
+  Result again = RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
   EXPECT_NE(again.out.find("0 added, 3 already in the ledger"), std::string::npos) << again.out;
 
-  ASSERT_EQ(Jingzhun("rectify request " + db_ + " 1 --by 张三 --evidence 验收单 --date 2024-04-01").exit_code, 0);
-  Result by_owner = Jingzhun("--lang en rectify confirm " + db_ + " 1 --by 张三 --date 2024-04-02");
+  ASSERT_EQ(RunJingzhun("rectify request " + db_ + " 1 --by 张三 --evidence 验收单 --date 2024-04-01").exit_code, 0);
+  Result by_owner = RunJingzhun("--lang en rectify confirm " + db_ + " 1 --by 张三 --date 2024-04-02");
   EXPECT_EQ(by_owner.exit_code, 6) << by_owner.out;  // failed precondition
   EXPECT_NE(by_owner.out.find("someone other than the owner"), std::string::npos) << by_owner.out;
-  ASSERT_EQ(Jingzhun("rectify confirm " + db_ + " 1 --by 王五 --date 2024-04-02").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("rectify confirm " + db_ + " 1 --by 王五 --date 2024-04-02").exit_code, 0);
 
-  Result table = Jingzhun("rectify view " + db_ + " --level county --as-of 2024-05-01");
+  Result table = RunJingzhun("rectify view " + db_ + " --level county --as-of 2024-05-01");
   ASSERT_EQ(table.exit_code, 0) << table.out;
   EXPECT_NE(table.out.find("汪清县"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("延吉市"), std::string::npos) << table.out;
-  Result csv = Jingzhun("rectify view " + db_ + " --level county --as-of 2024-05-01 --format csv");
+  Result csv = RunJingzhun("rectify view " + db_ + " --level county --as-of 2024-05-01 --format csv");
   EXPECT_NE(csv.out.find("222401,延吉市,1,0,1,0,1,0.0000,false,false"), std::string::npos) << csv.out;
   EXPECT_NE(csv.out.find("222424,汪清县,2,1,1,0,0,0.5000,false,false"), std::string::npos) << csv.out;
   EXPECT_NE(csv.out.find("22,吉林省,3,1,2,0,1,0.3333,false,false"), std::string::npos) << csv.out;
-  Result json = Jingzhun("rectify view " + db_ + " --level prefecture --as-of 2024-05-01 --format json");
+  Result json = RunJingzhun("rectify view " + db_ + " --level prefecture --as-of 2024-05-01 --format json");
   EXPECT_NE(json.out.find("\"overdue\": 1,"), std::string::npos) << json.out;
 
-  Result overdue = Jingzhun("rectify list " + db_ + " --overdue --as-of 2024-05-01 --format csv");
+  Result overdue = RunJingzhun("rectify list " + db_ + " --overdue --as-of 2024-05-01 --format csv");
   EXPECT_NE(overdue.out.find("\n3,222401,延吉市"), std::string::npos) << overdue.out;
   EXPECT_EQ(overdue.out.find("\n2,"), std::string::npos) << overdue.out;
-  Result show = Jingzhun("rectify show " + db_ + " 1 --format json");
+  Result show = RunJingzhun("rectify show " + db_ + " 1 --format json");
   EXPECT_NE(show.out.find("\"status\": \"closed\""), std::string::npos) << show.out;
 }
 
@@ -101,11 +88,11 @@ TEST_F(RectifyCliTest, BadSheetNamesFileLineAndFieldAndStoresNothing) {
       "问题来源,问题类别,问题描述,区划代码,责任单位,责任人,整改时限\n"
       "督查,住房安全,危房,222424,县住建局,张三,2024-06-30\n"
       "督查,住房安全,危房2,222424,县住建局,张三,明年\n");
-  Result r = Jingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --report " + Path("errors.csv"));
+  Result r = RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --report " + Path("errors.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find(sheet + ": line 3, 整改时限"), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
-  Result list = Jingzhun("rectify list " + db_ + " --format csv");
+  Result list = RunJingzhun("rectify list " + db_ + " --format csv");
   EXPECT_EQ(list.out.find('\n'), list.out.size() - 1) << list.out;  // the header only
 }
 

@@ -26,16 +26,6 @@ StatusOr<int32_t> ParseBasisPoints(std::string_view option, const std::string& t
   return static_cast<int32_t>(std::lround(x * 10000));
 }
 
-StatusOr<RegionLevel> ParseReportLevel(std::string_view text) {
-  if (text == "province") return RegionLevel::kProvince;
-  if (text == "prefecture") return RegionLevel::kPrefecture;
-  if (text == "county") return RegionLevel::kCounty;
-  if (text == "township") return RegionLevel::kTownship;
-  if (text == "village") return RegionLevel::kVillage;
-  return InvalidArgumentError(Bilingual(fmt::format("--level {} 无效（可用 province、prefecture、county、township、village）", text),
-                                        fmt::format("invalid --level {} (use province, prefecture, county, township or village)", text)));
-}
-
 std::string Percent(const RateEstimate& e) { return e.defined ? fmt::format("{:.2f}%", 100 * e.rate) : "-"; }
 std::string Interval(const RateEstimate& e) {
   return e.defined ? fmt::format("{:.2f}–{:.2f}%{}", 100 * e.ci_low, 100 * e.ci_high, e.zero_count_bound ? "*" : "") : "-";
@@ -307,13 +297,12 @@ class CampaignCommand final : public Command {
   }
 
   Status RunReport(const GlobalOptions& g, Store& store) {
-    ASSIGN_OR_RETURN(RegionLevel level, ParseReportLevel(report_level_));
+    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(report_level_, /*allow_province=*/true));
     ASSIGN_OR_RETURN(CampaignReport report, BuildCampaignReport(store, code_, level));
     if (format_ == "table") return PrintTable(g, report);
     if (format_ == "csv") return PrintCsv(report);
     if (format_ == "json") return PrintJson(report);
-    return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format_),
-                                          fmt::format("invalid --format {} (use table, csv or json)", format_)));
+    return BadFormatError(format_);
   }
 
   static Status PrintTable(const GlobalOptions& g, const CampaignReport& r) {

@@ -158,8 +158,7 @@ Status PrintRows(const GlobalOptions& g, const std::string& format, const std::v
     fmt::print("{}\n", out.dump(2));
     return OkStatus();
   }
-  return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format),
-                                        fmt::format("invalid --format {} (use table, csv or json)", format)));
+  return BadFormatError(format);
 }
 
 std::vector<std::string> CaseRow(const MonitoringCase& c, Lang lang) {

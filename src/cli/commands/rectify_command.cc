@@ -49,23 +49,9 @@ constexpr std::string_view kHelp =
     "  jingzhun rectify show demo/jingzhun.db 12 --format json\n"
     "  jingzhun rectify view demo/jingzhun.db --level county --as-of 2025-07-01\n";
 
-StatusOr<RegionLevel> ParseLevel(std::string_view text) {
-  if (text == "prefecture") return RegionLevel::kPrefecture;
-  if (text == "county") return RegionLevel::kCounty;
-  if (text == "township") return RegionLevel::kTownship;
-  if (text == "village") return RegionLevel::kVillage;
-  return InvalidArgumentError(Bilingual(fmt::format("--level {} 无效（可用 prefecture、county、township、village）", text),
-                                        fmt::format("invalid --level {} (use prefecture, county, township or village)", text)));
-}
-
 StatusOr<Date> DateOrToday(const std::string& text) {
   if (text.empty()) return Date::Today();
   return Date::Parse(text);
-}
-
-Status BadFormat(std::string_view format) {
-  return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format),
-                                        fmt::format("invalid --format {} (use table, csv or json)", format)));
 }
 
 // Counts and rates as JSON numbers, flags as booleans, everything else (codes, names) as text.
@@ -348,7 +334,7 @@ class RectifyCommand final : public Command {
       fmt::print("{}", out);
       return OkStatus();
     }
-    if (format_ != "json") return BadFormat(format_);
+    if (format_ != "json") return BadFormatError(format_);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& row : rows) {
       nlohmann::json j;
@@ -379,7 +365,7 @@ class RectifyCommand final : public Command {
       fmt::print("{}\n", j.dump(2));
       return OkStatus();
     }
-    if (format_ != "table") return BadFormat(format_);
+    if (format_ != "table") return BadFormatError(format_);
     const bool en = g.lang == Lang::kEn;
     TextTable fields({en ? "field" : "项目", en ? "value" : "内容"});
     auto add = [&](std::string_view zh, std::string_view e, std::string value) {
@@ -430,7 +416,7 @@ class RectifyCommand final : public Command {
 
   Status RunView(const GlobalOptions& g) {
     ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(view_region_));
-    ASSIGN_OR_RETURN(RegionLevel level, ParseLevel(level_));
+    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(level_));
     ASSIGN_OR_RETURN(Date as_of, DateOrToday(as_of_));
     ASSIGN_OR_RETURN(ClearanceView view, ComputeClearanceView(*store_, scope, level, as_of));
     const bool keys = format_ != "table";

@@ -61,26 +61,16 @@ class StatsCommand final : public Command {
   }
   Status Run(const GlobalOptions& global) override {
     ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(region_));
-    ASSIGN_OR_RETURN(RegionLevel level, ParseLevel(level_));
+    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(level_));
     ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
     ASSIGN_OR_RETURN(RegistryStats stats, ComputeRegistryStats(*store, scope, level));
     if (format_ == "table") return PrintTable(global, stats);
     if (format_ == "csv") return PrintCsv(global, stats);
     if (format_ == "json") return PrintJson(global, stats);
-    return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format_),
-                                          fmt::format("invalid --format {} (use table, csv or json)", format_)));
+    return BadFormatError(format_);
   }
 
  private:
-  static StatusOr<RegionLevel> ParseLevel(std::string_view text) {
-    if (text == "prefecture") return RegionLevel::kPrefecture;
-    if (text == "county") return RegionLevel::kCounty;
-    if (text == "township") return RegionLevel::kTownship;
-    if (text == "village") return RegionLevel::kVillage;
-    return InvalidArgumentError(Bilingual(fmt::format("--level {} 无效（可用 prefecture、county、township、village）", text),
-                                          fmt::format("invalid --level {} (use prefecture, county, township or village)", text)));
-  }
-
   // One table row per region: totals and the household types and monitoring types; then
   // the scope's breakdown by attribute and by main cause.
   Status PrintTable(const GlobalOptions& g, const RegistryStats& stats) {
