@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "io/csv_reader.h"
+#include "io/xlsx_reader.h"
 #include "io/csv_writer.h"
 
 namespace jz {
@@ -107,6 +108,31 @@ class Importer {
 };
 
 std::optional<ReadFile> Importer::Read(const std::string& path) {
+  if (IsXlsxPath(path)) {
+    // An Excel workbook: its first sheet, rows numbered as Excel numbers them.
+    StatusOr<std::vector<XlsxRow>> sheet = ReadXlsxFirstSheet(path);
+    if (!sheet.ok()) {
+      Error(path, 0, "", "", sheet.status().message());
+      return std::nullopt;
+    }
+    ReadFile file{path, {}, {}};
+    for (XlsxRow& row : *sheet) {
+      std::vector<std::string> cells;
+      for (const std::string& cell : row.cells) cells.emplace_back(Trim(cell));
+      if (file.header.empty()) {
+        file.header = std::move(cells);
+        continue;
+      }
+      // Excel leaves out a row's trailing empty cells: they are empty, not missing.
+      if (cells.size() < file.header.size()) cells.resize(file.header.size());
+      file.rows.push_back({row.row_number, std::move(cells)});
+    }
+    if (file.header.empty()) {
+      Error(path, 0, "", "", Bilingual("工作表为空，没有表头", "the sheet is empty: no header"));
+      return std::nullopt;
+    }
+    return file;
+  }
   CsvOptions csv;
   if (options_.encoding) {
     csv.encoding = *options_.encoding;

@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
+#include "tests/testutil/xlsx_builder.h"
 
 namespace jz {
 namespace {
@@ -147,6 +148,61 @@ TEST_F(ProblemImportTest, EveryBadRowIsListedAndNothingStored) {
   std::string first_line;
   std::getline(in, first_line);
   EXPECT_EQ(first_line, "文件,行,字段,值,说明");
+}
+
+// An Excel workbook of findings reads as the same CSV would: dates formatted as dates,
+// numbers as numbers, trailing empty cells left out; errors name Excel's row numbers.
+TEST_F(ProblemImportTest, ImportsAnExcelWorkbook) {
+  namespace t = ::jz::testing;
+  std::vector<std::vector<t::XlsxTestCell>> rows;
+  std::vector<t::XlsxTestCell> header;
+  std::string_view rest = kHeader.substr(0, kHeader.size() - 1);
+  while (!rest.empty()) {
+    const size_t comma = rest.find(',');
+    header.push_back(t::Text(std::string(rest.substr(0, comma))));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  rows.push_back(header);
+  rows.push_back({t::Number("1"), t::Text("2023年成效考核反馈"), t::Number("1"), t::Text("识别退出"),
+                  t::Text("村级分配脱贫指标"), t::Number("222424100205"), t::Empty(), t::Text("县乡村振兴局"),
+                  t::Text("汪清镇政府"), t::Text("张三"), t::Text("逐户复核"), t::DateSerial("45473")});
+  rows.push_back({t::Number("2"), t::Text("2023年成效考核反馈"), t::Number("2"), t::Text("住房安全"),
+                  t::Text("C级危房未改造"), t::Empty(), t::Text("2224241002050001"), t::Text("县住建局"),
+                  t::Text("汪清镇政府"), t::Text("张三"), t::Empty(), t::Text("2024/9/30")});
+  const std::string path = dir_ + "/问题清单.xlsx";
+  t::WriteXlsx(path, rows);
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(path));
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
+  EXPECT_EQ(r.added, 2);
+  ASSERT_OK_AND_ASSIGN(std::optional<Problem> p, store_->ledger().FindProblem(r.ids[0]));
+  EXPECT_EQ(p->deadline, *Date::FromYmd(2024, 6, 30));  // serial 45473, shown as a date
+  EXPECT_EQ(p->region.ToString(), "222424100205");
+  EXPECT_EQ(p->key, "inspection|2023年成效考核反馈|#1");
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult again, Import(path));
+  EXPECT_EQ(again.added, 0);
+
+  // A bad row is named by its Excel row; the trailing empty cells of row 3 are no error.
+  rows.push_back({t::Number("3"), t::Text("督查"), t::Number("3"), t::Text("住房安全"), t::Text("危房"),
+                  t::Number("222424100205"), t::Empty(), t::Empty(), t::Text("镇政府"), t::Text("张三")});
+  rows.push_back({t::Number("4"), t::Text("督查"), t::Number("4"), t::Text("住房安全"), t::Text("危房"),
+                  t::Number("222424100205"), t::Empty(), t::Empty(), t::Text("镇政府"), t::Text("张三"),
+                  t::Empty(), t::Text("2024-02-30")});
+  const std::string bad = dir_ + "/bad.xlsx";
+  t::WriteXlsx(bad, rows);
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult refused, Import(bad));
+  bool deadline_row4 = false, date_row5 = false;
+  for (const ProblemImportError& e : refused.errors) {
+    if (e.line == 4 && e.field == "整改时限") deadline_row4 = true;
+    if (e.line == 5 && e.field == "整改时限" && e.message.find("2024-02-30") != std::string::npos) date_row5 = true;
+  }
+  EXPECT_TRUE(deadline_row4 && date_row5) << (refused.errors.empty() ? "" : refused.errors[0].message);
+  EXPECT_EQ(Stored(), 2);  // nothing of the refused file
+
+  std::ofstream(dir_ + "/fake.xlsx") << "not a workbook";
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult fake, Import(dir_ + "/fake.xlsx"));
+  ASSERT_EQ(fake.errors.size(), 1u);
+  EXPECT_NE(fake.errors[0].message.find("fake.xlsx: not a readable Excel workbook"), std::string::npos)
+      << fake.errors[0].message;
 }
 
 TEST_F(ProblemImportTest, BadEncodingNamesTheLine) {

@@ -24,6 +24,11 @@ inline constexpr size_t kMaxCsvFields = 512;
 // mebibyte each; this bounds the read buffer's growth to a figure a server can afford.
 inline constexpr size_t kMaxCsvRecordBytes = size_t{64} << 20;
 
+// Uncompressed bytes of one part of an .xlsx workbook (a sheet, the shared strings)
+// that io/xlsx_reader.h reads; a larger part is refused, so a crafted file cannot
+// exhaust memory. 256 MiB holds a sheet of several hundred thousand rows.
+inline constexpr size_t kMaxXlsxPartBytes = size_t{256} << 20;
+
 // The CsvReader's read(2) size. Four mebibytes amortise the system call and the shift of a
 // partial record to the buffer's front to nothing, and still fit in L2/L3 on a server.
 inline constexpr size_t kCsvReadBufferBytes = size_t{4} << 20;

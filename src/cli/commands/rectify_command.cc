@@ -25,12 +25,13 @@ constexpr std::string_view kHelp =
     "responsible unit, an owner, measures, a deadline and evidence; its closure (销号) is confirmed by\n"
     "someone who is neither the owner nor the requester. view rolls open, closed and overdue counts up\n"
     "to a region level (清零 view).\n\n"
-    "导入表头 Import columns (Chinese or English): 问题来源 source, 问题类别 category, 问题描述 description,\n"
+    "导入 Excel 工作簿（.xlsx，第一个工作表）或 CSV；表头 Import .xlsx (first sheet) or CSV; columns (Chinese or English): 问题来源 source, 问题类别 category, 问题描述 description,\n"
     "  责任单位 responsible_unit, 责任人 owner, 整改时限 deadline (required); 问题编号 item_no, 来源类型\n"
     "  source_kind, 区划代码 region_code, 所在地区 region_name, 户编号 household_no, 牵头单位 lead_unit,\n"
     "  整改措施 measure (optional). A `jingzhun validate --report` file is also accepted (with --owner,\n"
     "  --unit, --deadline): its error findings become data-quality problems.\n\n"
     "示例 Examples:\n"
+    "  jingzhun rectify import demo/jingzhun.db 问题清单.xlsx --by 李四\n"
     "  jingzhun rectify import demo/jingzhun.db findings.csv --by 李四\n"
     "  jingzhun rectify import demo/jingzhun.db validation-report.csv --by 李四 --owner 王芳 \\\n"
     "      --unit 汪清镇政府 --deadline 2025-03-31\n"
@@ -91,8 +92,8 @@ class RectifyCommand final : public Command {
     add_->add_option("--source-ref", source_ref_, "问题来源 e.g. 督查名称 / 核查编号")->required();
     add_->add_option("--item", item_, "问题编号 item number within the source");
 
-    import_ = Sub(app, "import", "从表格导入问题 import problems from CSV files");
-    import_->add_option("FILE", files_, "问题清单或校验报告 CSV files")->required();
+    import_ = Sub(app, "import", "从表格导入问题 import problems from .xlsx or CSV files");
+    import_->add_option("FILE", files_, "问题清单（.xlsx 或 CSV）或校验报告 findings (.xlsx or CSV) or validation reports")->required();
     import_->add_option("--source", source_, "无“来源类型”列时的来源类型 default source kind")->capture_default_str();
     import_->add_option("--encoding", encoding_, "编码 auto | utf-8 | gb18030")->capture_default_str();
     import_->add_option("--report", report_, "错误清单 CSV error report");
