@@ -599,6 +599,34 @@ StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode sco
   return out;
 }
 
+StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel level, Date as_of, int limit_days) {
+  ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(InScope(scope)));
+  std::map<uint64_t, CaseRegionCounts> by_region;
+  CaseSummary summary;
+  summary.total.region = scope;
+  for (const MonitoringCase& c : cases) {
+    const RegionCode region = c.village.level() > level ? c.village.AtLevel(level) : c.village;
+    CaseRegionCounts& counts = by_region[region.value()];
+    counts.region = region;
+    const size_t state = static_cast<size_t>(c.state) - 1;
+    const bool waiting = c.state == CaseState::kLead || c.state == CaseState::kVerified;
+    const bool overdue = waiting && as_of.days() - c.lead_date.days() > limit_days;
+    for (CaseRegionCounts* x : {&counts, &summary.total}) {
+      ++x->by_state[state];
+      ++x->total;
+      x->overdue += overdue ? 1 : 0;
+    }
+  }
+  for (auto& [code, counts] : by_region) {
+    ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(counts.region));
+    if (region) counts.name = region->name;
+    summary.regions.push_back(std::move(counts));
+  }
+  ASSIGN_OR_RETURN(std::optional<Region> whole, store.FindRegion(scope));
+  if (whole) summary.total.name = whole->name;
+  return summary;
+}
+
 StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of, int days) {
   ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(InScope(scope)));
   using LastVisits = std::map<std::string, Date>;

@@ -21,6 +21,7 @@
 #ifndef JZ_APP_CASES_H_
 #define JZ_APP_CASES_H_
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -168,6 +169,23 @@ struct OverdueCase {
 };
 StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode scope, Date as_of,
                                                     int limit_days = kIdentificationLimitDays);
+
+// Cases per region at `level` inside `scope`: how many are in each state, and how many leads
+// are still waiting beyond `limit_days` on `as_of` (the county office's overview). Regions
+// without cases are left out; `total` covers the whole scope.
+struct CaseRegionCounts {
+  RegionCode region;
+  std::string name;                  // from the region table; "" when not loaded
+  std::array<int64_t, 7> by_state{};  // indexed by CaseState code - 1 (线索 … 已消除)
+  int64_t overdue = 0;
+  int64_t total = 0;
+};
+struct CaseSummary {
+  std::vector<CaseRegionCounts> regions;  // by code
+  CaseRegionCounts total;
+};
+StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel level, Date as_of,
+                                     int limit_days = kIdentificationLimitDays);
 
 // A monitored household (case included, assisting or proposed) not visited in `days` days.
 struct UnvisitedHousehold {

@@ -384,6 +384,42 @@ TEST_F(CasesTest, HistoryOnlyGrows) {
   for (size_t i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].seq, static_cast<int>(i + 1));
 }
 
+TEST_F(CasesTest, SummaryCountsStatesAndOverdueLeadsPerRegion) {
+  {  // H3 lives in the neighbouring village
+    Household h3 = store_->FindHousehold("H3").value().value();
+    h3.village = *RegionCode::Parse("222424100206");
+    ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
+    ASSERT_OK(writer->Upsert(h3).status());
+    ASSERT_OK(writer->Commit());
+  }
+  const int64_t included = Open("H1", D(2024, 1, 2));
+  ASSERT_OK(Service().Verify(included, D(2024, 1, 4), "入户核实"));
+  ASSERT_OK(Service().Include(included, Inclusion()));
+  Open("H2", D(2024, 3, 1));  // waiting: overdue on 2024-03-20
+  const int64_t verified = Open("H3", D(2024, 3, 10));
+  ASSERT_OK(Service().Verify(verified, D(2024, 3, 11), "入户核实"));
+  ASSERT_OK_AND_ASSIGN(CaseSummary summary,
+                       SummarizeCases(*store_, *RegionCode::Parse("2224"), RegionLevel::kVillage, D(2024, 3, 20)));
+  ASSERT_EQ(summary.regions.size(), 2u);
+  const CaseRegionCounts& first = summary.regions[0];
+  EXPECT_EQ(first.region.ToString(), "222424100205");
+  EXPECT_EQ(first.by_state[0], 1);  // H2: 线索
+  EXPECT_EQ(first.by_state[3], 1);  // H1: 已纳入
+  EXPECT_EQ(first.overdue, 1);
+  EXPECT_EQ(first.total, 2);
+  EXPECT_FALSE(first.name.empty());
+  const CaseRegionCounts& second = summary.regions[1];
+  EXPECT_EQ(second.region.ToString(), "222424100206");
+  EXPECT_EQ(second.by_state[1], 1);  // H3: 已核实, 10 days: in time
+  EXPECT_EQ(second.overdue, 0);
+  EXPECT_EQ(summary.total.total, 3);
+  EXPECT_EQ(summary.total.overdue, 1);
+  ASSERT_OK_AND_ASSIGN(summary, SummarizeCases(*store_, *RegionCode::Parse("22"), RegionLevel::kCounty, D(2024, 3, 27)));
+  ASSERT_EQ(summary.regions.size(), 1u);
+  EXPECT_EQ(summary.regions[0].region.ShortString(), "222424");
+  EXPECT_EQ(summary.regions[0].overdue, 2);  // H3 is 17 days old by then
+}
+
 TEST_F(CasesTest, OverdueListsLateAndWaitingLeads) {
   const int64_t late = Open("H1", D(2023, 12, 30));  // identified 2024-01-15: 16 days
   ASSERT_OK(Service().Verify(late, D(2024, 1, 4), "入户核实"));

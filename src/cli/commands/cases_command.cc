@@ -26,6 +26,7 @@ constexpr std::string_view kHelp =
     "示例 Examples:\n"
     "  jingzhun cases from-warnings demo/jingzhun.db --period 2025-12 --date 2026-01-05 --by 乡村振兴局 \\\n"
     "      --policy policies/jilin-2024.toml\n"
+    "  jingzhun cases summary demo/jingzhun.db --level prefecture --as-of 2026-01-31\n"
     "  jingzhun cases open j.db --household 2224241002050001 --source application --date 2024-01-02 \\\n"
     "      --by 李明 --evidence 农户申请\n"
     "  jingzhun cases verify j.db 1 --date 2024-01-04 --by 李明 --evidence '入户核实：住院自付 2.1 万元'\n"
@@ -49,7 +50,7 @@ constexpr std::string_view kHelp =
 
 // Options of every subcommand; each subcommand declares the ones it uses.
 struct Options {
-  std::string db, by, date, household, evidence, reason, source = "visit", region = "22", format = "table";
+  std::string db, by, date, household, evidence, reason, source = "visit", region = "22", format = "table", level = "county";
   int64_t case_id = 0;
   std::string state, period, type, appraisal, notice_start, notice_end, approved, kind, start, end, content;
   std::vector<std::string> risks;
@@ -245,6 +246,9 @@ class CasesCommand final : public Command {
     sub("notice", "打印村内公示 print the village public notice", true, false);
     s = sub("overdue", "超期未认定的线索 leads not identified in time", false, false);
     AddReport(*s);
+    s = sub("summary", "按区划汇总案件状态 cases per region and state", false, false);
+    AddReport(*s);
+    s->add_option("--level", o_.level, "级别 prefecture | county | township | village")->capture_default_str();
     s = sub("visit", "记录走访 record a visit", false, true);
     s->add_option("--household", o_.household, "户编号 household")->required();
     s->add_option("--cadre", o_.cadre, "走访干部（默认 --by） cadre (default --by)");
@@ -274,6 +278,7 @@ class CasesCommand final : public Command {
       return OkStatus();
     }
     if (chosen_ == "overdue") return Overdue(g, *store);
+    if (chosen_ == "summary") return Summary(g, *store);
     if (chosen_ == "unvisited") return Unvisited(g, *store);
     ASSIGN_OR_RETURN(Date date, ParseDateOption("--date", o_.date));
     return Mutate(g, *store, service, date);
@@ -457,6 +462,31 @@ class CasesCommand final : public Command {
                              fmt::format("{} cases beyond {} days from lead to identification (as of {})", list.size(),
                                          days, as_of.ToString())));
     }
+    return OkStatus();
+  }
+
+  Status Summary(const GlobalOptions& g, Store& store) {
+    ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(o_.region));
+    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(o_.level));
+    ASSIGN_OR_RETURN(Date as_of, AsOf());
+    const int days = o_.days >= 0 ? o_.days : kIdentificationLimitDays;
+    ASSIGN_OR_RETURN(CaseSummary summary, SummarizeCases(store, scope, level, as_of, days));
+    std::vector<std::vector<std::string>> rows;
+    auto row = [&](const CaseRegionCounts& c, std::string name) {
+      std::vector<std::string> cells = {c.region.ShortString(), std::move(name)};
+      for (int64_t n : c.by_state) cells.push_back(std::to_string(n));
+      cells.push_back(std::to_string(c.overdue));
+      cells.push_back(std::to_string(c.total));
+      rows.push_back(std::move(cells));
+    };
+    for (const CaseRegionCounts& c : summary.regions) row(c, c.name);
+    row(summary.total, (g.lang == Lang::kEn ? "total " : "合计 ") + summary.total.name);
+    RETURN_IF_ERROR(PrintRows(g, o_.format,
+                              {"region_code", "region_name", "lead", "verified", "not_included", "included", "assisting",
+                               "elimination_proposed", "eliminated", "overdue", "total"},
+                              {"区划代码", "名称", "线索", "已核实", "不纳入", "已纳入", "帮扶中", "风险消除已提出", "已消除",
+                               fmt::format("超{}天未认定", days), "合计"},
+                              rows));
     return OkStatus();
   }
 
