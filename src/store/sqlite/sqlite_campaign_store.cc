@@ -1,6 +1,7 @@
 // SQLite implementation of CampaignStore (tables of migration 4). Every mutating call is one
 // BEGIN IMMEDIATE … COMMIT, rolled back on any error, and refused while a RegistryWriter is
 // open on the same store.
+#include <optional>
 #include <fmt/format.h>
 
 #include <set>
@@ -68,22 +69,13 @@ class SqliteCampaignStore final : public CampaignStore {
 
 template <typename T>
 StatusOr<T> SqliteCampaignStore::InTransaction(const std::function<StatusOr<T>()>& body) {
-  if (store_->writer_open()) {
-    return FailedPreconditionError(Bilingual("登记写入事务未结束，不能写入核查数据",
-                                             "a registry writer is open; campaign data cannot be written now"));
-  }
-  RETURN_IF_ERROR(db().Exec("BEGIN IMMEDIATE"));
-  StatusOr<T> result = body();
-  if (!result.ok()) {
-    (void)db().Exec("ROLLBACK");
-    return result.status();
-  }
-  Status commit = db().Exec("COMMIT");
-  if (!commit.ok()) {
-    (void)db().Exec("ROLLBACK");
-    return commit;
-  }
-  return result;
+  std::optional<T> out;
+  RETURN_IF_ERROR(store_->InTransaction("核查数据", "campaign data", [&]() -> Status {
+    ASSIGN_OR_RETURN(T value, body());
+    out = std::move(value);
+    return OkStatus();
+  }));
+  return std::move(*out);
 }
 
 StatusOr<int64_t> SqliteCampaignStore::CreateCampaign(const Campaign& c) {

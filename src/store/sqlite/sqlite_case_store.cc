@@ -365,17 +365,8 @@ class SqliteCaseStore final : public CaseStore {
  private:
   Db& db() { return store_->db(); }
 
-  // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
   Status InTransaction(const std::function<Status()>& body) {
-    if (store_->writer_open()) {
-      return FailedPreconditionError(Bilingual("有一个写入事务未结束，请稍后再试",
-                                               "a registry writer is open; try again when it has finished"));
-    }
-    RETURN_IF_ERROR(db().Exec("BEGIN IMMEDIATE"));
-    Status status = body();
-    if (status.ok()) status = db().Exec("COMMIT");
-    if (!status.ok()) (void)db().Exec("ROLLBACK");
-    return status;
+    return store_->InTransaction("监测案件", "monitoring cases", body);
   }
 
   StatusOr<int64_t> RequireHousehold(std::string_view household_no) {

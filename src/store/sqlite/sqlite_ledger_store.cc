@@ -79,22 +79,8 @@ constexpr std::string_view kInsertEvent =
 
 }  // namespace
 
-Status SqliteLedgerStore::CheckNoWriter() const {
-  if (store_->writer_open()) {
-    return FailedPreconditionError(
-        Bilingual("有登记数据写入事务未结束，整改台账暂不能修改", "a registry writer is open; the ledger cannot change now"));
-  }
-  return OkStatus();
-}
-
 Status SqliteLedgerStore::InTransaction(const std::function<Status()>& work) {
-  RETURN_IF_ERROR(CheckNoWriter());
-  Db& db = store_->db();
-  RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status status = work();
-  if (status.ok()) status = db.Exec("COMMIT");
-  if (!status.ok()) (void)db.Exec("ROLLBACK");
-  return status;
+  return store_->InTransaction("整改台账", "the ledger", work);
 }
 
 StatusOr<std::pair<int64_t, bool>> SqliteLedgerStore::AddOne(const Problem& p, std::string_view opened_note,

@@ -65,6 +65,19 @@ Status SqliteStore::Migrate() {
   return OkStatus();
 }
 
+Status SqliteStore::InTransaction(std::string_view what_zh, std::string_view what_en,
+                                 const std::function<Status()>& body) {
+  if (writer_open_) {
+    return FailedPreconditionError(Bilingual(fmt::format("有登记数据写入事务未结束，{}暂不能修改", what_zh),
+                                             fmt::format("a registry writer is open; {} cannot change now", what_en)));
+  }
+  RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  Status status = body();
+  if (status.ok()) status = db_.Exec("COMMIT");
+  if (!status.ok()) (void)db_.Exec("ROLLBACK");
+  return status;
+}
+
 StatusOr<Statements*> SqliteStore::statements() {
   if (statements_) return statements_.get();
   auto s = std::make_unique<Statements>();

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/sqlite/sqlite_db.h"
@@ -157,8 +158,7 @@ class SqliteLedgerStore final : public LedgerStore {
   Status ApplyTransition(const ProblemTransition& transition) override;
 
  private:
-  Status CheckNoWriter() const;
-  Status InTransaction(const std::function<Status()>& work);
+  Status InTransaction(const std::function<Status()>& work);  // SqliteStore::InTransaction for the ledger
   StatusOr<std::pair<int64_t, bool>> AddOne(const Problem& problem, std::string_view opened_note, size_t index);
 
   SqliteStore* store_;
@@ -219,6 +219,10 @@ class SqliteStore final : public Store {
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
+  // The sub-stores' unit of work: runs `body` inside BEGIN IMMEDIATE … COMMIT and rolls back
+  // when it fails, so a failed call leaves nothing half-written. Refused (FailedPrecondition,
+  // naming `what`) while a RegistryWriter is open.
+  Status InTransaction(std::string_view what_zh, std::string_view what_en, const std::function<Status()>& body);
   StatusOr<Statements*> statements();
   void WriterClosed() { writer_open_ = false; }
   StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
