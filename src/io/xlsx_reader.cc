@@ -48,6 +48,12 @@ StatusOr<std::optional<std::string>> ReadPart(zip_t* zip, const std::string& pat
     if (n <= 0) return Unreadable(path, fmt::format("无法解压 {}", name), fmt::format("cannot inflate {}", name));
     done += static_cast<size_t>(n);
   }
+  // One more read reaches the end of the entry, where libzip checks its CRC: a damaged part
+  // is refused rather than parsed.
+  char past_end;
+  if (zip_fread(file.get(), &past_end, 1) != 0) {
+    return Unreadable(path, fmt::format("{} 已损坏（校验和不符）", name), fmt::format("{} is damaged (checksum mismatch)", name));
+  }
   return std::optional<std::string>(std::move(data));
 }
 
@@ -108,12 +114,16 @@ std::vector<bool> DateStyles(const pugi::xml_document& styles) {
 }
 
 // The 0-based column of a cell reference such as "AB12"; -1 when it has no letters.
+// Excel's limits: rows 1..1,048,576, columns A..XFD.
+constexpr int64_t kMaxXlsxRows = 1'048'576;
+constexpr int kMaxXlsxColumns = 16'384;
+
 int ColumnOf(std::string_view ref) {
   int column = 0;
   size_t i = 0;
   for (; i < ref.size() && std::isalpha(static_cast<unsigned char>(ref[i])); ++i) {
     column = column * 26 + (std::toupper(static_cast<unsigned char>(ref[i])) - 'A' + 1);
-    if (column > 16384) return -1;  // Excel's last column is XFD
+    if (column > kMaxXlsxColumns) return -1;
   }
   return i == 0 ? -1 : column - 1;
 }
@@ -169,12 +179,16 @@ StatusOr<std::vector<XlsxRow>> ReadSheet(zip_t* zip, const std::string& path) {
   for (pugi::xml_node row : sheet.child("worksheet").child("sheetData").children("row")) {
     XlsxRow out;
     out.row_number = row.attribute("r").as_llong(next_row);
+    if (out.row_number < 1 || out.row_number > kMaxXlsxRows) {
+      return Unreadable(path, fmt::format("{} 的行号 {} 无效", sheet_part, row.attribute("r").as_string()),
+                        fmt::format("{}: invalid row number {}", sheet_part, row.attribute("r").as_string()));
+    }
     next_row = out.row_number + 1;
     int next_column = 0;
     for (pugi::xml_node c : row.children("c")) {
       const pugi::xml_attribute ref = c.attribute("r");
       const int column = ref ? ColumnOf(ref.as_string()) : next_column;
-      if (column < 0) {
+      if (column < 0 || column >= kMaxXlsxColumns) {
         return Unreadable(path, fmt::format("{} 第 {} 行的单元格引用 {} 无效", sheet_part, out.row_number, ref.as_string()),
                           fmt::format("{} row {}: invalid cell reference {}", sheet_part, out.row_number, ref.as_string()));
       }

@@ -99,6 +99,11 @@ TEST_F(XlsxReaderTest, FilesThatAreNotWorkbooksAreRefusedNamingTheFile) {
   EXPECT_STATUS(ReadXlsxFirstSheet(Path("dangling.xlsx")), StatusCode::kInvalidArgument, "shared string 7 does not exist");
 
   parts = t::XlsxParts({{t::Text("a")}});
+  parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"0\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
+  t::WriteZip(Path("row0.xlsx"), parts);
+  EXPECT_STATUS(ReadXlsxFirstSheet(Path("row0.xlsx")), StatusCode::kInvalidArgument, "invalid row number 0");
+
+  parts = t::XlsxParts({{t::Text("a")}});
   parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"1\"><c r=\"11\"><v>1</v></c></row></sheetData></worksheet>";
   t::WriteZip(Path("badref.xlsx"), parts);
   EXPECT_STATUS(ReadXlsxFirstSheet(Path("badref.xlsx")), StatusCode::kInvalidArgument, "invalid cell reference 11");
@@ -119,6 +124,20 @@ TEST_F(XlsxReaderTest, ReadsTheFuzzSeedWorkbook) {
   EXPECT_EQ(same.size(), rows.size());
   EXPECT_STATUS(ReadXlsxFirstSheetFromBuffer("PK\x03\x04 truncated", "upload.xlsx"), StatusCode::kInvalidArgument,
                 "upload.xlsx: not a readable Excel workbook");
+}
+
+// A stored (uncompressed) entry whose bytes were changed but not its checksum: refused by
+// the CRC check at the entry's end, not parsed as if it were whole.
+TEST_F(XlsxReaderTest, ADamagedEntryIsRefused) {
+  const std::string seed = std::string(JZ_SOURCE_DIR) + "/fuzz/corpus/xlsx_reader_fuzz/stored.xlsx";
+  std::ifstream in(seed, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_OK(ReadXlsxFirstSheetFromBuffer(bytes, "stored.xlsx").status());
+  const size_t at = bytes.find("问题描述</t>");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 2] = static_cast<char>(bytes[at + 2] ^ 0x01);
+  EXPECT_STATUS(ReadXlsxFirstSheetFromBuffer(bytes, "damaged.xlsx"), StatusCode::kInvalidArgument,
+                "damaged (checksum mismatch)");
 }
 
 TEST_F(XlsxReaderTest, RecognisesXlsxPaths) {
