@@ -134,8 +134,11 @@ class SqliteCaseStore final : public CaseStore {
       RETURN_IF_ERROR(InsertEvent(event));
       ASSIGN_OR_RETURN(int64_t household_id, RequireHousehold(stored->household_no));
       if (t.household) RETURN_IF_ERROR(UpdateHousehold(household_id, *t.household));
-      if (t.status_event) RETURN_IF_ERROR(InsertStatusEvent(household_id, *t.status_event));
-      if (t.measure) RETURN_IF_ERROR(InsertMeasure(household_id, t.updated.id, *t.measure));
+      if (t.status_event || t.measure) {
+        ASSIGN_OR_RETURN(Statements * statements, store_->statements());
+        if (t.status_event) RETURN_IF_ERROR(InsertStatusEvent(*statements, household_id, *t.status_event));
+        if (t.measure) RETURN_IF_ERROR(InsertMeasure(*statements, household_id, *t.measure, t.updated.id));
+      }
       return OkStatus();
     });
   }
@@ -326,17 +329,8 @@ class SqliteCaseStore final : public CaseStore {
   Status AssignCadre(const CadreAssignment& a) override {
     return InTransaction([&]() -> Status {
       ASSIGN_OR_RETURN(int64_t household_id, RequireHousehold(a.household_no));
-      ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-          "INSERT INTO cadre_assignment (county, household_id, cadre_name, unit, position, phone, start_date, "
-          "end_date) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
-      stmt.Bind(1, household_id);
-      stmt.Bind(2, a.cadre_name);
-      stmt.Bind(3, a.unit);
-      stmt.Bind(4, a.position);
-      stmt.Bind(5, a.phone);
-      stmt.Bind(6, a.start.ToString());
-      stmt.Bind(7, DateText(a.end));
-      return stmt.Run();
+      ASSIGN_OR_RETURN(Statements * statements, store_->statements());
+      return InsertCadre(*statements, household_id, a);
     });
   }
 
@@ -428,33 +422,6 @@ class SqliteCaseStore final : public CaseStore {
     stmt.Bind(3, CodeOf(u.monitoring_type));
     stmt.Bind(4, DateText(u.risk_identified));
     stmt.Bind(5, DateText(u.risk_eliminated));
-    return stmt.Run();
-  }
-
-  Status InsertStatusEvent(int64_t household_id, const StatusEvent& e) {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "INSERT INTO status_event (county, household_id, kind, event_date, monitoring_type, elimination_method, note) "
-        "SELECT county, id, ?2, ?3, ?4, ?5, ?6 FROM household WHERE id = ?1"));
-    stmt.Bind(1, household_id);
-    stmt.Bind(2, static_cast<int64_t>(e.kind));
-    stmt.Bind(3, e.date.ToString());
-    stmt.Bind(4, CodeOf(e.monitoring_type));
-    stmt.Bind(5, CodeOf(e.elimination_method));
-    stmt.Bind(6, e.note);
-    return stmt.Run();
-  }
-
-  Status InsertMeasure(int64_t household_id, int64_t case_id, const AssistanceMeasure& m) {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "INSERT INTO assistance_measure (county, household_id, kind, start_date, end_date, content, funds_fen, "
-        "case_id) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
-    stmt.Bind(1, household_id);
-    stmt.Bind(2, CodeOf(m.kind));
-    stmt.Bind(3, m.start.ToString());
-    stmt.Bind(4, DateText(m.end));
-    stmt.Bind(5, m.content);
-    stmt.Bind(6, m.funds.fen());
-    stmt.Bind(7, case_id);
     return stmt.Run();
   }
 

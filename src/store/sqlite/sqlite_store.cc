@@ -126,8 +126,8 @@ StatusOr<Statements*> SqliteStore::statements() {
                                "SELECT county, id, ?2, ?3, ?4, ?5, ?6 FROM household WHERE id = ?1"));
   ASSIGN_OR_RETURN(s->insert_measure,
                    db_.Prepare("INSERT INTO assistance_measure (county, household_id, kind, start_date, "
-                               "end_date, content, funds_fen) "
-                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6 FROM household WHERE id = ?1"));
+                               "end_date, content, funds_fen, case_id) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
   ASSIGN_OR_RETURN(s->insert_cadre,
                    db_.Prepare("INSERT INTO cadre_assignment (county, household_id, cadre_name, unit, "
                                "position, phone, start_date, end_date) "

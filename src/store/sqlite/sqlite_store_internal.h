@@ -141,6 +141,13 @@ struct Statements {
   Stmt insert_warning;
 };
 
+// The rows both a registry writer and the case store write, through the shared statements.
+// `case_id` links a measure to the monitoring case that recorded it.
+Status InsertStatusEvent(Statements& s, int64_t household_id, const StatusEvent& e);
+Status InsertMeasure(Statements& s, int64_t household_id, const AssistanceMeasure& m,
+                     std::optional<int64_t> case_id);
+Status InsertCadre(Statements& s, int64_t household_id, const CadreAssignment& a);
+
 class SqliteStore;
 
 // The CaseStore of a SqliteStore (sqlite_case_store.cc); one per store, sharing its

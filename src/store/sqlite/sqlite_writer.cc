@@ -203,12 +203,9 @@ StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
   return UpsertOutcome::kUpdated;
 }
 
-Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {
-  RETURN_IF_ERROR(CheckOpen());
-  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(e.household_no));
-  ASSIGN_OR_RETURN(Statements * s, store_->statements());
-  Stmt& st = s->insert_event;
-  st.Bind(1, id);
+Status InsertStatusEvent(Statements& s, int64_t household_id, const StatusEvent& e) {
+  Stmt& st = s.insert_event;
+  st.Bind(1, household_id);
   st.Bind(2, static_cast<int64_t>(e.kind));
   st.Bind(3, e.date.ToString());
   st.Bind(4, CodeOf(e.monitoring_type));
@@ -217,26 +214,22 @@ Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {
   return st.Run();
 }
 
-Status SqliteWriter::AddAssistanceMeasure(const AssistanceMeasure& m) {
-  RETURN_IF_ERROR(CheckOpen());
-  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(m.household_no));
-  ASSIGN_OR_RETURN(Statements * s, store_->statements());
-  Stmt& st = s->insert_measure;
-  st.Bind(1, id);
+Status InsertMeasure(Statements& s, int64_t household_id, const AssistanceMeasure& m,
+                     std::optional<int64_t> case_id) {
+  Stmt& st = s.insert_measure;
+  st.Bind(1, household_id);
   st.Bind(2, CodeOf(m.kind));
   st.Bind(3, m.start.ToString());
   st.Bind(4, DateText(m.end));
   st.Bind(5, m.content);
   st.Bind(6, m.funds.fen());
+  st.Bind(7, case_id);
   return st.Run();
 }
 
-Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
-  RETURN_IF_ERROR(CheckOpen());
-  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(a.household_no));
-  ASSIGN_OR_RETURN(Statements * s, store_->statements());
-  Stmt& st = s->insert_cadre;
-  st.Bind(1, id);
+Status InsertCadre(Statements& s, int64_t household_id, const CadreAssignment& a) {
+  Stmt& st = s.insert_cadre;
+  st.Bind(1, household_id);
   st.Bind(2, a.cadre_name);
   st.Bind(3, a.unit);
   st.Bind(4, a.position);
@@ -244,6 +237,27 @@ Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
   st.Bind(6, a.start.ToString());
   st.Bind(7, DateText(a.end));
   return st.Run();
+}
+
+Status SqliteWriter::AddStatusEvent(const StatusEvent& e) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(e.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  return InsertStatusEvent(*s, id, e);
+}
+
+Status SqliteWriter::AddAssistanceMeasure(const AssistanceMeasure& m) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(m.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  return InsertMeasure(*s, id, m, std::nullopt);
+}
+
+Status SqliteWriter::AssignCadre(const CadreAssignment& a) {
+  RETURN_IF_ERROR(CheckOpen());
+  ASSIGN_OR_RETURN(int64_t id, RequireHouseholdId(a.household_no));
+  ASSIGN_OR_RETURN(Statements * s, store_->statements());
+  return InsertCadre(*s, id, a);
 }
 
 StatusOr<bool> SqliteWriter::AddWarning(const Warning& w) {
