@@ -6,6 +6,7 @@
 // into the snapshot, computing the fields that depend on the whole household (size, 人均纯收入).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstring>
@@ -63,6 +64,23 @@ std::optional<Kind> KindOf(const FieldDef& f) {
   return std::nullopt;
 }
 
+// A needed column of the file and, for a household cell, the span it lies in (or -1).
+struct NeededCell {
+  C column;
+  uint32_t index;  // file column
+  int span = -1;
+};
+
+// File columns [first, last] holding household cells and only household-level columns
+// between them (the export repeats these on every member's row; see Row()).
+struct HouseholdSpan {
+  uint32_t first = 0, last = 0;
+};
+
+// At most this many spans (a bit mask each); a header scattering household cells among
+// more person columns than this gets the rest parsed on every row.
+constexpr size_t kMaxHouseholdSpans = 8;
+
 // What the whole load shares.
 struct Plan {
   std::string path;
@@ -74,6 +92,8 @@ struct Plan {
   std::vector<uint8_t> person_wide, household_wide;     // IsWideField of each
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
+  std::vector<NeededCell> cells;  // the needed columns present, in file order
+  std::vector<HouseholdSpan> household_spans;
   size_t header_fields = 0;
   size_t fields_kept = 0;  // 1 + the last file column needed: the rest is only counted
   std::string header;
@@ -131,6 +151,33 @@ const internal::CodeList* ListOf(C column) {
     case C::kMonitoringType: return &CodeListTraits<MonitoringType>::List();
     case C::kHousingGrade: return &CodeListTraits<HousingGrade>::List();
     default: return nullptr;
+  }
+}
+
+// The needed cells whose values the fast path takes from a household's first row only.
+bool IsHouseholdCell(C column) {
+  switch (column) {
+    case C::kRegionCode: case C::kHouseholdType: case C::kHouseholdAttribute: case C::kMainCause:
+    case C::kMonitoringType: case C::kHousingGrade: case C::kSafeDrinkingWater: case C::kWageIncome:
+    case C::kBusinessIncome: case C::kPropertyIncome: case C::kTransferIncome: case C::kBusinessExpense:
+      return true;
+    default: return false;
+  }
+}
+
+// Columns that describe the household, not the person: the export repeats them on each
+// member's row, so a span of them reads the same on every row of a household.
+bool IsHouseholdLevel(C column) {
+  switch (column) {
+    case C::kCountyName: case C::kTownshipName: case C::kVillageName: case C::kNaturalVillage:
+    case C::kRegionCode: case C::kHouseholdNo: case C::kHouseholdSize: case C::kHouseholdType:
+    case C::kHouseholdAttribute: case C::kMainCause: case C::kOtherCauses: case C::kDangerousHouse:
+    case C::kHousingGrade: case C::kSafeDrinkingWater: case C::kWageIncome: case C::kBusinessIncome:
+    case C::kPropertyIncome: case C::kTransferIncome: case C::kBusinessExpense: case C::kNetIncomePerCapita:
+    case C::kHouseholdPhone: case C::kFirstIdentified: case C::kMonitoringType: case C::kRiskEliminated:
+    case C::kRiskIdentified: case C::kRiskEliminatedDate: case C::kCadreName:
+      return true;
+    default: return false;
   }
 }
 
@@ -395,21 +442,50 @@ class RangeParser {
     return true;
   }
 
+  std::string_view SpanText(const HouseholdSpan& span, std::string_view line) const {
+    return line.substr(starts_[span.first], starts_[span.last + 1] - 1 - starts_[span.first]);
+  }
+
+  // The export repeats the household's cells on every member's row, and the fast path
+  // takes their values from the household's first row only. A later row whose span of
+  // household cells has the same bytes as that first row's would parse to the same values
+  // and problems (none: the first row parsed), so its cells in the span are not parsed
+  // again: with five money cells among them, this is a tenth of the load's work.
   bool Row(std::string_view line, int64_t line_number) {
     if (line.size() > kMaxCsvFieldBytes) return false;
     const size_t count = SplitFieldsKeeping(line, starts_.data(), kMaxCsvFields, plan_.fields_kept);
     if (count == 0) return false;
     ++part_.rows;
-    if (count != plan_.header_fields) return BadRow(line, count, line_number);
+    if (count != plan_.header_fields) {
+      spans_valid_ = false;
+      return BadRow(line, count, line_number);
+    }
+    const std::string_view household_no = TrimAsciiWhitespace(CellOf(C::kHouseholdNo, line));
+    const StringColumn& numbers = part_.household_no;
+    const bool continues = spans_valid_ && numbers.size() > 0 && numbers[numbers.size() - 1] == household_no;
+    uint32_t same = 0;  // bit k: span k reads as the household's first row
+    if (continues) {
+      for (size_t k = 0; k < plan_.household_spans.size(); ++k) {
+        if (SpanText(plan_.household_spans[k], line) == saved_spans_[k]) same |= 1u << k;
+      }
+    }
     RawRow raw;
-    for (size_t c = 0; c < plan_.column_index.size(); ++c) {
-      if (plan_.column_index[c] < 0) continue;
-      const auto column = static_cast<C>(c);
-      if (!ParseNeeded(column, CellOf(column, line), raw)) return BadRow(line, count, line_number);
+    for (const NeededCell& cell : plan_.cells) {
+      if (cell.span >= 0 && (same >> cell.span & 1) != 0) continue;
+      if (!ParseNeeded(cell.column, Field(cell.index, line), raw)) {
+        spans_valid_ = false;
+        return BadRow(line, count, line_number);
+      }
     }
     Defaults(raw);
-    AddPerson(TrimAsciiWhitespace(CellOf(C::kHouseholdNo, line)), TrimAsciiWhitespace(CellOf(C::kPersonNo, line)),
-              raw, /*bad=*/false);
+    if (!continues) {
+      saved_spans_.resize(plan_.household_spans.size());
+      for (size_t k = 0; k < plan_.household_spans.size(); ++k) {
+        saved_spans_[k].assign(SpanText(plan_.household_spans[k], line));
+      }
+      spans_valid_ = true;
+    }
+    AddPerson(household_no, TrimAsciiWhitespace(CellOf(C::kPersonNo, line)), raw, /*bad=*/false);
     return true;
   }
 
@@ -421,6 +497,10 @@ class RangeParser {
   std::vector<CodeCache> caches_;
   std::vector<std::string_view> fields_;
   std::vector<RowProblem> row_problems_;
+  // The household spans of the current household's first row, when it parsed without a
+  // problem (see Row).
+  std::vector<std::string> saved_spans_;
+  bool spans_valid_ = false;
 };
 
 // Reserves a part's columns for the rows its range can hold, so that they are not grown by
@@ -476,17 +556,39 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
   plan.needed = NeededRegistryColumns(needs);
   plan.column_index.assign(RegistryColumns().size(), -1);
   std::string_view rest(header);
+  std::vector<bool> household_level;  // per file column
   for (int index = 0;; ++index) {
     const size_t comma = rest.find(',');
     const std::optional<RegistryColumn> column = FindRegistryColumn(rest.substr(0, comma));
+    household_level.push_back(column && IsHouseholdLevel(*column));
     if (column && plan.needed[static_cast<size_t>(*column)]) {
       plan.column_index[static_cast<size_t>(*column)] = index;
+      plan.cells.push_back(NeededCell{*column, static_cast<uint32_t>(index)});
       plan.fields_kept = std::max(plan.fields_kept, static_cast<size_t>(index) + 1);
     }
     ++plan.header_fields;
     if (plan.header_fields > kMaxCsvFields) return std::nullopt;
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
+  }
+  // Household cells, in file order, grouped into spans of household-level columns.
+  std::sort(plan.cells.begin(), plan.cells.end(),
+            [](const NeededCell& a, const NeededCell& b) { return a.index < b.index; });
+  for (NeededCell& cell : plan.cells) {
+    if (!IsHouseholdCell(cell.column)) continue;
+    if (!plan.household_spans.empty()) {
+      HouseholdSpan& span = plan.household_spans.back();
+      bool joined = true;
+      for (uint32_t k = span.last + 1; k < cell.index && joined; ++k) joined = household_level[k];
+      if (joined) {
+        span.last = cell.index;
+        cell.span = static_cast<int>(plan.household_spans.size()) - 1;
+        continue;
+      }
+    }
+    if (plan.household_spans.size() == kMaxHouseholdSpans) continue;  // parsed on every row
+    plan.household_spans.push_back(HouseholdSpan{cell.index, cell.index});
+    cell.span = static_cast<int>(plan.household_spans.size()) - 1;
   }
   return plan;
 }

@@ -211,6 +211,28 @@ TEST_F(RegistryLoaderTest, FailuresAreTheSlowPathsFailures) {
   EXPECT_STATUS(LoadBothWays(Write(Lines(rows)), AllFields()).status(), StatusCode::kInvalidArgument, "line 302");
 }
 
+// The fast path skips a later member's household cells when they read as the first row's
+// (Row() in registry_fast_path.cc); every other later row is parsed and checked in full.
+TEST_F(RegistryLoaderTest, LaterMembersHouseholdCellsAreCheckedUnlessTheyRepeatTheFirstRows) {
+  const std::vector<std::string> rows = {
+      Row("H1", 0), Row("H1", 1), Row("H1", 2),                            // all repeat
+      Row("H2", 0), Row("H2", 1, {{C::kWageIncome, "1.234"}}),             // a bad later cell
+      Row("H3", 0), Row("H3", 1, {{C::kWageIncome, "99.5"}}),              // a good different one
+      Row("H4", 0, {{C::kHousingGrade, "Z级"}}), Row("H4", 1),             // a bad first row
+      Row("H5", 0), Row("H5", 1, {{C::kOtherCauses, "缺技术"}}),           // an unread cell differs
+      Row("H6", 0), Row("H6", 1, {{C::kRegionCode, "222424100000"}}),      // a bad later region code
+      Row("H7", 0, {{C::kSafeDrinkingWater, "也许"}}), Row("H7", 1, {{C::kSafeDrinkingWater, "也许"}}),
+      Row("H8", 0), Row("H8", 1, {{C::kBirthDate, "bad"}}), Row("H8", 2, {{C::kMainCause, "火星"}})};
+  const std::string path = Write(Lines(rows));
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(path, AllFields()));
+  EXPECT_EQ(r.households, 8);
+  EXPECT_EQ(r.households_rejected, 5);  // H2, H4, H6, H7 and H8
+  std::vector<int64_t> lines;
+  for (const RowProblem& p : r.problems) lines.push_back(p.line);
+  // Both rows of H7 are reported, and both bad rows of H8.
+  EXPECT_EQ(lines, (std::vector<int64_t>{6, 9, 14, 15, 16, 18, 19}));
+}
+
 TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
   std::vector<std::string> rows;
   for (int h = 0; h < 400; ++h) {
