@@ -179,7 +179,12 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
   const std::string reason = MessageHalf(Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
   for (const auto& [feed, row] : result.unmatched_rows) {
     const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
-    out->Row({result.feed_files[feed], std::to_string(row.line), "证件号码", id ? id->Masked() : "", reason});
+    out->Field(result.feed_files[feed]);
+    out->Field(row.line);
+    out->Field("证件号码");
+    out->Field(id ? id->Masked() : "");
+    out->Field(reason);
+    out->EndRow();
   }
   return out->Close();
 }

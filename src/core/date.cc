@@ -103,22 +103,6 @@ constexpr std::string_view kAcceptedFormsEn =
 
 }  // namespace
 
-// Every feed row's date goes through here (tens of millions a run), so this is the plain
-// integer form of the civil calendar (H. Hinnant's days_from_civil) rather than
-// std::chrono's ymd -> sys_days; date_test checks the two agree on every day of the range.
-std::optional<Date> Date::FromYmd(int year, int month, int day) {
-  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return std::nullopt;
-  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-  if (day > kMonthDays[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
-  const int y = year - (month <= 2 ? 1 : 0);               // years start in March
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;                                  // [0, 399]
-  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;  // [0, 365]
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          // [0, 146096]
-  return Date(static_cast<int32_t>(era * 146097 + doe - 719468));
-}
-
 Date Date::Today() {
   constexpr chr::hours kChinaStandardTimeOffset{8};
   const auto now = chr::system_clock::now() + kChinaStandardTimeOffset;

@@ -36,7 +36,8 @@ class Date {
   // Returns the date year-month-day, or nullopt when it is not a real calendar date (month
   // outside 1..12, day not in the month, 29 February of a common year) or the year is
   // outside kMinYear..kMaxYear.
-  static std::optional<Date> FromYmd(int year, int month, int day);
+  // Inline: the loaders call it for every date cell, tens of millions of times a run.
+  static constexpr std::optional<Date> FromYmd(int year, int month, int day);
 
   // Returns the date `days` days after 1970-01-01 (negative: before).
   static constexpr Date FromDays(int32_t days) { return Date(days); }
@@ -80,6 +81,20 @@ class Date {
 
   int32_t days_ = 0;
 };
+
+// An integer form of the civil calendar (H. Hinnant's days_from_civil) rather than
+// std::chrono's ymd -> sys_days; date_test checks the two agree on every day of the range.
+constexpr std::optional<Date> Date::FromYmd(int year, int month, int day) {
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return std::nullopt;
+  constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > kMonthDays[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0)) return std::nullopt;
+  const int y = year - (month <= 2 ? 1 : 0);  // years start in March; y >= kMinYear - 1 > 0
+  const int era = y / 400;
+  const int yoe = y - era * 400;                                              // [0, 399]
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;  // [0, 365]
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                      // [0, 146096]
+  return Date(static_cast<int32_t>(era * 146097 + doe - 719468));
+}
 
 // Writes date.ToString(); used by test failure messages and logs.
 std::ostream& operator<<(std::ostream& os, Date date);

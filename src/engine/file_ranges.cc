@@ -9,6 +9,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <bit>
@@ -176,11 +179,49 @@ bool HasQuoteOrNul(std::string_view block) {
   return false;
 }
 
-size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
-  const char* p = line.data();
-  const size_t size = line.size();
-  size_t n = 0;  // fields started so far; starts[k] is written for k <= keep only
-  starts[n++] = 0;
+namespace {
+
+// The bytes of `p` from `i` on, one at a time; then the result as SplitFieldsKeeping's.
+size_t SplitTail(const char* p, size_t size, size_t i, size_t n, uint32_t* starts, size_t max_fields,
+                 size_t keep) {
+  for (; i < size; ++i) {
+    if (p[i] != ',') continue;
+    if (n <= keep) starts[n] = static_cast<uint32_t>(i + 1);
+    ++n;
+  }
+  if (n > max_fields) return 0;
+  if (n <= keep) starts[n] = static_cast<uint32_t>(size + 1);
+  return n;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// 32 bytes at a time where the processor has AVX2 (chosen at run time: the build targets
+// every x86-64). Per registry row this is a fifth of the load's instructions.
+__attribute__((target("avx2,bmi,popcnt"))) size_t SplitAvx2(const char* p, size_t size, uint32_t* starts,
+                                                             size_t max_fields, size_t keep) {
+  size_t n = 1;  // fields started so far; starts[k] is written for k <= keep only
+  starts[0] = 0;
+  size_t i = 0;
+  const __m256i comma = _mm256_set1_epi8(',');
+  for (; i + 32 <= size; i += 32) {
+    const __m256i chunk = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    auto mask = static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, comma)));
+    if (n > keep) {
+      n += static_cast<size_t>(_mm_popcnt_u32(mask));
+      continue;
+    }
+    for (; mask != 0; mask = _blsr_u32(mask)) {
+      if (n <= keep) starts[n] = static_cast<uint32_t>(i + _tzcnt_u32(mask) + 1);
+      ++n;
+    }
+  }
+  return SplitTail(p, size, i, n, starts, max_fields, keep);
+}
+#endif
+
+size_t SplitSse2(const char* p, size_t size, uint32_t* starts, size_t max_fields, size_t keep) {
+  size_t n = 1;
+  starts[0] = 0;
   size_t i = 0;
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(',');
@@ -197,14 +238,21 @@ size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fi
     }
   }
 #endif
-  for (; i < size; ++i) {
-    if (p[i] != ',') continue;
-    if (n <= keep) starts[n] = static_cast<uint32_t>(i + 1);
-    ++n;
-  }
-  if (n > max_fields) return 0;
-  if (n <= keep) starts[n] = static_cast<uint32_t>(size + 1);
-  return n;
+  return SplitTail(p, size, i, n, starts, max_fields, keep);
+}
+
+}  // namespace
+
+size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+  if (avx2) return SplitAvx2(line.data(), line.size(), starts, max_fields, keep);
+#endif
+  return SplitSse2(line.data(), line.size(), starts, max_fields, keep);
+}
+
+size_t internal::SplitFieldsKeepingSse2(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
+  return SplitSse2(line.data(), line.size(), starts, max_fields, keep);
 }
 
 size_t SplitFields(std::string_view line, uint32_t* starts, size_t max_fields) {

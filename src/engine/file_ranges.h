@@ -129,6 +129,11 @@ size_t SplitFields(std::string_view line, uint32_t* starts, size_t max_fields);
 // needed column comes well before its 46th.
 size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep);
 
+namespace internal {
+// SplitFieldsKeeping without AVX2 (which it uses where the processor has it), for tests.
+size_t SplitFieldsKeepingSse2(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep);
+}  // namespace internal
+
 // The threads option resolved: 0 is every core.
 size_t ThreadCount(int threads);
 

@@ -11,6 +11,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <bit>
+
 #include "rules/policy.h"
 #include "tests/testutil/engine_adapter.h"
 #include "tests/testutil/registry_builders.h"
@@ -325,6 +327,50 @@ TEST(IdIndexTest, ManyKeysAllFound) {
   index.FindBatch(ids, out);
   for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(out[i], i);
   EXPECT_EQ(index.Find(220000000000000008), IdIndex::kNone);
+}
+
+// Two threads build two regions; the index must answer as the one-thread build does,
+// chains of repeated IDs included.
+TEST(IdIndexTest, TwoThreadsBuildTheSameIndex) {
+  std::vector<uint64_t> ids;
+  uint64_t x = 12345;
+  for (size_t i = 0; i < 200000; ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    ids.push_back(i % 97 == 3 ? ids[i / 2] : x >> 7);  // a repeat every 97 persons
+  }
+  IdIndex one, two;
+  one.Build(ids, 1);
+  two.Build(ids, 2);
+  std::vector<uint32_t> out_one(ids.size()), out_two(ids.size());
+  one.FindBatch(ids, out_one);
+  two.FindBatch(ids, out_two);
+  ASSERT_EQ(out_one, out_two);
+  for (size_t p = 0; p < ids.size(); ++p) {
+    ASSERT_EQ(one.next(static_cast<uint32_t>(p)), two.next(static_cast<uint32_t>(p))) << p;
+    ASSERT_EQ(ids[out_two[p]], ids[p]);
+    ASSERT_LE(out_two[p], p);
+  }
+  EXPECT_EQ(two.next(1), 3u);  // person 3 repeats person 1's ID
+  const IdIndex copy = two;
+  EXPECT_EQ(copy.Find(ids[12345]), two.Find(ids[12345]));
+}
+
+// Keys that all hash into the first half of the table would overflow a region (here the
+// table has 131,072 slots, a region 65,536): the build must notice and still find every key.
+TEST(IdIndexTest, KeysCrowdingOneRegionAreAllFound) {
+  const size_t n = 87000;
+  const size_t capacity = std::bit_ceil(n + n / 2);
+  const int shift = 64 - std::countr_zero(capacity);
+  std::vector<uint64_t> ids;
+  for (uint64_t id = 1; ids.size() < n; ++id) {
+    if ((((id + 1) * 0x9E3779B97F4A7C15ull) >> shift) < capacity / 2) ids.push_back(id);
+  }
+  IdIndex index;
+  index.Build(ids, 2);
+  std::vector<uint32_t> out(ids.size());
+  index.FindBatch(ids, out);
+  for (size_t i = 0; i < ids.size(); ++i) ASSERT_EQ(out[i], i);
+  EXPECT_EQ(index.Find(0), IdIndex::kNone);
 }
 
 TEST(FeedAccumulatorTest, WindowEdgesAndOverflow) {
