@@ -41,13 +41,20 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
     if (engine.households_per_rule[r] > 0) result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
     result.not_evaluable += engine.not_evaluable_per_rule[r];
   }
-  std::vector<uint32_t> counties(snapshot.county.begin(), snapshot.county.end());
-  std::sort(counties.begin(), counties.end());
-  counties.erase(std::unique(counties.begin(), counties.end()), counties.end());
-  std::vector<uint32_t> slot_of(snapshot.households());
-  for (size_t h = 0; h < snapshot.households(); ++h) {
-    slot_of[h] = static_cast<uint32_t>(std::lower_bound(counties.begin(), counties.end(), snapshot.county[h]) - counties.begin());
+  // County codes have six digits: the slots are found through a table by code, in one pass
+  // (sorting millions of household codes took a quarter of a second at 10 million persons).
+  uint32_t max_code = 0;
+  for (const uint32_t code : snapshot.county) max_code = std::max(max_code, code);
+  std::vector<uint32_t> slot_by_code(snapshot.county.empty() ? 0 : size_t{max_code} + 1, UINT32_MAX);
+  for (const uint32_t code : snapshot.county) slot_by_code[code] = 0;  // present
+  std::vector<uint32_t> counties;
+  for (uint32_t code = 0; code < slot_by_code.size(); ++code) {
+    if (slot_by_code[code] == UINT32_MAX) continue;
+    slot_by_code[code] = static_cast<uint32_t>(counties.size());
+    counties.push_back(code);
   }
+  std::vector<uint32_t> slot_of(snapshot.households());
+  for (size_t h = 0; h < snapshot.households(); ++h) slot_of[h] = slot_by_code[snapshot.county[h]];
   std::vector<int64_t> fired(counties.size() * rules, 0);
   std::vector<uint8_t> warned(snapshot.households(), 0);
   for (size_t i = 0; i < engine.hits.size(); ++i) {
