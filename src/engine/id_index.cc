@@ -31,7 +31,7 @@ void IdIndex::Build(std::span<const uint64_t> ids, size_t threads) {
   if (threads >= 2 && n >= kMinParallelKeys) {
     const size_t half = capacity_ / 2;
     size_t first = 0;
-    for (const uint64_t id : ids) first += Home(id + 1) < half ? 1 : 0;
+    for (const uint64_t id : ids) first += Home(id + 1) < half ? size_t{1} : size_t{0};
     if (std::max(first, n - first) <= half / 4 * 3) regions = 2;
   }
   region_mask_ = capacity_ / regions - 1;
