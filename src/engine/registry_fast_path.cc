@@ -13,6 +13,7 @@
 #include <functional>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "core/code_lists.h"
 #include "core/id_number.h"
@@ -613,38 +614,50 @@ struct Group {
   bool rejected = false;
 };
 
-// Whether two households share a 户编号; cheap when the file is sorted by it.
-bool AnyRepeated(const std::vector<Part>& parts, const std::vector<Group>& groups) {
-  bool sorted = true;
-  std::string_view previous;
-  for (size_t g = 0; g < groups.size() && sorted; ++g) {
-    const std::string_view no = parts[groups[g].part].household_no[groups[g].fragment];
-    if (g > 0 && !(previous < no)) sorted = false;
-    previous = no;
-  }
-  if (sorted) return false;
-  std::unordered_set<std::string_view> seen;
-  seen.reserve(groups.size());
-  for (const Group& g : groups) {
-    if (!seen.insert(parts[g.part].household_no[g.fragment]).second) return true;
-  }
-  return false;
-}
-
-std::vector<Group> GroupFragments(const std::vector<Part>& parts) {
-  std::vector<Group> groups;
+// Calls fn(const Group&) for each household in file order, once its fragments are all
+// seen. A fragment continues the previous household only when it opens a part and has the
+// same 户编号 (a range boundary cut the household). The groups are not stored: at ten
+// million persons a vector of them would be a hundred megabytes of fresh pages.
+template <class Fn>
+void ForEachHousehold(const std::vector<Part>& parts, Fn&& fn) {
+  Group open;
+  bool any = false;
   std::string_view last;
   for (size_t p = 0; p < parts.size(); ++p) {
     for (size_t f = 0; f < parts[p].member_end.size(); ++f) {
       const std::string_view no = parts[p].household_no[f];
-      const bool continues = f == 0 && !groups.empty() && no == last;
-      if (!continues) groups.push_back(Group{p, f, 0, false});
-      ++groups.back().count;
-      groups.back().rejected |= parts[p].rejected[f] != 0;
+      if (!(f == 0 && any && no == last)) {
+        if (any) fn(std::as_const(open));
+        open = Group{p, f, 0, false};
+        any = true;
+      }
+      ++open.count;
+      open.rejected |= parts[p].rejected[f] != 0;
       last = no;
     }
   }
-  return groups;
+  if (any) fn(std::as_const(open));
+}
+
+// Whether two households share a 户编号; cheap when the file is sorted by it.
+bool AnyRepeated(const std::vector<Part>& parts) {
+  bool sorted = true;
+  std::string_view previous;
+  size_t households = 0;
+  ForEachHousehold(parts, [&](const Group& g) {
+    const std::string_view no = parts[g.part].household_no[g.fragment];
+    if (households > 0 && !(previous < no)) sorted = false;
+    previous = no;
+    ++households;
+  });
+  if (sorted) return false;
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(households);
+  bool repeated = false;
+  ForEachHousehold(parts, [&](const Group& g) {
+    repeated |= !seen.insert(parts[g.part].household_no[g.fragment]).second;
+  });
+  return repeated;
 }
 
 // A run of rows [begin, end) of one part that the snapshot keeps.
@@ -667,12 +680,17 @@ void AddRange(std::vector<Range>& ranges, size_t part, size_t begin, size_t end)
 struct Kept {
   std::vector<Range> households, persons;
   std::vector<uint32_t> sizes;
+  size_t households_seen = 0;  // kept or rejected
 };
 
-Kept KeptRanges(const std::vector<Part>& parts, const std::vector<Group>& groups) {
+Kept KeptRanges(const std::vector<Part>& parts) {
   Kept kept;
-  for (const Group& g : groups) {
-    if (g.rejected) continue;
+  size_t fragments = 0;
+  for (const Part& part : parts) fragments += part.member_end.size();
+  kept.sizes.reserve(fragments);
+  ForEachHousehold(parts, [&](const Group& g) {
+    ++kept.households_seen;
+    if (g.rejected) return;
     AddRange(kept.households, g.part, g.fragment, g.fragment + 1);
     uint32_t size = 0;
     size_t p = g.part, f = g.fragment;
@@ -684,7 +702,7 @@ Kept KeptRanges(const std::vector<Part>& parts, const std::vector<Group>& groups
       size += parts[p].member_end[f] - begin;
     }
     kept.sizes.push_back(size);
-  }
+  });
   return kept;
 }
 
@@ -733,9 +751,7 @@ void GatherColumn(const std::vector<Range>& ranges, bool wide, Of&& of) {
 // Turns the parts into the snapshot: every column is gathered into part 0's (Gather), the
 // columns spread over two threads, then the fields that depend on the whole household
 // (size, 人均纯收入) and the household of each person are filled in.
-Snapshot Assemble(std::vector<Part>& parts, const std::vector<Group>& groups, const Plan& plan,
-                  const SnapshotNeeds& needs) {
-  const Kept kept = KeptRanges(parts, groups);
+Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, const SnapshotNeeds& needs) {
   std::vector<std::function<void()>> tasks;
   tasks.push_back([&] { GatherStrings(kept.households, [&](size_t p) -> StringColumn& { return parts[p].household_no; }); });
   tasks.push_back([&] { GatherStrings(kept.persons, [&](size_t p) -> StringColumn& { return parts[p].person_no; }); });
@@ -855,11 +871,11 @@ StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& 
     part.problems.clear();
     lines_before += part.newlines;
   }
-  const std::vector<Group> groups = GroupFragments(parts);
-  if (AnyRepeated(parts, groups)) return SlowPath();
-  result.households = static_cast<int64_t>(groups.size());
-  for (const Group& g : groups) result.households_rejected += g.rejected ? 1 : 0;
-  result.snapshot = Assemble(parts, groups, *plan, needs);
+  if (AnyRepeated(parts)) return SlowPath();
+  const Kept kept = KeptRanges(parts);
+  result.households = static_cast<int64_t>(kept.households_seen);
+  result.households_rejected = static_cast<int64_t>(kept.households_seen - kept.sizes.size());
+  result.snapshot = Assemble(parts, kept, *plan, needs);
   return std::optional<RegistryLoadResult>(std::move(result));
 }
 
