@@ -127,7 +127,7 @@ struct Part {
   std::vector<uint32_t> county;
   std::vector<Column> household_values;  // per Plan::household_fields, a value per fragment
   std::vector<int64_t> net;              // per fragment: net income (fen), for 人均纯收入
-  StringColumn person_no;
+  PersonNumbers person_no;
   std::vector<uint64_t> person_id;
   std::vector<Column> person_values;  // per Plan::person_fields, a value per person
   std::vector<RowProblem> problems;
@@ -421,7 +421,7 @@ class RangeParser {
     }
     if (bad) p.rejected.back() = 1;
     ++p.member_end.back();
-    p.person_no.Add(person_no);
+    p.person_no.Add(household_no, person_no);
     p.person_id.push_back(raw.id);
     for (size_t i = 0; i < plan_.person_kinds.size(); ++i) {
       Push(p.person_values[i], plan_.person_wide[i], bad ? 0 : PersonValue(plan_.person_kinds[i], raw));
@@ -522,7 +522,7 @@ class RangeParser {
 // upper bound; reserved pages that are never written cost only address space.
 void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
   constexpr size_t kMinRowBytes = 100;
-  constexpr size_t kNumberBytes = 24;  // a generous 户编号 / 人编号
+  constexpr size_t kNumberBytes = 24;  // a generous 户编号
   const size_t rows = range_bytes / kMinRowBytes + 16;
   auto reserve = [rows](std::vector<Column>& columns, const std::vector<uint8_t>& wide) {
     columns.resize(wide.size());
@@ -531,7 +531,7 @@ void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
       else columns[i].narrow.reserve(rows);
     }
   };
-  part.person_no.Reserve(rows, rows * kNumberBytes);
+  part.person_no.Reserve(rows);
   part.person_id.reserve(rows);
   reserve(part.person_values, plan.person_wide);
   part.household_no.Reserve(rows, rows * kNumberBytes);
@@ -754,7 +754,13 @@ void GatherColumn(const std::vector<Range>& ranges, bool wide, Of&& of) {
 Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, const SnapshotNeeds& needs) {
   std::vector<std::function<void()>> tasks;
   tasks.push_back([&] { GatherStrings(kept.households, [&](size_t p) -> StringColumn& { return parts[p].household_no; }); });
-  tasks.push_back([&] { GatherStrings(kept.persons, [&](size_t p) -> StringColumn& { return parts[p].person_no; }); });
+  PersonNumbers person_no;  // a byte a person: gathered into a new column, not in place
+  tasks.push_back([&] {
+    size_t total = 0;
+    for (const Range& r : kept.persons) total += r.end - r.begin;
+    person_no.Reserve(total);
+    for (const Range& r : kept.persons) person_no.AppendRange(parts[r.part].person_no, r.begin, r.end);
+  });
   tasks.push_back([&] { Gather<uint64_t>(kept.persons, [&](size_t p) -> std::vector<uint64_t>& { return parts[p].person_id; }); });
   tasks.push_back([&] { Gather<uint32_t>(kept.households, [&](size_t p) -> std::vector<uint32_t>& { return parts[p].county; }); });
   tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
@@ -789,7 +795,7 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   s.county = std::move(first.county);
   s.has_year.assign(households, plan.has_year ? 1 : 0);
   s.household_no = std::move(first.household_no);
-  s.person_no = std::move(first.person_no);
+  s.person_no = std::move(person_no);
   s.person_id = std::move(first.person_id);
   for (size_t i = 0; i < plan.person_fields.size(); ++i) s.fields[plan.person_fields[i]] = std::move(first.person_values[i]);
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {

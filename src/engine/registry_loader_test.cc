@@ -242,12 +242,18 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
       if (h % 37 == 5 && m == 1) cells[C::kBirthDate] = "1999-13-01";
       if (h % 41 == 3) cells[C::kWageIncome] = "";
       if (h % 43 == 7) cells[C::kSafeDrinkingWater] = "否";
+      // 人编号 of every form PersonNumbers keeps: 户编号 + two digits, others, empty.
+      if (h % 3 == 0) cells[C::kPersonNo] = fmt::format("{}{:02}", no, m);
+      if (h % 3 == 2) cells[C::kPersonNo] = m == 0 ? fmt::format("{}{:02}", no, 90 + m) : m == 1 ? "" : fmt::format("{}{:03}", no, m);
       rows.push_back(Row(no, m, cells));
     }
   }
   ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(Write(Lines(rows)), AllFields()));
   EXPECT_EQ(r.households, 400);
   EXPECT_GT(r.households_rejected, 0);
+  ASSERT_EQ(r.snapshot.household_no[0], "H0000");
+  EXPECT_EQ(r.snapshot.PersonNo(0), "H000000");
+  EXPECT_EQ(r.snapshot.PersonNo(1), "H0001-0");
 }
 
 }  // namespace
@@ -255,6 +261,35 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
 
 namespace jz {
 namespace {
+
+TEST(PersonNumbersTest, KeepsEveryFormAndAppendsRanges) {
+  PersonNumbers a;
+  a.Add("2201", "220101");   // the household's number and two digits: a byte
+  a.Add("2201", "2201-2");   // any other form is kept whole
+  a.Add("2201", "");
+  a.Add("2201", "220199");
+  a.Add("2202", "2201031");  // three digits
+  a.Add("2202", "230101");   // another household's prefix
+  a.Add("", "07");
+  const std::vector<std::string> households = {"2201", "2201", "2201", "2201", "2202", "2202", ""};
+  const std::vector<std::string> expected = {"220101", "2201-2", "", "220199", "2201031", "230101", "07"};
+  ASSERT_EQ(a.size(), expected.size());
+  for (size_t p = 0; p < expected.size(); ++p) EXPECT_EQ(a.Get(p, households[p]), expected[p]) << p;
+  // Ranges with and without kept-whole numbers, the household number differing from Add's.
+  PersonNumbers b;
+  b.AppendRange(a, 1, 3);
+  b.AppendRange(a, 3, 3);
+  b.AppendRange(a, 3, 7);
+  ASSERT_EQ(b.size(), 6u);
+  EXPECT_EQ(b.Get(0, "2201"), "2201-2");
+  EXPECT_EQ(b.Get(1, "2201"), "");
+  EXPECT_EQ(b.Get(2, "2201"), "220199");
+  EXPECT_EQ(b.Get(2, "3300"), "330099");  // the two digits follow whatever number is given
+  EXPECT_EQ(b.Get(3, "2202"), "2201031");
+  EXPECT_EQ(b.Get(4, "2202"), "230101");
+  EXPECT_EQ(b.Get(5, ""), "07");
+  EXPECT_LT(a.MemoryBytes(), 1000u);
+}
 
 // The in-place compaction the fast path's Assemble uses to drop rejected households.
 TEST(StringColumnTest, MoveDownTruncateAndAppendRangeKeepEveryString) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <thread>
 
+#include "engine/fast_cells.h"
 #include "rules/schema.h"
 
 namespace jz {
@@ -72,7 +73,7 @@ void SnapshotBuilder::Add(const Household& household) {
   s.household_no.Add(household.household_no);
   for (const Person& person : household.members) {
     s.household_of.push_back(h);
-    s.person_no.Add(person.person_no);
+    s.person_no.Add(household.household_no, person.person_no);
     s.person_id.push_back(person.id_number.Packed());
   }
   s.member_begin.push_back(static_cast<uint32_t>(s.persons()));
@@ -183,6 +184,42 @@ Status FeedAccumulator::status() const {
   if (!overflow_.load()) return OkStatus();
   return InvalidArgumentError(Bilingual("数据源合计超出 64 位整数范围，拒绝本次筛查",
                                    "a feed sum overflowed 64 bits; the run is refused"));
+}
+
+void PersonNumbers::Add(std::string_view household_no, std::string_view person_no) {
+  const size_t n = household_no.size();
+  if (person_no.size() == n + 2 && IsAsciiDigit(person_no[n]) && IsAsciiDigit(person_no[n + 1]) &&
+      person_no.starts_with(household_no)) {
+    codes_.push_back(static_cast<uint8_t>((person_no[n] - '0') * 10 + (person_no[n + 1] - '0')));
+    return;
+  }
+  other_persons_.push_back(static_cast<uint32_t>(codes_.size()));
+  codes_.push_back(kOther);
+  others_.Add(person_no);
+}
+
+std::string PersonNumbers::Get(size_t p, std::string_view household_no) const {
+  const uint8_t code = codes_[p];
+  if (code != kOther) {
+    std::string number(household_no);
+    number.push_back(static_cast<char>('0' + code / 10));
+    number.push_back(static_cast<char>('0' + code % 10));
+    return number;
+  }
+  const auto it = std::lower_bound(other_persons_.begin(), other_persons_.end(), static_cast<uint32_t>(p));
+  return std::string(others_[static_cast<size_t>(it - other_persons_.begin())]);
+}
+
+void PersonNumbers::AppendRange(const PersonNumbers& other, size_t begin, size_t end) {
+  if (begin == end) return;
+  const size_t base = codes_.size();
+  codes_.insert(codes_.end(), other.codes_.begin() + static_cast<ptrdiff_t>(begin),
+                other.codes_.begin() + static_cast<ptrdiff_t>(end));
+  const auto first = std::lower_bound(other.other_persons_.begin(), other.other_persons_.end(), begin);
+  const auto last = std::lower_bound(first, other.other_persons_.end(), end);
+  for (auto it = first; it != last; ++it) other_persons_.push_back(static_cast<uint32_t>(*it - begin + base));
+  others_.AppendRange(other.others_, static_cast<size_t>(first - other.other_persons_.begin()),
+                      static_cast<size_t>(last - other.other_persons_.begin()));
 }
 
 }  // namespace jz

@@ -68,7 +68,15 @@ inline std::string SnapshotDiff(const Snapshot& a, const Snapshot& b) {
   Compare(a.county, b.county, "county", out);
   Compare(a.has_year, b.has_year, "has_year", out);
   CompareStrings(a.household_no, b.household_no, "household_no", out);
-  CompareStrings(a.person_no, b.person_no, "person_no", out);
+  if (a.person_no.size() != b.person_no.size()) {
+    out += fmt::format("person_no: {} vs {} entries\n", a.person_no.size(), b.person_no.size());
+  } else if (a.household_of == b.household_of && out.empty()) {
+    for (size_t p = 0; p < a.person_no.size(); ++p) {
+      if (a.PersonNo(p) == b.PersonNo(p)) continue;
+      out += fmt::format("person_no[{}]: \"{}\" vs \"{}\"\n", p, a.PersonNo(p), b.PersonNo(p));
+      break;
+    }
+  }
   Compare(a.person_id, b.person_id, "person_id", out);
   CompareColumns(a.fields, b.fields, "fields", out);
   if (a.feed_keys != b.feed_keys) out += "feed_keys differ\n";
