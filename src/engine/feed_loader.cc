@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 
 #include "core/id_number.h"
@@ -240,9 +241,7 @@ std::optional<std::vector<std::string_view>> SplitHeader(std::string_view header
   }
 }
 
-}  // namespace
-
-StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
+StatusOr<FeedLoadResult> LoadRows(const std::string& path, const FeedSchema& schema, size_t feed_index,
                                   FeedAccumulator& acc, const FeedLoadOptions& options, Progress& progress) {
   auto slow = [&] { return LoadSlow(path, schema, feed_index, acc, options, progress); };
   if (options.force_slow) return slow();
@@ -287,6 +286,21 @@ StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& sch
     return slow();
   }
   return Merge(results, options);
+}
+
+}  // namespace
+
+StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
+                                  FeedAccumulator& acc, const FeedLoadOptions& options, Progress& progress) {
+  // The aggregates' form (FeedColumn) follows the most persons the file's rows could name: a
+  // row that matches a person has an ID number, a date, a comma and a line end.
+  constexpr int64_t kMinMatchingRowBytes = 24;
+  std::error_code error;
+  const uintmax_t bytes = std::filesystem::file_size(path, error);
+  acc.BeginFeed(feed_index, error ? -1 : static_cast<int64_t>(bytes) / kMinMatchingRowBytes);
+  StatusOr<FeedLoadResult> result = LoadRows(path, schema, feed_index, acc, options, progress);
+  acc.EndFeed(feed_index);
+  return result;
 }
 
 }  // namespace jz

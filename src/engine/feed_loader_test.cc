@@ -12,6 +12,7 @@
 #include <fstream>
 #include <random>
 
+#include "core/money.h"
 #include "rules/schema.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
@@ -35,14 +36,16 @@ SnapshotNeeds Needs() {
   return needs;
 }
 
-// Three households; the third's member has the same ID number as H1's second member.
-Snapshot MakeSnapshot() {
+// Three households, the third's member with the same ID number as H1's second member; then
+// `more` households X0, X1, ... of two members.
+Snapshot MakeSnapshot(int more = 0) {
   SnapshotBuilder builder(Needs(), kAsOf);
   builder.Add(testing::TestHousehold("H1", 3, 0));
   builder.Add(testing::TestHousehold("H2", 2, 10));
   Household twin = testing::TestHousehold("H3", 1, 0);
   twin.members[0].id_number = testing::TestHousehold("H1", 3, 0).members[1].id_number;
   builder.Add(twin);
+  for (int k = 0; k < more; ++k) builder.Add(testing::TestHousehold(fmt::format("X{}", k), 2, 20 + 2 * k));
   return std::move(builder).Finish();
 }
 
@@ -52,7 +55,8 @@ std::string Id(const std::string& household, int members, int offset, size_t mem
 
 struct Loaded {
   StatusOr<FeedLoadResult> result;
-  std::vector<Column> feed_values;
+  std::vector<FeedColumn> feed_values;
+  size_t persons = 0;
 };
 
 Loaded Load(const std::string& path, FeedLoadOptions options) {
@@ -60,7 +64,7 @@ Loaded Load(const std::string& path, FeedLoadOptions options) {
   const std::vector<FeedSchema> feeds = {MedicalSchema()};
   FeedAccumulator acc(snapshot, feeds);
   StatusOr<FeedLoadResult> result = LoadFeed(path, feeds[0], 0, acc, options);
-  return {std::move(result), snapshot.feed_values};
+  return {std::move(result), snapshot.feed_values, snapshot.persons()};
 }
 
 void ExpectSameProblems(const std::vector<FeedProblem>& a, const std::vector<FeedProblem>& b) {
@@ -75,11 +79,11 @@ void ExpectSameProblems(const std::vector<FeedProblem>& a, const std::vector<Fee
   }
 }
 
-void ExpectSameColumns(const std::vector<Column>& a, const std::vector<Column>& b) {
+void ExpectSameColumns(const std::vector<FeedColumn>& a, const std::vector<FeedColumn>& b, size_t persons) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t k = 0; k < a.size(); ++k) {
-    EXPECT_EQ(a[k].narrow, b[k].narrow) << "feed key " << k;
-    EXPECT_EQ(a[k].wide, b[k].wide) << "feed key " << k;
+    EXPECT_EQ(a[k].form(), b[k].form()) << "feed key " << k;
+    for (size_t p = 0; p < persons; ++p) EXPECT_EQ(a[k][p], b[k][p]) << "feed key " << k << ", person " << p;
   }
 }
 
@@ -107,7 +111,7 @@ StatusOr<FeedLoadResult> LoadBothWays(const std::string& path, bool expect_fast 
     EXPECT_EQ(f.rows, f.matched + f.unmatched + f.invalid_ids + f.bad_rows);
     ExpectSameProblems(f.problems, s.problems);
     EXPECT_EQ(f.unmatched_rows, s.unmatched_rows);
-    ExpectSameColumns(fast.feed_values, slow.feed_values);
+    ExpectSameColumns(fast.feed_values, slow.feed_values, slow.persons);
   }
   return std::move(slow.result);
 }
@@ -249,6 +253,95 @@ TEST_F(FeedLoaderTest, RandomFilesAgreeWithTheSlowPath) {
   EXPECT_EQ(r.rows, 5000);
   EXPECT_GT(r.matched, 1000);
   EXPECT_GT(r.problems.size(), 100u);
+}
+
+// A feed whose rows can name at most one person in eight is kept sparse (FeedColumn): its
+// values are those FeedAccumulator::Add gives on dense columns, by both paths, on 1..3 threads.
+TEST_F(FeedLoaderTest, AFeedNamingFewPersonsIsKeptSparseWithTheSameValues) {
+  constexpr int kMore = 200;  // 406 persons: a file of at most 50 rows' bytes is sparse
+  auto x = [](int k, size_t member) { return Id(fmt::format("X{}", k), 2, 20 + 2 * k, member); };
+  struct FeedRowText {
+    std::string id, date, money, inpatient, visits;
+  };
+  const std::vector<FeedRowText> rows = {
+      {a_, "2024-03-01", "9000.00", "是", "2"},   {b_, "2024-12-20", "7000.26", "否", "1"},  // b_: two persons
+      {x(0, 0), "2024-01-01", "5.25", "是", "1"}, {x(0, 0), "2024-02-01", "-5.25", "否", "-1"},  // sums to 0
+      {x(7, 1), "2023-12-31", "80", "是", "1"},   {x(7, 1), "2024-12-31", "1.5", "是", "3"},
+      {x(63, 0), "2024-06-01", "2", "否", "0"},   {x(64, 1), "2024-06-01", "3", "是", "5"},
+      {x(199, 1), "2024-06-01", "4", "是", "1"},  {x(199, 1), "2025-01-01", "9", "是", "1"},  // after as_of
+      {outsider_, "2024-06-01", "4", "是", "1"},  {c_, "2024-12-01", "0.01", "否", "2"},
+      {x(64, 1), "2024-07-01", "3", "是", "5"},
+  };
+  std::string text = "证件号码,日期,out_of_pocket,inpatient,visits\n";
+  for (const FeedRowText& r : rows) text += fmt::format("{},{},{},{},{}\n", r.id, r.date, r.money, r.inpatient, r.visits);
+  ASSERT_LE(static_cast<int64_t>(text.size()) / 24, (6 + 2 * kMore) / 8);
+  const std::string path = Write(text);
+  const std::vector<FeedSchema> feeds = {MedicalSchema()};
+
+  Snapshot dense = MakeSnapshot(kMore);
+  FeedAccumulator reference(dense, feeds);
+  for (const FeedRowText& r : rows) {
+    const std::vector<int64_t> values = {Money::Parse(r.money)->fen(), r.inpatient == "是", std::stoll(r.visits)};
+    reference.Add(0, IdNumber::Parse(r.id)->Packed(), *Date::Parse(r.date), values);
+  }
+  ASSERT_OK(reference.status());
+  for (int threads : {0, 1, 2, 3}) {  // 0: the slow path
+    SCOPED_TRACE(threads == 0 ? std::string("slow") : fmt::format("{} threads", threads));
+    Snapshot sparse = MakeSnapshot(kMore);
+    FeedAccumulator acc(sparse, feeds);
+    FeedLoadOptions options;
+    options.force_slow = threads == 0;
+    options.threads = std::max(threads, 1);
+    ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadFeed(path, feeds[0], 0, acc, options));
+    EXPECT_EQ(r.matched, 12);
+    ASSERT_OK(acc.status());
+    int nonzero = 0;
+    for (size_t k = 0; k < sparse.feed_values.size(); ++k) {
+      EXPECT_EQ(dense.feed_values[k].form(), FeedColumn::Form::kDense);
+      EXPECT_EQ(sparse.feed_values[k].form(), FeedColumn::Form::kSparse);
+      for (size_t p = 0; p < sparse.persons(); ++p) {
+        EXPECT_EQ(sparse.feed_values[k][p], dense.feed_values[k][p]) << "key " << k << ", person " << p;
+        nonzero += sparse.feed_values[k][p] != 0;
+      }
+    }
+    EXPECT_GT(nonzero, 15);
+    EXPECT_LT(sparse.MemoryBytes(), dense.MemoryBytes());
+  }
+}
+
+TEST(FeedColumnTest, SparseValuesAreSummedSealedAgainAndCleared) {
+  FeedColumn c;
+  EXPECT_EQ(c.form(), FeedColumn::Form::kZero);
+  EXPECT_EQ(c[5], 0);
+  c.MakeSparse(200);
+  for (auto [p, delta] : std::vector<std::pair<uint32_t, int64_t>>{{3, 5}, {130, 7}, {3, 2}, {64, 1}, {64, -1}, {199, INT64_MAX}, {63, 0}}) {
+    EXPECT_TRUE(c.Add(p, delta));
+  }
+  ASSERT_TRUE(c.Seal());
+  EXPECT_EQ(c[3], 7);
+  EXPECT_EQ(c[130], 7);
+  EXPECT_EQ(c[64], 0);
+  EXPECT_EQ(c[199], INT64_MAX);
+  for (size_t p : {0u, 1u, 2u, 4u, 63u, 65u, 129u, 131u, 198u}) EXPECT_EQ(c[p], 0) << p;
+  const FeedColumn copy = c;
+  c.Add(3, 1);
+  c.Add(0, 4);
+  ASSERT_TRUE(c.Seal());  // the values sealed before join the new pairs
+  EXPECT_EQ(c[0], 4);
+  EXPECT_EQ(c[3], 8);
+  EXPECT_EQ(c[130], 7);
+  EXPECT_EQ(copy[3], 7);
+  EXPECT_EQ(copy[0], 0);
+  c.Add(199, 1);
+  EXPECT_FALSE(c.Seal());  // INT64_MAX + 1
+  c.Clear();
+  EXPECT_EQ(c.form(), FeedColumn::Form::kSparse);
+  for (size_t p = 0; p < 200; ++p) EXPECT_EQ(c[p], 0) << p;
+  FeedColumn dense;
+  dense.MakeDense(10, /*wide=*/false);
+  EXPECT_TRUE(dense.Add(2, 3));
+  EXPECT_FALSE(dense.Add(2, INT32_MAX));
+  EXPECT_EQ(dense[2], 3);
 }
 
 TEST_F(FeedLoaderTest, KeepsAtMostMaxProblemsButCountsAll) {

@@ -454,12 +454,31 @@ class BatchEvaluator {
   }
 
   void FeedAggregate(uint32_t i, const Node& node, const Space& sp, Lane& out) {
-    const Column& column = s_.feed_values[static_cast<size_t>(program_.feed_key[i])];
+    const FeedColumn& column = s_.feed_values[static_cast<size_t>(program_.feed_key[i])];
+    switch (column.form()) {
+      case FeedColumn::Form::kZero: return FeedAggregate(node, sp, out, [](uint32_t) { return int64_t{0}; });
+      case FeedColumn::Form::kSparse:
+        return FeedAggregate(node, sp, out, [&column](uint32_t p) { return column.SparseAt(p); });
+      case FeedColumn::Form::kDense: break;
+    }
+    const Column& dense = column.dense();
+    if (dense.is_wide()) {
+      const int64_t* c = dense.wide.data();
+      return FeedAggregate(node, sp, out, [c](uint32_t p) { return c[p]; });
+    }
+    const int32_t* c = dense.narrow.data();
+    FeedAggregate(node, sp, out, [c](uint32_t p) { return int64_t{c[p]}; });
+  }
+
+  // The aggregate over one person (node.who) or over the household's members, reading a
+  // person's value with value_of(p).
+  template <class ValueOf>
+  void FeedAggregate(const Node& node, const Space& sp, Lane& out, ValueOf&& value_of) {
     const bool any = node.op == Op::kFeedAny;
     if (node.who != PersonRef::kNone) {
       const std::vector<uint32_t>& persons = PersonsOf(sp, node.who);
       for (size_t e = 0; e < sp.n; ++e) {
-        const int64_t v = column[persons[e]];
+        const int64_t v = value_of(persons[e]);
         out.num[e] = any ? v > 0 : v;
       }
       return;
@@ -469,7 +488,7 @@ class BatchEvaluator {
       int64_t total = 0;
       bool overflow = false;
       for (uint32_t p = s_.member_begin[h]; p < s_.member_begin[h + 1]; ++p) {
-        overflow |= __builtin_add_overflow(total, column[p], &total);
+        overflow |= __builtin_add_overflow(total, value_of(p), &total);
       }
       if (overflow || total == INT64_MIN) out.SetErr(e);
       else out.num[e] = any ? total > 0 : total;

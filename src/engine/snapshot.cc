@@ -55,7 +55,7 @@ size_t Snapshot::MemoryBytes() const {
   size_t total = bytes(member_begin) + bytes(household_of) + bytes(county) + bytes(has_year) +
                  bytes(person_id) + household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
   for (const Column& c : fields) total += bytes(c.narrow) + bytes(c.wide);
-  for (const Column& c : feed_values) total += bytes(c.narrow) + bytes(c.wide);
+  for (const FeedColumn& c : feed_values) total += c.MemoryBytes();
   return total;
 }
 
@@ -122,18 +122,8 @@ void StringColumn::AppendRange(const StringColumn& other, size_t begin, size_t e
 void FinishSnapshot(Snapshot& s, const SnapshotNeeds& needs) {
   s.fields.resize(Fields().size());
   s.ids.Build(s.person_id, /*threads=*/2);
-  // The zeroed feed columns (a page fault each 4 KiB) on two threads.
   s.feed_keys = needs.feed_keys;
-  s.feed_values.assign(needs.feed_keys.size(), Column{});
-  auto zero = [&s](size_t k) {
-    if (s.feed_keys[k].sum) s.feed_values[k].wide.assign(s.persons(), 0);
-    else s.feed_values[k].narrow.assign(s.persons(), 0);
-  };
-  std::thread helper([&] {
-    for (size_t k = 1; k < s.feed_keys.size(); k += 2) zero(k);
-  });
-  for (size_t k = 0; k < s.feed_keys.size(); k += 2) zero(k);
-  helper.join();
+  s.feed_values.assign(needs.feed_keys.size(), FeedColumn{});  // zero until feeds are read
 }
 
 Snapshot SnapshotBuilder::Finish() && {
@@ -142,9 +132,33 @@ Snapshot SnapshotBuilder::Finish() && {
 }
 
 FeedAccumulator::FeedAccumulator(Snapshot& snapshot, const std::vector<FeedSchema>& feeds)
-    : snapshot_(snapshot), keys_of_(feeds.size()) {
+    : snapshot_(snapshot), keys_of_(feeds.size()),
+      chosen_(std::make_unique<std::atomic<bool>[]>(snapshot.feed_keys.size())) {
   for (size_t k = 0; k < snapshot.feed_keys.size(); ++k) {
     keys_of_[snapshot.feed_keys[k].feed].push_back(static_cast<uint32_t>(k));
+  }
+}
+
+void FeedAccumulator::Choose(uint32_t k, bool sparse) {
+  if (chosen_[k].load(std::memory_order_acquire)) return;  // every row but the first
+  std::lock_guard lock(choose_mutex_);
+  if (chosen_[k].load(std::memory_order_relaxed)) return;
+  FeedColumn& column = snapshot_.feed_values[k];
+  if (column.form() == FeedColumn::Form::kZero) {  // else a copy of a snapshot already fed
+    if (sparse) column.MakeSparse(snapshot_.persons());
+    else column.MakeDense(snapshot_.persons(), snapshot_.feed_keys[k].sum);
+  }
+  chosen_[k].store(true, std::memory_order_release);
+}
+
+void FeedAccumulator::BeginFeed(size_t feed, int64_t max_rows) {
+  const bool sparse = max_rows >= 0 && static_cast<uint64_t>(max_rows) <= snapshot_.persons() / 8;
+  for (const uint32_t k : keys_of_[feed]) Choose(k, sparse);
+}
+
+void FeedAccumulator::EndFeed(size_t feed) {
+  for (const uint32_t k : keys_of_[feed]) {
+    if (!snapshot_.feed_values[k].Seal()) overflow_.store(true, std::memory_order_relaxed);
   }
 }
 
@@ -164,20 +178,16 @@ void FeedAccumulator::AddMatched(size_t feed, uint32_t first, Date date, std::sp
     int64_t delta = 1;
     if (key.sum) delta = values[static_cast<size_t>(key.column)];
     else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0) continue;
-    Column& column = snapshot_.feed_values[k];
+    Choose(k, /*sparse=*/false);
+    FeedColumn& column = snapshot_.feed_values[k];
     for (uint32_t p = first; p != IdIndex::kNone; p = snapshot_.ids.next(p)) {
-      const bool ok = key.sum ? AtomicAddChecked(column.wide[p], delta) : AtomicAddChecked(column.narrow[p], delta);
-      if (!ok) overflow_.store(true, std::memory_order_relaxed);
+      if (!column.Add(p, delta)) overflow_.store(true, std::memory_order_relaxed);
     }
   }
 }
 
 void FeedAccumulator::ResetFeed(size_t feed) {
-  for (const uint32_t k : keys_of_[feed]) {
-    Column& c = snapshot_.feed_values[k];
-    std::fill(c.wide.begin(), c.wide.end(), 0);
-    std::fill(c.narrow.begin(), c.narrow.end(), 0);
-  }
+  for (const uint32_t k : keys_of_[feed]) snapshot_.feed_values[k].Clear();
 }
 
 Status FeedAccumulator::status() const {
@@ -220,6 +230,90 @@ void PersonNumbers::AppendRange(const PersonNumbers& other, size_t begin, size_t
   for (auto it = first; it != last; ++it) other_persons_.push_back(static_cast<uint32_t>(*it - begin + base));
   others_.AppendRange(other.others_, static_cast<size_t>(first - other.other_persons_.begin()),
                       static_cast<size_t>(last - other.other_persons_.begin()));
+}
+
+FeedColumn::FeedColumn(const FeedColumn& other)
+    : form_(other.form_), dense_(other.dense_), bits_(other.bits_), rank_(other.rank_), values_(other.values_) {
+  if (other.pending_) {
+    pending_ = std::make_unique<Pending>();
+    std::lock_guard lock(other.pending_->mutex);
+    pending_->pairs = other.pending_->pairs;
+  }
+}
+
+FeedColumn& FeedColumn::operator=(const FeedColumn& other) {
+  if (this != &other) *this = FeedColumn(other);
+  return *this;
+}
+
+void FeedColumn::MakeDense(size_t persons, bool wide) {
+  form_ = Form::kDense;
+  if (wide) dense_.wide.assign(persons, 0);
+  else dense_.narrow.assign(persons, 0);
+}
+
+void FeedColumn::MakeSparse(size_t persons) {
+  form_ = Form::kSparse;
+  bits_.assign(persons / 64 + 1, 0);
+  rank_.assign(bits_.size(), 0);
+  pending_ = std::make_unique<Pending>();
+}
+
+bool FeedColumn::Add(uint32_t p, int64_t delta) {
+  if (form_ == Form::kSparse) {
+    if (delta == 0) return true;
+    std::lock_guard lock(pending_->mutex);
+    pending_->pairs.emplace_back(p, delta);
+    return true;
+  }
+  return dense_.wide.empty() ? AtomicAddChecked(dense_.narrow[p], delta) : AtomicAddChecked(dense_.wide[p], delta);
+}
+
+bool FeedColumn::Seal() {
+  if (form_ != Form::kSparse || pending_->pairs.empty()) return true;
+  std::vector<std::pair<uint32_t, int64_t>>& pairs = pending_->pairs;
+  // Values sealed earlier join the new pairs.
+  for (size_t w = 0; w < bits_.size(); ++w) {
+    for (uint64_t word = bits_[w]; word != 0; word &= word - 1) {
+      const uint32_t p = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(word)));
+      pairs.emplace_back(p, SparseAt(p));
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::fill(bits_.begin(), bits_.end(), 0);
+  values_.clear();
+  bool ok = true;
+  for (size_t i = 0; i < pairs.size();) {
+    const uint32_t p = pairs[i].first;
+    int64_t total = 0;
+    for (; i < pairs.size() && pairs[i].first == p; ++i) ok &= !__builtin_add_overflow(total, pairs[i].second, &total);
+    if (total == 0) continue;
+    bits_[p >> 6] |= uint64_t{1} << (p & 63);
+    values_.push_back(total);
+  }
+  uint32_t before = 0;
+  for (size_t w = 0; w < bits_.size(); ++w) {
+    rank_[w] = before;
+    before += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
+  }
+  pairs.clear();
+  pairs.shrink_to_fit();
+  return ok;
+}
+
+void FeedColumn::Clear() {
+  std::fill(dense_.narrow.begin(), dense_.narrow.end(), 0);
+  std::fill(dense_.wide.begin(), dense_.wide.end(), 0);
+  std::fill(bits_.begin(), bits_.end(), 0);
+  std::fill(rank_.begin(), rank_.end(), 0);
+  values_.clear();
+  if (pending_) pending_->pairs.clear();
+}
+
+size_t FeedColumn::MemoryBytes() const {
+  return dense_.narrow.capacity() * sizeof(int32_t) + dense_.wide.capacity() * sizeof(int64_t) +
+         bits_.capacity() * sizeof(uint64_t) + rank_.capacity() * sizeof(uint32_t) +
+         values_.capacity() * sizeof(int64_t);
 }
 
 }  // namespace jz

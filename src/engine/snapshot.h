@@ -21,6 +21,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -104,6 +106,75 @@ class StringColumn {
   std::vector<uint64_t> ends_;
 };
 
+// One feed aggregate's value per person (FeedKey), in one of three forms:
+//  - zero: no row was added (the feed's file is absent); every value is 0.
+//  - dense: a column, added to with atomic operations as the rows are read. For feeds with
+//    rows for many persons (medical claims: three a person).
+//  - sparse: for feeds naming a few percent of persons, where a dense column would still
+//    have a row on nearly every page (at ten million persons, 40 MB of fresh pages a key for
+//    1% of its cells). Add() collects (person, value) pairs; Seal() sorts and sums them into
+//    a bitmap of the persons with a value, a count of set bits before each bitmap word, and
+//    the values in person order, so a read is a bit test and, for the few set, a popcount.
+// Add() may be called from several threads; reads need a sealed column (FeedAccumulator::EndFeed).
+class FeedColumn {
+ public:
+  enum class Form : uint8_t { kZero, kDense, kSparse };
+
+  FeedColumn() = default;
+  FeedColumn(const FeedColumn& other);
+  FeedColumn& operator=(const FeedColumn& other);
+  FeedColumn(FeedColumn&&) = default;
+  FeedColumn& operator=(FeedColumn&&) = default;
+
+  // Turn a zero column into a dense (64-bit when `wide`) or sparse one of `persons` values.
+  void MakeDense(size_t persons, bool wide);
+  void MakeSparse(size_t persons);
+
+  Form form() const { return form_; }
+  const Column& dense() const { return dense_; }
+  // Person p's value in a sparse column.
+  int64_t SparseAt(uint32_t p) const {
+    const uint64_t word = bits_[p >> 6];
+    const uint64_t bit = uint64_t{1} << (p & 63);
+    if ((word & bit) == 0) return 0;
+    return values_[rank_[p >> 6] + static_cast<uint32_t>(__builtin_popcountll(word & (bit - 1)))];
+  }
+  int64_t operator[](size_t p) const {
+    switch (form_) {
+      case Form::kDense: return dense_[p];
+      case Form::kSparse: return SparseAt(static_cast<uint32_t>(p));
+      default: return 0;
+    }
+  }
+
+  // Adds `delta` to person p's value; false (and no change) when a dense sum would overflow.
+  // REQUIRES: not a zero column.
+  bool Add(uint32_t p, int64_t delta);
+  // Makes a sparse column's added pairs readable; false when a sum overflowed 64 bits.
+  bool Seal();
+  // Every value back to 0, keeping the form.
+  void Clear();
+  void Prefetch(uint32_t p) const {
+    if (form_ != Form::kDense) return;
+    if (dense_.wide.empty()) __builtin_prefetch(dense_.narrow.data() + p, 1);
+    else __builtin_prefetch(dense_.wide.data() + p, 1);
+  }
+  size_t MemoryBytes() const;
+
+ private:
+  struct Pending {
+    std::mutex mutex;
+    std::vector<std::pair<uint32_t, int64_t>> pairs;  // added since the last Seal()
+  };
+
+  Form form_ = Form::kZero;
+  Column dense_;
+  std::vector<uint64_t> bits_;     // sparse: bit p set when person p has a nonzero value
+  std::vector<uint32_t> rank_;     // sparse: set bits before each word
+  std::vector<int64_t> values_;    // sparse: the nonzero values, in person order
+  std::unique_ptr<Pending> pending_;
+};
+
 // Person numbers (人编号), kept only to name persons in warnings. The export numbers a person
 // as the household's 户编号 followed by two digits, so such a number is kept as those two
 // digits, a byte; any other number (another form, empty) is kept whole beside them. At ten
@@ -134,7 +205,7 @@ class PersonNumbers {
 // the members of household h are persons [member_begin[h], member_begin[h + 1]);
 // household_of[p] is h for each of them; every needed field column has households() or
 // persons() entries by the field's scope (year fields per household, valid where has_year);
-// feed_values[k] has persons() entries.
+// feed_values[k] has persons() values (a zero column until a feed's rows are added).
 struct Snapshot {
   Date as_of;
   std::vector<uint32_t> member_begin{0};
@@ -146,7 +217,7 @@ struct Snapshot {
   std::vector<uint64_t> person_id;  // packed ID number per person
   std::vector<Column> fields;       // indexed as Fields(); empty where not needed
   std::vector<FeedKey> feed_keys;
-  std::vector<Column> feed_values;  // per feed key, per person
+  std::vector<FeedColumn> feed_values;  // per feed key, per person
   IdIndex ids;                      // packed ID -> persons
 
   size_t households() const { return member_begin.size() - 1; }
@@ -199,6 +270,14 @@ class FeedAccumulator {
   // before calling AddMatched.
   const IdIndex& ids() const { return snapshot_.ids; }
 
+  // Chooses the form of feed `feed`'s columns (FeedColumn) before its rows are added, from
+  // an upper bound of its rows: sparse when they can name at most one person in eight.
+  // Keys left unchosen become dense at their first row.
+  void BeginFeed(size_t feed, int64_t max_rows);
+  // Makes the rows added to feed `feed` readable (FeedColumn::Seal). REQUIRES: no thread
+  // is adding rows of this feed.
+  void EndFeed(size_t feed);
+
   // Zeroes the aggregates of feed `feed` (its keys are its own), to read it again from the
   // start. REQUIRES: no thread is adding rows of this feed.
   void ResetFeed(size_t feed);
@@ -207,11 +286,7 @@ class FeedAccumulator {
   // IdIndex::kNone): batch loaders call it a few rows ahead of AddMatched.
   void Prefetch(size_t feed, uint32_t first) const {
     if (first == IdIndex::kNone) return;
-    for (const uint32_t k : keys_of_[feed]) {
-      const Column& c = snapshot_.feed_values[k];
-      if (c.wide.empty()) __builtin_prefetch(c.narrow.data() + first, 1);
-      else __builtin_prefetch(c.wide.data() + first, 1);
-    }
+    for (const uint32_t k : keys_of_[feed]) snapshot_.feed_values[k].Prefetch(first);
   }
 
   // Fails when a sum overflowed 64 bits (no realistic feed does; the run is refused rather
@@ -219,8 +294,13 @@ class FeedAccumulator {
   Status status() const;
 
  private:
+  // Gives key k its form, once: the first call's (BeginFeed's, or dense at a first row).
+  void Choose(uint32_t k, bool sparse);
+
   Snapshot& snapshot_;
   std::vector<std::vector<uint32_t>> keys_of_;  // per feed: indices into feed_keys
+  std::unique_ptr<std::atomic<bool>[]> chosen_;  // per key: its form is chosen
+  std::mutex choose_mutex_;
   mutable std::atomic<bool> overflow_{false};
 };
 

@@ -80,7 +80,17 @@ inline std::string SnapshotDiff(const Snapshot& a, const Snapshot& b) {
   Compare(a.person_id, b.person_id, "person_id", out);
   CompareColumns(a.fields, b.fields, "fields", out);
   if (a.feed_keys != b.feed_keys) out += "feed_keys differ\n";
-  CompareColumns(a.feed_values, b.feed_values, "feed_values", out);
+  if (a.feed_values.size() != b.feed_values.size()) {
+    out += fmt::format("feed_values: {} vs {} columns\n", a.feed_values.size(), b.feed_values.size());
+  } else {
+    for (size_t k = 0; k < a.feed_values.size(); ++k) {
+      for (size_t p = 0; p < a.person_id.size() && p < b.person_id.size(); ++p) {
+        if (a.feed_values[k][p] == b.feed_values[k][p]) continue;
+        out += fmt::format("feed_values[{}][{}]: {} vs {}\n", k, p, a.feed_values[k][p], b.feed_values[k][p]);
+        break;
+      }
+    }
+  }
   for (size_t p = 0; p < a.person_id.size() && p < b.person_id.size() && out.empty(); ++p) {
     if (a.ids.Find(a.person_id[p]) != b.ids.Find(b.person_id[p])) out += fmt::format("ids.Find differs at {}\n", p);
   }
