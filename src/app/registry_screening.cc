@@ -114,7 +114,10 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
       stats.unmatched = loaded.unmatched;
       stats.invalid_ids = loaded.invalid_ids;
       stats.bad_rows = loaded.bad_rows;
-      for (FeedProblem& p : loaded.problems) result.problems.push_back(std::move(p));
+      for (FeedProblem& p : loaded.problems) {
+        p.file = file;  // named as the unmatched rows are: within the feeds directory
+        result.problems.push_back(std::move(p));
+      }
       for (const UnmatchedRow& row : loaded.unmatched_rows) result.unmatched_rows.push_back({static_cast<uint32_t>(f), row});
     }
     result.feeds.push_back(stats);

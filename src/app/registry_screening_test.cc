@@ -94,6 +94,7 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
   EXPECT_EQ(r.feeds[*policy_.FeedIndex("medical")].bad_rows, 2);
   ASSERT_EQ(r.problems.size(), 2u);
   EXPECT_EQ(r.problems[0].line, 2);
+  EXPECT_EQ(r.problems[0].file, "medical.csv");  // named within the feeds directory, as unmatched rows are
   EXPECT_EQ(r.problems[1].column, "out_of_pocket");
   EXPECT_EQ(*store_->CountWarnings(), 0);
 }
