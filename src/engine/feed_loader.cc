@@ -68,6 +68,8 @@ class RangeParser {
         today_(today), out_(out) {
     values_.resize(schema.columns.size());
     batch_values_.reserve(kBatchRows * schema.columns.size());
+    keep_ = static_cast<size_t>(std::max(layout.id, layout.date)) + 1;
+    for (const int c : layout.columns) keep_ = std::max(keep_, static_cast<size_t>(c) + 1);
   }
 
   // Parses the lines of `block`; false when the range cannot be read on.
@@ -104,22 +106,18 @@ class RangeParser {
   }
 
  private:
-  // Splits `line` into fields_; false past CsvReader's limits.
+  // Splits `line` into starts_; false past CsvReader's limits (or for any line longer than
+  // a field may be: rare, and the slow path then decides).
   bool Split(std::string_view line) {
-    fields_.clear();
-    size_t start = 0;
-    while (true) {
-      const size_t comma = line.find(',', start);
-      const size_t end = comma == std::string_view::npos ? line.size() : comma;
-      if (fields_.size() == kMaxCsvFields || end - start > kMaxCsvFieldBytes) return false;
-      fields_.push_back(line.substr(start, end - start));
-      if (comma == std::string_view::npos) return true;
-      start = comma + 1;
-    }
+    if (line.size() > kMaxCsvFieldBytes) return false;
+    line_ = line;
+    count_ = SplitFieldsKeeping(line, starts_.data(), kMaxCsvFields, keep_);
+    return count_ != 0;
   }
 
   std::string_view Cell(int index) const {
-    return index < static_cast<int>(fields_.size()) ? fields_[static_cast<size_t>(index)] : std::string_view();
+    const size_t k = static_cast<size_t>(index);
+    return k < count_ ? line_.substr(starts_[k], starts_[k + 1] - 1 - starts_[k]) : std::string_view();
   }
 
   void Problem(int64_t line, std::string column, std::string value, std::string reason) {
@@ -192,7 +190,10 @@ class RangeParser {
   const FeedLoadOptions& options_;
   const Date today_;
   RangeResult& out_;
-  std::vector<std::string_view> fields_;
+  std::vector<uint32_t> starts_ = std::vector<uint32_t>(kMaxCsvFields + 1);
+  size_t keep_ = 0;   // 1 + the last column read
+  size_t count_ = 0;  // fields of line_
+  std::string_view line_;
   std::vector<int64_t> values_;
   std::vector<uint64_t> batch_ids_;
   std::vector<Date> batch_dates_;
