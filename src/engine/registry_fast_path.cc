@@ -90,7 +90,7 @@ struct Plan {
   bool has_year = false;
   std::vector<size_t> person_fields, household_fields;  // indices into Fields()
   std::vector<Kind> person_kinds, household_kinds;
-  std::vector<uint8_t> person_wide, household_wide;     // IsWideField of each
+  std::vector<ColumnWidth> person_width, household_width;  // FieldWidth of each
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
   std::vector<NeededCell> cells;  // the needed columns present, in file order
@@ -415,7 +415,7 @@ class RangeParser {
       p.county.push_back(static_cast<uint32_t>(raw.village / 1'000'000));
       const int64_t net = raw.income[0] + raw.income[1] + raw.income[2] + raw.income[3] - raw.income[4];
       for (size_t i = 0; i < plan_.household_kinds.size(); ++i) {
-        Push(p.household_values[i], plan_.household_wide[i], bad ? 0 : HouseholdValue(plan_.household_kinds[i], raw, net));
+        p.household_values[i].Push(bad ? 0 : HouseholdValue(plan_.household_kinds[i], raw, net));
       }
       p.net.push_back(net);
     }
@@ -424,13 +424,8 @@ class RangeParser {
     p.person_no.Add(household_no, person_no);
     p.person_id.push_back(raw.id);
     for (size_t i = 0; i < plan_.person_kinds.size(); ++i) {
-      Push(p.person_values[i], plan_.person_wide[i], bad ? 0 : PersonValue(plan_.person_kinds[i], raw));
+      p.person_values[i].Push(bad ? 0 : PersonValue(plan_.person_kinds[i], raw));
     }
-  }
-
-  static void Push(Column& column, bool wide, int64_t value) {
-    if (wide) column.wide.push_back(value);
-    else column.narrow.push_back(static_cast<int32_t>(value));
   }
 
   // Re-reads a row with a problem through RegistryReader; false when it finds none in a
@@ -524,21 +519,21 @@ void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
   constexpr size_t kMinRowBytes = 100;
   constexpr size_t kNumberBytes = 24;  // a generous 户编号
   const size_t rows = range_bytes / kMinRowBytes + 16;
-  auto reserve = [rows](std::vector<Column>& columns, const std::vector<uint8_t>& wide) {
-    columns.resize(wide.size());
-    for (size_t i = 0; i < wide.size(); ++i) {
-      if (wide[i]) columns[i].wide.reserve(rows);
-      else columns[i].narrow.reserve(rows);
+  auto reserve = [rows](std::vector<Column>& columns, const std::vector<ColumnWidth>& widths) {
+    columns.clear();
+    for (const ColumnWidth width : widths) {
+      columns.emplace_back(width);
+      columns.back().Reserve(rows);
     }
   };
   part.person_no.Reserve(rows);
   part.person_id.reserve(rows);
-  reserve(part.person_values, plan.person_wide);
+  reserve(part.person_values, plan.person_width);
   part.household_no.Reserve(rows, rows * kNumberBytes);
   part.member_end.reserve(rows);
   part.rejected.reserve(rows);
   part.county.reserve(rows);
-  reserve(part.household_values, plan.household_wide);
+  reserve(part.household_values, plan.household_width);
   part.net.reserve(rows);
 }
 
@@ -559,11 +554,11 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
     if (fields[f].scope == FieldScope::kPerson) {
       plan.person_fields.push_back(f);
       plan.person_kinds.push_back(*kind);
-      plan.person_wide.push_back(IsWideField(f));
+      plan.person_width.push_back(FieldWidth(f));
     } else {
       plan.household_fields.push_back(f);
       plan.household_kinds.push_back(*kind);
-      plan.household_wide.push_back(IsWideField(f));
+      plan.household_width.push_back(FieldWidth(f));
     }
   }
   plan.needed = NeededRegistryColumns(needs);
@@ -743,9 +738,12 @@ void GatherStrings(const std::vector<Range>& ranges, Of&& of) {
 }
 
 template <class Of>
-void GatherColumn(const std::vector<Range>& ranges, bool wide, Of&& of) {
-  if (wide) Gather<int64_t>(ranges, [&](size_t p) -> std::vector<int64_t>& { return of(p).wide; });
-  else Gather<int32_t>(ranges, [&](size_t p) -> std::vector<int32_t>& { return of(p).narrow; });
+void GatherColumn(const std::vector<Range>& ranges, ColumnWidth width, Of&& of) {
+  switch (width) {
+    case ColumnWidth::kByte: return Gather<uint8_t>(ranges, [&](size_t p) -> std::vector<uint8_t>& { return of(p).bytes; });
+    case ColumnWidth::kNarrow: return Gather<int32_t>(ranges, [&](size_t p) -> std::vector<int32_t>& { return of(p).narrow; });
+    case ColumnWidth::kWide: return Gather<int64_t>(ranges, [&](size_t p) -> std::vector<int64_t>& { return of(p).wide; });
+  }
 }
 
 // Turns the parts into the snapshot: every column is gathered into part 0's (Gather), the
@@ -766,12 +764,12 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
   for (size_t i = 0; i < plan.person_fields.size(); ++i) {
     tasks.push_back([&, i] {
-      GatherColumn(kept.persons, plan.person_wide[i], [&](size_t p) -> Column& { return parts[p].person_values[i]; });
+      GatherColumn(kept.persons, plan.person_width[i], [&](size_t p) -> Column& { return parts[p].person_values[i]; });
     });
   }
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
     tasks.push_back([&, i] {
-      GatherColumn(kept.households, plan.household_wide[i], [&](size_t p) -> Column& { return parts[p].household_values[i]; });
+      GatherColumn(kept.households, plan.household_width[i], [&](size_t p) -> Column& { return parts[p].household_values[i]; });
     });
   }
   std::atomic<size_t> next{0};
@@ -809,8 +807,7 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
       if (kind == Kind::kNetIncomePerCapita) {
         value = plan.has_year && size > 0 ? Money::FromFen(first.net[h]).DivideRounded(size).fen() : 0;
       }
-      if (plan.household_wide[i]) column.wide[h] = value;
-      else column.narrow[h] = static_cast<int32_t>(value);
+      column.Set(h, value);
     }
   }
   parts.clear();

@@ -149,6 +149,19 @@ TEST_F(RegistryLoaderTest, PlainFileGivesTheSlowPathsSnapshot) {
   EXPECT_EQ(r.snapshot.persons(), 6u);
   EXPECT_EQ(r.snapshot.county[0], 222424u);
   EXPECT_EQ(r.data_year, 2024);
+  // Codes and bools are a byte a value, ints 32 bits, money 64 (LoadBothWays compared the
+  // fast path's columns with these).
+  for (size_t f = 0; f < Fields().size(); ++f) {
+    const Column& column = r.snapshot.fields[f];
+    SCOPED_TRACE(Fields()[f].name);
+    const size_t entries = Fields()[f].scope == FieldScope::kPerson ? 6u : 3u;
+    EXPECT_EQ(column.size(), entries);
+    switch (Fields()[f].type.kind) {
+      case ValueKind::kBool: case ValueKind::kCode: EXPECT_EQ(column.bytes.size(), entries); break;
+      case ValueKind::kMoney: EXPECT_EQ(column.wide.size(), entries); break;
+      default: EXPECT_EQ(column.narrow.size(), entries);
+    }
+  }
 }
 
 TEST_F(RegistryLoaderTest, AProblemInANeededCellRejectsTheWholeHousehold) {

@@ -271,14 +271,14 @@ class BatchEvaluator {
     // Space 0 of a rule over the field's own entity is a contiguous run: a plain copy.
     const bool person_rule = rule_.scope == PolicyScope::kPerson;
     const bool contiguous = &sp == &spaces_.space[0] && person_field == person_rule && n > 0;
-    if (column.is_wide()) {
-      const int64_t* c = column.wide.data();
+    auto copy = [&](const auto* c) {
       if (contiguous) std::copy(c + index[0], c + index[0] + n, o);
       else for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
-    } else {
-      const int32_t* c = column.narrow.data();
-      if (contiguous) std::copy(c + index[0], c + index[0] + n, o);
-      else for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
+    };
+    switch (column.width) {
+      case ColumnWidth::kByte: copy(column.bytes.data()); break;
+      case ColumnWidth::kNarrow: copy(column.narrow.data()); break;
+      case ColumnWidth::kWide: copy(column.wide.data()); break;
     }
     if (!def.needs_year || sp.all_have_year) return;
     for (size_t e = 0; e < sp.n; ++e) {

@@ -48,13 +48,19 @@ SnapshotNeeds NeedsOf(const Policy& policy) {
   return needs;
 }
 
-bool IsWideField(size_t field) { return Fields()[field].type.kind == ValueKind::kMoney; }
+ColumnWidth FieldWidth(size_t field) {
+  switch (Fields()[field].type.kind) {
+    case ValueKind::kBool: case ValueKind::kCode: return ColumnWidth::kByte;
+    case ValueKind::kMoney: return ColumnWidth::kWide;
+    default: return ColumnWidth::kNarrow;
+  }
+}
 
 size_t Snapshot::MemoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   size_t total = bytes(member_begin) + bytes(household_of) + bytes(county) + bytes(has_year) +
                  bytes(person_id) + household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
-  for (const Column& c : fields) total += bytes(c.narrow) + bytes(c.wide);
+  for (const Column& c : fields) total += c.MemoryBytes();
   for (const FeedColumn& c : feed_values) total += c.MemoryBytes();
   return total;
 }
@@ -62,6 +68,9 @@ size_t Snapshot::MemoryBytes() const {
 SnapshotBuilder::SnapshotBuilder(SnapshotNeeds needs, Date as_of) : needs_(std::move(needs)) {
   snapshot_.as_of = as_of;
   snapshot_.fields.resize(Fields().size());
+  for (size_t f = 0; f < snapshot_.fields.size() && f < needs_.fields.size(); ++f) {
+    if (needs_.fields[f]) snapshot_.fields[f].width = FieldWidth(f);
+  }
 }
 
 void SnapshotBuilder::Add(const Household& household) {
@@ -81,11 +90,8 @@ void SnapshotBuilder::Add(const Household& household) {
   for (size_t f = 0; f < fields.size(); ++f) {
     if (!needs_.fields[f]) continue;
     Column& column = s.fields[f];
-    auto push = [&](const Value& v) {
-      // Field values are whole numbers (den 1): fen, days, codes, counts.
-      if (IsWideField(f)) column.wide.push_back(v.number.num);
-      else column.narrow.push_back(static_cast<int32_t>(v.number.num));
-    };
+    // Field values are whole numbers (den 1): fen, days, codes, counts.
+    auto push = [&](const Value& v) { column.Push(v.number.num); };
     if (fields[f].scope == FieldScope::kPerson) {
       for (const Person& person : household.members) push(fields[f].read({household, &person, year, s.as_of}));
     } else if (fields[f].needs_year && year == nullptr) {
@@ -248,6 +254,7 @@ FeedColumn& FeedColumn::operator=(const FeedColumn& other) {
 
 void FeedColumn::MakeDense(size_t persons, bool wide) {
   form_ = Form::kDense;
+  dense_.width = wide ? ColumnWidth::kWide : ColumnWidth::kNarrow;
   if (wide) dense_.wide.assign(persons, 0);
   else dense_.narrow.assign(persons, 0);
 }
@@ -266,7 +273,7 @@ bool FeedColumn::Add(uint32_t p, int64_t delta) {
     pending_->pairs.emplace_back(p, delta);
     return true;
   }
-  return dense_.wide.empty() ? AtomicAddChecked(dense_.narrow[p], delta) : AtomicAddChecked(dense_.wide[p], delta);
+  return dense_.is_wide() ? AtomicAddChecked(dense_.wide[p], delta) : AtomicAddChecked(dense_.narrow[p], delta);
 }
 
 bool FeedColumn::Seal() {
@@ -311,8 +318,7 @@ void FeedColumn::Clear() {
 }
 
 size_t FeedColumn::MemoryBytes() const {
-  return dense_.narrow.capacity() * sizeof(int32_t) + dense_.wide.capacity() * sizeof(int64_t) +
-         bits_.capacity() * sizeof(uint64_t) + rank_.capacity() * sizeof(uint32_t) +
+  return dense_.MemoryBytes() + bits_.capacity() * sizeof(uint64_t) + rank_.capacity() * sizeof(uint32_t) +
          values_.capacity() * sizeof(int64_t);
 }
 

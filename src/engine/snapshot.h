@@ -60,18 +60,64 @@ struct SnapshotNeeds {
 // Collects the fields and feed aggregates every rule of `policy` reads.
 SnapshotNeeds NeedsOf(const Policy& policy);
 
-// Whether a column holds 64-bit values: money fields and sums of money or int.
-bool IsWideField(size_t field);
+// How wide a column's values are: a byte for bools and codes (a code is a byte by type:
+// core/code_lists.h), 32 bits for ints and dates (days), 64 bits for money (fen) and sums.
+enum class ColumnWidth : uint8_t { kByte, kNarrow, kWide };
 
-// A typed column: 64-bit for money (fen), 32-bit for bool, int, date (days) and codes.
-// Exactly one of the vectors is used.
+// The width of field `field`'s column (an index into Fields()).
+ColumnWidth FieldWidth(size_t field);
+
+// A typed column; only the vector of its width is used. Bytes keep the snapshot's many code
+// columns a quarter of the size: at ten million persons, 30 MB a column less to write and
+// to read.
 struct Column {
+  ColumnWidth width = ColumnWidth::kWide;
+  std::vector<uint8_t> bytes;
   std::vector<int32_t> narrow;
   std::vector<int64_t> wide;
 
-  bool is_wide() const { return !wide.empty() || narrow.empty(); }
-  int64_t operator[](size_t i) const { return wide.empty() ? narrow[i] : wide[i]; }
-  size_t size() const { return wide.empty() ? narrow.size() : wide.size(); }
+  explicit Column(ColumnWidth w = ColumnWidth::kWide) : width(w) {}
+  bool is_wide() const { return width == ColumnWidth::kWide; }
+  int64_t operator[](size_t i) const {
+    switch (width) {
+      case ColumnWidth::kByte: return bytes[i];
+      case ColumnWidth::kNarrow: return narrow[i];
+      default: return wide[i];
+    }
+  }
+  size_t size() const {
+    switch (width) {
+      case ColumnWidth::kByte: return bytes.size();
+      case ColumnWidth::kNarrow: return narrow.size();
+      default: return wide.size();
+    }
+  }
+  // Appends `value`, which fits the width.
+  void Push(int64_t value) {
+    switch (width) {
+      case ColumnWidth::kByte: bytes.push_back(static_cast<uint8_t>(value)); break;
+      case ColumnWidth::kNarrow: narrow.push_back(static_cast<int32_t>(value)); break;
+      default: wide.push_back(value);
+    }
+  }
+  // Sets entry i to `value`, which fits the width.
+  void Set(size_t i, int64_t value) {
+    switch (width) {
+      case ColumnWidth::kByte: bytes[i] = static_cast<uint8_t>(value); break;
+      case ColumnWidth::kNarrow: narrow[i] = static_cast<int32_t>(value); break;
+      default: wide[i] = value;
+    }
+  }
+  void Reserve(size_t n) {
+    switch (width) {
+      case ColumnWidth::kByte: bytes.reserve(n); break;
+      case ColumnWidth::kNarrow: narrow.reserve(n); break;
+      default: wide.reserve(n);
+    }
+  }
+  size_t MemoryBytes() const {
+    return bytes.capacity() + narrow.capacity() * sizeof(int32_t) + wide.capacity() * sizeof(int64_t);
+  }
 };
 
 // Strings stored back to back: household and person numbers, kept only to name the
@@ -156,8 +202,8 @@ class FeedColumn {
   void Clear();
   void Prefetch(uint32_t p) const {
     if (form_ != Form::kDense) return;
-    if (dense_.wide.empty()) __builtin_prefetch(dense_.narrow.data() + p, 1);
-    else __builtin_prefetch(dense_.wide.data() + p, 1);
+    if (dense_.is_wide()) __builtin_prefetch(dense_.wide.data() + p, 1);
+    else __builtin_prefetch(dense_.narrow.data() + p, 1);
   }
   size_t MemoryBytes() const;
 

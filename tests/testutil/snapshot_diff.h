@@ -51,6 +51,8 @@ inline void CompareColumns(const std::vector<Column>& a, const std::vector<Colum
   }
   for (size_t k = 0; k < a.size(); ++k) {
     const std::string name = what == "fields" && k < Fields().size() ? std::string(Fields()[k].name) : std::to_string(k);
+    if (a[k].width != b[k].width) out += fmt::format("{}[{}]: widths differ\n", what, name);
+    Compare(a[k].bytes, b[k].bytes, fmt::format("{}[{}].bytes", what, name), out);
     Compare(a[k].narrow, b[k].narrow, fmt::format("{}[{}].narrow", what, name), out);
     Compare(a[k].wide, b[k].wide, fmt::format("{}[{}].wide", what, name), out);
   }
