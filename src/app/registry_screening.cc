@@ -98,6 +98,7 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
   FeedAccumulator acc(snapshot, policy.feeds);
   result.feeds.clear();
   result.feed_files.clear();
+  result.unmatched_rows.assign(policy.feeds.size(), {});
   FeedLoadOptions load;
   load.threads = options.threads;
   for (size_t f = 0; f < policy.feeds.size(); ++f) {
@@ -118,7 +119,7 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
         p.file = file;  // named as the unmatched rows are: within the feeds directory
         result.problems.push_back(std::move(p));
       }
-      for (const UnmatchedRow& row : loaded.unmatched_rows) result.unmatched_rows.push_back({static_cast<uint32_t>(f), row});
+      result.unmatched_rows[f] = std::move(loaded.unmatched_rows);
     }
     result.feeds.push_back(stats);
   }
@@ -187,14 +188,16 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
     out->Row({p.file, p.line > 0 ? std::to_string(p.line) : "", p.column, p.value, MessageHalf(p.reason, false)});
   }
   const std::string reason = MessageHalf(Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
-  for (const auto& [feed, row] : result.unmatched_rows) {
-    const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
-    out->Field(result.feed_files[feed]);
-    out->Field(row.line);
-    out->Field("证件号码");
-    out->Field(id ? id->Masked() : "");
-    out->Field(reason);
-    out->EndRow();
+  for (size_t feed = 0; feed < result.unmatched_rows.size(); ++feed) {
+    for (const UnmatchedRow& row : result.unmatched_rows[feed]) {
+      const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
+      out->Field(result.feed_files[feed]);
+      out->Field(row.line);
+      out->Field("证件号码");
+      out->Field(id ? id->Masked() : "");
+      out->Field(reason);
+      out->EndRow();
+    }
   }
   return out->Close();
 }

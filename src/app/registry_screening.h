@@ -61,9 +61,9 @@ struct ScreenResult {
   int64_t warnings_new = 0;      // not stored before (0 on a dry run or for an export)
   int64_t not_evaluable = 0;     // (household, rule) pairs the data cannot answer
   std::vector<FeedProblem> problems;  // invalid and unreadable feed rows
-  // Rows with a valid ID number that is no registry person's in scope (feed index, row);
-  // kept compact, formatted only into the report.
-  std::vector<std::pair<uint32_t, UnmatchedRow>> unmatched_rows;
+  // Rows with a valid ID number that is no registry person's in scope, by feed index (moved
+  // from each feed's load, not copied); kept compact, formatted only into the report.
+  std::vector<std::vector<UnmatchedRow>> unmatched_rows;
   std::vector<std::string> feed_files;  // by feed index, for the report
   // Export door: registry rows that could not be read, and the households they reject.
   std::vector<RowProblem> registry_problems;

@@ -206,6 +206,9 @@ class RangeParser {
 FeedLoadResult Merge(std::vector<RangeResult>& ranges, const FeedLoadOptions& options) {
   FeedLoadResult result;
   result.fast_path = true;
+  size_t unmatched = 0;
+  for (const RangeResult& range : ranges) unmatched += range.counts.unmatched_rows.size();
+  result.unmatched_rows.reserve(std::min(unmatched, options.max_unmatched));
   int64_t lines_before = 1;  // the header
   for (RangeResult& range : ranges) {
     FeedLoadResult& r = range.counts;
@@ -224,6 +227,7 @@ FeedLoadResult Merge(std::vector<RangeResult>& ranges, const FeedLoadOptions& op
       u.line += lines_before;
       result.unmatched_rows.push_back(u);
     }
+    std::vector<UnmatchedRow>().swap(r.unmatched_rows);  // freed before the next range's are copied
     lines_before += range.newlines;
   }
   return result;
