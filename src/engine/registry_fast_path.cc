@@ -91,6 +91,11 @@ struct Plan {
   std::vector<size_t> person_fields, household_fields;  // indices into Fields()
   std::vector<Kind> person_kinds, household_kinds;
   std::vector<ColumnWidth> person_width, household_width;  // FieldWidth of each
+  // Household fields that depend on the whole household (size, 人均纯收入): not parsed, but
+  // computed by Assemble for the kept households only.
+  std::vector<uint8_t> household_computed;
+  int net_income = -1;     // index into household_fields of net_income, or -1
+  bool store_net = false;  // 人均纯收入 is needed and net_income is not: parts keep the net
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
   std::vector<NeededCell> cells;  // the needed columns present, in file order
@@ -126,7 +131,7 @@ struct Part {
   std::vector<uint8_t> rejected;
   std::vector<uint32_t> county;
   std::vector<Column> household_values;  // per Plan::household_fields, a value per fragment
-  std::vector<int64_t> net;              // per fragment: net income (fen), for 人均纯收入
+  std::vector<int64_t> net;              // per fragment when Plan::store_net: net income (fen)
   PersonNumbers person_no;
   std::vector<uint64_t> person_id;
   std::vector<Column> person_values;  // per Plan::person_fields, a value per person
@@ -415,9 +420,10 @@ class RangeParser {
       p.county.push_back(static_cast<uint32_t>(raw.village / 1'000'000));
       const int64_t net = raw.income[0] + raw.income[1] + raw.income[2] + raw.income[3] - raw.income[4];
       for (size_t i = 0; i < plan_.household_kinds.size(); ++i) {
+        if (plan_.household_computed[i]) continue;
         p.household_values[i].Push(bad ? 0 : HouseholdValue(plan_.household_kinds[i], raw, net));
       }
-      p.net.push_back(net);
+      if (plan_.store_net) p.net.push_back(net);
     }
     if (bad) p.rejected.back() = 1;
     ++p.member_end.back();
@@ -519,22 +525,23 @@ void ReservePart(Part& part, size_t range_bytes, const Plan& plan) {
   constexpr size_t kMinRowBytes = 100;
   constexpr size_t kNumberBytes = 24;  // a generous 户编号
   const size_t rows = range_bytes / kMinRowBytes + 16;
-  auto reserve = [rows](std::vector<Column>& columns, const std::vector<ColumnWidth>& widths) {
+  auto reserve = [rows](std::vector<Column>& columns, const std::vector<ColumnWidth>& widths,
+                        const std::vector<uint8_t>& computed) {
     columns.clear();
-    for (const ColumnWidth width : widths) {
-      columns.emplace_back(width);
-      columns.back().Reserve(rows);
+    for (size_t i = 0; i < widths.size(); ++i) {
+      columns.emplace_back(widths[i]);
+      if (computed.empty() || !computed[i]) columns.back().Reserve(rows);
     }
   };
   part.person_no.Reserve(rows);
   part.person_id.reserve(rows);
-  reserve(part.person_values, plan.person_width);
+  reserve(part.person_values, plan.person_width, {});
   part.household_no.Reserve(rows, rows * kNumberBytes);
   part.member_end.reserve(rows);
   part.rejected.reserve(rows);
   part.county.reserve(rows);
-  reserve(part.household_values, plan.household_width);
-  part.net.reserve(rows);
+  reserve(part.household_values, plan.household_width, plan.household_computed);
+  if (plan.store_net) part.net.reserve(rows);
 }
 
 // Builds the plan; nullopt when the fast path cannot serve these needs or this header.
@@ -559,8 +566,14 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
       plan.household_fields.push_back(f);
       plan.household_kinds.push_back(*kind);
       plan.household_width.push_back(FieldWidth(f));
+      plan.household_computed.push_back(*kind == Kind::kSize || *kind == Kind::kNetIncomePerCapita);
+      if (*kind == Kind::kNetIncome && FieldWidth(f) == ColumnWidth::kWide) {
+        plan.net_income = static_cast<int>(plan.household_kinds.size()) - 1;
+      }
     }
   }
+  for (const Kind kind : plan.household_kinds) plan.store_net |= kind == Kind::kNetIncomePerCapita;
+  plan.store_net &= plan.net_income < 0;
   plan.needed = NeededRegistryColumns(needs);
   plan.column_index.assign(RegistryColumns().size(), -1);
   std::string_view rest(header);
@@ -761,13 +774,16 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   });
   tasks.push_back([&] { Gather<uint64_t>(kept.persons, [&](size_t p) -> std::vector<uint64_t>& { return parts[p].person_id; }); });
   tasks.push_back([&] { Gather<uint32_t>(kept.households, [&](size_t p) -> std::vector<uint32_t>& { return parts[p].county; }); });
-  tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
+  if (plan.store_net) {
+    tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
+  }
   for (size_t i = 0; i < plan.person_fields.size(); ++i) {
     tasks.push_back([&, i] {
       GatherColumn(kept.persons, plan.person_width[i], [&](size_t p) -> Column& { return parts[p].person_values[i]; });
     });
   }
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+    if (plan.household_computed[i]) continue;
     tasks.push_back([&, i] {
       GatherColumn(kept.households, plan.household_width[i], [&](size_t p) -> Column& { return parts[p].household_values[i]; });
     });
@@ -797,17 +813,23 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   s.person_id = std::move(first.person_id);
   for (size_t i = 0; i < plan.person_fields.size(); ++i) s.fields[plan.person_fields[i]] = std::move(first.person_values[i]);
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+    s.fields[plan.household_fields[i]] = std::move(first.household_values[i]);
+  }
+  // The kept households' net income: the net_income column when it is needed (equal to the
+  // net wherever 人均纯收入 is computed: has_year), else the parts' own.
+  const std::vector<int64_t>& net =
+      plan.net_income >= 0 ? s.fields[plan.household_fields[static_cast<size_t>(plan.net_income)]].wide : first.net;
+  for (size_t i = 0; i < plan.household_fields.size(); ++i) {
+    if (!plan.household_computed[i]) continue;
     Column& column = s.fields[plan.household_fields[i]];
-    column = std::move(first.household_values[i]);
-    const Kind kind = plan.household_kinds[i];
-    if (kind != Kind::kSize && kind != Kind::kNetIncomePerCapita) continue;
+    column.Reserve(households);
     for (size_t h = 0; h < households; ++h) {
       const int64_t size = kept.sizes[h];
       int64_t value = size;
-      if (kind == Kind::kNetIncomePerCapita) {
-        value = plan.has_year && size > 0 ? Money::FromFen(first.net[h]).DivideRounded(size).fen() : 0;
+      if (plan.household_kinds[i] == Kind::kNetIncomePerCapita) {
+        value = plan.has_year && size > 0 ? Money::FromFen(net[h]).DivideRounded(size).fen() : 0;
       }
-      column.Set(h, value);
+      column.Push(value);
     }
   }
   parts.clear();
