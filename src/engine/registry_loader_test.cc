@@ -283,6 +283,49 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
 namespace jz {
 namespace {
 
+// Strings of one length keep no offsets until one of another length comes.
+TEST(StringColumnTest, StringsOfOneLengthKeepNoOffsetsUntilAnotherLengthComes) {
+  StringColumn a;
+  for (std::string_view s : {"h0", "h1", "h2", "h3", "h4"}) a.Add(s);
+  StringColumn many;
+  for (int i = 0; i < 1000; ++i) many.Add(fmt::format("{:02}", i % 100));
+  EXPECT_LT(many.MemoryBytes(), 8000u);  // offsets alone would be 8 bytes a string
+  EXPECT_EQ(many[999], "99");
+  a.MoveDown(2, 4, 1);
+  a.Truncate(3);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0], "h0");
+  EXPECT_EQ(a[1], "h2");
+  EXPECT_EQ(a[2], "h3");
+  StringColumn same;
+  for (std::string_view s : {"s0", "s1", "s2"}) same.Add(s);
+  a.AppendRange(same, 1, 3);  // same length: still no offsets
+  ASSERT_EQ(a.size(), 5u);
+  EXPECT_EQ(a[4], "s2");
+  StringColumn longer;
+  for (std::string_view s : {"long0", "long1"}) longer.Add(s);
+  a.AppendRange(longer, 0, 2);  // another length: offsets from here on
+  a.Add("");
+  a.Add("x");
+  const std::vector<std::string_view> expected = {"h0", "h2", "h3", "s1", "s2", "long0", "long1", "", "x"};
+  ASSERT_EQ(a.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(a[i], expected[i]) << i;
+  StringColumn empty_first;  // a fixed column with nothing yet takes the other's length
+  empty_first.AppendRange(longer, 1, 2);
+  empty_first.Add("long2");
+  EXPECT_EQ(empty_first[0], "long1");
+  EXPECT_EQ(empty_first[1], "long2");
+  StringColumn mixed;
+  mixed.AppendRange(a, 3, 8);  // from a column with offsets
+  ASSERT_EQ(mixed.size(), 5u);
+  EXPECT_EQ(mixed[0], "s1");
+  EXPECT_EQ(mixed[2], "long0");
+  EXPECT_EQ(mixed[4], "");
+  mixed.Truncate(2);
+  EXPECT_EQ(mixed.size(), 2u);
+  EXPECT_EQ(mixed[1], "s2");
+}
+
 TEST(PersonNumbersTest, KeepsEveryFormAndAppendsRanges) {
   PersonNumbers a;
   a.Add("2201", "220101");   // the household's number and two digits: a byte

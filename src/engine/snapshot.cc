@@ -102,8 +102,19 @@ void SnapshotBuilder::Add(const Household& household) {
   }
 }
 
+void StringColumn::Materialize() {
+  if (!fixed_) return;
+  fixed_ = false;
+  ends_.reserve(std::max(count_ + 1, reserved_));
+  for (size_t k = 1; k <= count_; ++k) ends_.push_back(k * width_);
+}
+
 void StringColumn::MoveDown(size_t begin, size_t end, size_t to) {
   if (begin == end || begin == to) return;
+  if (fixed_) {
+    std::memmove(bytes_.data() + to * width_, bytes_.data() + begin * width_, (end - begin) * width_);
+    return;
+  }
   const size_t from_byte = begin == 0 ? 0 : ends_[begin - 1];
   const size_t to_byte = to == 0 ? 0 : ends_[to - 1];
   std::memmove(bytes_.data() + to_byte, bytes_.data() + from_byte, ends_[end - 1] - from_byte);
@@ -113,16 +124,30 @@ void StringColumn::MoveDown(size_t begin, size_t end, size_t to) {
 }
 
 void StringColumn::Truncate(size_t count) {
-  bytes_.resize(count == 0 ? 0 : ends_[count - 1]);
-  ends_.resize(count);
+  if (fixed_) {
+    bytes_.resize(count * width_);
+  } else {
+    bytes_.resize(count == 0 ? 0 : ends_[count - 1]);
+    ends_.resize(count);
+  }
+  count_ = count;
 }
 
 void StringColumn::AppendRange(const StringColumn& other, size_t begin, size_t end) {
   if (begin == end) return;
-  const size_t from_byte = begin == 0 ? 0 : other.ends_[begin - 1];
-  const size_t base = bytes_.size();
-  bytes_.append(other.bytes_, from_byte, other.ends_[end - 1] - from_byte);
-  for (size_t k = begin; k < end; ++k) ends_.push_back(other.ends_[k] - from_byte + base);
+  if (fixed_ && other.fixed_ && (count_ == 0 || width_ == other.width_)) {
+    width_ = other.width_;
+    bytes_.append(other.bytes_, begin * width_, (end - begin) * width_);
+    count_ += end - begin;
+    return;
+  }
+  Materialize();
+  for (size_t k = begin; k < end; ++k) {
+    const std::string_view s = other[k];
+    bytes_.append(s);
+    ends_.push_back(bytes_.size());
+  }
+  count_ += end - begin;
 }
 
 void FinishSnapshot(Snapshot& s, const SnapshotNeeds& needs) {

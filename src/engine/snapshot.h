@@ -120,21 +120,29 @@ struct Column {
   }
 };
 
-// Strings stored back to back: household and person numbers, kept only to name the
-// households in warnings.
+// Strings stored back to back: household numbers, kept only to name the households in
+// warnings. While every string has the same length (户编号 usually do) no offsets are kept:
+// string i is at i times the length; the first string of another length adds them.
 class StringColumn {
  public:
   void Add(std::string_view s) {
+    if (fixed_ && (count_ == 0 || s.size() == width_)) {
+      width_ = s.size();
+    } else {
+      Materialize();
+      ends_.push_back(bytes_.size() + s.size());
+    }
     bytes_.append(s);
-    ends_.push_back(bytes_.size());
+    ++count_;
   }
   std::string_view operator[](size_t i) const {
+    if (fixed_) return std::string_view(bytes_).substr(i * width_, width_);
     const size_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(bytes_).substr(begin, ends_[i] - begin);
   }
-  size_t size() const { return ends_.size(); }
+  size_t size() const { return count_; }
   void Reserve(size_t count, size_t bytes) {
-    ends_.reserve(count);
+    reserved_ = count;
     bytes_.reserve(bytes);
   }
   size_t MemoryBytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(uint64_t); }
@@ -148,8 +156,15 @@ class StringColumn {
   void AppendRange(const StringColumn& other, size_t begin, size_t end);
 
  private:
+  // Keeps offsets from now on.
+  void Materialize();
+
   std::string bytes_;
-  std::vector<uint64_t> ends_;
+  std::vector<uint64_t> ends_;  // when !fixed_: the end of each string in bytes_
+  size_t count_ = 0;
+  size_t width_ = 0;    // when fixed_: the length of every string
+  bool fixed_ = true;
+  size_t reserved_ = 0; // strings Reserve() expects, for the offsets if they come
 };
 
 // One feed aggregate's value per person (FeedKey), in one of three forms:
