@@ -801,11 +801,6 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   s.member_begin.resize(households + 1);
   s.member_begin[0] = 0;
   for (size_t h = 0; h < households; ++h) s.member_begin[h + 1] = s.member_begin[h] + kept.sizes[h];
-  s.household_of.resize(s.member_begin[households]);
-  for (size_t h = 0; h < households; ++h) {
-    std::fill(s.household_of.begin() + s.member_begin[h], s.household_of.begin() + s.member_begin[h + 1],
-              static_cast<uint32_t>(h));
-  }
   s.county = std::move(first.county);
   s.has_year.assign(households, plan.has_year ? 1 : 0);
   s.household_no = std::move(first.household_no);

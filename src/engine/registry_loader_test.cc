@@ -149,6 +149,8 @@ TEST_F(RegistryLoaderTest, PlainFileGivesTheSlowPathsSnapshot) {
   EXPECT_EQ(r.snapshot.persons(), 6u);
   EXPECT_EQ(r.snapshot.county[0], 222424u);
   EXPECT_EQ(r.data_year, 2024);
+  const std::vector<uint32_t> household_of = {0, 0, 0, 1, 2, 2};
+  for (size_t p = 0; p < household_of.size(); ++p) EXPECT_EQ(r.snapshot.HouseholdOf(p), household_of[p]) << p;
   // Codes and bools are a byte a value, ints 32 bits, money 64 (LoadBothWays compared the
   // fast path's columns with these).
   for (size_t f = 0; f < Fields().size(); ++f) {

@@ -152,7 +152,10 @@ class BatchEvaluator {
         for (uint32_t h = h0; h < h1; ++h) s0.household[h - h0] = h;
       } else {
         s0.n = p1 - p0;
-        s0.household.assign(s_.household_of.begin() + p0, s_.household_of.begin() + p1);
+        s0.household.resize(s0.n);
+        for (uint32_t h = h0; h < h1; ++h) {
+          std::fill(s0.household.begin() + (s_.member_begin[h] - p0), s0.household.begin() + (s_.member_begin[h + 1] - p0), h);
+        }
         s0.scope.resize(s0.n);
         for (uint32_t p = p0; p < p1; ++p) s0.scope[p - p0] = p;
       }

@@ -58,7 +58,7 @@ ColumnWidth FieldWidth(size_t field) {
 
 size_t Snapshot::MemoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  size_t total = bytes(member_begin) + bytes(household_of) + bytes(county) + bytes(has_year) +
+  size_t total = bytes(member_begin) + bytes(county) + bytes(has_year) +
                  bytes(person_id) + household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
   for (const Column& c : fields) total += c.MemoryBytes();
   for (const FeedColumn& c : feed_values) total += c.MemoryBytes();
@@ -75,17 +75,15 @@ SnapshotBuilder::SnapshotBuilder(SnapshotNeeds needs, Date as_of) : needs_(std::
 
 void SnapshotBuilder::Add(const Household& household) {
   Snapshot& s = snapshot_;
-  const uint32_t h = static_cast<uint32_t>(s.households());
   const HouseholdYear* year = CurrentYear(household, s.as_of);
   s.county.push_back(household.County6());
   s.has_year.push_back(year != nullptr);
   s.household_no.Add(household.household_no);
   for (const Person& person : household.members) {
-    s.household_of.push_back(h);
     s.person_no.Add(household.household_no, person.person_no);
     s.person_id.push_back(person.id_number.Packed());
   }
-  s.member_begin.push_back(static_cast<uint32_t>(s.persons()));
+  s.member_begin.push_back(static_cast<uint32_t>(s.person_id.size()));
   const std::span<const FieldDef> fields = Fields();
   for (size_t f = 0; f < fields.size(); ++f) {
     if (!needs_.fields[f]) continue;

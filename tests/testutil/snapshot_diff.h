@@ -1,5 +1,5 @@
 // SnapshotDiff: compares two engine Snapshots field by field (every column, the string
-// columns, has_year, county, member_begin, household_of, person IDs, feed keys and values)
+// columns, has_year, county, member_begin, person IDs, feed keys and values)
 // and describes the first differences, for tests that check two loaders agree. Header-only;
 // tests that include it link jz_engine.
 #ifndef JZ_TESTS_TESTUTIL_SNAPSHOT_DIFF_H_
@@ -66,13 +66,12 @@ inline std::string SnapshotDiff(const Snapshot& a, const Snapshot& b) {
   std::string out;
   if (a.as_of != b.as_of) out += "as_of differs\n";
   Compare(a.member_begin, b.member_begin, "member_begin", out);
-  Compare(a.household_of, b.household_of, "household_of", out);
   Compare(a.county, b.county, "county", out);
   Compare(a.has_year, b.has_year, "has_year", out);
   CompareStrings(a.household_no, b.household_no, "household_no", out);
   if (a.person_no.size() != b.person_no.size()) {
     out += fmt::format("person_no: {} vs {} entries\n", a.person_no.size(), b.person_no.size());
-  } else if (a.household_of == b.household_of && out.empty()) {
+  } else if (a.member_begin == b.member_begin && out.empty()) {
     for (size_t p = 0; p < a.person_no.size(); ++p) {
       if (a.PersonNo(p) == b.PersonNo(p)) continue;
       out += fmt::format("person_no[{}]: \"{}\" vs \"{}\"\n", p, a.PersonNo(p), b.PersonNo(p));
