@@ -170,7 +170,7 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
     const EngineHit& hit = evaluated.hits[i];
     Warning w{std::string(snapshot.household_no[hit.household]), policy.rules[hit.rule].id, period,
               hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person), policy.version,
-              options.as_of, std::move(evaluated.evidence[i])};
+              options.as_of, std::string(evaluated.evidence(i))};
     ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
     result.warnings_new += fresh;
     if ((i & 1023) == 0) progress.Update(static_cast<int64_t>(i));
@@ -235,7 +235,7 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
       out->Field(static_cast<int64_t>(snapshot.county[hit.household]));
       out->Field(policy.rules[hit.rule].id);
       out->Field(policy.rules[hit.rule].name_zh);
-      out->Field(evaluated.evidence[i]);
+      out->Field(evaluated.evidence(i));
       out->EndRow();
     }
     return out->Close();

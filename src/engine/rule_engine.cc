@@ -576,18 +576,21 @@ class Explainer {
 // Appends the hits of rule `r` in the evaluated batch; counts per rule.
 struct BatchHit {
   EngineHit hit;
-  std::string evidence;
+  uint32_t begin = 0, size = 0;  // its evidence in the batch's text
 };
 
 void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
-                 uint32_t h1, bool evidence, std::vector<BatchHit>& hits, int64_t& fired, int64_t& not_evaluable) {
+                 uint32_t h1, bool evidence, std::vector<BatchHit>& hits, std::string& text, int64_t& fired,
+                 int64_t& not_evaluable) {
   const Lane& root = batch.lane(rule.expr.root);
   auto add = [&](uint32_t h, uint32_t p, size_t e) {
-    BatchHit& hit = hits.emplace_back(BatchHit{{h, p, r}, {}});
+    BatchHit& hit = hits.emplace_back(BatchHit{{h, p, r}});
     if (!evidence) return;
     std::vector<Evidence> items;
     Explainer(rule, batch, items).Walk(rule.expr.root, e, false);
-    hit.evidence = FormatEvidence(items);
+    hit.begin = static_cast<uint32_t>(text.size());
+    text += FormatEvidence(items);
+    hit.size = static_cast<uint32_t>(text.size()) - hit.begin;
   };
   if (rule.scope == PolicyScope::kHousehold && !root.any_err && !root.scalar) {
     const int64_t* v = root.num.data();
@@ -701,6 +704,7 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
   threads = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, batches)));
 
   std::vector<std::vector<BatchHit>> batch_hits(batches);
+  std::vector<std::string> batch_text(batches);  // each batch's evidence, back to back
   std::vector<std::vector<int64_t>> fired(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::vector<std::vector<int64_t>> unjudged(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::atomic<size_t> next{0};
@@ -714,7 +718,7 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
         if (!options.only.empty() && !options.only[r]) continue;
         BatchEvaluator batch(s, rules[r], programs_[r], ws);
         batch.Run(h0, h1);
-        CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, fired[t][r], unjudged[t][r]);
+        CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b], fired[t][r], unjudged[t][r]);
       }
       // Rule-major within the batch; household-major overall (rule and person order kept).
       std::stable_sort(hits.begin(), hits.end(),
@@ -738,14 +742,15 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
   size_t total = 0;
   for (const auto& hits : batch_hits) total += hits.size();
   result.hits.reserve(total);
-  if (options.evidence) result.evidence.reserve(total);
-  for (auto& hits : batch_hits) {
-    for (BatchHit& h : hits) {
+  if (options.evidence) result.evidence_refs.reserve(total);
+  for (size_t b = 0; b < batches; ++b) {
+    for (const BatchHit& h : batch_hits[b]) {
       result.hits.push_back(h.hit);
-      if (options.evidence) result.evidence.push_back(std::move(h.evidence));
+      if (options.evidence) result.evidence_refs.push_back({static_cast<uint32_t>(b), h.begin, h.size});
     }
-    std::vector<BatchHit>().swap(hits);
+    std::vector<BatchHit>().swap(batch_hits[b]);
   }
+  if (options.evidence) result.evidence_text = std::move(batch_text);
   return result;
 }
 

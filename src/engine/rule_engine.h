@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -45,8 +46,18 @@ struct EngineHit {
 struct EngineResult {
   // Ordered by household, then rule, then person.
   std::vector<EngineHit> hits;
-  // With RunOptions::evidence: evidence[i] is FormatEvidence(Explain(hits[i])).
-  std::vector<std::string> evidence;
+  // With RunOptions::evidence: FormatEvidence(Explain(hits[i])).
+  std::string_view evidence(size_t i) const {
+    const EvidenceRef& r = evidence_refs[i];
+    return std::string_view(evidence_text[r.batch]).substr(r.begin, r.size);
+  }
+  // Where evidence(i) is: each batch's texts back to back in one string, not a string a hit
+  // (a million warnings would be a million allocations and twice the memory).
+  struct EvidenceRef {
+    uint32_t batch = 0, begin = 0, size = 0;
+  };
+  std::vector<std::string> evidence_text;  // per batch
+  std::vector<EvidenceRef> evidence_refs;  // per hit, with RunOptions::evidence
   // Per rule: households where it fired, and (household, rule) pairs it could not judge.
   std::vector<int64_t> households_per_rule;
   std::vector<int64_t> not_evaluable_per_rule;

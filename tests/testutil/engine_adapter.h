@@ -82,7 +82,7 @@ inline StatusOr<ComparableRun> RunEngine(const Policy& policy, const std::vector
   ComparableRun run;
   for (size_t i = 0; i < result.hits.size(); ++i) {
     const EngineHit& hit = result.hits[i];
-    if (result.evidence[i] != FormatEvidence(engine.Explain(hit))) return InternalError("bulk and single evidence differ");
+    if (result.evidence(i) != FormatEvidence(engine.Explain(hit))) return InternalError("bulk and single evidence differ");
     const int member = hit.person == kNoPerson ? -1 : static_cast<int>(hit.person - snapshot.member_begin[hit.household]);
     run.hits.push_back({policy.rules[hit.rule].id, hit.household, member, JoinEvidence(engine.Explain(hit))});
   }
