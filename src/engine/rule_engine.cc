@@ -579,9 +579,17 @@ struct BatchHit {
   uint32_t begin = 0, size = 0;  // its evidence in the batch's text
 };
 
-void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
-                 uint32_t h1, bool evidence, std::vector<BatchHit>& hits, std::string& text, int64_t& fired,
-                 int64_t& not_evaluable) {
+// Households where a rule fired, and where it could not be judged, in one batch. Returned
+// rather than added to the caller's per-thread counters as hits are found: those share
+// cache lines between the threads.
+struct HitCounts {
+  int64_t fired = 0;
+  int64_t not_evaluable = 0;
+};
+
+HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
+                      uint32_t h1, bool evidence, std::vector<BatchHit>& hits, std::string& text) {
+  int64_t fired = 0, not_evaluable = 0;
   const Lane& root = batch.lane(rule.expr.root);
   auto add = [&](uint32_t h, uint32_t p, size_t e) {
     BatchHit& hit = hits.emplace_back(BatchHit{{h, p, r}});
@@ -599,7 +607,7 @@ void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEva
       add(h, kNoPerson, h - h0);
       ++fired;
     }
-    return;
+    return {fired, not_evaluable};
   }
   if (rule.scope == PolicyScope::kHousehold) {
     for (uint32_t h = h0; h < h1; ++h) {
@@ -611,7 +619,7 @@ void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEva
         ++fired;
       }
     }
-    return;
+    return {fired, not_evaluable};
   }
   const uint32_t p0 = s.member_begin[h0];
   for (uint32_t h = h0; h < h1; ++h) {
@@ -630,6 +638,7 @@ void CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEva
     }
     fired += any;
   }
+  return {fired, not_evaluable};
 }
 
 }  // namespace
@@ -718,7 +727,9 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
         if (!options.only.empty() && !options.only[r]) continue;
         BatchEvaluator batch(s, rules[r], programs_[r], ws);
         batch.Run(h0, h1);
-        CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b], fired[t][r], unjudged[t][r]);
+        const HitCounts counts = CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b]);
+        fired[t][r] += counts.fired;
+        unjudged[t][r] += counts.not_evaluable;
       }
       // Rule-major within the batch; household-major overall (rule and person order kept).
       std::stable_sort(hits.begin(), hits.end(),
