@@ -285,6 +285,11 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
 namespace jz {
 namespace {
 
+void ExpectStrings(const StringColumn& column, const std::vector<std::string_view>& expected) {
+  ASSERT_EQ(column.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(column[i], expected[i]) << i;
+}
+
 // Strings of one length keep no offsets until one of another length comes.
 TEST(StringColumnTest, StringsOfOneLengthKeepNoOffsetsUntilAnotherLengthComes) {
   StringColumn a;
@@ -295,37 +300,26 @@ TEST(StringColumnTest, StringsOfOneLengthKeepNoOffsetsUntilAnotherLengthComes) {
   EXPECT_EQ(many[999], "99");
   a.MoveDown(2, 4, 1);
   a.Truncate(3);
-  ASSERT_EQ(a.size(), 3u);
-  EXPECT_EQ(a[0], "h0");
-  EXPECT_EQ(a[1], "h2");
-  EXPECT_EQ(a[2], "h3");
+  ExpectStrings(a, {"h0", "h2", "h3"});
   StringColumn same;
   for (std::string_view s : {"s0", "s1", "s2"}) same.Add(s);
   a.AppendRange(same, 1, 3);  // same length: still no offsets
-  ASSERT_EQ(a.size(), 5u);
-  EXPECT_EQ(a[4], "s2");
+  ExpectStrings(a, {"h0", "h2", "h3", "s1", "s2"});
   StringColumn longer;
   for (std::string_view s : {"long0", "long1"}) longer.Add(s);
   a.AppendRange(longer, 0, 2);  // another length: offsets from here on
   a.Add("");
   a.Add("x");
-  const std::vector<std::string_view> expected = {"h0", "h2", "h3", "s1", "s2", "long0", "long1", "", "x"};
-  ASSERT_EQ(a.size(), expected.size());
-  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(a[i], expected[i]) << i;
+  ExpectStrings(a, {"h0", "h2", "h3", "s1", "s2", "long0", "long1", "", "x"});
   StringColumn empty_first;  // a fixed column with nothing yet takes the other's length
   empty_first.AppendRange(longer, 1, 2);
   empty_first.Add("long2");
-  EXPECT_EQ(empty_first[0], "long1");
-  EXPECT_EQ(empty_first[1], "long2");
+  ExpectStrings(empty_first, {"long1", "long2"});
   StringColumn mixed;
   mixed.AppendRange(a, 3, 8);  // from a column with offsets
-  ASSERT_EQ(mixed.size(), 5u);
-  EXPECT_EQ(mixed[0], "s1");
-  EXPECT_EQ(mixed[2], "long0");
-  EXPECT_EQ(mixed[4], "");
+  ExpectStrings(mixed, {"s1", "s2", "long0", "long1", ""});
   mixed.Truncate(2);
-  EXPECT_EQ(mixed.size(), 2u);
-  EXPECT_EQ(mixed[1], "s2");
+  ExpectStrings(mixed, {"s1", "s2"});
 }
 
 TEST(PersonNumbersTest, KeepsEveryFormAndAppendsRanges) {
@@ -363,10 +357,7 @@ TEST(StringColumnTest, MoveDownTruncateAndAppendRangeKeepEveryString) {
   for (std::string_view s : {"a0", "", "a22", "a333", "a4"}) a.Add(s);
   a.MoveDown(2, 4, 1);  // keep 0, then 2..3
   a.Truncate(3);
-  ASSERT_EQ(a.size(), 3u);
-  EXPECT_EQ(a[0], "a0");
-  EXPECT_EQ(a[1], "a22");
-  EXPECT_EQ(a[2], "a333");
+  ExpectStrings(a, {"a0", "a22", "a333"});
   StringColumn b;
   for (std::string_view s : {"b0", "b11", "", "b3"}) b.Add(s);
   a.AppendRange(b, 1, 4);
