@@ -15,7 +15,8 @@
 //   FeedAccumulator feeds(snapshot, policy.feeds);   // then Add() each feed row
 //
 // Thread safety: a finished Snapshot is immutable except for its feed-aggregate columns,
-// which FeedAccumulator updates with atomic operations, so several threads may add rows.
+// which FeedAccumulator updates with atomic operations (dense) or under a lock (sparse), so
+// several threads may add rows.
 #ifndef JZ_ENGINE_SNAPSHOT_H_
 #define JZ_ENGINE_SNAPSHOT_H_
 
@@ -165,7 +166,7 @@ class StringColumn {
   size_t count_ = 0;
   size_t width_ = 0;    // when fixed_: the length of every string
   bool fixed_ = true;
-  size_t reserved_ = 0; // strings Reserve() expects, for the offsets if they come
+  size_t reserved_ = 0;  // strings Reserve() expects, for the offsets if they come
 };
 
 // One feed aggregate's value per person (FeedKey), in one of three forms:
