@@ -169,7 +169,7 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
   for (size_t i = 0; i < evaluated.hits.size(); ++i) {
     const EngineHit& hit = evaluated.hits[i];
     Warning w{std::string(snapshot.household_no[hit.household]), policy.rules[hit.rule].id, period,
-              hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person), policy.version,
+              hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person, hit.household), policy.version,
               options.as_of, std::string(evaluated.evidence(i))};
     ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
     result.warnings_new += fresh;
@@ -231,7 +231,7 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
     for (size_t i = 0; i < evaluated.hits.size(); ++i) {
       const EngineHit& hit = evaluated.hits[i];
       out->Field(snapshot.household_no[hit.household]);
-      out->Field(hit.person == kNoPerson ? std::string() : snapshot.PersonNo(hit.person));
+      out->Field(hit.person == kNoPerson ? std::string() : snapshot.PersonNo(hit.person, hit.household));
       out->Field(static_cast<int64_t>(snapshot.county[hit.household]));
       out->Field(policy.rules[hit.rule].id);
       out->Field(policy.rules[hit.rule].name_zh);

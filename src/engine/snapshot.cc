@@ -140,10 +140,14 @@ void StringColumn::AppendRange(const StringColumn& other, size_t begin, size_t e
     return;
   }
   Materialize();
-  for (size_t k = begin; k < end; ++k) {
-    const std::string_view s = other[k];
-    bytes_.append(s);
-    ends_.push_back(bytes_.size());
+  const size_t base = bytes_.size();
+  if (other.fixed_) {
+    bytes_.append(other.bytes_, begin * other.width_, (end - begin) * other.width_);
+    for (size_t k = 1; k <= end - begin; ++k) ends_.push_back(base + k * other.width_);
+  } else {
+    const size_t from_byte = begin == 0 ? 0 : other.ends_[begin - 1];
+    bytes_.append(other.bytes_, from_byte, other.ends_[end - 1] - from_byte);
+    for (size_t k = begin; k < end; ++k) ends_.push_back(other.ends_[k] - from_byte + base);
   }
   count_ += end - begin;
 }

@@ -288,8 +288,9 @@ struct Snapshot {
   uint32_t HouseholdOf(size_t p) const {
     return static_cast<uint32_t>(std::upper_bound(member_begin.begin(), member_begin.end(), p) - member_begin.begin() - 1);
   }
-  // Person p's 人编号.
-  std::string PersonNo(size_t p) const { return person_no.Get(p, household_no[HouseholdOf(p)]); }
+  // Person p's 人编号; `h`, when the caller knows it, is p's household.
+  std::string PersonNo(size_t p) const { return PersonNo(p, HouseholdOf(p)); }
+  std::string PersonNo(size_t p, size_t h) const { return person_no.Get(p, household_no[h]); }
   // Approximate bytes held, for progress and benchmark reports.
   size_t MemoryBytes() const;
 };
