@@ -10,6 +10,8 @@
 #ifndef JZ_CORE_STATUS_H_
 #define JZ_CORE_STATUS_H_
 
+#include <fmt/format.h>
+
 #include <cassert>
 #include <optional>
 #include <ostream>
@@ -103,6 +105,16 @@ inline constexpr std::string_view kBilingualSeparator = " | ";
 
 // Returns "zh | en": the message shown to users, zh-Hans first.
 std::string Bilingual(std::string_view zh_hans, std::string_view en);
+
+// Returns Bilingual() of the two texts formatted with the same arguments, given once:
+//   Bilingual("筛查 {} 户", "screened {} households", n)
+// Both format strings are checked against the arguments at compile time.
+template <typename... Args>
+  requires(sizeof...(Args) > 0)
+std::string Bilingual(fmt::format_string<Args...> zh_hans, fmt::format_string<Args...> en, const Args&... args) {
+  return Bilingual(fmt::vformat(static_cast<fmt::string_view>(zh_hans), fmt::make_format_args(args...)),
+                   fmt::vformat(static_cast<fmt::string_view>(en), fmt::make_format_args(args...)));
+}
 
 // Returns the half of a Bilingual() message: English (true) or zh-Hans (false). A message
 // without the separator is returned whole. Context prefixes added by WithContext() are kept.

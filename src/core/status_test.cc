@@ -22,6 +22,12 @@ TEST(Status, BilingualMessagesSplitIntoHalves) {
   EXPECT_EQ(MessageHalf("plain", true), "plain");
 }
 
+TEST(Status, BilingualFormatsBothHalvesWithArgumentsGivenOnce) {
+  const std::string m = Bilingual("第 {} 行：{}", "line {}: {}", 7, std::string("户编号"));
+  EXPECT_EQ(m, "第 7 行：户编号 | line 7: 户编号");
+  EXPECT_EQ(MessageHalf(m, true), "line 7: 户编号");
+}
+
 Status FailsWhen(bool fail) {
   if (fail) return AbortedError("stop");
   return OkStatus();
