@@ -19,8 +19,9 @@
 #include <filesystem>
 #include <string>
 
-#include "app/campaigns.h"
-#include "app/region_loader.h"
+#include "app/verification/campaigns.h"
+#include "synth/campaign_simulation.h"
+#include "app/registry/region_loader.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {

@@ -17,7 +17,7 @@
 #include <fstream>
 #include <string>
 
-#include "app/feed_generator.h"
+#include "synth/feed_generator.h"
 #include "engine/feed_loader.h"
 #include "engine/registry_loader.h"
 #include "rules/policy.h"

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "app/registry_generator.h"
+#include "synth/registry_generator.h"
 
 namespace {
 

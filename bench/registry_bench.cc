@@ -16,11 +16,11 @@
 #include <filesystem>
 #include <string>
 
-#include "app/region_loader.h"
-#include "app/registry_generator.h"
-#include "app/planted_truth.h"
-#include "app/registry_importer.h"
-#include "app/registry_validation.h"
+#include "app/registry/region_loader.h"
+#include "synth/registry_generator.h"
+#include "synth/planted_truth.h"
+#include "app/registry/registry_importer.h"
+#include "app/registry/registry_validation.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {

@@ -28,13 +28,50 @@ if(JZ_FUZZ)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
-# jz_library(NAME SOURCES... DEPS ...): a layer's static library with our warnings.
+# Which layers' headers each layer may include: the architecture's arrows (README codemap,
+# ../shared/docs/ARCHITECTURE.md), written once. A layer's sources are compiled with an include
+# root that holds only these folders (symbolic links in the build tree), so an upward
+# include such as "store/..." from cli fails to compile instead of only failing review.
+set(JZ_SEES_core core)
+set(JZ_SEES_io io core)
+set(JZ_SEES_rules rules core)
+set(JZ_SEES_store store core)
+set(JZ_SEES_engine engine rules io core)
+set(JZ_SEES_app app engine rules io store core)
+set(JZ_SEES_synth synth app engine rules io store core)
+# The CLI still reaches rules and store directly until its commands call app requests only.
+set(JZ_SEES_cli cli app synth io core rules engine store)
+
+# jz_layer_include_dir(LAYER OUT_VAR): the include root of LAYER (created at configure time).
+function(jz_layer_include_dir layer out_var)
+  if(NOT DEFINED JZ_SEES_${layer})
+    message(FATAL_ERROR "unknown layer '${layer}': add a JZ_SEES_${layer} line in cmake/JzHelpers.cmake")
+  endif()
+  set(root ${PROJECT_BINARY_DIR}/layer_include/${layer})
+  foreach(seen ${JZ_SEES_${layer}})
+    if(NOT EXISTS ${root}/${seen})
+      file(MAKE_DIRECTORY ${root})
+      file(CREATE_LINK ${PROJECT_SOURCE_DIR}/src/${seen} ${root}/${seen} SYMBOLIC)
+    endif()
+  endforeach()
+  set(${out_var} ${root} PARENT_SCOPE)
+endfunction()
+
+# jz_library(NAME LAYER L SOURCES... DEPS ...): a layer's static library with our warnings,
+# compiled against the include root of its layer only. Include directories do not propagate
+# to dependants: each target sees what its own layer may see.
 function(jz_library name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "LAYER" "SOURCES;DEPS" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
-  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  jz_layer_include_dir(${ARG_LAYER} include_root)
+  target_include_directories(${name} PRIVATE ${include_root})
   target_compile_options(${name} PRIVATE ${JZ_WARNINGS})
   target_link_libraries(${name} PUBLIC ${ARG_DEPS})
+endfunction()
+
+# jz_whole_tree_includes(TARGET): tests, benchmarks and fuzzers see every layer (and tests/).
+function(jz_whole_tree_includes target)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
 endfunction()
 
 set_property(GLOBAL PROPERTY JZ_REGISTERED_TESTS "")

@@ -1,4 +1,4 @@
-// Simulated findings for demos and training (campaigns.h SimulateFindings). The truth of a
+// Simulated findings for demos and training (campaign_simulation.h). The truth of a
 // household is the registry's own facts plus hidden problems planted by a hash of
 // (truth_seed, 户编号), so every level sees the same truth; each level then misses a share of the
 // true problems by a hash of (seed, 户编号, item). Hashes are FNV-1a 64 of the text mixed by
@@ -9,7 +9,9 @@
 #include <map>
 #include <unordered_set>
 
-#include "app/campaigns.h"
+#include "synth/campaign_simulation.h"
+
+#include "app/verification/campaigns.h"
 #include "io/csv_writer.h"
 
 namespace jz {

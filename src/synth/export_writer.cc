@@ -1,6 +1,6 @@
 // Export rows: cells in RegistryColumn order. Money and dates are formatted into stack
 // buffers (no allocation per cell) because this runs tens of millions of times.
-#include "app/generator/export_writer.h"
+#include "synth/export_writer.h"
 
 #include <charconv>
 

@@ -1,13 +1,13 @@
 // Writes synthetic households as rows of the registry export layout (io/registry_layout.h),
 // one row per person with the household's facts repeated, labels in zh-Hans as the national
 // system exports them. Hot path: household cells are formatted once per household.
-#ifndef JZ_APP_GENERATOR_EXPORT_WRITER_H_
-#define JZ_APP_GENERATOR_EXPORT_WRITER_H_
+#ifndef JZ_SYNTH_EXPORT_WRITER_H_
+#define JZ_SYNTH_EXPORT_WRITER_H_
 
 #include <string>
 
-#include "app/generator/synthetic_household.h"
-#include "app/generator/village_plan.h"
+#include "synth/synthetic_household.h"
+#include "synth/village_plan.h"
 #include "io/csv_writer.h"
 
 namespace jz::gen {
@@ -24,4 +24,4 @@ class ExportWriter {
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_EXPORT_WRITER_H_
+#endif  // JZ_SYNTH_EXPORT_WRITER_H_

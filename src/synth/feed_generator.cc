@@ -3,7 +3,7 @@
 // (so feeds do not disturb the registry's bytes), writes them with a few rows for people
 // outside the registry, and evaluates the policy's warning and exclusion rules on exactly
 // the rows an engine can match (not those with a mistyped ID).
-#include "app/feed_generator.h"
+#include "synth/feed_generator.h"
 
 #include <fmt/format.h>
 
@@ -11,9 +11,9 @@
 #include <memory>
 #include <system_error>
 
-#include "app/generator/feed_synthesizer.h"
-#include "app/generator/rng.h"
-#include "app/generator/synthetic_household.h"
+#include "synth/feed_synthesizer.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
 #include "io/csv_writer.h"
 #include "io/files.h"
 #include "rules/evaluator.h"

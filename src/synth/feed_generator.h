@@ -5,14 +5,14 @@
 //
 //   FeedOptions options{.registry = generator_options, .policy_path = "policies/jilin-2024.toml"};
 //   ASSIGN_OR_RETURN(FeedSummary summary, GenerateFeeds(options, progress));
-#ifndef JZ_APP_FEED_GENERATOR_H_
-#define JZ_APP_FEED_GENERATOR_H_
+#ifndef JZ_SYNTH_FEED_GENERATOR_H_
+#define JZ_SYNTH_FEED_GENERATOR_H_
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "app/registry_generator.h"
+#include "synth/registry_generator.h"
 #include "core/progress.h"
 #include "core/status.h"
 
@@ -58,4 +58,4 @@ inline constexpr char kOutsideIdsFileName[] = "outside-ids.csv";
 
 }  // namespace jz
 
-#endif  // JZ_APP_FEED_GENERATOR_H_
+#endif  // JZ_SYNTH_FEED_GENERATOR_H_

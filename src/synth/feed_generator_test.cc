@@ -2,7 +2,7 @@
 // rows per feed are of the expected order; every feed ID is a registry person's or is
 // listed in outside-ids.csv; the warnings truth has income and medical hits and agrees with
 // the reference evaluator re-run on households and feed rows read back from the files.
-#include "app/feed_generator.h"
+#include "synth/feed_generator.h"
 
 #include <gtest/gtest.h>
 

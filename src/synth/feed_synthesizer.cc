@@ -4,7 +4,7 @@
 // 2% of households, vehicles about 3%, companies about 1%, payroll about 0.5%, commercial
 // housing about 1%, and one school-roll row per enrolled child (1% of compulsory-age
 // children missing from the roll).
-#include "app/generator/feed_synthesizer.h"
+#include "synth/feed_synthesizer.h"
 
 #include <fmt/format.h>
 

@@ -3,15 +3,15 @@
 // companies and commercial housing, at rates of the order of a rural Jilin county, plus
 // rows for people outside the registry. Feeds are recognised by the name the policy gives
 // them; a feed of another name gets rare generic rows, so any policy can be fed.
-#ifndef JZ_APP_GENERATOR_FEED_SYNTHESIZER_H_
-#define JZ_APP_GENERATOR_FEED_SYNTHESIZER_H_
+#ifndef JZ_SYNTH_FEED_SYNTHESIZER_H_
+#define JZ_SYNTH_FEED_SYNTHESIZER_H_
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "app/generator/rng.h"
-#include "app/generator/synthetic_household.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "rules/evaluator.h"
@@ -66,4 +66,4 @@ std::string WithBadCheckCharacter(Rng& rng, std::string id_text);
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_FEED_SYNTHESIZER_H_
+#endif  // JZ_SYNTH_FEED_SYNTHESIZER_H_

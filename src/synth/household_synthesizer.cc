@@ -1,12 +1,14 @@
 // Household synthesis. The distributions are plausible for rural Jilin registered
 // households (an ageing population, many one- and two-person households, illness the
 // leading cause); they are modelling choices for realistic test data, not statistics.
-#include "app/generator/household_synthesizer.h"
+#include "synth/household_synthesizer.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+
+#include "core/domain_constants.h"
 
 namespace jz::gen {
 namespace {
@@ -106,8 +108,8 @@ Education DrawEducation(Rng& rng, int age) {
 
 LabourSkill DrawSkill(Rng& rng, int age, Health health, bool student) {
   using L = LabourSkill;
-  if (age < 16 || student) return L::kNotLabourForce;
-  if (age > 65) return health == Health::kHealthy && rng.PerMille(350) ? L::kWeakOrPartial : L::kNotLabourForce;
+  if (age < kWorkingAgeFrom || student) return L::kNotLabourForce;
+  if (age > kWorkingAgeTo) return health == Health::kHealthy && rng.PerMille(350) ? L::kWeakOrPartial : L::kNotLabourForce;
   switch (health) {
     case Health::kHealthy: {
       static constexpr uint32_t w[] = {750, 150, 100};
@@ -188,7 +190,7 @@ void HouseholdSynthesizer::FillPerson(Rng& rng, Person& p, int age, uint32_t cou
   const bool student = IsStudent(*p.school_status);
   if (!student) p.education = DrawEducation(rng, age);
   p.labour_skill = DrawSkill(rng, age, *p.health, student);
-  const bool able = CanWork(*p.labour_skill) && age >= 16 && age <= 65 && !student;
+  const bool able = CanWork(*p.labour_skill) && age >= kWorkingAgeFrom && age <= kWorkingAgeTo && !student;
   const bool works = able && rng.PerMille(*p.labour_skill == LabourSkill::kWeakOrPartial ? 250 : 700);
   if (works) {
     static constexpr uint32_t kPlaces[] = {200, 300, 250, 250};
@@ -304,7 +306,7 @@ void HouseholdSynthesizer::AssignAttributeAndCauses(Rng& rng, SyntheticHousehold
     disabled |= *p.health == Health::kDisabled;
     student |= IsStudent(*p.school_status) && *p.school_status != SchoolStatus::kPreschool;
     const int age = p.birth_date.AgeOn(reference_date_);
-    able_labourer |= age >= 16 && age <= 65 && CanWork(*p.labour_skill);
+    able_labourer |= age >= kWorkingAgeFrom && age <= kWorkingAgeTo && CanWork(*p.labour_skill);
     workers += p.work_status.has_value();
   }
   const bool low_income = h.monitoring_type && !h.risk_eliminated &&

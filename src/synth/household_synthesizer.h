@@ -4,16 +4,16 @@
 // and 致贫原因 consistent with the members, and income components consistent with the
 // household's type and monitoring status. Clean output raises no data-quality finding of
 // DOMAIN.md §1.4; planted problems are added afterwards by ProblemPlanter.
-#ifndef JZ_APP_GENERATOR_HOUSEHOLD_SYNTHESIZER_H_
-#define JZ_APP_GENERATOR_HOUSEHOLD_SYNTHESIZER_H_
+#ifndef JZ_SYNTH_HOUSEHOLD_SYNTHESIZER_H_
+#define JZ_SYNTH_HOUSEHOLD_SYNTHESIZER_H_
 
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
 
-#include "app/generator/rng.h"
-#include "app/generator/synthetic_household.h"
-#include "app/generator/village_plan.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
+#include "synth/village_plan.h"
 
 namespace jz::gen {
 
@@ -65,4 +65,4 @@ std::string DrawName(Rng& rng, bool korean, bool male, std::string_view surname 
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_HOUSEHOLD_SYNTHESIZER_H_
+#endif  // JZ_SYNTH_HOUSEHOLD_SYNTHESIZER_H_

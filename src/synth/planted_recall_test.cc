@@ -15,11 +15,11 @@
 #include <string_view>
 #include <vector>
 
-#include "app/generator/household_synthesizer.h"
-#include "app/generator/problem_planter.h"
-#include "app/generator/rng.h"
-#include "app/generator/village_plan.h"
-#include "app/validation/household_validator.h"
+#include "synth/household_synthesizer.h"
+#include "synth/problem_planter.h"
+#include "synth/rng.h"
+#include "synth/village_plan.h"
+#include "app/registry/validation/household_validator.h"
 #include "io/registry_layout.h"
 
 namespace jz {

@@ -1,5 +1,5 @@
 // Scoring against planted problems.
-#include "app/planted_truth.h"
+#include "synth/planted_truth.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "app/generator/problem_planter.h"
+#include "synth/problem_planter.h"
 #include "io/csv_reader.h"
 
 namespace jz {

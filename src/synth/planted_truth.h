@@ -1,13 +1,13 @@
 // Measures data-quality checks against a generated registry's ground truth
 // (planted-problems.csv): per planted kind, how many were found (recall) and how many of
 // the reports of that rule were planted (precision). Used by tests and benchmarks.
-#ifndef JZ_APP_PLANTED_TRUTH_H_
-#define JZ_APP_PLANTED_TRUTH_H_
+#ifndef JZ_SYNTH_PLANTED_TRUTH_H_
+#define JZ_SYNTH_PLANTED_TRUTH_H_
 
 #include <string>
 #include <vector>
 
-#include "app/validation/household_validator.h"
+#include "app/registry/validation/household_validator.h"
 #include "core/status.h"
 #include "io/registry_reader.h"
 
@@ -37,4 +37,4 @@ std::string FormatTruthScore(const TruthScore& score);
 
 }  // namespace jz
 
-#endif  // JZ_APP_PLANTED_TRUTH_H_
+#endif  // JZ_SYNTH_PLANTED_TRUTH_H_

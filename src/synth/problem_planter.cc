@@ -1,11 +1,13 @@
 // One small function per problem kind. Each checks that it applies, mutates the household
 // so that exactly its own rule fires, and names the person it touched.
-#include "app/generator/problem_planter.h"
+#include "synth/problem_planter.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <functional>
+
+#include "core/domain_constants.h"
 
 namespace jz::gen {
 namespace {
@@ -74,7 +76,7 @@ struct Ctx {
     return index;
   }
   Person& At(int index) { return members()[static_cast<size_t>(index)]; }
-  bool LabourAge(const Person& p) const { return Age(p) >= 16 && Age(p) <= 65; }
+  bool LabourAge(const Person& p) const { return Age(p) >= kWorkingAgeFrom && Age(p) <= kWorkingAgeTo; }
   int Workers() const {
     int n = 0;
     for (const Person& p : h.household.members) n += p.work_status.has_value();

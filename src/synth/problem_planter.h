@@ -2,17 +2,17 @@
 // one problem per chosen household, each placed so that it is the only finding the
 // household raises. The list of what was planted is the ground truth against which
 // `jingzhun validate` is measured (recall and precision per kind).
-#ifndef JZ_APP_GENERATOR_PROBLEM_PLANTER_H_
-#define JZ_APP_GENERATOR_PROBLEM_PLANTER_H_
+#ifndef JZ_SYNTH_PROBLEM_PLANTER_H_
+#define JZ_SYNTH_PROBLEM_PLANTER_H_
 
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
-#include "app/generator/household_synthesizer.h"
-#include "app/generator/rng.h"
-#include "app/generator/synthetic_household.h"
+#include "synth/household_synthesizer.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
 #include "io/registry_layout.h"
 
 namespace jz::gen {
@@ -65,4 +65,4 @@ class ProblemPlanter {
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_PROBLEM_PLANTER_H_
+#endif  // JZ_SYNTH_PROBLEM_PLANTER_H_

@@ -1,17 +1,17 @@
 // Generator orchestration: plan villages, then for each village draw households with a
 // random stream of its own (so a village's content does not depend on the others), plant
 // problems, and stream rows to the export file.
-#include "app/registry_generator.h"
+#include "synth/registry_generator.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <system_error>
 
-#include "app/generator/export_writer.h"
-#include "app/generator/household_synthesizer.h"
-#include "app/generator/problem_planter.h"
-#include "app/generator/village_plan.h"
+#include "synth/export_writer.h"
+#include "synth/household_synthesizer.h"
+#include "synth/problem_planter.h"
+#include "synth/village_plan.h"
 #include "io/csv_writer.h"
 #include "io/files.h"
 #include "io/region_files.h"

@@ -1,8 +1,8 @@
 // Use case: write a synthetic registry that looks like a real Jilin county export, for
 // demos, tests and benchmarks. Same options and seed, same bytes. Streaming: memory does
 // not grow with the number of persons (beyond a fixed table of issued ID sequences).
-#ifndef JZ_APP_REGISTRY_GENERATOR_H_
-#define JZ_APP_REGISTRY_GENERATOR_H_
+#ifndef JZ_SYNTH_REGISTRY_GENERATOR_H_
+#define JZ_SYNTH_REGISTRY_GENERATOR_H_
 
 #include <cstdint>
 #include <functional>
@@ -58,4 +58,4 @@ StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Pro
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGISTRY_GENERATOR_H_
+#endif  // JZ_SYNTH_REGISTRY_GENERATOR_H_

@@ -2,7 +2,7 @@
 // export layout: every ID validates and agrees with birth date, sex and county; every
 // person sits in a real village; households are internally consistent; same seed gives
 // the same bytes; planted problems are recorded and present.
-#include "app/registry_generator.h"
+#include "synth/registry_generator.h"
 
 #include <gtest/gtest.h>
 
@@ -13,8 +13,8 @@
 #include <set>
 #include <sstream>
 
-#include "app/generator/problem_planter.h"
-#include "app/generator/village_plan.h"
+#include "synth/problem_planter.h"
+#include "synth/village_plan.h"
 #include "io/csv_reader.h"
 #include "io/region_files.h"
 #include "io/registry_layout.h"

@@ -1,8 +1,8 @@
 // The generator's random numbers: xoshiro256** seeded with SplitMix64, and the few
 // distributions we need, written out so that the same seed gives the same bytes on every
 // platform and standard library (std::*_distribution results are implementation-defined).
-#ifndef JZ_APP_GENERATOR_RNG_H_
-#define JZ_APP_GENERATOR_RNG_H_
+#ifndef JZ_SYNTH_RNG_H_
+#define JZ_SYNTH_RNG_H_
 
 #include <cstdint>
 #include <span>
@@ -84,4 +84,4 @@ class Rng {
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_RNG_H_
+#endif  // JZ_SYNTH_RNG_H_

@@ -1,4 +1,4 @@
-#include "app/generator/rng.h"
+#include "synth/rng.h"
 
 #include <gtest/gtest.h>
 

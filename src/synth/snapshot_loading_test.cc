@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "app/feed_generator.h"
+#include "synth/feed_generator.h"
 #include "engine/feed_loader.h"
 #include "engine/registry_loader.h"
 #include "rules/policy.h"

@@ -1,8 +1,8 @@
 // What the generator makes for one household: the registry record plus the export-only
 // facts the record does not hold (per-person identification dates) and the deliberate
 // corruption of an ID cell, which no valid record can carry.
-#ifndef JZ_APP_GENERATOR_SYNTHETIC_HOUSEHOLD_H_
-#define JZ_APP_GENERATOR_SYNTHETIC_HOUSEHOLD_H_
+#ifndef JZ_SYNTH_SYNTHETIC_HOUSEHOLD_H_
+#define JZ_SYNTH_SYNTHETIC_HOUSEHOLD_H_
 
 #include <optional>
 #include <string>
@@ -27,4 +27,4 @@ struct SyntheticHousehold {
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_SYNTHETIC_HOUSEHOLD_H_
+#endif  // JZ_SYNTH_SYNTHETIC_HOUSEHOLD_H_

@@ -1,12 +1,12 @@
 // Village allotment: integer weights, floor shares, remainder handed out in code order.
-#include "app/generator/village_plan.h"
+#include "synth/village_plan.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <unordered_map>
 
-#include "app/generator/rng.h"
+#include "synth/rng.h"
 
 namespace jz::gen {
 namespace {

@@ -1,7 +1,7 @@
 // Where the generated persons live: the villages of the region data (or a small synthetic
 // tree when none is given), each with its names and the number of persons allotted to it.
-#ifndef JZ_APP_GENERATOR_VILLAGE_PLAN_H_
-#define JZ_APP_GENERATOR_VILLAGE_PLAN_H_
+#ifndef JZ_SYNTH_VILLAGE_PLAN_H_
+#define JZ_SYNTH_VILLAGE_PLAN_H_
 
 #include <cstdint>
 #include <string>
@@ -32,4 +32,4 @@ std::vector<Region> SyntheticRegions();
 
 }  // namespace jz::gen
 
-#endif  // JZ_APP_GENERATOR_VILLAGE_PLAN_H_
+#endif  // JZ_SYNTH_VILLAGE_PLAN_H_

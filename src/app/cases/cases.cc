@@ -1,6 +1,6 @@
 // The monitoring-case state machine and its reports (see cases.h). Guards collect every
 // failed condition as a (zh-Hans, English) pair and refuse once with all of them.
-#include "app/cases.h"
+#include "app/cases/cases.h"
 
 #include <fmt/format.h>
 

@@ -18,8 +18,8 @@
 // personal data, checked by CheckNoticePrivacy).
 //
 // Thread safety: as the Store it is given (one thread at a time).
-#ifndef JZ_APP_CASES_H_
-#define JZ_APP_CASES_H_
+#ifndef JZ_APP_CASES_CASES_H_
+#define JZ_APP_CASES_CASES_H_
 
 #include <array>
 #include <optional>
@@ -32,23 +32,13 @@
 #include "core/money.h"
 #include "core/status.h"
 #include "rules/policy.h"
+#include "core/domain_constants.h"
 #include "store/store.h"
 
 namespace jz {
 
-// From the day a lead is found to completed identification, normally at most 15 days
-// (DOMAIN §3.5, Qin'an). Later identifications are accepted but reported as late.
-inline constexpr int kIdentificationLimitDays = 15;
-// A village public notice runs at least 5 days, first and last day included (DOMAIN §3.5).
-inline constexpr int kMinNoticeDays = 5;
-// Risk elimination: income stably above the line for at least half a year, and the case
-// identified at least half a year before (DOMAIN §3.7), counted in calendar months.
-inline constexpr int kEliminationMinMonths = 6;
 // Monitored households not visited within this many days are listed (`--days` changes it).
 inline constexpr int kDefaultUnvisitedDays = 30;
-// Working age for the 整户无劳动力 test: 16 to 65 inclusive (DOMAIN §1.4 item 3, 劳动能力).
-inline constexpr int kWorkingAgeFrom = 16;
-inline constexpr int kWorkingAgeTo = 65;
 
 // Labels (zh-Hans, zh-Hant derived, English) of the case's codes.
 std::string CaseStateLabel(CaseState state, Lang lang = Lang::kZhHans);
@@ -228,4 +218,4 @@ Status CheckNoticePrivacy(std::string_view text, const Household& household);
 
 }  // namespace jz
 
-#endif  // JZ_APP_CASES_H_
+#endif  // JZ_APP_CASES_CASES_H_

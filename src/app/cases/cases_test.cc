@@ -1,7 +1,7 @@
 // Tests of the monitoring-case state machine (DOMAIN §3.5-§3.8): every step, every refused
 // step with the condition its message names, the kept history, the overdue and unvisited
 // lists, opening leads from warnings, and the public notice's privacy.
-#include "app/cases.h"
+#include "app/cases/cases.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

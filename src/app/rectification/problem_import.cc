@@ -1,7 +1,7 @@
 // Spreadsheet import of ledger problems (problem_import.h): header mapping, row checks with
 // file/line/field errors, region names resolved against the region table, and one store
 // transaction for the whole input.
-#include "app/problem_import.h"
+#include "app/rectification/problem_import.h"
 
 #include <fmt/format.h>
 

@@ -25,8 +25,8 @@
 // whose key is already in the ledger is counted as unchanged and not updated (after 建账
 // the ledger, not the spreadsheet, is the record). Two rows of the input with the same
 // key are an error.
-#ifndef JZ_APP_PROBLEM_IMPORT_H_
-#define JZ_APP_PROBLEM_IMPORT_H_
+#ifndef JZ_APP_RECTIFICATION_PROBLEM_IMPORT_H_
+#define JZ_APP_RECTIFICATION_PROBLEM_IMPORT_H_
 
 #include <cstdint>
 #include <optional>
@@ -34,7 +34,7 @@
 #include <string>
 #include <vector>
 
-#include "app/rectification.h"
+#include "app/rectification/rectification.h"
 #include "io/text_encoding.h"
 #include "store/store.h"
 
@@ -82,4 +82,4 @@ Status WriteProblemImportReport(const ProblemImportResult& result, const std::st
 
 }  // namespace jz
 
-#endif  // JZ_APP_PROBLEM_IMPORT_H_
+#endif  // JZ_APP_RECTIFICATION_PROBLEM_IMPORT_H_

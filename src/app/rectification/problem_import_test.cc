@@ -1,6 +1,6 @@
 // Spreadsheet import of ledger problems: a good file, bad files refused whole with file,
 // line and field named, idempotent re-import, GB18030, region names, validation reports.
-#include "app/problem_import.h"
+#include "app/rectification/problem_import.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // The rectification ledger's use cases: labels, batch 建账, the state machine with its
 // closure guard, listing and the 清零 roll-up. See rectification.h.
-#include "app/rectification.h"
+#include "app/rectification/rectification.h"
 
 #include <fmt/format.h>
 

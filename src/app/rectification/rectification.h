@@ -10,8 +10,8 @@
 // FailedPrecondition or InvalidArgument, names what failed and lists the allowed next steps.
 //
 // Nothing here prints; the CLI (rectify_command.cc) formats. Thread safety: as the Store.
-#ifndef JZ_APP_RECTIFICATION_H_
-#define JZ_APP_RECTIFICATION_H_
+#ifndef JZ_APP_RECTIFICATION_RECTIFICATION_H_
+#define JZ_APP_RECTIFICATION_RECTIFICATION_H_
 
 #include <cstdint>
 #include <optional>
@@ -176,4 +176,4 @@ StatusOr<ClearanceView> ComputeClearanceView(Store& store, RegionCode scope, Reg
 
 }  // namespace jz
 
-#endif  // JZ_APP_RECTIFICATION_H_
+#endif  // JZ_APP_RECTIFICATION_RECTIFICATION_H_

@@ -1,6 +1,6 @@
 // The rectification ledger's state machine, its closure guard, listing and the 清零 view
 // (DOMAIN §5.1: 建账、对账、销账; closure confirmed by someone other than the owner).
-#include "app/rectification.h"
+#include "app/rectification/rectification.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

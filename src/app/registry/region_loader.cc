@@ -1,5 +1,5 @@
 // Region loading: read and check every file first, then write once.
-#include "app/region_loader.h"
+#include "app/registry/region_loader.h"
 
 #include "io/region_files.h"
 

@@ -1,6 +1,6 @@
 // Use case: load statistical division codes from a region directory into the store.
-#ifndef JZ_APP_REGION_LOADER_H_
-#define JZ_APP_REGION_LOADER_H_
+#ifndef JZ_APP_REGISTRY_REGION_LOADER_H_
+#define JZ_APP_REGISTRY_REGION_LOADER_H_
 
 #include <array>
 #include <cstdint>
@@ -26,4 +26,4 @@ StatusOr<RegionLoadSummary> LoadRegions(Store& store, const std::string& dir, in
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGION_LOADER_H_
+#endif  // JZ_APP_REGISTRY_REGION_LOADER_H_

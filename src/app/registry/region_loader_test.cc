@@ -1,5 +1,5 @@
 // Region loading against the project's real shared data, and its failure modes.
-#include "app/region_loader.h"
+#include "app/registry/region_loader.h"
 
 #include <gtest/gtest.h>
 

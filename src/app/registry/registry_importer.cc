@@ -9,7 +9,7 @@
 //    read), and a household is complete when its last row has been read.
 // Either way rows of one household may be anywhere in the files; a household with any bad
 // row is rejected whole; without --partial any rejection rolls the whole transaction back.
-#include "app/registry_importer.h"
+#include "app/registry/registry_importer.h"
 
 #include <fmt/format.h>
 

@@ -3,8 +3,8 @@
 // is rejected whole. By default the import is all-or-nothing: with any rejected row the
 // store is left exactly as it was. With `partial`, valid households are stored and the
 // rejected ones listed. Every rejected row is written to the error report.
-#ifndef JZ_APP_REGISTRY_IMPORTER_H_
-#define JZ_APP_REGISTRY_IMPORTER_H_
+#ifndef JZ_APP_REGISTRY_REGISTRY_IMPORTER_H_
+#define JZ_APP_REGISTRY_REGISTRY_IMPORTER_H_
 
 #include <optional>
 #include <string>
@@ -53,4 +53,4 @@ Status WriteImportReport(const std::string& path, const std::vector<RowProblem>&
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGISTRY_IMPORTER_H_
+#endif  // JZ_APP_REGISTRY_REGISTRY_IMPORTER_H_

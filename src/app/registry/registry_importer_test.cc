@@ -1,7 +1,7 @@
 // The import door: broken files and bad cells give clear errors naming file, line and
 // column, and leave the store exactly as it was; --partial keeps the valid households;
 // importing twice changes nothing; persons are never moved between households.
-#include "app/registry_importer.h"
+#include "app/registry/registry_importer.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -12,8 +12,8 @@
 #include <random>
 #include <set>
 
-#include "app/generator/village_plan.h"
-#include "app/registry_generator.h"
+#include "synth/village_plan.h"
+#include "synth/registry_generator.h"
 #include "io/csv_reader.h"
 #include "io/text_encoding.h"
 #include "store/sqlite/sqlite_store.h"

@@ -1,5 +1,5 @@
 // Statistics from one scan of the registry.
-#include "app/registry_stats.h"
+#include "app/registry/registry_stats.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // Use case: counts of households and persons by region, 户类型, 贫困户属性, 主要致贫原因
 // and monitoring type, at a chosen region level inside a scope.
-#ifndef JZ_APP_REGISTRY_STATS_H_
-#define JZ_APP_REGISTRY_STATS_H_
+#ifndef JZ_APP_REGISTRY_REGISTRY_STATS_H_
+#define JZ_APP_REGISTRY_REGISTRY_STATS_H_
 
 #include <map>
 #include <string>
@@ -37,4 +37,4 @@ StatusOr<RegistryStats> ComputeRegistryStats(Store& store, RegionCode scope, Reg
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGISTRY_STATS_H_
+#endif  // JZ_APP_REGISTRY_REGISTRY_STATS_H_

@@ -1,4 +1,4 @@
-#include "app/registry_stats.h"
+#include "app/registry/registry_stats.h"
 
 #include <gtest/gtest.h>
 

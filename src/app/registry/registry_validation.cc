@@ -1,5 +1,5 @@
 // Registry validation: one scan, rules per household, counts rolled up the region tree.
-#include "app/registry_validation.h"
+#include "app/registry/registry_validation.h"
 
 #include <fmt/format.h>
 

@@ -1,14 +1,14 @@
 // Use case: run every data-quality rule (validation/household_validator.h) over the
 // registry in a scope, and count the findings per rule at every region level from the
 // province down to the village.
-#ifndef JZ_APP_REGISTRY_VALIDATION_H_
-#define JZ_APP_REGISTRY_VALIDATION_H_
+#ifndef JZ_APP_REGISTRY_REGISTRY_VALIDATION_H_
+#define JZ_APP_REGISTRY_REGISTRY_VALIDATION_H_
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "app/validation/household_validator.h"
+#include "app/registry/validation/household_validator.h"
 #include "core/progress.h"
 #include "core/status.h"
 #include "store/store.h"
@@ -45,4 +45,4 @@ Status WriteValidationReport(Store& store, const ValidationResult& result, const
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGISTRY_VALIDATION_H_
+#endif  // JZ_APP_REGISTRY_REGISTRY_VALIDATION_H_

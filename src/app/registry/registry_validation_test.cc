@@ -2,7 +2,7 @@
 // problems, import it (--partial), validate it, and compare import rejections plus
 // validation findings with the generator's ground truth, per rule. Every planted kind must
 // be found with 100% recall and 100% precision; clean data must raise nothing.
-#include "app/registry_validation.h"
+#include "app/registry/registry_validation.h"
 
 #include <gtest/gtest.h>
 
@@ -12,10 +12,10 @@
 #include <set>
 #include <tuple>
 
-#include "app/planted_truth.h"
-#include "app/generator/village_plan.h"
-#include "app/registry_generator.h"
-#include "app/registry_importer.h"
+#include "synth/planted_truth.h"
+#include "synth/village_plan.h"
+#include "synth/registry_generator.h"
+#include "app/registry/registry_importer.h"
 #include "io/csv_reader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "tests/testutil/status_matchers.h"

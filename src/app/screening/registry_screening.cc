@@ -1,5 +1,5 @@
 // Screening on the columnar engine: snapshot, feeds, rules, then warnings and tables.
-#include "app/registry_screening.h"
+#include "app/screening/registry_screening.h"
 
 #include <fmt/format.h>
 

@@ -9,8 +9,8 @@
 // Two doors: ScreenRegistry() screens the database; ScreenExport() screens a registry
 // export CSV directly, with no database, writing warnings and the per-county table as CSV
 // (an office can check a file before importing it).
-#ifndef JZ_APP_REGISTRY_SCREENING_H_
-#define JZ_APP_REGISTRY_SCREENING_H_
+#ifndef JZ_APP_SCREENING_REGISTRY_SCREENING_H_
+#define JZ_APP_SCREENING_REGISTRY_SCREENING_H_
 
 #include <map>
 #include <string>
@@ -104,4 +104,4 @@ StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, D
 
 }  // namespace jz
 
-#endif  // JZ_APP_REGISTRY_SCREENING_H_
+#endif  // JZ_APP_SCREENING_REGISTRY_SCREENING_H_

@@ -1,4 +1,4 @@
-#include "app/registry_screening.h"
+#include "app/screening/registry_screening.h"
 
 #include <gtest/gtest.h>
 
@@ -105,9 +105,9 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
 #include <set>
 #include <tuple>
 
-#include "app/feed_generator.h"
-#include "app/generator/village_plan.h"
-#include "app/registry_importer.h"
+#include "synth/feed_generator.h"
+#include "synth/village_plan.h"
+#include "app/registry/registry_importer.h"
 #include "io/csv_reader.h"
 #include "tests/testutil/engine_adapter.h"
 

@@ -1,5 +1,5 @@
 // What-if: two engine runs over one snapshot, compared as sorted (household, rule) sets.
-#include "app/what_if.h"
+#include "app/screening/what_if.h"
 
 #include <fmt/format.h>
 

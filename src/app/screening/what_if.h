@@ -2,8 +2,8 @@
 // snapshot (engine/snapshot.h) under the policy with changed parameters, and reports per
 // county and rule how many households would enter or leave it, with the list of those
 // households. Only the evaluation is repeated: the registry and the feeds are read once.
-#ifndef JZ_APP_WHAT_IF_H_
-#define JZ_APP_WHAT_IF_H_
+#ifndef JZ_APP_SCREENING_WHAT_IF_H_
+#define JZ_APP_SCREENING_WHAT_IF_H_
 
 #include <map>
 #include <string>
@@ -47,4 +47,4 @@ Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const 
 
 }  // namespace jz
 
-#endif  // JZ_APP_WHAT_IF_H_
+#endif  // JZ_APP_SCREENING_WHAT_IF_H_

@@ -1,4 +1,4 @@
-#include "app/what_if.h"
+#include "app/screening/what_if.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "app/campaign_problems.h"
+#include "app/verification/campaign_problems.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
 
 namespace jz {
 namespace {

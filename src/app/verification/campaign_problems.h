@@ -6,13 +6,13 @@
 //
 // Idempotent: each problem's source item is "<户编号>/<item>", so running it again after more
 // findings were recorded adds only the new problems.
-#ifndef JZ_APP_CAMPAIGN_PROBLEMS_H_
-#define JZ_APP_CAMPAIGN_PROBLEMS_H_
+#ifndef JZ_APP_VERIFICATION_CAMPAIGN_PROBLEMS_H_
+#define JZ_APP_VERIFICATION_CAMPAIGN_PROBLEMS_H_
 
 #include <string>
 #include <string_view>
 
-#include "app/rectification.h"
+#include "app/rectification/rectification.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "store/store.h"
@@ -38,4 +38,4 @@ StatusOr<AddedProblems> OpenProblemsFromCampaign(Store& store, const CampaignPro
 
 }  // namespace jz
 
-#endif  // JZ_APP_CAMPAIGN_PROBLEMS_H_
+#endif  // JZ_APP_VERIFICATION_CAMPAIGN_PROBLEMS_H_

@@ -1,11 +1,11 @@
 // A campaign's 不符合 findings become ledger problems, one per household and item, with the
 // lower level's miss named; running it again adds nothing; bad requests store nothing.
-#include "app/campaign_problems.h"
+#include "app/verification/campaign_problems.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
 #include "store/sqlite/campaign_test_support.h"
 #include "store/sqlite/sqlite_store.h"
 

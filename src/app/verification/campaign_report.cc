@@ -7,7 +7,7 @@
 #include <map>
 #include <unordered_map>
 
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
 
 namespace jz {
 namespace {

@@ -1,6 +1,6 @@
 // Campaign use cases: checklist, create, draw, record and import findings (campaigns.h).
 // The report is in campaign_report.cc, the simulation in campaign_simulation.cc.
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
 
 #include <fmt/format.h>
 

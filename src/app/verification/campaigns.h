@@ -13,8 +13,8 @@
 // exited) are in neither rate. Rates are of persons (the household's member count at the draw).
 //
 // Nothing here prints or touches SQL. Thread safety: one call at a time per Store.
-#ifndef JZ_APP_CAMPAIGNS_H_
-#define JZ_APP_CAMPAIGNS_H_
+#ifndef JZ_APP_VERIFICATION_CAMPAIGNS_H_
+#define JZ_APP_VERIFICATION_CAMPAIGNS_H_
 
 #include <optional>
 #include <span>
@@ -163,23 +163,6 @@ struct CampaignReport {
 // no sample; InvalidArgument when `level` is finer than the strata.
 [[nodiscard]] StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view campaign, RegionLevel level);
 
-// ---- Simulation (demos and training only) -----------------------------------------------
-
-struct SimulationOptions {
-  std::string out_path;
-  uint64_t truth_seed = 2024;  // the same for every level: it fixes the hidden true problems
-  double problem_rate = 0.05;  // share of households given one hidden problem
-  uint64_t seed = 1;           // this level's own draws (which problems it misses)
-  double miss_rate = 0;        // share of true problems this level does not see
-};
-
-// Writes a findings CSV for every sampled household of the campaign, taking the registry's own
-// facts (两不愁三保障 + water flags and per-capita net income of the newest data year) as the
-// truth plus hidden problems planted by `truth_seed`, and missing `miss_rate` of the true
-// problems (answered 符合). Returns the households written. FOR DEMOS AND TRAINING: simulated
-// findings are not field work.
-[[nodiscard]] StatusOr<int64_t> SimulateFindings(Store& store, std::string_view campaign, const SimulationOptions& options);
-
 }  // namespace jz
 
-#endif  // JZ_APP_CAMPAIGNS_H_
+#endif  // JZ_APP_VERIFICATION_CAMPAIGNS_H_

@@ -1,7 +1,8 @@
 // Campaign use cases end to end on an in-memory store: create, draw (reproducible, census for a
 // county self-check), record and import findings with row errors, the report's rates against
 // hand-counted truth, and the comparison between levels on simulated findings.
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
+#include "synth/campaign_simulation.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

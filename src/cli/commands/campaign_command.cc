@@ -6,7 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "app/campaigns.h"
+#include "app/verification/campaigns.h"
+#include "synth/campaign_simulation.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "io/csv_writer.h"

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/cases.h"
+#include "app/cases/cases.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "core/code_lists.h"

@@ -2,8 +2,8 @@
 // and with --feeds the departmental feeds of a policy and the warnings they should raise.
 #include <fmt/format.h>
 
-#include "app/feed_generator.h"
-#include "app/registry_generator.h"
+#include "synth/feed_generator.h"
+#include "synth/registry_generator.h"
 #include "cli/commands/commands.h"
 
 namespace jz::cli {

@@ -1,7 +1,7 @@
 // `jingzhun import DB FILE...`: bring registry exports into the database.
 #include <fmt/format.h>
 
-#include "app/registry_importer.h"
+#include "app/registry/registry_importer.h"
 #include "cli/commands/commands.h"
 #include "store/sqlite/sqlite_store.h"
 

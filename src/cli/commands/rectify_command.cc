@@ -6,9 +6,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "app/campaign_problems.h"
-#include "app/problem_import.h"
-#include "app/rectification.h"
+#include "app/verification/campaign_problems.h"
+#include "app/rectification/problem_import.h"
+#include "app/rectification/rectification.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "io/csv_writer.h"

@@ -1,7 +1,7 @@
 // `jingzhun regions load DB DIR`: load statistical division codes into the database.
 #include <fmt/format.h>
 
-#include "app/region_loader.h"
+#include "app/registry/region_loader.h"
 #include "cli/commands/commands.h"
 #include "store/sqlite/sqlite_store.h"
 

@@ -1,7 +1,7 @@
 // `jingzhun screen DB --policy FILE --feeds DIR`: departmental feeds against the registry.
 #include <fmt/format.h>
 
-#include "app/registry_screening.h"
+#include "app/screening/registry_screening.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "store/sqlite/sqlite_store.h"

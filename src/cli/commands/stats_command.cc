@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/registry_stats.h"
+#include "app/registry/registry_stats.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "core/code_lists.h"

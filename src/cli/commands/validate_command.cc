@@ -1,7 +1,7 @@
 // `jingzhun validate DB`: the data-quality rules over the registry, village by village.
 #include <fmt/format.h>
 
-#include "app/registry_validation.h"
+#include "app/registry/registry_validation.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "store/sqlite/sqlite_store.h"

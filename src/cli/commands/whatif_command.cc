@@ -2,8 +2,8 @@
 // leave each warning if a policy value changed.
 #include <fmt/format.h>
 
-#include "app/registry_screening.h"
-#include "app/what_if.h"
+#include "app/screening/registry_screening.h"
+#include "app/screening/what_if.h"
 #include "cli/commands/commands.h"
 #include "cli/text_table.h"
 #include "store/sqlite/sqlite_store.h"

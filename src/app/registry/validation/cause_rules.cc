@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 namespace jz::validation::internal {
 namespace {
@@ -113,7 +113,7 @@ const Person* FirstLabourer(const Scope& s) {
   for (const Person& person : s.household.members) {
     if (!person.labour_skill || !CanWork(*person.labour_skill)) continue;
     const int age = AgeOn(person, s.context.reference_date);
-    if (age >= kLabourAgeMin && age <= kLabourAgeMax) return &person;
+    if (age >= kWorkingAgeFrom && age <= kWorkingAgeTo) return &person;
   }
   return nullptr;
 }

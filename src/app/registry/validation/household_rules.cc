@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 namespace jz::validation::internal {
 namespace {

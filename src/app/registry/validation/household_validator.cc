@@ -1,10 +1,10 @@
 // The front of the validator: the public rule list, built once from the internal table,
 // and the dispatch that runs each rule family over one household and each member.
-#include "app/validation/household_validator.h"
+#include "app/registry/validation/household_validator.h"
 
 #include <array>
 
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 namespace jz {
 namespace vi = validation::internal;

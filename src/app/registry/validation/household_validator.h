@@ -12,8 +12,8 @@
 // problem_planter.cc), which plants one problem of a given id into a clean household so
 // that exactly that rule fires. Problems that a record cannot even hold (a bad ID check
 // character, an unknown village) are the importer's findings, not these rules'.
-#ifndef JZ_APP_VALIDATION_HOUSEHOLD_VALIDATOR_H_
-#define JZ_APP_VALIDATION_HOUSEHOLD_VALIDATOR_H_
+#ifndef JZ_APP_REGISTRY_VALIDATION_HOUSEHOLD_VALIDATOR_H_
+#define JZ_APP_REGISTRY_VALIDATION_HOUSEHOLD_VALIDATOR_H_
 
 #include <cstdint>
 #include <span>
@@ -77,4 +77,4 @@ void ValidateHousehold(const Household& household, const ValidationContext& cont
 
 }  // namespace jz
 
-#endif  // JZ_APP_VALIDATION_HOUSEHOLD_VALIDATOR_H_
+#endif  // JZ_APP_REGISTRY_VALIDATION_HOUSEHOLD_VALIDATOR_H_

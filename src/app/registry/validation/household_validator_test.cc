@@ -2,7 +2,7 @@
 // violation gives exactly that finding (rule id, person, field), and the boundaries of
 // each limit (ages 6/15/16/65/66, 务工时间 0/12/13, 人均纯收入 0 and 100,000 yuan, a 29
 // February birth) fall on the documented side. Each test names the rule id it covers.
-#include "app/validation/household_validator.h"
+#include "app/registry/validation/household_validator.h"
 
 #include <gtest/gtest.h>
 

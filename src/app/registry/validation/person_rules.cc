@@ -5,12 +5,12 @@
 
 #include <string>
 
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 namespace jz::validation::internal {
 namespace {
 
-// 在校生状况 is mandatory from 6 (kCompulsoryAgeMin) to 23 (DOMAIN §1.4 item 3).
+// 在校生状况 is mandatory from 6 (kCompulsoryAgeFrom) to 23 (DOMAIN §1.4 item 3).
 constexpr int kSchoolStatusAgeMax = 23;
 // DOMAIN §1.4 item 10: age ≤ 14 but 高中 or above; age ≥ 20 but 小学 or below.
 constexpr int kMaxAgeBelowSenior = 14;
@@ -46,7 +46,7 @@ void CheckMandatory(const Scope& s, const PersonFacts& f) {
   const Person& p = f.person;
   if (!p.ethnicity) Report(s, Rule::kMissingEthnicity, &p, "");
   if (!f.student && !p.education) Report(s, Rule::kMissingEducation, &p, "");
-  if (!p.school_status && f.age >= kCompulsoryAgeMin && f.age <= kSchoolStatusAgeMax) {
+  if (!p.school_status && f.age >= kCompulsoryAgeFrom && f.age <= kSchoolStatusAgeMax) {
     Report(s, Rule::kMissingSchoolStatus, &p, "", AgeDetail(f.age));
   }
   if (!p.health) Report(s, Rule::kMissingHealth, &p, "");

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 namespace jz::validation::internal {
 namespace {
@@ -52,7 +52,7 @@ void CheckWorkMonths(const Scope& s, const PersonFacts& f) {
 void CheckWorker(const Scope& s, const PersonFacts& f) {
   if (!f.Working()) return;
   const WorkStatus place = *f.person.work_status;
-  if (f.age < kLabourAgeMin) {
+  if (f.age < kWorkingAgeFrom) {
     Report(s, Rule::kWorkerUnder16, &f.person, std::string(Label(place)),
            {fmt::format("年龄 {} 岁", f.age), fmt::format("aged {}", f.age)});
     return;

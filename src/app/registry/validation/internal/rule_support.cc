@@ -1,7 +1,7 @@
 // The rule table and the helpers the rule files share. The table is the single place a
 // rule's id, severity, scope, column and wording are written; the ids of the rules the
 // generator plants are the ids of app/generator/problem_planter.cc (kKinds).
-#include "app/validation/internal/rule_support.h"
+#include "app/registry/validation/internal/rule_support.h"
 
 #include <fmt/format.h>
 
@@ -106,7 +106,7 @@ bool IsStudentPerson(const Person& person) {
 }
 
 bool IsCompulsoryAgeDropout(const Person& person, int age) {
-  return age >= kCompulsoryAgeMin && age <= kCompulsoryAgeMax && person.health == Health::kHealthy &&
+  return age >= kCompulsoryAgeFrom && age <= kCompulsoryAgeTo && person.health == Health::kHealthy &&
          person.school_status == SchoolStatus::kNotInSchool;
 }
 

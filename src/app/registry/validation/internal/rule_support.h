@@ -2,8 +2,8 @@
 // enumeration that indexes the rule table, the per-household scope findings go to, the
 // per-member facts computed once, the report helper that builds a finding (the only place
 // strings are made), and the entry point of each rule family.
-#ifndef JZ_APP_VALIDATION_INTERNAL_RULE_SUPPORT_H_
-#define JZ_APP_VALIDATION_INTERNAL_RULE_SUPPORT_H_
+#ifndef JZ_APP_REGISTRY_VALIDATION_INTERNAL_RULE_SUPPORT_H_
+#define JZ_APP_REGISTRY_VALIDATION_INTERNAL_RULE_SUPPORT_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "app/validation/household_validator.h"
+#include "app/registry/validation/household_validator.h"
+#include "core/domain_constants.h"
 #include "core/registry.h"
 #include "io/registry_layout.h"
 
@@ -66,12 +67,6 @@ struct RuleSpec {
 
 const RuleSpec& SpecOf(Rule rule);
 
-// Labour age (劳动年龄) in DOMAIN §1.4 items 3, 5 and 6: 16 to 65 inclusive.
-inline constexpr int kLabourAgeMin = 16;
-inline constexpr int kLabourAgeMax = 65;
-// Compulsory-education (义务教育) ages for the dropout check of DOMAIN §1.4 item 1.
-inline constexpr int kCompulsoryAgeMin = 6;
-inline constexpr int kCompulsoryAgeMax = 15;
 
 // One household under validation and where its findings go. The year is the
 // HouseholdYear the income rules check, or null when the household has none up to the
@@ -89,7 +84,7 @@ struct PersonFacts {
   int age;       // whole years on the reference date, from the ID number's birth date
   bool student;  // 在校生状况 present and not 非在校生
 
-  bool LabourAge() const { return age >= kLabourAgeMin && age <= kLabourAgeMax; }
+  bool LabourAge() const { return age >= kWorkingAgeFrom && age <= kWorkingAgeTo; }
   bool Healthy() const { return person.health == Health::kHealthy; }
   bool Working() const { return person.work_status.has_value(); }
 };
@@ -124,4 +119,4 @@ void CheckWorkRules(const Scope& scope, const PersonFacts& facts);
 
 }  // namespace jz::validation::internal
 
-#endif  // JZ_APP_VALIDATION_INTERNAL_RULE_SUPPORT_H_
+#endif  // JZ_APP_REGISTRY_VALIDATION_INTERNAL_RULE_SUPPORT_H_
