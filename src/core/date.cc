@@ -164,4 +164,25 @@ int Date::AgeOn(Date on) const {
 
 std::ostream& operator<<(std::ostream& os, Date date) { return os << date.ToString(); }
 
+StatusOr<std::string> ParsePeriod(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  auto digits = [&](size_t from, size_t n) {
+    int value = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const bool shaped = text.size() == 7 && text[4] == '-';
+  const int year = shaped ? digits(0, 4) : -1;
+  const int month = shaped ? digits(5, 2) : -1;
+  if (year < Date::kMinYear || year > Date::kMaxYear || month < 1 || month > 12) {
+    return InvalidArgumentError(Bilingual("月份 \"{}\" 无效，应写作 YYYY-MM（如 2025-12）",
+                                          "invalid month \"{}\": write it YYYY-MM (e.g. 2025-12)", text));
+  }
+  return std::string(text);
+}
+
 }  // namespace jz

@@ -99,6 +99,12 @@ constexpr std::optional<Date> Date::FromYmd(int year, int month, int day) {
 // Writes date.ToString(); used by test failure messages and logs.
 std::ostream& operator<<(std::ostream& os, Date date);
 
+// Parses a calendar month written "YYYY-MM" (a warning period, a reporting month), with the
+// month in 01..12 and the year in Date::kMinYear..kMaxYear; surrounding ASCII whitespace is
+// ignored. Returns the month as "YYYY-MM". InvalidArgumentError naming the text and the
+// accepted form otherwise ("2025-13", "2025-1", "2025/12" are errors, not empty months).
+[[nodiscard]] StatusOr<std::string> ParsePeriod(std::string_view text);
+
 }  // namespace jz
 
 #endif  // JZ_CORE_DATE_H_

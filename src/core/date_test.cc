@@ -249,3 +249,19 @@ TEST(DateFromYmd, AgreesWithChronoOnEveryDay) {
 
 }  // namespace
 }  // namespace jz
+
+namespace jz {
+namespace {
+
+TEST(ParsePeriod, AcceptsOnlyRealMonthsWrittenYyyyMm) {
+  ASSERT_OK_AND_ASSIGN(std::string period, ParsePeriod(" 2025-12 "));
+  EXPECT_EQ(period, "2025-12");
+  for (const char* bad : {"2025-13", "2025-00", "2025-1", "2025/12", "202512", "2025-12-01", "", "abcd-ef"}) {
+    StatusOr<std::string> r = ParsePeriod(bad);
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
+  }
+  EXPECT_NE(ParsePeriod("2025-13").status().message().find("YYYY-MM"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jz
