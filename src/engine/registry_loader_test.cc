@@ -227,7 +227,7 @@ TEST_F(RegistryLoaderTest, FailuresAreTheSlowPathsFailures) {
 }
 
 // The fast path skips a later member's household cells when they read as the first row's
-// (Row() in registry_fast_path.cc); every other later row is parsed and checked in full.
+// (RangeParser::Row in registry_range_parser.cc); every other later row is parsed and checked in full.
 TEST_F(RegistryLoaderTest, LaterMembersHouseholdCellsAreCheckedUnlessTheyRepeatTheFirstRows) {
   const std::vector<std::string> rows = {
       Row("H1", 0), Row("H1", 1), Row("H1", 2),                            // all repeat
