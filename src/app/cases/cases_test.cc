@@ -561,13 +561,5 @@ TEST(CaseDates, AddMonthsClampsToTheMonthEnd) {
   EXPECT_EQ(AddMonths(D(2024, 11, 30), 3), D(2025, 2, 28));
 }
 
-TEST(CaseLabels, ParseAcceptsNamesAndLabels) {
-  EXPECT_EQ(*ParseCaseSource("screening"), CaseSource::kScreening);
-  EXPECT_EQ(*ParseCaseState("帮扶中"), CaseState::kAssisting);
-  EXPECT_EQ(*ParseVisitMode("入户"), VisitMode::kInPerson);
-  EXPECT_STATUS(ParseCaseState("done"), StatusCode::kInvalidArgument, "elimination_proposed");
-  EXPECT_EQ(CaseStateLabel(CaseState::kEliminationProposed, Lang::kEn), "elimination proposed");
-}
-
 }  // namespace
 }  // namespace jz
