@@ -1,3 +1,6 @@
+// The state machine of monitoring cases over a Store, for app/ and tests; doors use the
+// requests of case_requests.h, which fill the defaults and call this.
+//
 // Use case: monitoring cases (防止返贫动态监测, DOMAIN §3.4-§3.8). A lead — from screening,
 // a cadre's visit or the household's own application — becomes a case that moves through
 //
@@ -9,7 +12,8 @@
 // One CaseService method per step. Each checks the step's guards and refuses with
 // FailedPrecondition, naming every condition that failed (not only the first) in a
 // Bilingual message; a step from the wrong state names the current state and the steps
-// allowed from it. An accepted step is written atomically (case row, appended event and
+// allowed from it; a step dated after today or before the case's previous step is refused
+// naming both dates. An accepted step is written atomically (case row, appended event and
 // any registry change), so the history is complete and nothing is ever deleted.
 //
 // Reports: ListOverdueCases (identification beyond 15 days), ListUnvisited (monitored

@@ -22,7 +22,10 @@ constexpr std::string_view kHelp =
     "每一步记录操作人（--by）、日期（--date）和依据；不符合条件时列出每一项未满足的条件，退出码 6。\n"
     "Monitoring cases: lead → verified → not included | included → assisting → elimination proposed →\n"
     "eliminated | kept. Every step records who (--by), when (--date) and the evidence; a refused step\n"
-    "lists every failed condition and exits with 6. See docs/cases.md.\n\n"
+    "lists every failed condition and exits with 6. See docs/cases.md.\n"
+    "日期不得晚于今天，也不得早于上一步；不给 --region 时范围为本库的省。\n"
+    "No date may be after today or before the case's previous step; without --region the scope is\n"
+    "the database's province.\n\n"
     "示例 Examples:\n"
     "  jingzhun cases from-warnings demo/jingzhun.db --period 2025-12 --date 2026-01-05 --by 乡村振兴局 \\\n"
     "      --policy policies/jilin-2024.toml\n"
@@ -229,6 +232,14 @@ class CasesCommand final : public GroupCommand {
   std::string_view help() const override { return kHelp; }
 
   void Setup(CLI::App& app) override {
+    SetupSteps(app);
+    SetupRecordsAndLists(app);
+  }
+
+ private:
+  using Handler = Status (CasesCommand::*)(const GlobalOptions&, Workspace&);
+
+  void SetupSteps(CLI::App& app) {
     CLI::App* s = Step(app, "open", "登记线索 open a lead", false, &CasesCommand::Open);
     s->add_option("--household", o_.household, "户编号 household")->required();
     s->add_option("--source", o_.source, "来源 screening | visit | application")->capture_default_str();
@@ -275,7 +286,10 @@ class CasesCommand final : public GroupCommand {
     }
     s = Step(app, "keep", "继续监测 keep monitoring", true, &CasesCommand::Keep);
     s->add_option("--reason", o_.reason, "理由 reason")->required();
-    s = Report(app, "notice", "打印村内公示 print the village public notice", &CasesCommand::Notice);
+  }
+
+  void SetupRecordsAndLists(CLI::App& app) {
+    CLI::App* s = Report(app, "notice", "打印村内公示 print the village public notice", &CasesCommand::Notice);
     s->add_option("CASE", o_.case_id, "案件编号 case id")->required();
     AddListOptions(*Report(app, "overdue", "超期未认定的线索 leads not identified in time", &CasesCommand::Overdue));
     s = Report(app, "summary", "按区划汇总案件状态 cases per region and state", &CasesCommand::Summary);
@@ -299,11 +313,8 @@ class CasesCommand final : public GroupCommand {
     s->add_option("--phone", o_.phone, "电话 phone");
   }
 
- private:
-  using Runner = Status (CasesCommand::*)(const GlobalOptions&, Workspace&);
-
   // A subcommand on the database DB, run by `run` on the opened workspace.
-  CLI::App* Sub(CLI::App& app, const char* name, const char* description, Runner run) {
+  CLI::App* Sub(CLI::App& app, const char* name, const char* description, Handler run) {
     CLI::App* s = AddSubcommand(app, name, description, [this, run](const GlobalOptions& g) -> Status {
       ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = o_.db, .create_if_missing = false, .today = std::nullopt}));
       return (this->*run)(g, *ws);
@@ -312,14 +323,14 @@ class CasesCommand final : public GroupCommand {
     return s;
   }
   // A step: who acts and when, and the case it acts on when `with_case`.
-  CLI::App* Step(CLI::App& app, const char* name, const char* description, bool with_case, Runner run) {
+  CLI::App* Step(CLI::App& app, const char* name, const char* description, bool with_case, Handler run) {
     CLI::App* s = Sub(app, name, description, run);
     if (with_case) s->add_option("CASE", o_.case_id, "案件编号 case id")->required();
     s->add_option("--by", o_.by, "操作人 who acts")->required();
     s->add_option("--date", o_.date, "日期 date of the step (not after today)")->required();
     return s;
   }
-  CLI::App* Report(CLI::App& app, const char* name, const char* description, Runner run) {
+  CLI::App* Report(CLI::App& app, const char* name, const char* description, Handler run) {
     CLI::App* s = Sub(app, name, description, run);
     s->add_option("--format", o_.format, "table | csv | json")->capture_default_str();
     return s;
