@@ -90,6 +90,10 @@ TEST_F(CasesCliTest, NumbersAreBounded) {
   EXPECT_NE(r.out.find("--per-capita"), std::string::npos) << r.out;
   r = Cases("visit", "--household " + household_ + " --date 2024-03-01 --by 王芳 --lat 95 --lon 120");
   EXPECT_EQ(r.exit_code, 3) << r.out;
+  r = Cases("measure", "1 --date 2024-03-01 --by 李明 --kind 健康帮扶 --start 2024-03-01 --content 医疗救助 --funds 2000000",
+            true);
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("--funds 2000000.00 yuan is out of range (0.00 to 1000000.00 yuan)"), std::string::npos) << r.out;
   r = Cases("propose", "1 --date 2024-03-01 --by 李明 --line 0");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("--line"), std::string::npos) << r.out;

@@ -289,7 +289,7 @@ class CasesCommand final : public GroupCommand {
   }
 
   void SetupRecordsAndLists(CLI::App& app) {
-    CLI::App* s = Report(app, "notice", "打印村内公示 print the village public notice", &CasesCommand::Notice);
+    CLI::App* s = Sub(app, "notice", "打印村内公示 print the village public notice", &CasesCommand::Notice);
     s->add_option("CASE", o_.case_id, "案件编号 case id")->required();
     AddListOptions(*Report(app, "overdue", "超期未认定的线索 leads not identified in time", &CasesCommand::Overdue));
     s = Report(app, "summary", "按区划汇总案件状态 cases per region and state", &CasesCommand::Summary);
