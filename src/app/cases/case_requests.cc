@@ -20,29 +20,37 @@ StatusOr<CaseStepResult> StepResult(Store& store, int64_t case_id, Date date) {
 }
 
 // The monitoring line: the request's, else the policy's money parameter monitoring_line.
-StatusOr<Money> MonitoringLine(const EliminationStepRequest& r) {
-  if (r.monitoring_line) return *r.monitoring_line;
-  if (!r.policy_path) {
+StatusOr<Money> MonitoringLine(const std::optional<Money>& line, const std::optional<std::string>& policy_path) {
+  if (line) return *line;
+  if (!policy_path) {
     return InvalidArgumentError(Bilingual("请用 --line 或 --policy 给出监测线",
                                           "give the monitoring line with --line or --policy"));
   }
-  ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(*r.policy_path));
+  ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(*policy_path));
   auto it = policy.parameters.find("monitoring_line");
   if (it == policy.parameters.end() || it->second.type.kind != ValueKind::kMoney) {
     return InvalidArgumentError(Bilingual("政策文件 {} 没有金额参数 monitoring_line",
-                                          "policy {} has no money parameter monitoring_line", *r.policy_path));
+                                          "policy {} has no money parameter monitoring_line", *policy_path));
   }
   return Money::FromFen(it->second.number.num / it->second.number.den);
 }
 
-StatusOr<EliminationRequest> ToElimination(const EliminationStepRequest& r) {
+// The internal request of Propose and Eliminate. `R` is ProposeEliminationRequest or
+// EliminateRiskRequest.
+template <typename R>
+StatusOr<EliminationRequest> ToElimination(const R& r) {
   EliminationRequest out;
   out.date = r.date;
   out.method = r.method;
-  ASSIGN_OR_RETURN(out.monitoring_line, MonitoringLine(r));
-  out.procedure = r.procedure;
+  ASSIGN_OR_RETURN(out.monitoring_line, MonitoringLine(r.monitoring_line, r.policy_path));
   out.evidence = r.evidence;
   return out;
+}
+
+Status CheckCaseId(int64_t case_id) {
+  if (case_id >= 1) return OkStatus();
+  return InvalidArgumentError(Bilingual("案件编号 {} 无效（须为正整数，见 cases list）",
+                                        "invalid case id {} (a positive number, see cases list)", case_id));
 }
 
 // `requested` or `fallback`, within 0..kMaxCaseListDays.
@@ -81,18 +89,18 @@ StatusOr<LeadsFromWarningsResult> OpenLeadsFromWarnings(Workspace& ws, const Lea
   return out;
 }
 
-StatusOr<CaseStepResult> VerifyCase(Workspace& ws, const CaseNoteRequest& r) {
-  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Verify(r.case_id, r.date, r.text));
+StatusOr<CaseStepResult> VerifyCase(Workspace& ws, const VerifyCaseRequest& r) {
+  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Verify(r.case_id, r.date, r.evidence));
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
-StatusOr<CaseStepResult> ExcludeCase(Workspace& ws, const CaseNoteRequest& r) {
-  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Exclude(r.case_id, r.date, r.text));
+StatusOr<CaseStepResult> ExcludeCase(Workspace& ws, const ExcludeCaseRequest& r) {
+  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Exclude(r.case_id, r.date, r.reason));
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
-StatusOr<CaseStepResult> KeepMonitoring(Workspace& ws, const CaseNoteRequest& r) {
-  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Keep(r.case_id, r.date, r.text));
+StatusOr<CaseStepResult> KeepMonitoring(Workspace& ws, const KeepMonitoringRequest& r) {
+  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Keep(r.case_id, r.date, r.reason));
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
@@ -107,23 +115,26 @@ StatusOr<CaseStepResult> RecordCaseMeasure(Workspace& ws, const CaseMeasureReque
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
-StatusOr<CaseStepResult> ProposeElimination(Workspace& ws, const EliminationStepRequest& r) {
+StatusOr<CaseStepResult> ProposeElimination(Workspace& ws, const ProposeEliminationRequest& r) {
   ASSIGN_OR_RETURN(EliminationRequest elimination, ToElimination(r));
   RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Propose(r.case_id, elimination));
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
-StatusOr<CaseStepResult> EliminateRisk(Workspace& ws, const EliminationStepRequest& r) {
+StatusOr<CaseStepResult> EliminateRisk(Workspace& ws, const EliminateRiskRequest& r) {
   ASSIGN_OR_RETURN(EliminationRequest elimination, ToElimination(r));
+  elimination.procedure = r.procedure;
   RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).Eliminate(r.case_id, elimination));
   return StepResult(ws.store(), r.case_id, r.date);
 }
 
-Status RecordIncome(Workspace& ws, const IncomeCheckRequest& r) {
-  return CaseService(ws.store(), r.actor, ws.today()).RecordIncomeCheck(r.household_no, r.date, r.per_capita, r.source);
+StatusOr<HouseholdRecordResult> RecordIncome(Workspace& ws, const IncomeCheckRequest& r) {
+  CaseService service(ws.store(), r.actor, ws.today());
+  RETURN_IF_ERROR(service.RecordIncomeCheck(r.household_no, r.date, r.per_capita, r.source));
+  return HouseholdRecordResult{r.household_no, r.date};
 }
 
-Status RecordCaseVisit(Workspace& ws, const VisitRequest& r) {
+StatusOr<HouseholdRecordResult> RecordCaseVisit(Workspace& ws, const VisitRequest& r) {
   Visit v;
   v.household_no = r.household_no;
   v.cadre_name = r.cadre;
@@ -133,12 +144,14 @@ Status RecordCaseVisit(Workspace& ws, const VisitRequest& r) {
   ASSIGN_OR_RETURN(v.lat_microdeg, ParseMicrodegrees("--lat", r.latitude));
   ASSIGN_OR_RETURN(v.lon_microdeg, ParseMicrodegrees("--lon", r.longitude));
   v.photo_ref = r.photo_ref;
-  return CaseService(ws.store(), r.actor, ws.today()).RecordVisit(v);
+  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).RecordVisit(v));
+  return HouseholdRecordResult{r.household_no, r.date};
 }
 
-Status AssignHouseholdCadre(Workspace& ws, const CadreRequest& r) {
+StatusOr<HouseholdRecordResult> AssignHouseholdCadre(Workspace& ws, const CadreRequest& r) {
   const CadreAssignment a{r.household_no, r.cadre_name, r.unit, r.position, r.phone, r.date, std::nullopt};
-  return CaseService(ws.store(), r.actor, ws.today()).AssignCadre(a);
+  RETURN_IF_ERROR(CaseService(ws.store(), r.actor, ws.today()).AssignCadre(a));
+  return HouseholdRecordResult{r.household_no, r.date};
 }
 
 StatusOr<std::optional<int64_t>> ParseMicrodegrees(std::string_view field, std::string_view text) {
@@ -174,20 +187,19 @@ StatusOr<ListCasesResult> ListMonitoringCases(Workspace& ws, const ListCasesRequ
   return out;
 }
 
-StatusOr<CaseDetail> ShowCase(Workspace& ws, int64_t case_id) {
-  if (case_id < 1) {
-    return InvalidArgumentError(Bilingual("案件编号 {} 无效（须为正整数，见 cases list）",
-                                          "invalid case id {} (a positive number, see cases list)", case_id));
-  }
-  return LoadCaseDetail(ws.store(), case_id);
+StatusOr<CaseDetail> ShowCase(Workspace& ws, const ShowCaseRequest& r) {
+  RETURN_IF_ERROR(CheckCaseId(r.case_id));
+  return LoadCaseDetail(ws.store(), r.case_id);
 }
 
-StatusOr<std::string> CaseNotice(Workspace& ws, int64_t case_id) {
-  ASSIGN_OR_RETURN(CaseDetail detail, ShowCase(ws, case_id));  // checks the id
-  return PublicNoticeText(ws.store(), detail.c.id);
+StatusOr<CaseNoticeResult> CaseNotice(Workspace& ws, const CaseNoticeRequest& r) {
+  RETURN_IF_ERROR(CheckCaseId(r.case_id));
+  CaseNoticeResult out;
+  ASSIGN_OR_RETURN(out.text, PublicNoticeText(ws.store(), r.case_id));
+  return out;
 }
 
-StatusOr<OverdueResult> ListOverdue(Workspace& ws, const CaseListRequest& r) {
+StatusOr<OverdueResult> ListOverdue(Workspace& ws, const OverdueRequest& r) {
   OverdueResult out;
   ASSIGN_OR_RETURN(out.scope, ws.ScopeOr(r.scope));
   ASSIGN_OR_RETURN(out.days, ListDays(r.days, kIdentificationLimitDays));
@@ -196,7 +208,7 @@ StatusOr<OverdueResult> ListOverdue(Workspace& ws, const CaseListRequest& r) {
   return out;
 }
 
-StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseListRequest& r) {
+StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseSummaryRequest& r) {
   CaseSummaryResult out;
   ASSIGN_OR_RETURN(RegionCode scope, ws.ScopeOr(r.scope));
   ASSIGN_OR_RETURN(out.days, ListDays(r.days, kIdentificationLimitDays));
@@ -205,7 +217,7 @@ StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseLi
   return out;
 }
 
-StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws, const CaseListRequest& r) {
+StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws, const UnvisitedRequest& r) {
   UnvisitedResult out;
   ASSIGN_OR_RETURN(out.scope, ws.ScopeOr(r.scope));
   ASSIGN_OR_RETURN(out.days, ListDays(r.days, kDefaultUnvisitedDays));

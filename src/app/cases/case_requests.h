@@ -83,16 +83,30 @@ struct LeadsFromWarningsResult {
 [[nodiscard]] StatusOr<LeadsFromWarningsResult> OpenLeadsFromWarnings(Workspace& ws,
                                                                     const LeadsFromWarningsRequest& request);
 
-// verify (evidence required), exclude and keep (reason required).
-struct CaseNoteRequest {
+struct VerifyCaseRequest {
+  int64_t case_id = 0;
+  Date date;  // the household visit
+  std::string actor;
+  std::string evidence;  // what the visit found; required
+};
+[[nodiscard]] StatusOr<CaseStepResult> VerifyCase(Workspace& ws, const VerifyCaseRequest& request);
+
+struct ExcludeCaseRequest {
   int64_t case_id = 0;
   Date date;
   std::string actor;
-  std::string text;  // verify: what the visit found; exclude, keep: the reason
+  std::string reason;  // required
 };
-[[nodiscard]] StatusOr<CaseStepResult> VerifyCase(Workspace& ws, const CaseNoteRequest& request);
-[[nodiscard]] StatusOr<CaseStepResult> ExcludeCase(Workspace& ws, const CaseNoteRequest& request);
-[[nodiscard]] StatusOr<CaseStepResult> KeepMonitoring(Workspace& ws, const CaseNoteRequest& request);
+[[nodiscard]] StatusOr<CaseStepResult> ExcludeCase(Workspace& ws, const ExcludeCaseRequest& request);
+
+// elimination_proposed → assisting (继续监测).
+struct KeepMonitoringRequest {
+  int64_t case_id = 0;
+  Date date;
+  std::string actor;
+  std::string reason;  // required
+};
+[[nodiscard]] StatusOr<CaseStepResult> KeepMonitoring(Workspace& ws, const KeepMonitoringRequest& request);
 
 struct IncludeCaseRequest {
   int64_t case_id = 0;
@@ -113,20 +127,30 @@ struct CaseMeasureRequest {
 };
 [[nodiscard]] StatusOr<CaseStepResult> RecordCaseMeasure(Workspace& ws, const CaseMeasureRequest& request);
 
-// propose and eliminate. The monitoring line is `monitoring_line` when given, else the
+// The monitoring line of propose and eliminate is `monitoring_line` when given, else the
 // money parameter `monitoring_line` of the policy at `policy_path`; one of them is required.
-struct EliminationStepRequest {
+struct ProposeEliminationRequest {
   int64_t case_id = 0;
-  Date date;  // proposal date (propose) or elimination date (eliminate)
+  Date date;  // the proposal
   std::string actor;
-  std::optional<RiskEliminationMethod> method;  // eliminate: defaults to the proposed one
+  std::optional<RiskEliminationMethod> method;  // default 帮扶消除
   std::optional<Money> monitoring_line;         // per capita per year
   std::optional<std::string> policy_path;
-  ProcedureDates procedure;  // eliminate only
   std::string evidence;
 };
-[[nodiscard]] StatusOr<CaseStepResult> ProposeElimination(Workspace& ws, const EliminationStepRequest& request);
-[[nodiscard]] StatusOr<CaseStepResult> EliminateRisk(Workspace& ws, const EliminationStepRequest& request);
+[[nodiscard]] StatusOr<CaseStepResult> ProposeElimination(Workspace& ws, const ProposeEliminationRequest& request);
+
+struct EliminateRiskRequest {
+  int64_t case_id = 0;
+  Date date;  // the elimination, on or after the county approval
+  std::string actor;
+  std::optional<RiskEliminationMethod> method;  // default: the proposed one
+  std::optional<Money> monitoring_line;
+  std::optional<std::string> policy_path;
+  ProcedureDates procedure;
+  std::string evidence;
+};
+[[nodiscard]] StatusOr<CaseStepResult> EliminateRisk(Workspace& ws, const EliminateRiskRequest& request);
 
 // ---------------------------------------------------------------------------------------
 // Household records beside the case: income checks, visits, responsible cadres.
@@ -139,7 +163,12 @@ struct IncomeCheckRequest {
   Money per_capita;    // per-capita net income, per year; |x| ≤ kMaxIncomePerCapitaFen
   std::string source;  // e.g. 入户核算
 };
-[[nodiscard]] Status RecordIncome(Workspace& ws, const IncomeCheckRequest& request);
+// What a household record step stored: whose, on which date.
+struct HouseholdRecordResult {
+  std::string household_no;
+  Date date;
+};
+[[nodiscard]] StatusOr<HouseholdRecordResult> RecordIncome(Workspace& ws, const IncomeCheckRequest& request);
 
 struct VisitRequest {
   std::string household_no;
@@ -154,7 +183,7 @@ struct VisitRequest {
   std::string longitude;
   std::string photo_ref;
 };
-[[nodiscard]] Status RecordCaseVisit(Workspace& ws, const VisitRequest& request);
+[[nodiscard]] StatusOr<HouseholdRecordResult> RecordCaseVisit(Workspace& ws, const VisitRequest& request);
 
 struct CadreRequest {
   std::string household_no;
@@ -165,7 +194,7 @@ struct CadreRequest {
   Date date;  // the assignment's start
   std::string actor;
 };
-[[nodiscard]] Status AssignHouseholdCadre(Workspace& ws, const CadreRequest& request);
+[[nodiscard]] StatusOr<HouseholdRecordResult> AssignHouseholdCadre(Workspace& ws, const CadreRequest& request);
 
 // "43.312345" → 43312345, exactly (no floating point); "" → nullopt. InvalidArgument naming
 // `field` and the text when it is not decimal degrees with at most 6 decimals.
@@ -192,11 +221,20 @@ struct CaseDetail {
   std::vector<CaseEvent> events;
   std::vector<AssistanceMeasure> measures;
 };
-[[nodiscard]] StatusOr<CaseDetail> ShowCase(Workspace& ws, int64_t case_id);
+struct ShowCaseRequest {
+  int64_t case_id = 0;
+};
+[[nodiscard]] StatusOr<CaseDetail> ShowCase(Workspace& ws, const ShowCaseRequest& request);
 
-// The village public notice (村内公示) of the case's inclusion or elimination.
-// FailedPrecondition when it has neither.
-[[nodiscard]] StatusOr<std::string> CaseNotice(Workspace& ws, int64_t case_id);
+// The village public notice (村内公示) of the case's inclusion or elimination, free of
+// personal data. FailedPrecondition when the case has neither.
+struct CaseNoticeRequest {
+  int64_t case_id = 0;
+};
+struct CaseNoticeResult {
+  std::string text;  // zh-Hans
+};
+[[nodiscard]] StatusOr<CaseNoticeResult> CaseNotice(Workspace& ws, const CaseNoticeRequest& request);
 
 // A lead not identified in time: still open (lead or verified) more than `days` after the
 // lead as of `as_of`, or identified (included or not) more than `days` after it.
@@ -205,11 +243,10 @@ struct OverdueCase {
   int days = 0;             // lead to identification, or lead to as_of when still open
   bool identified = false;  // true: identified late; false: still waiting
 };
-struct CaseListRequest {
+struct OverdueRequest {
   std::optional<RegionCode> scope;
   std::optional<Date> as_of;
-  std::optional<int> days;  // default: kIdentificationLimitDays (overdue, summary), kDefaultUnvisitedDays
-  RegionLevel level = RegionLevel::kCounty;  // summary only
+  std::optional<int> days;  // default kIdentificationLimitDays
 };
 struct OverdueResult {
   RegionCode scope;
@@ -217,7 +254,7 @@ struct OverdueResult {
   int days = 0;
   std::vector<OverdueCase> cases;
 };
-[[nodiscard]] StatusOr<OverdueResult> ListOverdue(Workspace& ws, const CaseListRequest& request);
+[[nodiscard]] StatusOr<OverdueResult> ListOverdue(Workspace& ws, const OverdueRequest& request);
 
 // Cases per region at a level inside the scope: how many are in each state, and how many
 // leads are still waiting beyond `days` (the county office's overview). Regions without
@@ -233,12 +270,18 @@ struct CaseSummary {
   std::vector<CaseRegionCounts> regions;  // by code
   CaseRegionCounts total;
 };
+struct CaseSummaryRequest {
+  std::optional<RegionCode> scope;
+  std::optional<Date> as_of;
+  std::optional<int> days;  // leads waiting longer are overdue; default kIdentificationLimitDays
+  RegionLevel level = RegionLevel::kCounty;
+};
 struct CaseSummaryResult {
   Date as_of;
   int days = 0;
   CaseSummary summary;
 };
-[[nodiscard]] StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseListRequest& request);
+[[nodiscard]] StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseSummaryRequest& request);
 
 // A monitored household (case included, assisting or proposed) not visited in `days` days.
 struct UnvisitedHousehold {
@@ -246,13 +289,18 @@ struct UnvisitedHousehold {
   std::optional<Date> last_visit;
   std::string cadre;  // the latest assignment still running on as_of, or "" when none
 };
+struct UnvisitedRequest {
+  std::optional<RegionCode> scope;
+  std::optional<Date> as_of;
+  std::optional<int> days;  // default kDefaultUnvisitedDays
+};
 struct UnvisitedResult {
   RegionCode scope;
   Date as_of;
   int days = 0;
   std::vector<UnvisitedHousehold> households;
 };
-[[nodiscard]] StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws, const CaseListRequest& request);
+[[nodiscard]] StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws, const UnvisitedRequest& request);
 
 }  // namespace jz
 

@@ -20,8 +20,9 @@ using ::testing::HasSubstr;
 
 Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
 
-CaseListRequest Days(int days) {
-  CaseListRequest r;
+template <typename R>
+R Days(int days) {
+  R r;
   r.days = days;
   return r;
 }
@@ -129,13 +130,15 @@ TEST_F(CaseRequestsTest, PeriodIsParsedStrictly) {
 
 TEST_F(CaseRequestsTest, NumbersAreBounded) {
   EXPECT_STATUS(VerifyCase(*ws_, {0, D(2024, 1, 4), "李明", "x"}), StatusCode::kInvalidArgument, "case id 0");
-  EXPECT_STATUS(ShowCase(*ws_, -3), StatusCode::kInvalidArgument, "-3");
-  EXPECT_STATUS(ShowCase(*ws_, 99), StatusCode::kNotFound, "99");
+  EXPECT_STATUS(ShowCase(*ws_, {-3}), StatusCode::kInvalidArgument, "-3");
+  EXPECT_STATUS(ShowCase(*ws_, {99}), StatusCode::kNotFound, "99");
   for (int days : {-1, kMaxCaseListDays + 1}) {
-    EXPECT_STATUS(ListOverdue(*ws_, Days(days)), StatusCode::kInvalidArgument, "--days");
-    EXPECT_STATUS(ListUnvisitedHouseholds(*ws_, Days(days)), StatusCode::kInvalidArgument, "--days");
+    EXPECT_STATUS(ListOverdue(*ws_, Days<OverdueRequest>(days)), StatusCode::kInvalidArgument, "--days");
+    EXPECT_STATUS(ListUnvisitedHouseholds(*ws_, Days<UnvisitedRequest>(days)), StatusCode::kInvalidArgument, "--days");
+    EXPECT_STATUS(SummarizeMonitoringCases(*ws_, Days<CaseSummaryRequest>(days)), StatusCode::kInvalidArgument,
+                  "--days");
   }
-  EXPECT_OK(ListOverdue(*ws_, Days(kMaxCaseListDays)).status());
+  EXPECT_OK(ListOverdue(*ws_, Days<OverdueRequest>(kMaxCaseListDays)).status());
   EXPECT_STATUS(RecordIncome(*ws_, {"H1", D(2024, 6, 1), "李明", Money::FromFen(kMaxIncomePerCapitaFen + 1), ""}),
                 StatusCode::kInvalidArgument, "--per-capita");
   EXPECT_STATUS(RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "91.5", "10", ""}),
@@ -156,7 +159,9 @@ TEST_F(CaseRequestsTest, NumbersAreBounded) {
   measure.measure.funds = Money::FromYuan(-5);
   EXPECT_STATUS(RecordCaseMeasure(*ws_, measure), StatusCode::kInvalidArgument, "--funds");
 
-  EliminationStepRequest propose;
+  EXPECT_STATUS(CaseNotice(*ws_, {0}), StatusCode::kInvalidArgument, "case id 0");
+
+  ProposeEliminationRequest propose;
   propose.case_id = id;
   propose.date = D(2024, 6, 1);
   propose.actor = "李明";

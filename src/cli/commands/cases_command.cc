@@ -374,28 +374,25 @@ class CasesCommand final : public GroupCommand {
     return OkStatus();
   }
 
-  StatusOr<CaseNoteRequest> Note(const std::string& text) const {
-    CaseNoteRequest r{o_.case_id, {}, o_.by, text};
-    ASSIGN_OR_RETURN(r.date, StepDate());
-    return r;
-  }
-
   Status Verify(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseNoteRequest r, Note(o_.evidence));
+    VerifyCaseRequest r{o_.case_id, {}, o_.by, o_.evidence};
+    ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(CaseStepResult done, VerifyCase(ws, r));
     Done(g, done, "已核实", "verified");
     return OkStatus();
   }
 
   Status Exclude(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseNoteRequest r, Note(o_.reason));
+    ExcludeCaseRequest r{o_.case_id, {}, o_.by, o_.reason};
+    ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(CaseStepResult done, ExcludeCase(ws, r));
     Done(g, done, "不纳入", "not included");
     return OkStatus();
   }
 
   Status Keep(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseNoteRequest r, Note(o_.reason));
+    KeepMonitoringRequest r{o_.case_id, {}, o_.by, o_.reason};
+    ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(CaseStepResult done, KeepMonitoring(ws, r));
     Done(g, done, "继续监测", "kept under monitoring");
     return OkStatus();
@@ -436,8 +433,10 @@ class CasesCommand final : public GroupCommand {
     return OkStatus();
   }
 
-  StatusOr<EliminationStepRequest> Elimination() const {
-    EliminationStepRequest r;
+  // The fields propose and eliminate share: case, who, when, method, line or policy, evidence.
+  template <typename R>
+  StatusOr<R> Elimination() const {
+    R r;
     r.case_id = o_.case_id;
     r.actor = o_.by;
     ASSIGN_OR_RETURN(r.date, StepDate());
@@ -448,20 +447,20 @@ class CasesCommand final : public GroupCommand {
       ASSIGN_OR_RETURN(r.monitoring_line, ParseMoneyOption("--line", o_.line));
     }
     r.policy_path = NonEmpty(o_.policy);
-    ASSIGN_OR_RETURN(r.procedure, ParseProcedure(o_));
     r.evidence = o_.evidence;
     return r;
   }
 
   Status Propose(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(EliminationStepRequest r, Elimination());
+    ASSIGN_OR_RETURN(ProposeEliminationRequest r, Elimination<ProposeEliminationRequest>());
     ASSIGN_OR_RETURN(CaseStepResult done, ProposeElimination(ws, r));
     Done(g, done, "已提出风险消除", "risk elimination proposed");
     return OkStatus();
   }
 
   Status Eliminate(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(EliminationStepRequest r, Elimination());
+    ASSIGN_OR_RETURN(EliminateRiskRequest r, Elimination<EliminateRiskRequest>());
+    ASSIGN_OR_RETURN(r.procedure, ParseProcedure(o_));
     ASSIGN_OR_RETURN(CaseStepResult done, EliminateRisk(ws, r));
     Done(g, done, "已标注风险消除", "marked eliminated");
     return OkStatus();
@@ -471,9 +470,9 @@ class CasesCommand final : public GroupCommand {
     IncomeCheckRequest r{o_.household, {}, o_.by, {}, o_.income_source};
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(r.per_capita, ParseMoneyOption("--per-capita", o_.per_capita));
-    RETURN_IF_ERROR(RecordIncome(ws, r));
+    ASSIGN_OR_RETURN(HouseholdRecordResult done, RecordIncome(ws, r));
     PrintLine(g, Bilingual("已记录户 {} 的收入核查：人均纯收入 {} 元", "income check recorded for household {}: {} yuan per capita",
-                           o_.household, r.per_capita.ToString()));
+                           done.household_no, r.per_capita.ToString()));
     return OkStatus();
   }
 
@@ -481,16 +480,16 @@ class CasesCommand final : public GroupCommand {
     VisitRequest r{o_.household, {}, o_.by, o_.cadre, VisitMode::kInPerson, o_.notes, o_.lat, o_.lon, o_.photo};
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(r.mode, ParseCodeOption<VisitMode>("--mode", o_.mode));
-    RETURN_IF_ERROR(RecordCaseVisit(ws, r));
-    PrintLine(g, Bilingual("已记录对户 {} 的走访", "visit to household {} recorded", o_.household));
+    ASSIGN_OR_RETURN(HouseholdRecordResult done, RecordCaseVisit(ws, r));
+    PrintLine(g, Bilingual("已记录对户 {} 的走访", "visit to household {} recorded", done.household_no));
     return OkStatus();
   }
 
   Status Cadre(const GlobalOptions& g, Workspace& ws) {
     CadreRequest r{o_.household, o_.cadre, o_.unit, o_.position, o_.phone, {}, o_.by};
     ASSIGN_OR_RETURN(r.date, StepDate());
-    RETURN_IF_ERROR(AssignHouseholdCadre(ws, r));
-    PrintLine(g, Bilingual("户 {0} 的帮扶责任人为 {1}", "{1} is now the responsible cadre of household {0}", o_.household,
+    ASSIGN_OR_RETURN(HouseholdRecordResult done, AssignHouseholdCadre(ws, r));
+    PrintLine(g, Bilingual("户 {0} 的帮扶责任人为 {1}", "{1} is now the responsible cadre of household {0}", done.household_no,
                            o_.cadre));
     return OkStatus();
   }
@@ -507,19 +506,21 @@ class CasesCommand final : public GroupCommand {
   }
 
   Status Show(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseDetail d, ShowCase(ws, o_.case_id));
+    ASSIGN_OR_RETURN(CaseDetail d, ShowCase(ws, {o_.case_id}));
     const ReportTable tables[] = {CaseTable(std::span(&d.c, 1), g.lang), EventTable(d, g.lang)};
     return Print(g, o_.format, tables);
   }
 
   Status Notice(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(std::string text, CaseNotice(ws, o_.case_id));
-    fmt::print("{}", g.lang == Lang::kZhHant ? ToTraditional(text) : text);
+    ASSIGN_OR_RETURN(CaseNoticeResult notice, CaseNotice(ws, {o_.case_id}));
+    fmt::print("{}", g.lang == Lang::kZhHant ? ToTraditional(notice.text) : notice.text);
     return OkStatus();
   }
 
-  StatusOr<CaseListRequest> ListRequest() const {
-    CaseListRequest r;
+  // The fields overdue, summary and unvisited share: scope, as-of date and days.
+  template <typename R>
+  StatusOr<R> ListRequest() const {
+    R r;
     ASSIGN_OR_RETURN(r.scope, ParseRegionOption(o_.region));
     ASSIGN_OR_RETURN(r.as_of, OptionalDate("--as-of", o_.as_of));
     r.days = o_.days;
@@ -527,7 +528,7 @@ class CasesCommand final : public GroupCommand {
   }
 
   Status Overdue(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseListRequest r, ListRequest());
+    ASSIGN_OR_RETURN(OverdueRequest r, ListRequest<OverdueRequest>());
     ASSIGN_OR_RETURN(OverdueResult result, ListOverdue(ws, r));
     const ReportTable tables[] = {OverdueTable(result, g.lang)};
     RETURN_IF_ERROR(Print(g, o_.format, tables));
@@ -538,7 +539,7 @@ class CasesCommand final : public GroupCommand {
   }
 
   Status Summary(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseListRequest r, ListRequest());
+    ASSIGN_OR_RETURN(CaseSummaryRequest r, ListRequest<CaseSummaryRequest>());
     ASSIGN_OR_RETURN(r.level, ParseLevelOption(o_.level));
     ASSIGN_OR_RETURN(CaseSummaryResult result, SummarizeMonitoringCases(ws, r));
     const ReportTable tables[] = {SummaryTable(result, g.lang)};
@@ -546,7 +547,7 @@ class CasesCommand final : public GroupCommand {
   }
 
   Status Unvisited(const GlobalOptions& g, Workspace& ws) {
-    ASSIGN_OR_RETURN(CaseListRequest r, ListRequest());
+    ASSIGN_OR_RETURN(UnvisitedRequest r, ListRequest<UnvisitedRequest>());
     ASSIGN_OR_RETURN(UnvisitedResult result, ListUnvisitedHouseholds(ws, r));
     const ReportTable tables[] = {UnvisitedTable(result, g.lang)};
     RETURN_IF_ERROR(Print(g, o_.format, tables));
