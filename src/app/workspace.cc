@@ -1,6 +1,8 @@
 // Workspace: the open database with its province and today's date (workspace.h).
 #include "app/workspace.h"
 
+#include <vector>
+
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -26,27 +28,36 @@ Date Workspace::today() const { return today_ ? *today_ : Date::Today(); }
 StatusOr<RegionCode> Workspace::Province() {
   if (province_) return *province_;
   // The 2-digit province codes run from 11 (Beijing) to 82 (Macao); 72 lookups by primary key.
-  std::optional<RegionCode> found;
+  std::vector<RegionCode> loaded;
   for (int code = 11; code <= 82; ++code) {
-    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * 10000000000ULL);
+    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
     if (!province) continue;
     ASSIGN_OR_RETURN(std::optional<Region> region, store_->FindRegion(*province));
-    if (!region) continue;
-    if (found) {
-      return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
-                                            "the database holds regions of several provinces ({} and {}): "
-                                            "name the scope with --region",
-                                            found->ShortString(), province->ShortString()));
-    }
-    found = province;
+    if (region) loaded.push_back(*province);
   }
-  if (!found) {
+  if (loaded.empty()) {
     return NotFoundError(Bilingual("数据库 {} 中还没有区划代码，请先运行 jingzhun regions load {} <区划目录>",
                                    "the database {} has no region codes yet: run jingzhun regions load {} <regions dir> first",
                                    db_path_, db_path_));
   }
-  province_ = found;
-  return *found;
+  // `regions load` also loads every county of China as the national frame; the registry's
+  // province is then the one whose villages are loaded.
+  if (loaded.size() > 1) {
+    std::vector<RegionCode> with_villages;
+    for (RegionCode province : loaded) {
+      ASSIGN_OR_RETURN(std::vector<Region> villages, store_->ListRegions(province, RegionLevel::kVillage));
+      if (!villages.empty()) with_villages.push_back(province);
+    }
+    if (!with_villages.empty()) loaded = std::move(with_villages);
+  }
+  if (loaded.size() > 1) {
+    return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
+                                          "the database holds regions of several provinces ({} and {}): "
+                                          "name the scope with --region",
+                                          loaded[0].ShortString(), loaded[1].ShortString()));
+  }
+  province_ = loaded[0];
+  return *province_;
 }
 
 StatusOr<RegionCode> Workspace::ScopeOr(const std::optional<RegionCode>& requested) {

@@ -247,14 +247,14 @@ TEST_F(CliTest, CasesHappyPathAndRefusalThroughTheBinary) {
   ASSERT_EQ(notice.exit_code, 0) << notice.out;
   EXPECT_NE(notice.out.find("突发严重困难户"), std::string::npos) << notice.out;
   Result list = RunJingzhun(cases + "list" + db + " --format csv");
-  EXPECT_EQ(list.out.rfind("case,household,village,state", 0), 0u) << list.out;
+  EXPECT_EQ(list.out.rfind("案件,户编号,村,状态", 0), 0u) << list.out;
   EXPECT_NE(list.out.find(household), std::string::npos);
   Result unvisited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format json");
   EXPECT_NE(unvisited.out.find("\"cadre\": \"未指定\""), std::string::npos) << unvisited.out;
   ASSERT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household +
                         " --date 2024-06-20 --by 王芳 --lat 43.312345 --lon 129.765432").exit_code, 0);
   Result visited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format csv");
-  EXPECT_EQ(visited.out, "household,village,case,state,last_visit,cadre\n") << visited.out;
+  EXPECT_EQ(visited.out, "户编号,村,案件,状态,最近走访,帮扶责任人\n") << visited.out;
   EXPECT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household + " --date 2024-06-20 --by 王芳 --lat 43.1234567 --lon 1").exit_code, 3);
   EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 9 --date 2024-01-04 --by 李明 --evidence x").exit_code, 4);
   EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --evidence x").exit_code, 2);  // --by required

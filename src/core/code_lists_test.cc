@@ -3,6 +3,8 @@
 // (DOMAIN.md §1.1-1.3, §3.2, §3.7, §3.8) and the helper predicates are checked per list.
 #include "core/code_lists.h"
 
+#include "core/case_codes.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -51,7 +53,7 @@ using AllLists =
     ::testing::Types<HouseholdAttribute, PovertyStatus, HouseholdType, PovertyCause, Relationship,
                      Sex, Ethnicity, Education, SchoolStatus, Health, LabourSkill, WorkStatus,
                      HousingGrade, MonitoringType, RiskCategory, RiskEliminationMethod,
-                     AssistanceKind>;
+                     AssistanceKind, CaseSource, CaseState, CaseAction, VisitMode>;
 TYPED_TEST_SUITE(EveryCodeList, AllLists);
 
 TYPED_TEST(EveryCodeList, CodesAreUniqueAndAscending) {

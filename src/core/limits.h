@@ -77,6 +77,22 @@ inline constexpr int kMaxFeedWindowDays = 3660;
 // cost negligible while a failed batch is small to repeat.
 inline constexpr size_t kFindingsBatchHouseholds = 1000;
 
+// The longest look-back of the case lists (`cases overdue --days`, `cases unvisited --days`):
+// ten years. Identification is due in 15 days and visits monthly; a window longer than the
+// whole monitoring policy's life is a typo (an extra digit), not a question.
+inline constexpr int kMaxCaseListDays = 3660;
+
+// The largest funds of one household's assistance measure: one million yuan. The largest
+// measures (relocation housing, a house rebuilt) cost a few hundred thousand yuan; more is an
+// amount typed in fen or with extra zeros, which would distort every funds report.
+inline constexpr int64_t kMaxMeasureFundsFen = int64_t{1'000'000} * 100;
+
+// The largest per-capita net income of an income check, and the largest monitoring line:
+// one million yuan a year. Monitored households live near a line of about 7,500 yuan; a
+// figure beyond this is a typo that would wrongly satisfy the income condition of risk
+// elimination. Negative per-capita income (a failed business) is accepted down to minus it.
+inline constexpr int64_t kMaxIncomePerCapitaFen = int64_t{1'000'000} * 100;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

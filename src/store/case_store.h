@@ -1,6 +1,6 @@
-// The monitoring-case records (防止返贫监测 cases: lead → verified → included → assisting →
-// risk elimination, DOMAIN §3.5-§3.8) and the store interface that keeps them: the case
-// row, its append-only event history, income checks, visits and cadre assignments.
+// The store interface that keeps monitoring cases (防止返贫监测, DOMAIN §3.5-§3.8): the case
+// row, its append-only event history, income checks, visits and cadre assignments. The
+// records themselves are in core/monitoring_case.h, the workflow codes in core/case_codes.h.
 //
 // The store only persists; every rule about which step may follow which lives in
 // app/cases.h. The store does guarantee that a step is written atomically (the case row,
@@ -19,79 +19,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/monitoring_case.h"
 #include "core/registry.h"
 #include "core/status.h"
 
 namespace jz {
-
-// Where a lead came from (DOMAIN §3.4: the three channels).
-enum class CaseSource : uint8_t {
-  kScreening = 1,    // 部门筛查预警
-  kVisit = 2,        // 基层干部排查
-  kApplication = 3,  // 农户自主申报
-};
-
-// The state of a case. not_included and eliminated are final.
-enum class CaseState : uint8_t {
-  kLead = 1,                  // 线索
-  kVerified = 2,              // 已核实 (household visited)
-  kNotIncluded = 3,           // 不纳入
-  kIncluded = 4,              // 已纳入 (identified as a monitored household)
-  kAssisting = 5,             // 帮扶中 (at least one measure)
-  kEliminationProposed = 6,   // 风险消除已提出
-  kEliminated = 7,            // 已消除
-};
-
-// What one event did. kMeasure and kKeep do not necessarily change the state.
-enum class CaseAction : uint8_t {
-  kOpen = 1, kVerify = 2, kExclude = 3, kInclude = 4, kMeasure = 5, kPropose = 6, kEliminate = 7, kKeep = 8,
-};
-
-// Returns whether a case in `state` is still open (not final).
-inline bool IsOpen(CaseState state) { return state != CaseState::kNotIncluded && state != CaseState::kEliminated; }
-
-// One case as stored. Invariant: the state is the to_state of its last event.
-struct MonitoringCase {
-  int64_t id = 0;  // assigned by OpenCase
-  std::string household_no;
-  RegionCode village;  // the household's, filled on read
-  CaseSource source = CaseSource::kVisit;
-  std::optional<int64_t> warning_id;  // the screening warning that raised the lead
-  Date lead_date;
-  CaseState state = CaseState::kLead;
-  std::optional<MonitoringType> monitoring_type;
-  std::vector<RiskCategory> risks;
-  std::optional<Date> verified_date;
-  std::optional<Date> identified_date;  // included or not included on this date
-  std::optional<Date> proposed_date;
-  std::optional<RiskEliminationMethod> method;  // proposed, then confirmed
-  std::optional<Date> closed_date;              // eliminated on this date
-  std::string opened_by;
-  std::string evidence;  // what raised the lead
-
-  friend bool operator==(const MonitoringCase&, const MonitoringCase&) = default;
-};
-
-// One step of a case's history (append-only). Dates are those of the procedure.
-struct CaseEvent {
-  int64_t case_id = 0;
-  int seq = 0;  // 1, 2, … per case; assigned by the store
-  CaseAction action = CaseAction::kOpen;
-  std::optional<CaseState> from_state;  // none for kOpen
-  CaseState to_state = CaseState::kLead;
-  std::string actor;
-  Date event_date;
-  std::string recorded_at;  // UTC timestamp set by the store, "YYYY-MM-DDTHH:MM:SSZ"
-  std::string evidence;
-  std::optional<Date> appraisal_date;  // 民主评议
-  std::optional<Date> notice_start;    // 公示
-  std::optional<Date> notice_end;
-  std::optional<Date> approval_date;   // 县级审定
-  std::string reason;
-  std::string payload;  // further facts of the step as "key=value; …" (type, risks, measure)
-
-  friend bool operator==(const CaseEvent&, const CaseEvent&) = default;
-};
 
 // The registry fields a step changes on the household (inclusion and elimination).
 struct HouseholdMonitoringUpdate {
@@ -109,36 +41,6 @@ struct CaseTransition {
   std::optional<HouseholdMonitoringUpdate> household;
   std::optional<StatusEvent> status_event;     // registry history (纳入监测, 风险消除)
   std::optional<AssistanceMeasure> measure;    // stored with this case's id
-};
-
-// A per-capita net income check of a household (for the six-month income condition).
-struct IncomeCheck {
-  std::string household_no;
-  Date check_date;
-  Money net_income_per_capita;
-  std::string actor;
-  std::string source;  // e.g. 入户核算, 部门数据
-
-  friend bool operator==(const IncomeCheck&, const IncomeCheck&) = default;
-};
-
-// 走访方式.
-enum class VisitMode : uint8_t { kInPerson = 1, kPhone = 2, kVideo = 3, kOther = 99 };
-
-// A visit to a household by a cadre (帮扶日志 / 签到, DOMAIN §7.1).
-struct Visit {
-  std::string household_no;
-  std::string cadre_name;
-  Date visit_date;
-  VisitMode mode = VisitMode::kInPerson;
-  std::string notes;
-  // GPS point in microdegrees (WGS-84 × 10^6), never floating point; both or neither.
-  std::optional<int64_t> lat_microdeg;
-  std::optional<int64_t> lon_microdeg;
-  std::string photo_ref;
-  std::string actor;
-
-  friend bool operator==(const Visit&, const Visit&) = default;
 };
 
 // A stored screening warning, as case opening needs it.

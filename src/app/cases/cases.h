@@ -1,3 +1,6 @@
+// The state machine of monitoring cases over a Store, for app/ and tests; doors use the
+// requests of case_requests.h, which fill the defaults and call this.
+//
 // Use case: monitoring cases (防止返贫动态监测, DOMAIN §3.4-§3.8). A lead — from screening,
 // a cadre's visit or the household's own application — becomes a case that moves through
 //
@@ -9,7 +12,8 @@
 // One CaseService method per step. Each checks the step's guards and refuses with
 // FailedPrecondition, naming every condition that failed (not only the first) in a
 // Bilingual message; a step from the wrong state names the current state and the steps
-// allowed from it. An accepted step is written atomically (case row, appended event and
+// allowed from it; a step dated after today or before the case's previous step is refused
+// naming both dates. An accepted step is written atomically (case row, appended event and
 // any registry change), so the history is complete and nothing is ever deleted.
 //
 // Reports: ListOverdueCases (identification beyond 15 days), ListUnvisited (monitored
@@ -21,47 +25,24 @@
 #ifndef JZ_APP_CASES_CASES_H_
 #define JZ_APP_CASES_CASES_H_
 
-#include <array>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/i18n.h"
+#include "app/cases/case_requests.h"
+#include "core/domain_constants.h"
 #include "core/money.h"
 #include "core/status.h"
 #include "rules/policy.h"
-#include "core/domain_constants.h"
 #include "store/store.h"
 
 namespace jz {
 
-// Monitored households not visited within this many days are listed (`--days` changes it).
-inline constexpr int kDefaultUnvisitedDays = 30;
-
-// Labels (zh-Hans, zh-Hant derived, English) of the case's codes.
-std::string CaseStateLabel(CaseState state, Lang lang = Lang::kZhHans);
-std::string CaseSourceLabel(CaseSource source, Lang lang = Lang::kZhHans);
-std::string CaseActionLabel(CaseAction action, Lang lang = Lang::kZhHans);
-std::string VisitModeLabel(VisitMode mode, Lang lang = Lang::kZhHans);
-// Parse the English names used by the CLI (screening|visit|application; lead|verified|…)
-// or the Chinese labels. InvalidArgument naming the value and the accepted ones otherwise.
-StatusOr<CaseSource> ParseCaseSource(std::string_view text);
-StatusOr<CaseState> ParseCaseState(std::string_view text);
-StatusOr<VisitMode> ParseVisitMode(std::string_view text);  // 入户|电话|视频|其他 or in-person|phone|video|other
-
 // Returns `date` moved by `months` calendar months, the day clamped to the month's end
 // (2024-08-31 − 6 months = 2024-02-29).
 Date AddMonths(Date date, int months);
-
-// The procedure dates of a village appraisal and notice and of the county approval.
-struct ProcedureDates {
-  std::optional<Date> appraisal;      // 民主评议
-  std::optional<Date> notice_start;   // 公示起
-  std::optional<Date> notice_end;     // 公示止 (inclusive)
-  std::optional<Date> approval;       // 县级审定
-};
 
 struct OpenRequest {
   std::string household_no;
@@ -88,9 +69,12 @@ struct EliminationRequest {
 };
 
 // The steps. `actor` (who acts) is recorded on every event and must not be empty.
+// Every step's date must not be after `today` (the Workspace's; the system clock's by
+// default) and not before the date of the step the case last took.
 class CaseService {
  public:
-  CaseService(Store& store, std::string actor) : store_(store), actor_(std::move(actor)) {}
+  CaseService(Store& store, std::string actor, Date today = Date::Today())
+      : store_(store), actor_(std::move(actor)), today_(today) {}
 
   // Opens a lead. NotFound for an unknown household; AlreadyExists when it has an open case.
   StatusOr<int64_t> Open(const OpenRequest& request);
@@ -129,6 +113,9 @@ class CaseService {
   StatusOr<std::vector<std::string>> EliminationFailures(const MonitoringCase& c, Date proposal, Money monitoring_line,
                                                         RiskEliminationMethod method);
 
+  // The household records beside a case. InvalidArgument for a date after today, an income
+  // beyond ±kMaxIncomePerCapitaFen, a GPS point with one coordinate or out of range, a cadre
+  // without a name or an assignment ending before it starts.
   Status RecordIncomeCheck(const std::string& household_no, Date date, Money per_capita, std::string_view source);
   Status RecordVisit(Visit visit);
   Status AssignCadre(CadreAssignment assignment);
@@ -140,57 +127,23 @@ class CaseService {
 
   Store& store_;
   std::string actor_;
+  Date today_;
 };
 
-// A case with its household and history, for `cases show`.
-struct CaseDetail {
-  MonitoringCase c;
-  std::vector<CaseEvent> events;
-  std::vector<AssistanceMeasure> measures;
-};
+// The case and its history (case_requests.h). NotFound for an unknown case.
 StatusOr<CaseDetail> LoadCaseDetail(Store& store, int64_t case_id);
 
-// A lead not identified in time: still open (lead or verified) more than `limit_days` after
-// the lead as of `as_of`, or identified (included or not) more than `limit_days` after it.
-struct OverdueCase {
-  MonitoringCase c;
-  int days = 0;          // lead to identification, or lead to as_of when still open
-  bool identified = false;  // true: identified late; false: still waiting
-};
+// The overdue leads of `scope` (case_requests.h: OverdueCase).
 StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode scope, Date as_of,
                                                     int limit_days = kIdentificationLimitDays);
 
-// Cases per region at `level` inside `scope`: how many are in each state, and how many leads
-// are still waiting beyond `limit_days` on `as_of` (the county office's overview). Regions
-// without cases are left out; `total` covers the whole scope.
-struct CaseRegionCounts {
-  RegionCode region;
-  std::string name;                  // from the region table; "" when not loaded
-  std::array<int64_t, 7> by_state{};  // indexed by CaseState code - 1 (线索 … 已消除)
-  int64_t overdue = 0;
-  int64_t total = 0;
-};
-struct CaseSummary {
-  std::vector<CaseRegionCounts> regions;  // by code
-  CaseRegionCounts total;
-};
+// Cases per region at `level` inside `scope` (case_requests.h: CaseSummary).
 StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel level, Date as_of,
                                      int limit_days = kIdentificationLimitDays);
 
-// A monitored household (case included, assisting or proposed) not visited in `days` days.
-struct UnvisitedHousehold {
-  MonitoringCase c;
-  std::optional<Date> last_visit;
-  std::string cadre;  // the latest assignment still running on as_of, or "" when none
-};
+// Monitored households of `scope` not visited in `days` days (case_requests.h).
 StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of,
                                                         int days = kDefaultUnvisitedDays);
-
-// What OpenCasesFromWarnings did.
-struct LeadsFromWarnings {
-  std::vector<int64_t> opened;     // new case ids
-  int64_t households_skipped = 0;  // warned only by rules that are not leads (exclusions)
-};
 
 // The ids of the rules of `policy` whose warnings are monitoring leads: the 三保障 tests and
 // the departmental warnings. Exclusion rules (负面清单) flag households that should not be

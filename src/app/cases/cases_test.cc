@@ -554,19 +554,26 @@ TEST_F(CasesTest, PublicNoticeShowsTheProcedureButNoPersonalData) {
                 "bank account");
 }
 
+TEST_F(CasesTest, RecordsAfterTodayAndAssignmentsEndingBeforeTheyStartAreRefused) {
+  CaseService service(*store_, "王强", D(2024, 6, 30));
+  EXPECT_STATUS(service.AssignCadre({"H1", "孙丽", "乡政府", "", "", D(2024, 4, 1), D(2024, 3, 1)}),
+                StatusCode::kInvalidArgument, "2024-03-01");
+  EXPECT_STATUS(service.AssignCadre({"H1", "孙丽", "乡政府", "", "", D(2024, 7, 1), std::nullopt}),
+                StatusCode::kInvalidArgument, "2024-07-01");
+  EXPECT_OK(service.AssignCadre({"H1", "孙丽", "乡政府", "", "", D(2024, 6, 30), std::nullopt}));
+  Visit v;
+  v.household_no = "H1";
+  v.visit_date = D(2024, 7, 1);
+  EXPECT_STATUS(service.RecordVisit(v), StatusCode::kInvalidArgument, "2024-07-01");
+  EXPECT_STATUS(service.Open({"H1", CaseSource::kVisit, D(2024, 7, 1), "", std::nullopt}), StatusCode::kInvalidArgument,
+                "2024-07-01");
+}
+
 TEST(CaseDates, AddMonthsClampsToTheMonthEnd) {
   EXPECT_EQ(AddMonths(D(2024, 8, 31), -6), D(2024, 2, 29));
   EXPECT_EQ(AddMonths(D(2023, 3, 31), -1), D(2023, 2, 28));
   EXPECT_EQ(AddMonths(D(2024, 1, 15), 6), D(2024, 7, 15));
   EXPECT_EQ(AddMonths(D(2024, 11, 30), 3), D(2025, 2, 28));
-}
-
-TEST(CaseLabels, ParseAcceptsNamesAndLabels) {
-  EXPECT_EQ(*ParseCaseSource("screening"), CaseSource::kScreening);
-  EXPECT_EQ(*ParseCaseState("帮扶中"), CaseState::kAssisting);
-  EXPECT_EQ(*ParseVisitMode("入户"), VisitMode::kInPerson);
-  EXPECT_STATUS(ParseCaseState("done"), StatusCode::kInvalidArgument, "elimination_proposed");
-  EXPECT_EQ(CaseStateLabel(CaseState::kEliminationProposed, Lang::kEn), "elimination proposed");
 }
 
 }  // namespace

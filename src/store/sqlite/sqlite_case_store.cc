@@ -32,19 +32,6 @@ StatusOr<std::vector<RiskCategory>> SplitRisks(std::string_view text) {
   return out;
 }
 
-template <typename E>
-StatusOr<E> ReadEnum(const Stmt& stmt, int column, int low, int high) {
-  const int64_t code = stmt.Int(column);
-  if (code < low || code > high) return DataLossError(fmt::format("invalid code {} in the database", code));
-  return static_cast<E>(code);
-}
-
-StatusOr<VisitMode> ReadVisitMode(const Stmt& stmt, int column) {
-  const int64_t code = stmt.Int(column);
-  if (code == 1 || code == 2 || code == 3 || code == 99) return static_cast<VisitMode>(code);
-  return DataLossError(fmt::format("invalid visit mode {} in the database", code));
-}
-
 Status HouseholdNotFound(std::string_view household_no) {
   return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
                                  fmt::format("household {} does not exist", household_no)));
@@ -61,10 +48,10 @@ StatusOr<MonitoringCase> DecodeCase(const Stmt& s) {
   std::optional<RegionCode> village = RegionCode::FromValue(static_cast<uint64_t>(s.Int(2)));
   if (!village) return DataLossError(fmt::format("invalid village code {} in the database", s.Int(2)));
   c.village = *village;
-  ASSIGN_OR_RETURN(c.source, (ReadEnum<CaseSource>(s, 3, 1, 3)));
+  ASSIGN_OR_RETURN(c.source, ReadCode<CaseSource>(s, 3));
   if (!s.IsNull(4)) c.warning_id = s.Int(4);
   ASSIGN_OR_RETURN(c.lead_date, ReadDate(s, 5));
-  ASSIGN_OR_RETURN(c.state, (ReadEnum<CaseState>(s, 6, 1, 7)));
+  ASSIGN_OR_RETURN(c.state, ReadCode<CaseState>(s, 6));
   ASSIGN_OR_RETURN(c.monitoring_type, ReadOptionalCode<MonitoringType>(s, 7));
   ASSIGN_OR_RETURN(c.risks, SplitRisks(s.Text(8)));
   ASSIGN_OR_RETURN(c.verified_date, ReadOptionalDate(s, 9));
@@ -188,12 +175,12 @@ class SqliteCaseStore final : public CaseStore {
       CaseEvent e;
       e.case_id = case_id;
       e.seq = static_cast<int>(stmt.Int(0));
-      ASSIGN_OR_RETURN(e.action, (ReadEnum<CaseAction>(stmt, 1, 1, 8)));
+      ASSIGN_OR_RETURN(e.action, ReadCode<CaseAction>(stmt, 1));
       if (!stmt.IsNull(2)) {
-        ASSIGN_OR_RETURN(CaseState from, (ReadEnum<CaseState>(stmt, 2, 1, 7)));
+        ASSIGN_OR_RETURN(CaseState from, ReadCode<CaseState>(stmt, 2));
         e.from_state = from;
       }
-      ASSIGN_OR_RETURN(e.to_state, (ReadEnum<CaseState>(stmt, 3, 1, 7)));
+      ASSIGN_OR_RETURN(e.to_state, ReadCode<CaseState>(stmt, 3));
       e.actor = stmt.Text(4);
       ASSIGN_OR_RETURN(e.event_date, ReadDate(stmt, 5));
       e.recorded_at = stmt.Text(6);
@@ -298,7 +285,7 @@ class SqliteCaseStore final : public CaseStore {
       v.household_no = std::string(household_no);
       v.cadre_name = stmt.Text(0);
       ASSIGN_OR_RETURN(v.visit_date, ReadDate(stmt, 1));
-      ASSIGN_OR_RETURN(v.mode, ReadVisitMode(stmt, 2));
+      ASSIGN_OR_RETURN(v.mode, ReadCode<VisitMode>(stmt, 2));
       v.notes = stmt.Text(3);
       if (!stmt.IsNull(4)) v.lat_microdeg = stmt.Int(4);
       if (!stmt.IsNull(5)) v.lon_microdeg = stmt.Int(5);
