@@ -242,7 +242,7 @@ int main(int argc, char** argv) {
     start = Clock::now();
     jz::StatusOr<jz::DrawResult> d = Draw(store, step.code, step.size, step.strata);
     if (!d.ok()) return Fail(d.status());
-    Line(fmt::format("{}: read frame + draw ({})", step.code, jz::CampaignLevelName(d->campaign.level, true)), Since(start),
+    Line(fmt::format("{}: read frame + draw ({})", step.code, jz::Label(d->campaign.level, jz::Lang::kEn)), Since(start),
          fmt::format("{} of {} households, {} cells", d->sample.design.sample_size, d->sample.design.frame_size,
                      d->sample.strata.size()));
   }
