@@ -74,14 +74,21 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   for (const char* part : {"错退率", "漏评率", "下级错退率", "不一致户", "延边朝鲜族自治州"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }
-  r = RunJingzhun("campaign report " + db + " JL --format csv");
+  r = RunJingzhun("--lang en campaign report " + db + " JL --format csv");
   EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u) << r.out;
   r = RunJingzhun("campaign report " + db + " JL --format json");
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["design"]["seed"], 42);
-  EXPECT_EQ(j["total"]["recorded"], 300);
-  EXPECT_TRUE(j["total"]["wrongly_exited_rate"].is_object());
+  EXPECT_EQ(j["design"][0]["seed"], 42);
+  EXPECT_EQ(j["design"][0]["compare_to"], "WQ");
+  bool total_seen = false;
+  for (const nlohmann::json& row : j["estimates"]) {
+    if (row["region_code"] != "22" || row["metric"] != "wrongly_exited_rate") continue;
+    total_seen = true;
+    EXPECT_EQ(row["recorded"], 300);
+    EXPECT_TRUE(row["estimate"].is_number()) << row;
+  }
+  EXPECT_TRUE(total_seen) << r.out;
   r = RunJingzhun("campaign list " + db);
   EXPECT_NE(r.out.find("JL"), std::string::npos);
 

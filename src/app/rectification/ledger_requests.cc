@@ -58,6 +58,23 @@ class RegionNames {
   std::map<RegionCode, std::string> names_;
 };
 
+// The scope of a view without --region: the database's province. When several provinces'
+// codes are loaded (china-counties.csv lists every county of the country beside one
+// province's townships and villages), the province all of the ledger's problems lie in.
+StatusOr<RegionCode> DefaultScope(Workspace& ws, const std::optional<RegionCode>& requested) {
+  StatusOr<RegionCode> scope = ws.ScopeOr(requested);
+  if (scope.ok() || scope.status().code() != StatusCode::kInvalidArgument) return scope;
+  ASSIGN_OR_RETURN(std::vector<Problem> all, ws.store().ledger().ListProblems({}));
+  std::optional<RegionCode> province;
+  for (const Problem& p : all) {
+    const RegionCode own = p.region.AtLevel(RegionLevel::kProvince);
+    if (province && !(*province == own)) return scope.status();
+    province = own;
+  }
+  if (!province) return scope.status();
+  return *province;
+}
+
 }  // namespace
 
 StatusOr<AddedProblems> AddProblem(Workspace& ws, const ProblemAddRequest& r) {
@@ -151,7 +168,7 @@ StatusOr<ProblemView> ShowLedgerProblem(Workspace& ws, const ProblemShowRequest&
 }
 
 StatusOr<ClearanceView> ViewClearance(Workspace& ws, const ClearanceViewRequest& r) {
-  ASSIGN_OR_RETURN(RegionCode scope, ws.ScopeOr(r.scope));
+  ASSIGN_OR_RETURN(RegionCode scope, DefaultScope(ws, r.scope));
   return ComputeClearanceView(ws.store(), scope, r.level, r.as_of.value_or(ws.today()));
 }
 

@@ -42,7 +42,7 @@ struct ProblemAddRequest {
   ProblemSource source = ProblemSource::kInspection;
   std::string source_ref;              // 问题来源: the inspection's name, the campaign code …
   std::string source_item;             // 问题编号 within the source, may be empty
-  std::optional<RegionCode> region;    // unset: the household's village
+  std::optional<RegionCode> region = std::nullopt;    // unset: the household's village
   std::string household_no;
   ProblemCategory category = ProblemCategory::kOther;
   std::string description;
@@ -52,7 +52,7 @@ struct ProblemAddRequest {
   std::string measure;
   Date deadline;
   std::string actor;                   // 建账人
-  std::optional<Date> date;            // unset: today
+  std::optional<Date> date = std::nullopt;            // unset: today
 };
 
 // Opens one problem; as AddProblems (rectification.h), plus InvalidArgument for a date after today.
@@ -79,13 +79,13 @@ struct ProblemImportResult {
 struct ProblemImportRequest {
   std::vector<std::string> paths;
   std::string actor;
-  std::optional<Date> date;                                   // unset: today
+  std::optional<Date> date = std::nullopt;                                   // unset: today
   ProblemSource default_source = ProblemSource::kInspection;  // rows without 来源类型
-  std::optional<TextEncoding> encoding;                       // nullopt: detect
+  std::optional<TextEncoding> encoding = std::nullopt;                       // nullopt: detect
   // Validation reports only: who answers for the data-quality problems, and by when.
   std::string responsible_unit;
   std::string owner;
-  std::optional<Date> deadline;
+  std::optional<Date> deadline = std::nullopt;
   std::string validation_ref;
   std::string error_report_path;  // when set, every error is written there (CSV)
 };
@@ -102,7 +102,7 @@ struct ProblemsFromCampaignRequest {
   std::string owner;
   std::string lead_unit;
   std::string actor;
-  std::optional<Date> date;      // unset: today
+  std::optional<Date> date = std::nullopt;      // unset: today
   int deadline_days = 30;        // 1 .. kMaxRectificationDays
 };
 
@@ -115,7 +115,7 @@ struct ProblemActionRequest {
   LedgerAction action = LedgerAction::kProgress;
   int64_t problem_id = 0;
   std::string actor;
-  std::optional<Date> date;  // unset: today
+  std::optional<Date> date = std::nullopt;  // unset: today
   std::string evidence;
   std::string note;          // progress, or the reason of a rejection or reopening
   std::string new_owner;     // reassign only
@@ -132,12 +132,12 @@ struct ProblemActionResult {
 // ---- list and show --------------------------------------------------------------------
 
 struct ProblemListRequest {
-  std::optional<RegionCode> scope;
-  std::optional<ProblemStatus> status;
+  std::optional<RegionCode> scope = std::nullopt;
+  std::optional<ProblemStatus> status = std::nullopt;
   bool open_only = false;  // every status but closed
-  std::optional<ProblemSource> source;
+  std::optional<ProblemSource> source = std::nullopt;
   bool overdue_only = false;
-  std::optional<Date> as_of;  // unset: today
+  std::optional<Date> as_of = std::nullopt;  // unset: today
 };
 
 struct ProblemRow {
@@ -197,9 +197,11 @@ struct ClearanceView {
 };
 
 struct ClearanceViewRequest {
-  std::optional<RegionCode> scope;  // unset: the database's province
+  // Unset: the database's province; when several provinces' codes are loaded, the one
+  // province every problem of the ledger lies in (InvalidArgument when they span several).
+  std::optional<RegionCode> scope = std::nullopt;
   RegionLevel level = RegionLevel::kCounty;
-  std::optional<Date> as_of;        // unset: today
+  std::optional<Date> as_of = std::nullopt;        // unset: today
 };
 
 // See ComputeClearanceView (rectification.h).

@@ -37,13 +37,13 @@ struct CampaignCreateRequest {
   std::string code;
   std::string name;
   CampaignLevel level = CampaignLevel::kCounty;
-  std::optional<RegionCode> scope;   // unset: the database's province
+  std::optional<RegionCode> scope = std::nullopt;   // unset: the database's province
   std::string items;                 // checklist codes, comma-separated; "": the default checklist
   std::string compare_to;            // code of the lower-level campaign, or ""
-  std::optional<Money> income_line;  // unset: the poverty_line of policy_path
+  std::optional<Money> income_line = std::nullopt;  // unset: the poverty_line of policy_path
   std::string policy_path;
   std::string created_by = "jingzhun";
-  std::optional<Date> created_on;    // unset: today
+  std::optional<Date> created_on = std::nullopt;    // unset: today
 };
 
 // Creates a campaign. Fails as CreateCampaign(Store&) (campaigns.h) does, and with
@@ -57,13 +57,13 @@ struct CampaignSampleRequest {
   std::string campaign;                     // code
   uint64_t seed = 1;                        // at most kMaxSampleSeed
   int64_t size = 0;                         // households; 0: use fraction
-  std::optional<double> fraction;           // in (0, 1], when size is 0
+  std::optional<double> fraction = std::nullopt;           // in (0, 1], when size is 0
   StrataKind strata = StrataKind::kTownship;
   SampleAllocation allocation = SampleAllocation::kProportional;
   std::optional<double> registered_share = 0.5;  // in [0, 1]; nullopt: proportional to the frame
   int32_t min_per_stratum = 2;              // 1 .. kMaxMinPerStratum
   std::string drawn_by = "jingzhun";
-  std::optional<Date> drawn_on;             // unset: today
+  std::optional<Date> drawn_on = std::nullopt;             // unset: today
   std::string list_path;                    // when set, the sampled households are written there (CSV)
 };
 
@@ -102,7 +102,7 @@ struct CampaignRecordRequest {
   std::string campaign;  // code
   std::string path;      // the findings CSV (ImportFindings in campaigns.h)
   std::string recorded_by = "jingzhun";
-  std::optional<Date> recorded_on;  // unset: today
+  std::optional<Date> recorded_on = std::nullopt;  // unset: today
   std::string refused_path;         // when set, the refused rows are written there (CSV)
   Lang refused_lang = Lang::kZhHans;  // the language of the refused rows' messages
 };
@@ -146,14 +146,14 @@ struct RegionResult {
   int64_t recorded = 0;
   RateFigure wrong_exit;  // 错退率
   RateFigure missed;      // 漏评率
-  std::optional<RateFigure> lower_wrong_exit;  // the compare_to campaign's, same region
-  std::optional<RateFigure> lower_missed;
+  std::optional<RateFigure> lower_wrong_exit = std::nullopt;  // the compare_to campaign's, same region
+  std::optional<RateFigure> lower_missed = std::nullopt;
   std::vector<ItemResult> items;
 };
 
 struct CampaignReport {
   Campaign campaign;
-  std::optional<Campaign> lower;
+  std::optional<Campaign> lower = std::nullopt;
   CampaignDesign design;
   RegionLevel level = RegionLevel::kCounty;
   std::vector<RegionResult> regions;  // by code
@@ -187,7 +187,7 @@ struct CampaignShowRequest {
 
 struct CampaignDetail {
   Campaign campaign;
-  std::optional<CampaignDesign> design;  // the current draw's, nullopt when not drawn
+  std::optional<CampaignDesign> design = std::nullopt;  // the current draw's, nullopt when not drawn
   int64_t cells = 0;                     // strata × registered cells of the current draw
 };
 

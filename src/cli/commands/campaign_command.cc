@@ -145,6 +145,28 @@ ReportTable EstimatesTable(const CampaignReport& r) {
   return table;
 }
 
+// The design of the current draw, one row: for JSON readers beside the estimates.
+ReportTable DesignTable(const CampaignReport& r) {
+  const CampaignDesign& d = r.design;
+  ReportTable table("design", {{"campaign", "核查活动", "campaign"},
+                               {"level", "级别", "level"},
+                               {"compare_to", "比对下级", "compare_to"},
+                               {"draw", "抽样次序", "draw", CellKind::kInt},
+                               {"census", "全部农户", "census", CellKind::kInt},
+                               {"seed", "种子", "seed", CellKind::kInt},
+                               {"frame_size", "抽样框户数", "frame_size", CellKind::kInt},
+                               {"sample_size", "样本户数", "sample_size", CellKind::kInt},
+                               {"strata", "分层", "strata"},
+                               {"allocation", "分配", "allocation"},
+                               {"registered_share", "建档立卡户占比", "registered_share", CellKind::kShare}});
+  // Seeds are at most kMaxSampleSeed (2^53 - 1), so they fit a JSON number and int64_t exactly.
+  table.AddRow({r.campaign.code, std::string(CliName(r.campaign.level)), r.lower ? ReportCell(r.lower->code) : ReportCell(),
+                int64_t{d.draw_no}, int64_t{d.census ? 1 : 0}, static_cast<int64_t>(d.seed), d.frame_size, d.sample_size,
+                std::string(CliName(d.strata)), std::string(CliName(d.allocation)),
+                d.registered_share_bp < 0 ? ReportCell() : ReportCell(d.registered_share_bp / 10000.0)});
+  return table;
+}
+
 class CampaignCommand final : public GroupCommand {
  public:
   std::string_view name() const override { return "campaign"; }
@@ -235,7 +257,8 @@ class CampaignCommand final : public GroupCommand {
     report->footer("\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
                    "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
                    "correction); * marks a zero-event bound (docs/campaigns.md).\n"
-                   "csv/json 为长表：每区划每指标一行。csv/json give the long table: one row per region and metric.\n\n"
+                   "csv 为长表：每区划每指标一行；json 另含抽样设计。csv gives the long table, one row per region and\n"
+                   "metric; json gives the design and that table.\n\n"
                    "示例 Examples:\n"
                    "  jingzhun campaign report db JL-2025\n"
                    "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
@@ -366,9 +389,13 @@ class CampaignCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(request.level, ParseLevelOption(report_level_, /*allow_province=*/true));
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(CampaignReport report, ReportCampaign(*ws, request));
-    if (format != OutputFormat::kTable) {
+    if (format == OutputFormat::kCsv) {
       const ReportTable estimates[] = {EstimatesTable(report)};
       return PrintTables(g, format, estimates);
+    }
+    if (format == OutputFormat::kJson) {
+      const ReportTable tables[] = {DesignTable(report), EstimatesTable(report)};
+      return PrintTables(g, format, tables);
     }
     PrintLine(g, ReportHeading(report));
     const ReportTable tables[] = {RegionsTable(report), ItemsTable(report, g.lang)};
