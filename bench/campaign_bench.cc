@@ -108,7 +108,7 @@ jz::Status SimulateAndRecord(jz::Store& store, const std::string& code, const st
 jz::Status Report(jz::Store& store, const std::string& code, jz::RegionLevel level) {
   const auto start = Clock::now();
   ASSIGN_OR_RETURN(jz::CampaignReport report, jz::BuildCampaignReport(store, code, level));
-  const jz::RateEstimate& w = report.total.wrong_exit;
+  const jz::RateFigure& w = report.total.wrong_exit;
   Line(fmt::format("{}: report ({} regions)", code, report.regions.size()), Since(start),
        fmt::format("错退率 {:.2f}% [{:.2f}, {:.2f}]", 100 * w.rate, 100 * w.ci_low, 100 * w.ci_high));
   return jz::OkStatus();
