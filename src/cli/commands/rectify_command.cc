@@ -130,48 +130,59 @@ ReportTable ClearanceTable(const ClearanceView& view, OutputFormat format, Lang 
   return table;
 }
 
-// `rectify show`: for people the fields as a two-column table, for programs one row of them;
-// then the history.
-std::vector<ReportTable> ShowTables(const ProblemView& v, OutputFormat format, Lang lang) {
-  const Problem& p = v.problem;
-  const bool en = lang == Lang::kEn;
+std::string AllowedNext(const ProblemView& v) {
   std::string next;
   for (LedgerAction a : v.allowed_next) next += (next.empty() ? "" : ", ") + std::string(CliName(a));
-  std::vector<ReportTable> tables;
-  if (format == OutputFormat::kTable) {
-    ReportTable fields("problem", {{"field", "项目", "field"}, {"value", "内容", "value"}});
-    auto add = [&](std::string zh, std::string e, std::string value) {
-      fields.AddRow({en ? std::move(e) : std::move(zh), std::move(value)});
-    };
-    add("问题编号", "id", std::to_string(p.id));
-    add("地区", "region", fmt::format("{} {}", p.region.ShortString(), v.region_name));
-    if (!p.household_no.empty()) add("户编号", "household", p.household_no);
-    add("问题来源", "source", fmt::format("{}{}{} {}", Label(p.source, lang), en ? ": " : "：", p.source_ref, p.source_item));
-    add("问题类别", "category", std::string(Label(p.category, lang)));
-    add("问题描述", "description", p.description);
-    add("牵头单位", "lead unit", p.lead_unit);
-    add("责任单位", "responsible unit", p.responsible_unit);
-    add("责任人", "owner", p.owner);
-    add("整改措施", "measure", p.measure);
-    add("整改时限", "deadline", p.deadline.ToString());
-    add("状态", "status", std::string(Label(p.status, lang)));
-    add("可执行", "allowed next", next);
-    tables.push_back(std::move(fields));
-  } else {
-    ReportTable fields("problem", {{"id", "问题编号", "id", CellKind::kInt}, {"region_code", "区划代码", "region_code"},
-                                   {"region_name", "地区", "region_name"}, {"household_no", "户编号", "household_no"},
-                                   {"source", "来源类型", "source"}, {"source_ref", "问题来源", "source_ref"},
-                                   {"item", "问题编号", "item"}, {"category", "问题类别", "category"},
-                                   {"description", "问题描述", "description"}, {"lead_unit", "牵头单位", "lead_unit"},
-                                   {"responsible_unit", "责任单位", "responsible_unit"}, {"owner", "责任人", "owner"},
-                                   {"measure", "整改措施", "measure"}, {"deadline", "整改时限", "deadline"},
-                                   {"status", "状态", "status"}, {"allowed_next", "可执行", "allowed_next"}});
-    fields.AddRow({p.id, p.region.ShortString(), v.region_name, p.household_no, std::string(CliName(p.source)),
-                   p.source_ref, p.source_item, std::string(CliName(p.category)), p.description, p.lead_unit,
-                   p.responsible_unit, p.owner, p.measure, p.deadline.ToString(), std::string(CliName(p.status)), next});
-    tables.push_back(std::move(fields));
-  }
+  return next;
+}
+
+// `rectify show` for people: the fields as a two-column table.
+ReportTable FieldsForPeople(const ProblemView& v, Lang lang) {
+  const Problem& p = v.problem;
+  const bool en = lang == Lang::kEn;
+  ReportTable fields("problem", {{"field", "项目", "field"}, {"value", "内容", "value"}});
+  auto add = [&](std::string zh, std::string e, std::string value) {
+    fields.AddRow({en ? std::move(e) : std::move(zh), std::move(value)});
+  };
+  add("问题编号", "id", std::to_string(p.id));
+  add("地区", "region", fmt::format("{} {}", p.region.ShortString(), v.region_name));
+  if (!p.household_no.empty()) add("户编号", "household", p.household_no);
+  add("问题来源", "source", fmt::format("{}{}{} {}", Label(p.source, lang), en ? ": " : "：", p.source_ref, p.source_item));
+  add("问题类别", "category", std::string(Label(p.category, lang)));
+  add("问题描述", "description", p.description);
+  add("牵头单位", "lead unit", p.lead_unit);
+  add("责任单位", "responsible unit", p.responsible_unit);
+  add("责任人", "owner", p.owner);
+  add("整改措施", "measure", p.measure);
+  add("整改时限", "deadline", p.deadline.ToString());
+  add("状态", "status", std::string(Label(p.status, lang)));
+  add("可执行", "allowed next", AllowedNext(v));
+  return fields;
+}
+
+// `rectify show` for programs: the fields as one row, codes as command-line names.
+ReportTable FieldsForPrograms(const ProblemView& v) {
+  const Problem& p = v.problem;
+  ReportTable fields("problem", {{"id", "问题编号", "id", CellKind::kInt}, {"region_code", "区划代码", "region_code"},
+                                 {"region_name", "地区", "region_name"}, {"household_no", "户编号", "household_no"},
+                                 {"source", "来源类型", "source"}, {"source_ref", "问题来源", "source_ref"},
+                                 {"item", "问题编号", "item"}, {"category", "问题类别", "category"},
+                                 {"description", "问题描述", "description"}, {"lead_unit", "牵头单位", "lead_unit"},
+                                 {"responsible_unit", "责任单位", "responsible_unit"}, {"owner", "责任人", "owner"},
+                                 {"measure", "整改措施", "measure"}, {"deadline", "整改时限", "deadline"},
+                                 {"status", "状态", "status"}, {"allowed_next", "可执行", "allowed_next"}});
+  fields.AddRow({p.id, p.region.ShortString(), v.region_name, p.household_no, std::string(CliName(p.source)),
+                 p.source_ref, p.source_item, std::string(CliName(p.category)), p.description, p.lead_unit,
+                 p.responsible_unit, p.owner, p.measure, p.deadline.ToString(), std::string(CliName(p.status)),
+                 AllowedNext(v)});
+  return fields;
+}
+
+// `rectify show`: the fields, then the history.
+std::vector<ReportTable> ShowTables(const ProblemView& v, OutputFormat format, Lang lang) {
   const bool people = format == OutputFormat::kTable;
+  std::vector<ReportTable> tables;
+  tables.push_back(people ? FieldsForPeople(v, lang) : FieldsForPrograms(v));
   ReportTable events("events", {{"date", "日期", "date"}, {"kind", "记录", "event"}, {"actor", "操作人", "by"},
                                 {"evidence", "佐证材料", "evidence"}, {"note", "说明", "note"}});
   for (const ProblemEvent& e : v.events) {
