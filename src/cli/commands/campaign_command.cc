@@ -145,6 +145,12 @@ ReportTable EstimatesTable(const CampaignReport& r) {
   return table;
 }
 
+// A campaign's sample size; "-" for people (and empty for programs) when none is drawn yet.
+ReportCell SampleCell(const std::optional<int64_t>& size, OutputFormat format) {
+  if (size) return *size;
+  return format == OutputFormat::kTable ? ReportCell(std::string("-")) : ReportCell();
+}
+
 // The design of the current draw, one row: for JSON readers beside the estimates.
 ReportTable DesignTable(const CampaignReport& r) {
   const CampaignDesign& d = r.design;
@@ -428,7 +434,7 @@ class CampaignCommand final : public GroupCommand {
       const Campaign& c = s.campaign;
       table.AddRow({c.code, c.name,
                     std::string(format == OutputFormat::kTable ? Label(c.level, g.lang) : CliName(c.level)),
-                    c.scope.ShortString(), s.sample_size ? ReportCell(*s.sample_size) : ReportCell(), s.recorded});
+                    c.scope.ShortString(), SampleCell(s.sample_size, format), s.recorded});
     }
     const ReportTable tables[] = {std::move(table)};
     return PrintTables(g, format, tables);
