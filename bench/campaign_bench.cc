@@ -108,7 +108,7 @@ jz::Status SimulateAndRecord(jz::Store& store, const std::string& code, const st
 jz::Status Report(jz::Store& store, const std::string& code, jz::RegionLevel level) {
   const auto start = Clock::now();
   ASSIGN_OR_RETURN(jz::CampaignReport report, jz::BuildCampaignReport(store, code, level));
-  const jz::RateEstimate& w = report.total.wrong_exit;
+  const jz::RateFigure& w = report.total.wrong_exit;
   Line(fmt::format("{}: report ({} regions)", code, report.regions.size()), Since(start),
        fmt::format("错退率 {:.2f}% [{:.2f}, {:.2f}]", 100 * w.rate, 100 * w.ci_low, 100 * w.ci_high));
   return jz::OkStatus();
@@ -242,7 +242,7 @@ int main(int argc, char** argv) {
     start = Clock::now();
     jz::StatusOr<jz::DrawResult> d = Draw(store, step.code, step.size, step.strata);
     if (!d.ok()) return Fail(d.status());
-    Line(fmt::format("{}: read frame + draw ({})", step.code, jz::CampaignLevelName(d->campaign.level, true)), Since(start),
+    Line(fmt::format("{}: read frame + draw ({})", step.code, jz::Label(d->campaign.level, jz::Lang::kEn)), Since(start),
          fmt::format("{} of {} households, {} cells", d->sample.design.sample_size, d->sample.design.frame_size,
                      d->sample.strata.size()));
   }

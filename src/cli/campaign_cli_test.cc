@@ -74,14 +74,21 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   for (const char* part : {"错退率", "漏评率", "下级错退率", "不一致户", "延边朝鲜族自治州"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }
-  r = RunJingzhun("campaign report " + db + " JL --format csv");
+  r = RunJingzhun("--lang en campaign report " + db + " JL --format csv");
   EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u) << r.out;
   r = RunJingzhun("campaign report " + db + " JL --format json");
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["design"]["seed"], 42);
-  EXPECT_EQ(j["total"]["recorded"], 300);
-  EXPECT_TRUE(j["total"]["wrongly_exited_rate"].is_object());
+  EXPECT_EQ(j["design"][0]["seed"], 42);
+  EXPECT_EQ(j["design"][0]["compare_to"], "WQ");
+  bool total_seen = false;
+  for (const nlohmann::json& row : j["estimates"]) {
+    if (row["region_code"] != "22" || row["metric"] != "wrongly_exited_rate") continue;
+    total_seen = true;
+    EXPECT_EQ(row["recorded"], 300);
+    EXPECT_TRUE(row["estimate"].is_number()) << row;
+  }
+  EXPECT_TRUE(total_seen) << r.out;
   r = RunJingzhun("campaign list " + db);
   EXPECT_NE(r.out.find("JL"), std::string::npos);
 
@@ -111,7 +118,7 @@ TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
   std::ofstream(P("bad.csv")) << "household_no,item,answer,value,note\n" << household << ",food,perhaps,,\n";
   Result r = RunJingzhun("--lang en campaign record " + db + " BAD " + P("bad.csv") + " --report " + P("refused.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("row 1 answer: invalid answer perhaps"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("row 1 answer: Finding answer: unrecognised value \"perhaps\""), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(P("refused.csv")));
   EXPECT_EQ(RunJingzhun("campaign report " + db + " BAD --format xml").exit_code, 3);
   EXPECT_EQ(RunJingzhun("campaign create " + db + " --code X --name x --level district --region 22 --line 4000").exit_code, 3);
@@ -120,6 +127,45 @@ TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
   r = RunJingzhun("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("--fraction 1.5"), std::string::npos) << r.out;
+}
+
+TEST_F(CampaignCliTest, FutureOrOutOfOrderDatesAndOutOfRangeNumbersAreRefused) {
+  const std::string db = P("c.db");
+  Result r = RunJingzhun("--lang en campaign create " + db + " --code FUT --name x --level province --region 22 --line 4000 "
+                         "--date 2199-01-01");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("date 2199-01-01 is after today"), std::string::npos) << r.out;
+  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code GUARD --name 守卫 --level province --region 22 --line 4000 "
+                        "--date 2025-01-02").exit_code, 0);
+  r = RunJingzhun("--lang en campaign sample " + db + " GUARD --size 50 --strata county --date 2025-01-01");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("the draw date 2025-01-01 is before the campaign's creation date 2025-01-02"), std::string::npos)
+      << r.out;
+  const std::pair<std::string, std::string> refused[] = {
+      {"sample " + db + " GUARD --size 2000000", "--size 2000000 is out of range (use 0 to 1000000)"},
+      {"sample " + db + " GUARD --size 50 --seed 9007199254740992", "--seed 9007199254740992 is out of range"},
+      {"sample " + db + " GUARD --size 50 --min-per-stratum 0", "--min-per-stratum 0 is out of range"},
+      {"sample " + db + " GUARD --size 50 --registered-share 2", "--registered-share 2 must be a number in [0, 1]"},
+      {"sample " + db + " GUARD --size 50 --strata district", "Strata: unrecognised value \"district\""},
+  };
+  for (const auto& [args, message] : refused) {
+    r = RunJingzhun("--lang en campaign " + args);
+    EXPECT_EQ(r.exit_code, 3) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find(message), std::string::npos) << args << "\n" << r.out;
+  }
+  ASSERT_EQ(RunJingzhun("campaign sample " + db + " GUARD --size 200 --strata county --date 2025-01-03").exit_code, 0);
+  r = RunJingzhun("--lang en campaign simulate " + db + " GUARD --out " + P("g.csv") + " --miss-rate 2");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("--miss-rate 2 must be in [0, 1]"), std::string::npos) << r.out;
+  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " GUARD --out " + P("g.csv")).exit_code, 0);
+  r = RunJingzhun("--lang en campaign record " + db + " GUARD " + P("g.csv") + " --date 2025-01-02");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("the findings date 2025-01-02 is before the draw date 2025-01-03"), std::string::npos) << r.out;
+  r = RunJingzhun("campaign list " + db + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  bool listed = false;
+  for (const nlohmann::json& row : nlohmann::json::parse(r.out)) listed |= row["code"] == "GUARD" && row["recorded"] == 0;
+  EXPECT_TRUE(listed) << r.out;
 }
 
 }  // namespace

@@ -70,9 +70,9 @@ TEST_F(RectifyCliTest, ImportCloseAndViewClearance) {
   EXPECT_NE(table.out.find("汪清县"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("延吉市"), std::string::npos) << table.out;
   Result csv = RunJingzhun("rectify view " + db_ + " --level county --as-of 2024-05-01 --format csv");
-  EXPECT_NE(csv.out.find("222401,延吉市,1,0,1,0,1,0.0000,false,false"), std::string::npos) << csv.out;
-  EXPECT_NE(csv.out.find("222424,汪清县,2,1,1,0,0,0.5000,false,false"), std::string::npos) << csv.out;
-  EXPECT_NE(csv.out.find("22,吉林省,3,1,2,0,1,0.3333,false,false"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("222401,延吉市,1,0,1,0,1,0,0,0"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("222424,汪清县,2,1,1,0,0,0.5,0,0"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("22,吉林省,3,1,2,0,1,0.333333,0,0"), std::string::npos) << csv.out;
   Result json = RunJingzhun("rectify view " + db_ + " --level prefecture --as-of 2024-05-01 --format json");
   EXPECT_NE(json.out.find("\"overdue\": 1,"), std::string::npos) << json.out;
 
@@ -94,6 +94,27 @@ TEST_F(RectifyCliTest, BadSheetNamesFileLineAndFieldAndStoresNothing) {
   EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
   Result list = RunJingzhun("rectify list " + db_ + " --format csv");
   EXPECT_EQ(list.out.find('\n'), list.out.size() - 1) << list.out;  // the header only
+}
+
+TEST_F(RectifyCliTest, FutureOrOutOfOrderStepsAndOutOfRangeDaysAreRefused) {
+  const std::string sheet = Write("findings.csv", kFindings);
+  ASSERT_EQ(RunJingzhun("rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01").exit_code, 0);
+  Result r = RunJingzhun("--lang en rectify progress " + db_ + " 1 --by 张三 --evidence 合同 --date 2199-01-01");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("the progress date 2199-01-01 is after today"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en rectify progress " + db_ + " 1 --by 张三 --evidence 合同 --date 2024-02-01");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("date 2024-02-01 is before the last entry of problem 1 (2024-03-01)"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en rectify add " + db_ + " --region 222424 --category 住房安全 --description 危房 --unit 镇 "
+                  "--owner 张三 --deadline 2199-06-30 --source-ref 督查 --by 李四 --date 2199-01-01");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("after today"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en rectify from-campaign " + db_ + " JL --unit X --owner Y --by Z --days 0");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("--days 0 is out of range (use 1 to 3650)"), std::string::npos) << r.out;
+  Result show = RunJingzhun("rectify show " + db_ + " 1");
+  EXPECT_NE(show.out.find("建账"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("整改进展"), std::string::npos) << show.out;  // no refused step was recorded
 }
 
 }  // namespace

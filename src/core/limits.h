@@ -93,6 +93,27 @@ inline constexpr int64_t kMaxMeasureFundsFen = int64_t{1'000'000} * 100;
 // elimination. Negative per-capita income (a failed business) is accepted down to minus it.
 inline constexpr int64_t kMaxIncomePerCapitaFen = int64_t{1'000'000} * 100;
 
+// The largest sample a campaign may draw, in households. A province spot-check samples a few
+// thousand households and a county self-check is a census (no size); a size of a million is
+// a typo (a household number or a population pasted into --size), refused before the frame
+// is read.
+inline constexpr int64_t kMaxSampleHouseholds = 1'000'000;
+
+// The largest sampling or simulation seed: 2^53 - 1. A seed is printed in reports and carried
+// as a JSON number; JSON readers (JavaScript) hold integers exactly only up to 2^53, and a
+// seed that cannot be read back exactly cannot reproduce its sample.
+inline constexpr uint64_t kMaxSampleSeed = (uint64_t{1} << 53) - 1;
+
+// The most households a sample design may require from each stratum. Two keep a stratum's
+// variance estimable; a few dozen are plenty for a village; a thousand bounds the sample a
+// typo could demand (the strata times this) far below kMaxSampleHouseholds' order.
+inline constexpr int32_t kMaxMinPerStratum = 1000;
+
+// The longest rectification deadline, in days after the ledger entry: ten years. 整改时限 are
+// weeks to months; a longer one is almost always a typo (days for a date), and bounding it
+// keeps every deadline a valid Date.
+inline constexpr int kMaxRectificationDays = 3650;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

@@ -16,116 +16,11 @@
 #include <string_view>
 #include <vector>
 
-#include "core/code_lists.h"
-#include "core/date.h"
-#include "core/money.h"
+#include "core/campaign_records.h"
 #include "core/region_code.h"
 #include "core/status.h"
 
 namespace jz {
-
-// The level of a campaign; the code is stored.
-enum class CampaignLevel : uint8_t {
-  kCounty = 1,      // 县级自查: every household in scope
-  kPrefecture = 2,  // 市州复查: a stratified sample
-  kProvince = 3,    // 省级抽查: a (smaller) stratified sample
-};
-
-// What a sample is stratified by.
-enum class StrataKind : uint8_t { kTownship = 1, kVillage = 2, kCounty = 3 };
-
-// The region level of a stratum of `kind`; and its name, "township" | "village" | "county".
-RegionLevel StrataLevel(StrataKind kind);
-std::string_view StrataKindName(StrataKind kind);
-
-// A finding's answer for one checklist item.
-enum class FindingAnswer : uint8_t {
-  kYes = 1,            // 符合: the guarantee holds / the record is right
-  kNo = 2,             // 不符合: a problem
-  kNotApplicable = 3,  // 不适用
-};
-
-struct Campaign {
-  int64_t id = 0;  // assigned by CreateCampaign
-  std::string code;
-  std::string name;
-  CampaignLevel level = CampaignLevel::kCounty;
-  RegionCode scope;
-  std::vector<std::string> items;     // checklist item codes, in order
-  std::optional<int64_t> compare_to;  // id of the lower-level campaign
-  Money income_line;                  // per-capita net income below it is a problem
-  std::string created_by;
-  Date created_on;
-};
-
-// A household of the sampling frame.
-struct FrameHousehold {
-  int64_t household_id = 0;
-  std::string household_no;
-  RegionCode village;
-  HouseholdType type = HouseholdType::kOrdinaryFarm;
-  int32_t persons = 0;
-};
-
-// The design of one draw. Invariant: census implies every stratum's sample_count equals its
-// frame_count. allocation: 1 proportional, 2 equal (engine/sampling.h Allocation).
-struct CampaignDesign {
-  int32_t draw_no = 0;  // assigned by SaveSample
-  bool census = false;
-  uint64_t seed = 0;
-  int64_t frame_size = 0;
-  StrataKind strata = StrataKind::kTownship;
-  int32_t allocation = 1;
-  int64_t size = 0;
-  int32_t fraction_bp = 0;
-  int32_t registered_share_bp = 5000;
-  int32_t min_per_stratum = 2;
-  int64_t sample_size = 0;
-  std::string drawn_by;
-  Date drawn_on;
-};
-
-struct CampaignStratum {
-  uint64_t stratum = 0;
-  bool registered = false;
-  int64_t frame_count = 0;
-  int64_t sample_count = 0;
-};
-
-struct CampaignUnit {
-  int64_t household_id = 0;
-  std::string household_no;
-  RegionCode village;
-  uint64_t stratum = 0;
-  HouseholdType type = HouseholdType::kOrdinaryFarm;
-  int32_t persons = 0;
-  int64_t draw_order = 0;
-};
-
-// A draw: the design, its cells and its units in draw order.
-struct StoredSample {
-  CampaignDesign design;
-  std::vector<CampaignStratum> strata;
-  std::vector<CampaignUnit> units;
-};
-
-struct CampaignFinding {
-  std::string item;
-  std::string person_no;  // "" for household items
-  FindingAnswer answer = FindingAnswer::kYes;
-  std::optional<Money> value;  // income items: per-capita net income
-  std::string note;
-
-  friend bool operator==(const CampaignFinding&, const CampaignFinding&) = default;
-};
-
-// All the findings of one household in one recording.
-struct HouseholdFindings {
-  std::string household_no;
-  std::vector<CampaignFinding> findings;
-  std::string recorded_by;
-  Date recorded_on;
-};
 
 class CampaignStore {
  public:
@@ -168,24 +63,6 @@ class CampaignStore {
   // Households with at least one recorded finding.
   [[nodiscard]] virtual StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) = 0;
 };
-
-inline RegionLevel StrataLevel(StrataKind kind) {
-  switch (kind) {
-    case StrataKind::kCounty: return RegionLevel::kCounty;
-    case StrataKind::kVillage: return RegionLevel::kVillage;
-    case StrataKind::kTownship: break;
-  }
-  return RegionLevel::kTownship;
-}
-
-inline std::string_view StrataKindName(StrataKind kind) {
-  switch (kind) {
-    case StrataKind::kCounty: return "county";
-    case StrataKind::kVillage: return "village";
-    case StrataKind::kTownship: break;
-  }
-  return "township";
-}
 
 }  // namespace jz
 

@@ -12,6 +12,8 @@
 #include "synth/campaign_simulation.h"
 
 #include "app/verification/campaigns.h"
+#include "app/workspace.h"
+#include "core/limits.h"
 #include "io/csv_writer.h"
 
 namespace jz {
@@ -75,8 +77,7 @@ void WriteHousehold(CsvWriter& csv, const Household& h, const Campaign& c, const
     if (missed) ok = true;
     csv.Field(h.household_no);
     csv.Field(item);
-    csv.Field(applicable ? FindingAnswerLabel(ok ? FindingAnswer::kYes : FindingAnswer::kNo)
-                         : FindingAnswerLabel(FindingAnswer::kNotApplicable));
+    csv.Field(Label(applicable ? (ok ? FindingAnswer::kYes : FindingAnswer::kNo) : FindingAnswer::kNotApplicable));
     if (item == "income") {
       const Money seen = missed ? c.income_line + Money::FromFen(c.income_line.fen() / 10) : t.income_per_capita;
       csv.Field(seen.ToString());
@@ -88,12 +89,24 @@ void WriteHousehold(CsvWriter& csv, const Household& h, const Campaign& c, const
   }
 }
 
+Status CheckRate(std::string_view option, double rate) {
+  if (rate >= 0 && rate <= 1) return OkStatus();
+  return InvalidArgumentError(Bilingual("{} {} 须在 0 到 1 之间", "{} {} must be in [0, 1]", option, rate));
+}
+
+Status CheckSeed(std::string_view option, uint64_t seed) {
+  if (seed <= kMaxSampleSeed) return OkStatus();
+  return InvalidArgumentError(
+      Bilingual("{} {} 超出范围（可用 0 到 {}）", "{} {} is out of range (use 0 to {})", option, seed, kMaxSampleSeed));
+}
+
 }  // namespace
 
 StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const SimulationOptions& options) {
-  if (options.problem_rate < 0 || options.problem_rate > 1 || options.miss_rate < 0 || options.miss_rate > 1) {
-    return InvalidArgumentError(Bilingual("问题比例和漏查比例须在 0 到 1 之间", "the problem and miss rates must be in [0, 1]"));
-  }
+  RETURN_IF_ERROR(CheckRate("--problem-rate", options.problem_rate));
+  RETURN_IF_ERROR(CheckRate("--miss-rate", options.miss_rate));
+  RETURN_IF_ERROR(CheckSeed("--truth-seed", options.truth_seed));
+  RETURN_IF_ERROR(CheckSeed("--seed", options.seed));
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
   if (!campaign) return NotFoundError(Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
@@ -114,6 +127,10 @@ StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const Si
   }));
   RETURN_IF_ERROR(csv->Close());
   return written;
+}
+
+StatusOr<int64_t> SimulateCampaignFindings(Workspace& ws, const CampaignSimulateRequest& request) {
+  return SimulateFindings(ws.store(), request.campaign, request.options);
 }
 
 }  // namespace jz

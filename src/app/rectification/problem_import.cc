@@ -283,12 +283,12 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   Problem& p = pending.problem;
   p.source = options_.default_source;
   if (!cell(kSourceKind).empty()) {
-    StatusOr<ProblemSource> source = ParseProblemSource(cell(kSourceKind));
+    StatusOr<ProblemSource> source = Parse<ProblemSource>(cell(kSourceKind));
     if (source.ok()) p.source = *source; else bad(kSourceKind, source.status().message());
   }
   p.source_ref = cell(kSource);  // checked, when empty, by CheckProblems
   p.source_item = cell(kItemNo);
-  StatusOr<ProblemCategory> category = ParseProblemCategory(cell(kCategory));
+  StatusOr<ProblemCategory> category = Parse<ProblemCategory>(cell(kCategory));
   if (category.ok()) p.category = *category; else bad(kCategory, category.status().message());
   p.description = cell(kDescription);
   p.household_no = cell(kHousehold);

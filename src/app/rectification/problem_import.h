@@ -52,22 +52,6 @@ struct ProblemImportOptions {
   std::string validation_ref;            // 问题来源 of the findings; default "数据校验 <date>"
 };
 
-struct ProblemImportError {
-  std::string file;
-  int64_t line = 0;    // 1-based physical line; 0 for the file as a whole
-  std::string field;   // the column, as named in the file's header
-  std::string value;
-  std::string message; // Bilingual
-};
-
-struct ProblemImportResult {
-  int64_t rows = 0;       // problem rows read (validation reports: error findings)
-  int64_t added = 0;
-  int64_t unchanged = 0;  // already in the ledger
-  std::vector<int64_t> ids;
-  std::vector<ProblemImportError> errors;  // non-empty: nothing was stored
-};
-
 // Reads every file of `paths`, checks all rows, and stores them when none is bad.
 // Problems with a file (missing, bad encoding, missing column) are errors of the result,
 // not a failed status; the status fails only when the store does.

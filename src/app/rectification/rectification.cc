@@ -10,96 +10,10 @@
 namespace jz {
 namespace {
 
-struct Labelled {
-  int code;
-  std::string_view key;
-  std::string_view zh;
-  std::string_view en;
-};
-
-constexpr Labelled kStatuses[] = {
-    {1, "open", "待整改", "open"},
-    {2, "in_progress", "整改中", "in progress"},
-    {3, "closure_requested", "申请销号", "closure requested"},
-    {4, "closed", "已销号", "closed"},
-};
-constexpr Labelled kSources[] = {
-    {1, "campaign", "核查", "verification campaign"},
-    {2, "inspection", "督查巡查", "inspection"},
-    {3, "validation", "数据校验", "data validation"},
-    {4, "assessment", "考核评估", "assessment"},
-};
-constexpr Labelled kEventKinds[] = {
-    {1, "opened", "建账", "opened"},
-    {2, "progress", "整改进展", "progress"},
-    {3, "closure_requested", "申请销号", "closure requested"},
-    {4, "closed", "确认销号", "closed"},
-    {5, "rejected", "退回", "rejected"},
-    {6, "reopened", "重新打开", "reopened"},
-    {7, "reassigned", "更换责任人", "reassigned"},
-};
-constexpr Labelled kCategories[] = {
-    {1, "identification", "识别退出", "identification and exit"},
-    {2, "housing", "住房安全", "housing safety"},
-    {3, "water", "饮水安全", "drinking water"},
-    {4, "education", "义务教育", "compulsory education"},
-    {5, "medical", "基本医疗", "basic medical care"},
-    {6, "income", "收入及帮扶措施", "income and assistance"},
-    {7, "funds", "项目资金", "project funds"},
-    {8, "data", "数据质量", "data quality"},
-    {9, "conduct", "工作作风", "work style"},
-    {99, "other", "其他", "other"},
-};
-// Other spellings found in inspection feedback lists.
-constexpr std::pair<std::string_view, int> kCategoryAliases[] = {
-    {"饮水", 3}, {"作风", 9}, {"教育", 4}, {"医疗", 5}, {"住房", 2}, {"资金", 7}, {"识别", 1},
-    {"帮扶", 6}, {"收入", 6}, {"数据", 8}, {"危房", 2},
-};
-
-template <size_t N>
-std::string LabelOf(const Labelled (&table)[N], int code, Lang lang) {
-  for (const Labelled& l : table) {
-    if (l.code != code) continue;
-    if (lang == Lang::kEn) return std::string(l.en);
-    return lang == Lang::kZhHant ? ToTraditional(l.zh) : std::string(l.zh);
-  }
-  return std::to_string(code);
-}
-
-template <size_t N>
-std::string_view KeyOf(const Labelled (&table)[N], int code) {
-  for (const Labelled& l : table) {
-    if (l.code == code) return l.key;
-  }
-  return "?";
-}
-
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-template <size_t N>
-std::optional<int> Find(const Labelled (&table)[N], std::string_view text) {
-  text = Trim(text);
-  for (const Labelled& l : table) {
-    if (text == l.key || text == l.zh || text == l.en || text == std::to_string(l.code)) return l.code;
-  }
-  return std::nullopt;
-}
-
-template <size_t N>
-std::string Accepted(const Labelled (&table)[N]) {
-  std::string out;
-  for (const Labelled& l : table) out += fmt::format("{}{}/{}", out.empty() ? "" : ", ", l.key, l.zh);
-  return out;
-}
-
-template <size_t N>
-Status Unknown(const Labelled (&table)[N], std::string_view what_zh, std::string_view what_en, std::string_view text) {
-  return InvalidArgumentError(Bilingual(fmt::format("{} “{}” 无效，可用：{}", what_zh, text, Accepted(table)),
-                                        fmt::format("invalid {} '{}'; use one of {}", what_en, text, Accepted(table))));
 }
 
 uint64_t Fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
@@ -112,15 +26,15 @@ uint64_t Fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
 
 std::string AllowedText(ProblemStatus status) {
   std::string out;
-  for (std::string_view verb : AllowedActions(status)) out += fmt::format("{}{}", out.empty() ? "" : ", ", verb);
+  for (LedgerAction action : AllowedActions(status)) out += fmt::format("{}{}", out.empty() ? "" : ", ", CliName(action));
   return out;
 }
 
 Status NotAllowed(const Problem& p, std::string_view verb_zh, std::string_view verb_en) {
   return FailedPreconditionError(Bilingual(
-      fmt::format("问题 {} 当前状态为「{}」，不能{}；当前可执行：{}", p.id, ProblemStatusLabel(p.status, Lang::kZhHans),
+      fmt::format("问题 {} 当前状态为「{}」，不能{}；当前可执行：{}", p.id, Label(p.status),
                   verb_zh, AllowedText(p.status)),
-      fmt::format("problem {} is {}; it cannot be {}; allowed now: {}", p.id, ProblemStatusKey(p.status), verb_en,
+      fmt::format("problem {} is {}; it cannot be {}; allowed now: {}", p.id, CliName(p.status), verb_en,
                   AllowedText(p.status))));
 }
 
@@ -229,41 +143,8 @@ Status CheckRegionAndHousehold(Store& store, Problem& p, size_t i, std::vector<P
 
 }  // namespace
 
-std::string ProblemStatusLabel(ProblemStatus s, Lang lang) { return LabelOf(kStatuses, static_cast<int>(s), lang); }
-std::string ProblemSourceLabel(ProblemSource s, Lang lang) { return LabelOf(kSources, static_cast<int>(s), lang); }
-std::string ProblemCategoryLabel(ProblemCategory c, Lang lang) {
-  return LabelOf(kCategories, static_cast<int>(c), lang);
-}
-std::string ProblemEventKindLabel(ProblemEventKind k, Lang lang) {
-  return LabelOf(kEventKinds, static_cast<int>(k), lang);
-}
-std::string_view ProblemStatusKey(ProblemStatus s) { return KeyOf(kStatuses, static_cast<int>(s)); }
-std::string_view ProblemSourceKey(ProblemSource s) { return KeyOf(kSources, static_cast<int>(s)); }
-std::string_view ProblemEventKindKey(ProblemEventKind k) { return KeyOf(kEventKinds, static_cast<int>(k)); }
-
-StatusOr<ProblemStatus> ParseProblemStatus(std::string_view text) {
-  std::optional<int> code = Find(kStatuses, text);
-  if (!code) return Unknown(kStatuses, "整改状态", "status", text);
-  return static_cast<ProblemStatus>(*code);
-}
-
-StatusOr<ProblemSource> ParseProblemSource(std::string_view text) {
-  std::optional<int> code = Find(kSources, text);
-  if (!code) return Unknown(kSources, "问题来源类型", "source kind", text);
-  return static_cast<ProblemSource>(*code);
-}
-
-StatusOr<ProblemCategory> ParseProblemCategory(std::string_view text) {
-  std::optional<int> code = Find(kCategories, text);
-  for (const auto& [alias, value] : kCategoryAliases) {
-    if (!code && Trim(text) == alias) code = value;
-  }
-  if (!code) return Unknown(kCategories, "问题类别", "category", text);
-  return static_cast<ProblemCategory>(*code);
-}
-
 std::string ProblemKey(const Problem& p) {
-  const std::string prefix = fmt::format("{}|{}|", ProblemSourceKey(p.source), p.source_ref);
+  const std::string prefix = fmt::format("{}|{}|", CliName(p.source), p.source_ref);
   if (!p.source_item.empty()) return prefix + "#" + p.source_item;
   uint64_t hash = Fnv1a(std::to_string(p.region.value()));
   for (std::string_view part : {std::string_view("\x1f"), std::string_view(p.household_no), std::string_view("\x1f")}) {
@@ -327,12 +208,12 @@ StatusOr<AddedProblems> AddProblems(Store& store, ProblemBatch batch) {
   return out;
 }
 
-std::vector<std::string_view> AllowedActions(ProblemStatus status) {
+std::vector<LedgerAction> AllowedActions(ProblemStatus status) {
   switch (status) {
     case ProblemStatus::kOpen:
-    case ProblemStatus::kInProgress: return {"progress", "request", "reassign"};
-    case ProblemStatus::kClosureRequested: return {"confirm", "reject"};
-    case ProblemStatus::kClosed: return {"reopen"};
+    case ProblemStatus::kInProgress: return {LedgerAction::kProgress, LedgerAction::kRequest, LedgerAction::kReassign};
+    case ProblemStatus::kClosureRequested: return {LedgerAction::kConfirm, LedgerAction::kReject};
+    case ProblemStatus::kClosed: return {LedgerAction::kReopen};
   }
   return {};
 }

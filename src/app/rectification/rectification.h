@@ -9,7 +9,8 @@
 // problem's owner (责任人) nor the person who requested it. Every refusal is
 // FailedPrecondition or InvalidArgument, names what failed and lists the allowed next steps.
 //
-// Nothing here prints; the CLI (rectify_command.cc) formats. Thread safety: as the Store.
+// Labels and parsing of the statuses, sources and categories are the code lists of
+// core/verification_codes.h. The doors call ledger_requests.h. Nothing here prints. Thread safety: as the Store.
 #ifndef JZ_APP_RECTIFICATION_RECTIFICATION_H_
 #define JZ_APP_RECTIFICATION_RECTIFICATION_H_
 
@@ -22,29 +23,12 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/region_code.h"
+#include "app/rectification/ledger_requests.h"
 #include "core/status.h"
+#include "core/verification_codes.h"
 #include "store/store.h"
 
 namespace jz {
-
-// Labels in `lang` (zh-Hant derived from zh-Hans).
-std::string ProblemStatusLabel(ProblemStatus status, Lang lang);
-std::string ProblemSourceLabel(ProblemSource source, Lang lang);
-std::string ProblemCategoryLabel(ProblemCategory category, Lang lang);
-std::string ProblemEventKindLabel(ProblemEventKind kind, Lang lang);
-// Short English keys used on the command line, in CSV and JSON: "open", "in_progress",
-// "closure_requested", "closed"; "campaign", "inspection", "validation", "assessment".
-std::string_view ProblemStatusKey(ProblemStatus status);
-std::string_view ProblemSourceKey(ProblemSource source);
-std::string_view ProblemEventKindKey(ProblemEventKind kind);
-
-// Parse a key, a zh-Hans label or (category) a national-style code such as "2".
-// InvalidArgument naming the text and the accepted values otherwise.
-StatusOr<ProblemStatus> ParseProblemStatus(std::string_view text);
-StatusOr<ProblemSource> ParseProblemSource(std::string_view text);
-// Accepts the labels (住房安全, 饮水安全 or 饮水, 识别退出, 项目资金, 作风 or 工作作风, …),
-// English keys (housing, water, identification, funds, conduct, …) and the codes.
-StatusOr<ProblemCategory> ParseProblemCategory(std::string_view text);
 
 // The idempotency key of a problem: "<source>|<source_ref>|#<source_item>" when the source
 // numbers its items, else "<source>|<source_ref>|h<hash>" with a 64-bit FNV-1a hash of
@@ -64,12 +48,6 @@ struct ProblemBatch {
   // batch; its key is computed with ProblemKey() when empty. A problem with no region but
   // a household takes the household's village.
   std::vector<Problem> problems;
-};
-
-struct AddedProblems {
-  std::vector<int64_t> ids;  // parallel to the batch's problems
-  int64_t added = 0;
-  int64_t unchanged = 0;     // already in the ledger (same key): not added again
 };
 
 // Checks every problem (description, responsible unit, owner present; region loaded;
@@ -120,9 +98,8 @@ Status ReassignProblem(Store& store, const ProblemAction& action, std::string_vi
 // names the status and the allowed next steps; Aborted when someone changed the problem
 // meanwhile.
 
-// The next actions allowed in `status`, as CLI verbs: e.g. {"progress", "request",
-// "reassign"} for open.
-std::vector<std::string_view> AllowedActions(ProblemStatus status);
+// The next actions allowed in `status`: e.g. progress, request and reassign for open.
+std::vector<LedgerAction> AllowedActions(ProblemStatus status);
 
 // Whether `problem` is overdue on `as_of`: not closed and its deadline is before as_of.
 bool IsOverdue(const Problem& problem, Date as_of);
@@ -142,33 +119,6 @@ struct ProblemDetail {
 };
 // NotFound when there is no problem `id`.
 StatusOr<ProblemDetail> ShowProblem(Store& store, int64_t id);
-
-// One row of the 清零 view.
-struct ClearanceRow {
-  RegionCode code;
-  std::string name;
-  // True for problems registered at a region above the view's level (e.g. a county-level
-  // problem in a township view): the row is that region's own problems (本级).
-  bool own_level = false;
-  int64_t total = 0;
-  int64_t closed = 0;
-  int64_t open = 0;               // not closed: open + in_progress + closure_requested
-  int64_t closure_requested = 0;  // of open: awaiting confirmation
-  int64_t overdue = 0;            // of open: deadline before as_of
-
-  // closed / total, 1 when there is no problem.
-  double ClosureRate() const { return total == 0 ? 1.0 : static_cast<double>(closed) / static_cast<double>(total); }
-  // 清零: no open problem.
-  bool Cleared() const { return open == 0; }
-};
-
-struct ClearanceView {
-  RegionCode scope;
-  RegionLevel level = RegionLevel::kCounty;
-  Date as_of;
-  std::vector<ClearanceRow> rows;  // regions with problems, by code; own-level rows first in their branch
-  ClearanceRow total;              // the whole scope
-};
 
 // Rolls the problems inside `scope` up to the regions at `level` by code prefix, with
 // names from the region table. InvalidArgument when `level` is above `scope`'s level.

@@ -270,18 +270,6 @@ TEST_F(RectificationTest, ClearanceViewRollsUpByLevel) {
                 StatusCode::kInvalidArgument, "above the level");
 }
 
-TEST(RectificationCodes, ParseLabelsAndAliases) {
-  EXPECT_EQ(*ParseProblemCategory("住房安全"), ProblemCategory::kHousingSafety);
-  EXPECT_EQ(*ParseProblemCategory("饮水"), ProblemCategory::kDrinkingWater);
-  EXPECT_EQ(*ParseProblemCategory("作风"), ProblemCategory::kWorkStyle);
-  EXPECT_EQ(*ParseProblemCategory("funds"), ProblemCategory::kProjectFunds);
-  EXPECT_EQ(*ParseProblemCategory("1"), ProblemCategory::kIdentificationExit);
-  EXPECT_STATUS(ParseProblemCategory("天气"), StatusCode::kInvalidArgument, "invalid category '天气'");
-  EXPECT_EQ(*ParseProblemStatus("closure_requested"), ProblemStatus::kClosureRequested);
-  EXPECT_EQ(*ParseProblemSource("考核评估"), ProblemSource::kAssessment);
-  EXPECT_EQ(ProblemStatusLabel(ProblemStatus::kClosed, Lang::kEn), "closed");
-}
-
 TEST(RectificationCodes, KeyUsesTheItemNumberOrTheIdentityFields) {
   Problem p = NewProblem("222424100205", "危房", D(2024, 6, 30));
   p.source_ref = "督查";

@@ -54,6 +54,11 @@ StatusOr<JudgedMap> LoadJudged(Store& store, const Campaign& c) {
   return out;
 }
 
+RateFigure Figure(const RateEstimate& e) {
+  return {e.defined, e.rate, e.standard_error, e.ci_low, e.ci_high, e.households, e.numerator_units,
+          e.denominator_units, e.zero_count_bound};
+}
+
 bool IsExited(HouseholdType type) { return type == HouseholdType::kExited || type == HouseholdType::kMonitored; }
 
 // A campaign's sample and findings, grouped by report region.
@@ -120,6 +125,9 @@ std::vector<ItemResult> Items(const Evaluated& e, const RegionSlice& slice, cons
   std::vector<ItemResult> items(c.items.size());
   for (size_t i = 0; i < c.items.size(); ++i) {
     items[i].item = c.items[i];
+    const ChecklistItem* known = FindChecklistItem(c.items[i]);
+    items[i].name_zh = known ? std::string(known->name_zh) : c.items[i];
+    items[i].name_en = known ? std::string(known->name_en) : c.items[i];
     std::vector<RateObservation> accuracy, disagree;
     for (size_t k = 0; k < slice.units.size(); ++k) {
       auto it = e.judged->find(slice.units[k]->household_id);
@@ -139,8 +147,8 @@ std::vector<ItemResult> Items(const Evaluated& e, const RegionSlice& slice, cons
       items[i].discrepancies += a != b;
       disagree.push_back({slice.local_cell[k], a != b ? 1.0 : 0.0, 1.0});
     }
-    items[i].accuracy = EstimateRate(slice.cells, accuracy);
-    items[i].discrepancy_rate = EstimateRate(slice.cells, disagree);
+    items[i].accuracy = Figure(EstimateRate(slice.cells, accuracy));
+    items[i].discrepancy_rate = Figure(EstimateRate(slice.cells, disagree));
   }
   return items;
 }
@@ -153,12 +161,14 @@ RegionResult Evaluate(const Evaluated& e, const RegionSlice& slice, const Evalua
   r.frame_households = slice.frame_households;
   r.sampled = static_cast<int64_t>(slice.units.size());
   for (const CellCounts& c : slice.cells) r.recorded += c.recorded;
-  std::tie(r.wrong_exit, r.missed) = Rates(e, slice);
+  const auto [wrong_exit, missed] = Rates(e, slice);
+  r.wrong_exit = Figure(wrong_exit);
+  r.missed = Figure(missed);
   r.items = Items(e, slice, lower);
   if (lower && lower_slice) {
     auto [w, m] = Rates(*lower, *lower_slice);
-    r.lower_wrong_exit = w;
-    r.lower_missed = m;
+    r.lower_wrong_exit = Figure(w);
+    r.lower_missed = Figure(m);
   }
   return r;
 }

@@ -43,7 +43,7 @@ std::string_view Trim(std::string_view s) {
 
 bool SameDesign(const CampaignDesign& stored, const SampleDesign& d, StrataKind strata) {
   if (stored.census || d.census) return stored.census == d.census;
-  return stored.seed == d.seed && stored.strata == strata && stored.allocation == static_cast<int32_t>(d.allocation) &&
+  return stored.seed == d.seed && stored.strata == strata && static_cast<int>(stored.allocation) == static_cast<int>(d.allocation) &&
          stored.size == d.size && stored.fraction_bp == (d.size > 0 ? 0 : d.fraction_bp) &&
          stored.registered_share_bp == d.registered_share_bp && stored.min_per_stratum == d.min_per_stratum;
 }
@@ -64,7 +64,7 @@ StoredSample ToStored(const std::vector<FrameHousehold>& frame, const std::vecto
   d.seed = d.census ? 0 : request.design.seed;
   d.frame_size = sample.frame_size;
   d.strata = strata;
-  d.allocation = static_cast<int32_t>(request.design.allocation);
+  d.allocation = request.design.allocation == Allocation::kEqual ? SampleAllocation::kEqual : SampleAllocation::kProportional;
   d.size = d.census ? 0 : request.design.size;
   d.fraction_bp = d.census || request.design.size > 0 ? 0 : request.design.fraction_bp;
   d.registered_share_bp = request.design.registered_share_bp;
@@ -113,41 +113,6 @@ StatusOr<std::vector<std::string>> ParseChecklist(std::string_view text) {
     for (const ChecklistItem& item : kDefaultChecklist) items.emplace_back(item.code);
   }
   return items;
-}
-
-StatusOr<CampaignLevel> ParseCampaignLevel(std::string_view text) {
-  if (text == "county" || text == "1" || text == "县级自查") return CampaignLevel::kCounty;
-  if (text == "prefecture" || text == "2" || text == "市州复查") return CampaignLevel::kPrefecture;
-  if (text == "province" || text == "3" || text == "省级抽查") return CampaignLevel::kProvince;
-  return InvalidArgumentError(Bilingual(fmt::format("核查级别 {} 无效（可用 county、prefecture、province）", text),
-                                        fmt::format("invalid level {} (use county, prefecture or province)", text)));
-}
-
-std::string_view CampaignLevelName(CampaignLevel level, bool english) {
-  switch (level) {
-    case CampaignLevel::kCounty: return english ? "county self-check" : "县级自查";
-    case CampaignLevel::kPrefecture: return english ? "prefecture re-check" : "市州复查";
-    case CampaignLevel::kProvince: return english ? "province spot-check" : "省级抽查";
-  }
-  return "";
-}
-
-StatusOr<FindingAnswer> ParseFindingAnswer(std::string_view text) {
-  text = Trim(text);
-  if (text == "1" || text == "符合" || text == "yes" || text == "ok" || text == "是") return FindingAnswer::kYes;
-  if (text == "2" || text == "不符合" || text == "no" || text == "problem" || text == "否") return FindingAnswer::kNo;
-  if (text == "3" || text == "不适用" || text == "na" || text == "n/a") return FindingAnswer::kNotApplicable;
-  return InvalidArgumentError(Bilingual(fmt::format("答案 {} 无效（可用 1/符合、2/不符合、3/不适用）", text),
-                                        fmt::format("invalid answer {} (use 1/yes, 2/no or 3/n/a)", text)));
-}
-
-std::string_view FindingAnswerLabel(FindingAnswer answer) {
-  switch (answer) {
-    case FindingAnswer::kYes: return "符合";
-    case FindingAnswer::kNo: return "不符合";
-    case FindingAnswer::kNotApplicable: return "不适用";
-  }
-  return "";
 }
 
 StatusOr<Campaign> CreateCampaign(Store& store, const CreateCampaignRequest& r) {
@@ -293,7 +258,7 @@ ParsedRow ParseRow(const std::vector<std::string_view>& fields, const Columns& c
     return fail("item", Bilingual(fmt::format("核查项 {} 不在本活动的核查清单中", out.finding.item),
                                   fmt::format("item {} is not on the campaign's checklist", out.finding.item)));
   }
-  StatusOr<FindingAnswer> answer = ParseFindingAnswer(cell(c.answer));
+  StatusOr<FindingAnswer> answer = Parse<FindingAnswer>(cell(c.answer));
   if (!answer.ok()) return fail("answer", std::string(answer.status().message()));
   out.finding.answer = *answer;
   const std::string_view value = cell(c.value);

@@ -12,7 +12,8 @@
 // (一般农户) that fails meets the identification standard and is 漏评 (missed). 贫困户 (not yet
 // exited) are in neither rate. Rates are of persons (the household's member count at the draw).
 //
-// Nothing here prints or touches SQL. Thread safety: one call at a time per Store.
+// The doors call campaign_requests.h, which fills defaults and checks dates and bounds, then
+// these. Nothing here prints or touches SQL. Thread safety: one call at a time per Store.
 #ifndef JZ_APP_VERIFICATION_CAMPAIGNS_H_
 #define JZ_APP_VERIFICATION_CAMPAIGNS_H_
 
@@ -22,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/verification/campaign_requests.h"
 #include "core/region_code.h"
 #include "core/status.h"
 #include "engine/sampling.h"
@@ -46,13 +48,6 @@ const ChecklistItem* FindChecklistItem(std::string_view code);
 // Parses "food,water,income" (spaces ignored). InvalidArgument naming an unknown or repeated
 // code and listing the known ones. An empty list means the default checklist.
 [[nodiscard]] StatusOr<std::vector<std::string>> ParseChecklist(std::string_view text);
-
-// Parses a level: county | prefecture | province (or 县级自查 / 市州复查 / 省级抽查, 1 / 2 / 3).
-[[nodiscard]] StatusOr<CampaignLevel> ParseCampaignLevel(std::string_view text);
-std::string_view CampaignLevelName(CampaignLevel level, bool english);
-// Parses an answer: 1 / 符合 / yes / ok, 2 / 不符合 / no / problem, 3 / 不适用 / na / n/a.
-[[nodiscard]] StatusOr<FindingAnswer> ParseFindingAnswer(std::string_view text);
-std::string_view FindingAnswerLabel(FindingAnswer answer);
 
 struct CreateCampaignRequest {
   std::string code;
@@ -98,22 +93,6 @@ struct DrawResult {
 [[nodiscard]] StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign,
                                                        const HouseholdFindings& findings);
 
-// One refused row of a findings file.
-struct FindingRowError {
-  std::string file;
-  int64_t row = 0;      // 1-based data row (the header is row 0)
-  std::string field;    // column name
-  std::string message;  // bilingual
-};
-
-struct ImportFindingsResult {
-  int64_t rows = 0;
-  int64_t households_stored = 0;
-  int64_t rows_stored = 0;
-  int64_t households_refused = 0;
-  std::vector<FindingRowError> refused;  // every row of a refused household, in file order
-};
-
 // Imports a findings CSV (UTF-8 or GB18030; columns household_no, item, answer, value, note
 // and optionally person_no; value is yuan, e.g. 4500.50). Rows are grouped by household; a
 // household with any bad row is refused whole (its rows listed, the bad ones with their own
@@ -126,37 +105,6 @@ struct ImportFindingsResult {
                                                             Date recorded_on);
 
 // ---- Report ---------------------------------------------------------------------------
-
-struct ItemResult {
-  std::string item;
-  RateEstimate accuracy;         // share answered 符合 among 符合 + 不符合
-  int64_t problems = 0;          // households answered 不符合 (unweighted)
-  int64_t compared = 0;          // households answered at both levels
-  int64_t discrepancies = 0;     // … with different answers
-  RateEstimate discrepancy_rate; // weighted share of compared households that disagree
-};
-
-struct RegionResult {
-  RegionCode code;
-  std::string name;
-  int64_t frame_households = 0;
-  int64_t sampled = 0;
-  int64_t recorded = 0;
-  RateEstimate wrong_exit;  // 错退率
-  RateEstimate missed;      // 漏评率
-  std::optional<RateEstimate> lower_wrong_exit;  // the compare_to campaign's, same region
-  std::optional<RateEstimate> lower_missed;
-  std::vector<ItemResult> items;
-};
-
-struct CampaignReport {
-  Campaign campaign;
-  std::optional<Campaign> lower;
-  CampaignDesign design;
-  RegionLevel level = RegionLevel::kCounty;
-  std::vector<RegionResult> regions;  // by code
-  RegionResult total;                 // the campaign's scope
-};
 
 // Computes the report per region at `level` (province, prefecture, county; township when the
 // strata are townships or villages; village when they are villages). FailedPrecondition when the campaign has

@@ -1,471 +1,467 @@
 // `jingzhun campaign create|sample|record|report|simulate|list|show`: verification campaigns
-// (县级自查、市州复查、省级抽查) with reproducible stratified samples. The work is in
-// app/campaigns.h; this file parses options and prints.
+// (县级自查、市州复查、省级抽查) with reproducible stratified samples. Each subcommand parses its
+// options into one request of app/verification/campaign_requests.h (simulate: synth/), calls
+// it and prints the result; tables, CSV and JSON go through cli/row_printer.h.
 #include <fmt/format.h>
 
-#include <cmath>
-#include <nlohmann/json.hpp>
+#include <cstdlib>
 
-#include "app/verification/campaigns.h"
-#include "synth/campaign_simulation.h"
+#include "app/verification/campaign_requests.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "cli/text_table.h"
-#include "io/csv_writer.h"
-#include "rules/policy.h"
-#include "store/sqlite/sqlite_store.h"
+#include "cli/group_command.h"
+#include "cli/row_printer.h"
+#include "io/report_table.h"
+#include "synth/campaign_simulation.h"
 
 namespace jz::cli {
 namespace {
 
-StatusOr<int32_t> ParseBasisPoints(std::string_view option, const std::string& text) {
-  char* end = nullptr;
-  const double x = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || !(x >= 0 && x <= 1)) {
-    return InvalidArgumentError(Bilingual(fmt::format("{} {} 须是 0 到 1 之间的小数", option, text),
-                                          fmt::format("{} {} must be a number in [0, 1]", option, text)));
-  }
-  return static_cast<int32_t>(std::lround(x * 10000));
-}
+constexpr std::string_view kHelp =
+    "\n核查活动的流程：create 建立 → sample 抽样（县级自查为全部农户）→ record 录入核查结果 → report 结果。\n"
+    "Steps: create → sample (a county self-check takes every household) → record findings → report.\n"
+    "抽样可重现：同一设计、同一种子得到同一样本（算法见 docs/campaigns.md）。\n"
+    "Samples are reproducible: the same design and seed give the same households (docs/campaigns.md).\n"
+    "未给 --region 时范围为数据库中已加载的省；未给 --date 时为今天，晚于今天的日期不予记录。\n"
+    "Without --region the scope is the loaded province; without --date a step happens today; a date\n"
+    "after today is refused.\n\n"
+    "示例 Examples:\n"
+    "  jingzhun campaign create demo/jingzhun.db --code WQ-2025 --name 汪清县自查 --level county \\\n"
+    "      --region 222424 --policy policies/jilin-2024.toml\n"
+    "  jingzhun campaign create demo/jingzhun.db --code JL-2025 --name 省级抽查 --level province \\\n"
+    "      --compare-to WQ-2025 --line 4000\n"
+    "  jingzhun campaign sample demo/jingzhun.db JL-2025 --seed 20250301 --size 400 --strata county\n"
+    "  jingzhun campaign record demo/jingzhun.db JL-2025 findings.csv --by 张三\n"
+    "  jingzhun campaign report demo/jingzhun.db JL-2025 --level county --format json\n"
+    "  jingzhun campaign simulate demo/jingzhun.db JL-2025 --out sim.csv --miss-rate 0\n"
+    "  jingzhun campaign list demo/jingzhun.db\n";
 
-std::string Percent(const RateEstimate& e) { return e.defined ? fmt::format("{:.2f}%", 100 * e.rate) : "-"; }
-std::string Interval(const RateEstimate& e) {
+std::string Percent(const RateFigure& e) { return e.defined ? fmt::format("{:.2f}%", 100 * e.rate) : "-"; }
+std::string Interval(const RateFigure& e) {
   return e.defined ? fmt::format("{:.2f}–{:.2f}%{}", 100 * e.ci_low, 100 * e.ci_high, e.zero_count_bound ? "*" : "") : "-";
 }
 
-std::string ItemName(std::string_view code, bool en) {
-  const ChecklistItem* item = FindChecklistItem(code);
-  if (!item) return std::string(code);
-  return std::string(en ? item->name_en : item->name_zh);
+// The strict number of a share option ("0.05"); InvalidArgument naming the option otherwise.
+StatusOr<double> ParseShare(std::string_view option, const std::string& text) {
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0') {
+    return InvalidArgumentError(Bilingual("{} {} 须是 0 到 1 之间的小数", "{} {} must be a number in [0, 1]", option, text));
+  }
+  return x;
 }
 
-nlohmann::json RateJson(const RateEstimate& e) {
-  if (!e.defined) return nullptr;
-  return {{"rate", e.rate}, {"se", e.standard_error}, {"ci_low", e.ci_low}, {"ci_high", e.ci_high},
-          {"households", e.households}, {"numerator", e.numerator_units}, {"denominator", e.denominator_units},
-          {"zero_count_bound", e.zero_count_bound}};
+StatusOr<std::optional<Date>> OptionalDate(const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  ASSIGN_OR_RETURN(Date date, Date::Parse(text));
+  return std::optional<Date>(date);
 }
 
-class CampaignCommand final : public Command {
+// The regions table of the report as people read it: rates as percentages with two decimals
+// and their intervals as text (the terminal table of earlier versions, unchanged).
+ReportTable RegionsTable(const CampaignReport& r) {
+  std::vector<ReportColumn> columns = {{"code", "区划代码", "code"},        {"region", "名称", "region"},
+                                       {"sampled", "样本户", "sampled"},    {"recorded", "已录入", "recorded"},
+                                       {"wrong_exit", "错退率", "wrongly exited"}, {"wrong_exit_ci", "95% CI", "95% CI"},
+                                       {"missed", "漏评率", "missed"},      {"missed_ci", "95% CI", "95% CI"}};
+  const bool lower = r.lower.has_value();
+  if (lower) {
+    columns.push_back({"lower_wrong_exit", "下级错退率", "lower: wrongly exited"});
+    columns.push_back({"lower_missed", "下级漏评率", "lower: missed"});
+  }
+  ReportTable table("regions", std::move(columns));
+  auto add = [&](const RegionResult& x) {
+    std::vector<ReportCell> row = {x.code.ShortString(), x.name, std::to_string(x.sampled), std::to_string(x.recorded),
+                                   Percent(x.wrong_exit), Interval(x.wrong_exit), Percent(x.missed), Interval(x.missed)};
+    if (lower) {
+      row.emplace_back(x.lower_wrong_exit ? Percent(*x.lower_wrong_exit) : "-");
+      row.emplace_back(x.lower_missed ? Percent(*x.lower_missed) : "-");
+    }
+    table.AddRow(std::move(row));
+  };
+  for (const RegionResult& x : r.regions) add(x);
+  add(r.total);
+  return table;
+}
+
+ReportTable ItemsTable(const CampaignReport& r, Lang lang) {
+  std::vector<ReportColumn> columns = {{"item", "核查项", "item"}, {"name", "名称", "name"}, {"accuracy", "准确率", "accuracy"},
+                                       {"accuracy_ci", "95% CI", "95% CI"}, {"problems", "问题户", "problems"}};
+  const bool lower = r.lower.has_value();
+  if (lower) {
+    columns.push_back({"compared", "比对户", "compared"});
+    columns.push_back({"disagree", "不一致户", "disagree"});
+    columns.push_back({"disagreement", "不一致率", "disagreement"});
+  }
+  ReportTable table("items", std::move(columns));
+  for (const ItemResult& i : r.total.items) {
+    std::vector<ReportCell> row = {i.item, lang == Lang::kEn ? i.name_en : i.name_zh, Percent(i.accuracy),
+                                   Interval(i.accuracy), std::to_string(i.problems)};
+    if (lower) {
+      row.emplace_back(std::to_string(i.compared));
+      row.emplace_back(std::to_string(i.discrepancies));
+      row.emplace_back(Percent(i.discrepancy_rate));
+    }
+    table.AddRow(std::move(row));
+  }
+  return table;
+}
+
+// Long format for programs and spreadsheets: one row per region and metric (错退率, 漏评率, each
+// item's accuracy and disagreement), easy to pivot; estimates as numbers, empty when undefined.
+ReportTable EstimatesTable(const CampaignReport& r) {
+  ReportTable table("estimates", {{"campaign", "核查活动", "campaign"},
+                                  {"region_code", "区划代码", "region_code"},
+                                  {"region_name", "名称", "region_name"},
+                                  {"metric", "指标", "metric"},
+                                  {"item", "核查项", "item"},
+                                  {"estimate", "估计值", "estimate", CellKind::kShare},
+                                  {"ci_low", "置信下限", "ci_low", CellKind::kShare},
+                                  {"ci_high", "置信上限", "ci_high", CellKind::kShare},
+                                  {"se", "标准误", "se", CellKind::kShare},
+                                  {"households", "户数", "households", CellKind::kInt},
+                                  {"numerator", "分子", "numerator", CellKind::kDecimal},
+                                  {"denominator", "分母", "denominator", CellKind::kDecimal},
+                                  {"sampled", "样本户", "sampled", CellKind::kInt},
+                                  {"recorded", "已录入", "recorded", CellKind::kInt}});
+  auto line = [&](const RegionResult& x, std::string metric, std::string item, const RateFigure& e) {
+    auto number = [&](double v) { return e.defined ? ReportCell(v) : ReportCell(); };
+    table.AddRow({r.campaign.code, x.code.ShortString(), x.name, std::move(metric), std::move(item), number(e.rate),
+                  number(e.ci_low), number(e.ci_high), number(e.standard_error), e.households, e.numerator_units,
+                  e.denominator_units, x.sampled, x.recorded});
+  };
+  auto region = [&](const RegionResult& x) {
+    line(x, "wrongly_exited_rate", "", x.wrong_exit);
+    line(x, "missed_rate", "", x.missed);
+    if (x.lower_wrong_exit) line(x, "lower_wrongly_exited_rate", "", *x.lower_wrong_exit);
+    if (x.lower_missed) line(x, "lower_missed_rate", "", *x.lower_missed);
+    for (const ItemResult& i : x.items) {
+      line(x, "item_accuracy", i.item, i.accuracy);
+      if (r.lower) line(x, "item_disagreement", i.item, i.discrepancy_rate);
+    }
+  };
+  for (const RegionResult& x : r.regions) region(x);
+  region(r.total);
+  return table;
+}
+
+// A campaign's sample size; "-" for people (and empty for programs) when none is drawn yet.
+ReportCell SampleCell(const std::optional<int64_t>& size, OutputFormat format) {
+  if (size) return *size;
+  return format == OutputFormat::kTable ? ReportCell(std::string("-")) : ReportCell();
+}
+
+// The design of the current draw, one row: for JSON readers beside the estimates.
+ReportTable DesignTable(const CampaignReport& r) {
+  const CampaignDesign& d = r.design;
+  ReportTable table("design", {{"campaign", "核查活动", "campaign"},
+                               {"level", "级别", "level"},
+                               {"compare_to", "比对下级", "compare_to"},
+                               {"draw", "抽样次序", "draw", CellKind::kInt},
+                               {"census", "全部农户", "census", CellKind::kInt},
+                               {"seed", "种子", "seed", CellKind::kInt},
+                               {"frame_size", "抽样框户数", "frame_size", CellKind::kInt},
+                               {"sample_size", "样本户数", "sample_size", CellKind::kInt},
+                               {"strata", "分层", "strata"},
+                               {"allocation", "分配", "allocation"},
+                               {"registered_share", "建档立卡户占比", "registered_share", CellKind::kShare}});
+  // Seeds are at most kMaxSampleSeed (2^53 - 1), so they fit a JSON number and int64_t exactly.
+  table.AddRow({r.campaign.code, std::string(CliName(r.campaign.level)), r.lower ? ReportCell(r.lower->code) : ReportCell(),
+                int64_t{d.draw_no}, int64_t{d.census ? 1 : 0}, static_cast<int64_t>(d.seed), d.frame_size, d.sample_size,
+                std::string(CliName(d.strata)), std::string(CliName(d.allocation)),
+                d.registered_share_bp < 0 ? ReportCell() : ReportCell(d.registered_share_bp / 10000.0)});
+  return table;
+}
+
+class CampaignCommand final : public GroupCommand {
  public:
   std::string_view name() const override { return "campaign"; }
   std::string_view summary() const override {
     return "核查活动：县级自查、市州复查、省级抽查 | verification campaigns: create, sample, record, report";
   }
-  std::string_view help() const override {
-    return "\n核查活动的流程：create 建立 → sample 抽样（县级自查为全部农户）→ record 录入核查结果 → report 结果。\n"
-           "Steps: create → sample (a county self-check takes every household) → record findings → report.\n"
-           "抽样可重现：同一设计、同一种子得到同一样本（算法见 docs/campaigns.md）。\n"
-           "Samples are reproducible: the same design and seed give the same households (docs/campaigns.md).\n\n"
-           "示例 Examples:\n"
-           "  jingzhun campaign create demo/jingzhun.db --code WQ-2025 --name 汪清县自查 --level county \\\n"
-           "      --region 222424 --policy policies/jilin-2024.toml\n"
-           "  jingzhun campaign create demo/jingzhun.db --code JL-2025 --name 省级抽查 --level province \\\n"
-           "      --region 22 --compare-to WQ-2025 --line 4000\n"
-           "  jingzhun campaign sample demo/jingzhun.db JL-2025 --seed 20250301 --size 400 --strata county\n"
-           "  jingzhun campaign record demo/jingzhun.db JL-2025 findings.csv --by 张三\n"
-           "  jingzhun campaign report demo/jingzhun.db JL-2025 --level county --format json\n"
-           "  jingzhun campaign simulate demo/jingzhun.db JL-2025 --out sim.csv --miss-rate 0\n"
-           "  jingzhun campaign list demo/jingzhun.db\n";
-  }
+  std::string_view help() const override { return kHelp; }
+
   void Setup(CLI::App& app) override {
-    app.require_subcommand(1);
     SetupCreate(app);
     SetupSample(app);
     SetupRecord(app);
     SetupReport(app);
     SetupSimulate(app);
-    list_ = app.add_subcommand("list", "列出核查活动 list campaigns");
-    list_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    show_ = app.add_subcommand("show", "核查活动及其抽样设计 a campaign and its sample design");
-    show_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    show_->add_option("CODE", code_, "核查活动编号 campaign code")->required();
-  }
-
-  Status Run(const GlobalOptions& g) override {
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    if (create_->parsed()) return RunCreate(g, *store);
-    if (sample_->parsed()) return RunSample(g, *store);
-    if (record_->parsed()) return RunRecord(g, *store);
-    if (report_->parsed()) return RunReport(g, *store);
-    if (simulate_->parsed()) return RunSimulate(g, *store);
-    if (list_->parsed()) return RunList(g, *store);
-    return RunShow(g, *store);
+    CLI::App* list = Sub(app, "list", "列出核查活动 list campaigns", &CampaignCommand::RunList);
+    list->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
+    CLI::App* show = Sub(app, "show", "核查活动及其抽样设计 a campaign and its sample design", &CampaignCommand::RunShow);
+    show->add_option("CODE", code_, "核查活动编号 campaign code")->required();
   }
 
  private:
+  using Runner = Status (CampaignCommand::*)(const GlobalOptions&);
+
+  CLI::App* Sub(CLI::App& app, const std::string& verb, const std::string& text, Runner run) {
+    CLI::App* sub = AddSubcommand(app, verb, text, [this, run](const GlobalOptions& g) { return (this->*run)(g); });
+    sub->add_option("DB", db_path_, "数据库文件 database file")->required();
+    return sub;
+  }
+
   void SetupCreate(CLI::App& app) {
-    create_ = app.add_subcommand("create", "建立核查活动 create a campaign");
-    create_->footer("\n示例 Examples:\n"
-                    "  jingzhun campaign create db --code WQ-2025 --name 汪清县自查 --level county --region 222424 --line 4000\n"
-                    "  jingzhun campaign create db --code JL-2025 --name 省级抽查 --level province --region 22 \\\n"
-                    "      --compare-to WQ-2025 --policy policies/jilin-2024.toml --items food,housing,water,income\n");
-    create_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    create_->add_option("--code", code_, "编号 campaign code")->required();
-    create_->add_option("--name", name_, "名称 name")->required();
-    create_->add_option("--level", level_, "级别 level: county | prefecture | province")->required();
-    create_->add_option("--region", region_, "范围区划代码 scope region code")->required();
-    create_->add_option("--items", items_, "核查项 checklist items, comma-separated (default: all 9)");
-    create_->add_option("--compare-to", compare_to_, "下一级核查活动编号 the lower level's campaign");
-    create_->add_option("--policy", policy_, "政策文件（取 poverty_line） policy file (its poverty_line)");
-    create_->add_option("--line", line_, "收入标准线（元） income line in yuan (instead of --policy)");
-    create_->add_option("--by", by_, "操作人 created by")->capture_default_str();
+    CLI::App* create = Sub(app, "create", "建立核查活动 create a campaign", &CampaignCommand::RunCreate);
+    create->footer("\n示例 Examples:\n"
+                   "  jingzhun campaign create db --code WQ-2025 --name 汪清县自查 --level county --region 222424 --line 4000\n"
+                   "  jingzhun campaign create db --code JL-2025 --name 省级抽查 --level province --region 22 \\\n"
+                   "      --compare-to WQ-2025 --policy policies/jilin-2024.toml --items food,housing,water,income\n");
+    create->add_option("--code", code_, "编号 campaign code")->required();
+    create->add_option("--name", name_, "名称 name")->required();
+    create->add_option("--level", level_, "级别 level: county | prefecture | province")->required();
+    create->add_option("--region", region_, "范围区划代码（默认本省） scope region code (default: the province)");
+    create->add_option("--items", items_, "核查项 checklist items, comma-separated (default: all 9)");
+    create->add_option("--compare-to", compare_to_, "下一级核查活动编号 the lower level's campaign");
+    create->add_option("--policy", policy_, "政策文件（取 poverty_line） policy file (its poverty_line)");
+    create->add_option("--line", line_, "收入标准线（元） income line in yuan (instead of --policy)");
+    create->add_option("--by", by_, "操作人 created by")->capture_default_str();
+    create->add_option("--date", date_, "建立日期（默认今天） date created (default today)");
   }
   void SetupSample(CLI::App& app) {
-    sample_ = app.add_subcommand("sample", "抽取样本 draw the sample");
-    sample_->footer("\n同一设计和种子再次运行返回已保存的样本；已录入结果后不能换种子重抽。\n"
-                    "Re-running with the same design and seed returns the stored sample; once findings are\n"
-                    "recorded another seed is refused. A county self-check takes every household.\n\n"
-                    "示例 Examples:\n"
-                    "  jingzhun campaign sample db JL-2025 --seed 20250301 --size 400\n"
-                    "  jingzhun campaign sample db SP-2025 --seed 7 --fraction 0.02 --strata village --allocation equal \\\n"
-                    "      --registered-share 0.5 --min-per-stratum 2 --out sample.csv\n");
-    sample_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    sample_->add_option("CODE", code_, "核查活动编号 campaign code")->required();
-    sample_->add_option("--seed", seed_, "随机种子 seed")->capture_default_str();
-    sample_->add_option("--size", size_, "样本户数 sample size (households)");
-    sample_->add_option("--fraction", fraction_, "抽样比例 sample fraction, e.g. 0.05");
-    sample_->add_option("--strata", strata_, "分层 strata: county | township | village")->capture_default_str();
-    sample_->add_option("--allocation", allocation_, "分配 allocation: proportional | equal")->capture_default_str();
-    sample_->add_option("--registered-share", share_, "建档立卡户占比 registered share (or 'proportional')")
+    CLI::App* sample = Sub(app, "sample", "抽取样本 draw the sample", &CampaignCommand::RunSample);
+    sample->footer("\n同一设计和种子再次运行返回已保存的样本；已录入结果后不能换种子重抽。\n"
+                   "Re-running with the same design and seed returns the stored sample; once findings are\n"
+                   "recorded another seed is refused. A county self-check takes every household.\n\n"
+                   "示例 Examples:\n"
+                   "  jingzhun campaign sample db JL-2025 --seed 20250301 --size 400\n"
+                   "  jingzhun campaign sample db SP-2025 --seed 7 --fraction 0.02 --strata village --allocation equal \\\n"
+                   "      --registered-share 0.5 --min-per-stratum 2 --out sample.csv\n");
+    sample->add_option("CODE", code_, "核查活动编号 campaign code")->required();
+    sample->add_option("--seed", seed_, "随机种子 seed (0 .. 2^53-1)")->capture_default_str();
+    sample->add_option("--size", size_, "样本户数 sample size (households, at most 1000000)");
+    sample->add_option("--fraction", fraction_, "抽样比例 sample fraction in (0, 1], e.g. 0.05");
+    sample->add_option("--strata", strata_, "分层 strata: county | township | village")->capture_default_str();
+    sample->add_option("--allocation", allocation_, "分配 allocation: proportional | equal")->capture_default_str();
+    sample->add_option("--registered-share", share_, "建档立卡户占比 registered share (or 'proportional')")
         ->capture_default_str();
-    sample_->add_option("--min-per-stratum", min_per_stratum_, "每层最少 minimum per stratum")->capture_default_str();
-    sample_->add_option("--by", by_, "操作人 drawn by")->capture_default_str();
-    sample_->add_option("--out", out_, "样本清单 CSV the sampled households (CSV)");
+    sample->add_option("--min-per-stratum", min_per_stratum_, "每层最少 minimum per stratum (1 .. 1000)")
+        ->capture_default_str();
+    sample->add_option("--by", by_, "操作人 drawn by")->capture_default_str();
+    sample->add_option("--date", date_, "抽样日期（默认今天） date drawn (default today)");
+    sample->add_option("--out", out_, "样本清单 CSV the sampled households (CSV)");
   }
   void SetupRecord(CLI::App& app) {
-    record_ = app.add_subcommand("record", "录入核查结果 record findings from a CSV file");
-    record_->footer("\n文件列：household_no,item,answer,value,note[,person_no]；answer 为 1/符合、2/不符合、3/不适用；\n"
-                    "value 为人均纯收入（元，仅 income 项）。每户一个事务：有错的户整户不录入并列出行号与字段。\n"
-                    "Columns: household_no,item,answer,value,note[,person_no]; answer 1/yes, 2/no, 3/n/a; value\n"
-                    "is per-capita net income in yuan (income only). One transaction per household: a household\n"
-                    "with a bad row is refused whole, every row listed with file, row and field.\n\n"
-                    "示例 Examples:\n"
-                    "  jingzhun campaign record db WQ-2025 findings.csv --by 李四\n"
-                    "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n");
-    record_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    record_->add_option("CODE", code_, "核查活动编号 campaign code")->required();
-    record_->add_option("FILE", file_, "核查结果 CSV findings file")->required();
-    record_->add_option("--by", by_, "录入人 recorded by")->capture_default_str();
-    record_->add_option("--report", out_, "未录入行清单 refused rows (CSV)");
+    CLI::App* record = Sub(app, "record", "录入核查结果 record findings from a CSV file", &CampaignCommand::RunRecord);
+    record->footer("\n文件列：household_no,item,answer,value,note[,person_no]；answer 为 1/符合、2/不符合、3/不适用；\n"
+                   "value 为人均纯收入（元，仅 income 项）。每户一个事务：有错的户整户不录入并列出行号与字段。\n"
+                   "Columns: household_no,item,answer,value,note[,person_no]; answer 1/yes, 2/no, 3/n/a; value\n"
+                   "is per-capita net income in yuan (income only). One transaction per household: a household\n"
+                   "with a bad row is refused whole, every row listed with file, row and field.\n\n"
+                   "示例 Examples:\n"
+                   "  jingzhun campaign record db WQ-2025 findings.csv --by 李四\n"
+                   "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n");
+    record->add_option("CODE", code_, "核查活动编号 campaign code")->required();
+    record->add_option("FILE", file_, "核查结果 CSV findings file")->required();
+    record->add_option("--by", by_, "录入人 recorded by")->capture_default_str();
+    record->add_option("--date", date_, "录入日期（默认今天） date recorded (default today)");
+    record->add_option("--report", out_, "未录入行清单 refused rows (CSV)");
   }
   void SetupReport(CLI::App& app) {
-    report_ = app.add_subcommand("report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results");
-    report_->footer("\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
-                    "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
-                    "correction); * marks a zero-event bound (docs/campaigns.md).\n\n"
-                    "示例 Examples:\n"
-                    "  jingzhun campaign report db JL-2025\n"
-                    "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
-                    "  jingzhun campaign report db JL-2025 --format json\n");
-    report_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    report_->add_option("CODE", code_, "核查活动编号 campaign code")->required();
-    report_->add_option("--level", report_level_, "区域级别 level: prefecture | county | township | village")
+    CLI::App* report = Sub(app, "report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results", &CampaignCommand::RunReport);
+    report->footer("\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
+                   "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
+                   "correction); * marks a zero-event bound (docs/campaigns.md).\n"
+                   "csv 为长表：每区划每指标一行；json 另含抽样设计。csv gives the long table, one row per region and\n"
+                   "metric; json gives the design and that table.\n\n"
+                   "示例 Examples:\n"
+                   "  jingzhun campaign report db JL-2025\n"
+                   "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
+                   "  jingzhun campaign report db JL-2025 --format json\n");
+    report->add_option("CODE", code_, "核查活动编号 campaign code")->required();
+    report->add_option("--level", report_level_, "区域级别 level: prefecture | county | township | village")
         ->capture_default_str();
-    report_->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
+    report->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
   }
   void SetupSimulate(CLI::App& app) {
-    simulate_ = app.add_subcommand("simulate", "模拟核查结果（仅用于演示和培训） simulate findings (demos, training)");
-    simulate_->footer("\n以登记数据为真值，另按 --truth-seed 植入隐藏问题（各级相同），本级按 --miss-rate 漏查一部分。\n"
-                      "The registry's facts are the truth plus hidden problems planted by --truth-seed (the same at\n"
-                      "every level); this level misses --miss-rate of the true problems. For demos and training only.\n\n"
-                      "示例 Examples:\n"
-                      "  jingzhun campaign simulate db WQ-2025 --out county.csv --miss-rate 0.5\n"
-                      "  jingzhun campaign simulate db JL-2025 --out province.csv --miss-rate 0 --seed 2\n");
-    simulate_->add_option("DB", db_path_, "数据库文件 database file")->required();
-    simulate_->add_option("CODE", code_, "核查活动编号 campaign code")->required();
-    simulate_->add_option("--out", out_, "输出 CSV output findings file")->required();
-    simulate_->add_option("--truth-seed", truth_seed_, "真值种子 truth seed")->capture_default_str();
-    simulate_->add_option("--problem-rate", problem_rate_, "隐藏问题户比例 hidden problem rate")->capture_default_str();
-    simulate_->add_option("--seed", seed_, "本级种子 this level's seed")->capture_default_str();
-    simulate_->add_option("--miss-rate", miss_rate_, "漏查比例 share of problems missed")->capture_default_str();
+    CLI::App* simulate = Sub(app, "simulate", "模拟核查结果（仅用于演示和培训） simulate findings (demos, training)",
+                             &CampaignCommand::RunSimulate);
+    simulate->footer("\n以登记数据为真值，另按 --truth-seed 植入隐藏问题（各级相同），本级按 --miss-rate 漏查一部分。\n"
+                     "The registry's facts are the truth plus hidden problems planted by --truth-seed (the same at\n"
+                     "every level); this level misses --miss-rate of the true problems. For demos and training only.\n\n"
+                     "示例 Examples:\n"
+                     "  jingzhun campaign simulate db WQ-2025 --out county.csv --miss-rate 0.5\n"
+                     "  jingzhun campaign simulate db JL-2025 --out province.csv --miss-rate 0 --seed 2\n");
+    simulate->add_option("CODE", code_, "核查活动编号 campaign code")->required();
+    simulate->add_option("--out", out_, "输出 CSV output findings file")->required();
+    simulate->add_option("--truth-seed", sim_.truth_seed, "真值种子 truth seed")->capture_default_str();
+    simulate->add_option("--problem-rate", sim_.problem_rate, "隐藏问题户比例 hidden problem rate, in [0, 1]")
+        ->capture_default_str();
+    simulate->add_option("--seed", sim_.seed, "本级种子 this level's seed")->capture_default_str();
+    simulate->add_option("--miss-rate", sim_.miss_rate, "漏查比例 share of problems missed, in [0, 1]")
+        ->capture_default_str();
   }
 
-  StatusOr<Money> IncomeLine() const {
-    if (!line_.empty()) return Money::Parse(line_);
-    if (policy_.empty()) {
-      return InvalidArgumentError(Bilingual("请用 --policy 或 --line 给出收入标准线",
-                                            "give the income line with --policy or --line"));
-    }
-    ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(policy_));
-    auto it = policy.parameters.find("poverty_line");
-    if (it == policy.parameters.end() || it->second.type.kind != ValueKind::kMoney) {
-      return InvalidArgumentError(Bilingual(fmt::format("{} 没有金额参数 poverty_line", policy_),
-                                            fmt::format("{} has no money parameter poverty_line", policy_)));
-    }
-    return Money::FromFen(it->second.number.num / it->second.number.den);
-  }
+  StatusOr<std::unique_ptr<Workspace>> Open() const { return Workspace::Open({.db_path = db_path_}); }
 
-  Status RunCreate(const GlobalOptions& g, Store& store) {
-    CreateCampaignRequest r;
+  Status RunCreate(const GlobalOptions& g) {
+    CampaignCreateRequest r;
     r.code = code_;
     r.name = name_;
-    ASSIGN_OR_RETURN(r.level, ParseCampaignLevel(level_));
-    ASSIGN_OR_RETURN(r.scope, RegionCode::Parse(region_));
-    ASSIGN_OR_RETURN(r.items, ParseChecklist(items_));
+    ASSIGN_OR_RETURN(r.level, Parse<CampaignLevel>(level_));
+    if (!region_.empty()) {
+      ASSIGN_OR_RETURN(r.scope, RegionCode::Parse(region_));
+    }
+    r.items = items_;
     r.compare_to = compare_to_;
-    ASSIGN_OR_RETURN(r.income_line, IncomeLine());
+    if (!line_.empty()) {
+      ASSIGN_OR_RETURN(r.income_line, Money::Parse(line_));
+    }
+    r.policy_path = policy_;
     r.created_by = by_;
-    r.created_on = Date::Today();
-    ASSIGN_OR_RETURN(Campaign c, CreateCampaign(store, r));
-    PrintLine(g, Bilingual(fmt::format("已建立核查活动 {}（{}，范围 {}，{} 个核查项，收入标准线 {} 元）", c.code,
-                                       CampaignLevelName(c.level, false), c.scope.ShortString(), c.items.size(),
-                                       c.income_line.ToString()),
-                           fmt::format("created campaign {} ({}, scope {}, {} items, income line {} yuan)", c.code,
-                                       CampaignLevelName(c.level, true), c.scope.ShortString(), c.items.size(),
-                                       c.income_line.ToString())));
+    ASSIGN_OR_RETURN(r.created_on, OptionalDate(date_));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(Campaign c, CreateCampaign(*ws, r));
+    PrintLine(g, Bilingual("已建立核查活动 {0}（{1}，范围 {3}，{4} 个核查项，收入标准线 {5} 元）",
+                           "created campaign {0} ({2}, scope {3}, {4} items, income line {5} yuan)", c.code, Label(c.level),
+                           Label(c.level, Lang::kEn), c.scope.ShortString(), c.items.size(), c.income_line.ToString()));
     return OkStatus();
   }
 
-  Status RunSample(const GlobalOptions& g, Store& store) {
-    DrawRequest r;
+  StatusOr<CampaignSampleRequest> SampleRequest() const {
+    CampaignSampleRequest r;
     r.campaign = code_;
-    r.design.seed = seed_;
-    r.design.size = size_;
-    if (size_ == 0 && !fraction_.empty()) {
-      ASSIGN_OR_RETURN(r.design.fraction_bp, ParseBasisPoints("--fraction", fraction_));
+    r.seed = seed_;
+    r.size = size_;
+    if (!fraction_.empty()) {
+      ASSIGN_OR_RETURN(r.fraction, ParseShare("--fraction", fraction_));
     }
     if (share_ == "proportional") {
-      r.design.registered_share_bp = -1;
+      r.registered_share = std::nullopt;
     } else {
-      ASSIGN_OR_RETURN(r.design.registered_share_bp, ParseBasisPoints("--registered-share", share_));
+      ASSIGN_OR_RETURN(r.registered_share, ParseShare("--registered-share", share_));
     }
-    r.design.min_per_stratum = min_per_stratum_;
-    if (allocation_ != "proportional" && allocation_ != "equal") {
-      return InvalidArgumentError(Bilingual(fmt::format("--allocation {} 无效（可用 proportional、equal）", allocation_),
-                                            fmt::format("invalid --allocation {} (use proportional or equal)", allocation_)));
-    }
-    r.design.allocation = allocation_ == "equal" ? Allocation::kEqual : Allocation::kProportional;
-    if (strata_ != "township" && strata_ != "village" && strata_ != "county") {
-      return InvalidArgumentError(Bilingual(fmt::format("--strata {} 无效（可用 county、township、village）", strata_),
-                                            fmt::format("invalid --strata {} (use county, township or village)", strata_)));
-    }
-    r.strata = strata_ == "village" ? StrataKind::kVillage : strata_ == "county" ? StrataKind::kCounty : StrataKind::kTownship;
+    r.min_per_stratum = min_per_stratum_;
+    ASSIGN_OR_RETURN(r.allocation, Parse<SampleAllocation>(allocation_));
+    ASSIGN_OR_RETURN(r.strata, Parse<StrataKind>(strata_));
     r.drawn_by = by_;
-    r.drawn_on = Date::Today();
-    ASSIGN_OR_RETURN(DrawResult d, DrawCampaignSample(store, r));
-    const CampaignDesign& s = d.sample.design;
-    int64_t registered = 0;
-    for (const CampaignUnit& u : d.sample.units) registered += u.type != HouseholdType::kOrdinaryFarm;
-    PrintLine(g, Bilingual(fmt::format("{}第 {} 次抽样：抽样框 {} 户，样本 {} 户（建档立卡户 {}，一般农户 {}），{} 层，种子 {}{}",
-                                       d.reused ? "沿用已保存的" : "", s.draw_no, s.frame_size, s.sample_size, registered,
-                                       s.sample_size - registered, d.sample.strata.size(), s.seed, s.census ? "（全部农户）" : ""),
-                           fmt::format("{}draw {}: frame {} households, sample {} ({} registered, {} not), {} cells, "
-                                       "seed {}{}",
-                                       d.reused ? "stored " : "", s.draw_no, s.frame_size, s.sample_size, registered,
-                                       s.sample_size - registered, d.sample.strata.size(), s.seed,
-                                       s.census ? " (census)" : "")));
-    if (out_.empty()) return OkStatus();
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(out_));
-    csv->Row({"draw_order", "household_no", "village", "stratum", "household_type_code", "persons"});
-    for (const CampaignUnit& u : d.sample.units) {
-      csv->Row({std::to_string(u.draw_order), u.household_no, u.village.ToString(), std::to_string(u.stratum),
-                std::to_string(static_cast<int>(u.type)), std::to_string(u.persons)});
-    }
-    return csv->Close();
+    ASSIGN_OR_RETURN(r.drawn_on, OptionalDate(date_));
+    r.list_path = out_;
+    return r;
   }
 
-  Status RunRecord(const GlobalOptions& g, Store& store) {
-    ASSIGN_OR_RETURN(ImportFindingsResult r, ImportFindings(store, code_, file_, by_, Date::Today()));
-    PrintLine(g, Bilingual(fmt::format("{} 行：已录入 {} 户（{} 行），未录入 {} 户（{} 行）", r.rows, r.households_stored,
-                                       r.rows_stored, r.households_refused, r.refused.size()),
-                           fmt::format("{} rows: {} households stored ({} rows), {} households refused ({} rows)", r.rows,
-                                       r.households_stored, r.rows_stored, r.households_refused, r.refused.size())));
+  Status RunSample(const GlobalOptions& g) {
+    ASSIGN_OR_RETURN(CampaignSampleRequest request, SampleRequest());
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(CampaignSampleResult d, SampleCampaign(*ws, request));
+    const CampaignDesign& s = d.sample.design;
+    PrintLine(g, Bilingual(fmt::format("{}第 {} 次抽样：抽样框 {} 户，样本 {} 户（建档立卡户 {}，一般农户 {}），{} 层，种子 {}{}",
+                                       d.reused ? "沿用已保存的" : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
+                                       s.sample_size - d.registered, d.sample.strata.size(), s.seed,
+                                       s.census ? "（全部农户）" : ""),
+                           fmt::format("{}draw {}: frame {} households, sample {} ({} registered, {} not), {} cells, "
+                                       "seed {}{}",
+                                       d.reused ? "stored " : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
+                                       s.sample_size - d.registered, d.sample.strata.size(), s.seed,
+                                       s.census ? " (census)" : "")));
+    return OkStatus();
+  }
+
+  Status RunRecord(const GlobalOptions& g) {
+    CampaignRecordRequest request{code_, file_, by_, {}, out_, g.lang};
+    ASSIGN_OR_RETURN(request.recorded_on, OptionalDate(date_));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(ImportFindingsResult r, RecordCampaignFindings(*ws, request));
+    PrintLine(g, Bilingual("{} 行：已录入 {} 户（{} 行），未录入 {} 户（{} 行）",
+                           "{} rows: {} households stored ({} rows), {} households refused ({} rows)", r.rows,
+                           r.households_stored, r.rows_stored, r.households_refused, r.refused.size()));
     const size_t shown = std::min<size_t>(r.refused.size(), 20);
     for (size_t i = 0; i < shown; ++i) {
       const FindingRowError& e = r.refused[i];
-      PrintLine(g, fmt::format("  {}: 第 {} 行 {}: {} | {}: row {} {}: {}", e.file, e.row, e.field, MessageHalf(e.message, false),
-                               e.file, e.row, e.field, MessageHalf(e.message, true)));
-    }
-    if (!out_.empty()) {
-      ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(out_));
-      csv->Row({"file", "row", "field", "message"});
-      for (const FindingRowError& e : r.refused) csv->Row({e.file, std::to_string(e.row), e.field, Localize(g, e.message)});
-      RETURN_IF_ERROR(csv->Close());
+      PrintLine(g, Bilingual("  {0}: 第 {1} 行 {2}: {3}", "  {0}: row {1} {2}: {4}", e.file, e.row, e.field,
+                             MessageHalf(e.message, false), MessageHalf(e.message, true)));
     }
     if (r.households_refused > 0) {
-      return InvalidArgumentError(Bilingual(fmt::format("{} 户未录入", r.households_refused),
-                                            fmt::format("{} households were refused", r.households_refused)));
+      return InvalidArgumentError(
+          Bilingual("{} 户未录入", "{} households were refused", r.households_refused));
     }
     return OkStatus();
   }
 
-  Status RunSimulate(const GlobalOptions& g, Store& store) {
-    SimulationOptions o{out_, truth_seed_, problem_rate_, seed_, miss_rate_};
-    ASSIGN_OR_RETURN(int64_t n, SimulateFindings(store, code_, o));
-    PrintLine(g, Bilingual(fmt::format("已为 {} 户写出模拟核查结果到 {}（仅供演示和培训）", n, out_),
-                           fmt::format("wrote simulated findings of {} households to {} (demos and training only)", n, out_)));
+  Status RunSimulate(const GlobalOptions& g) {
+    CampaignSimulateRequest request{code_, sim_};
+    request.options.out_path = out_;
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(int64_t n, SimulateCampaignFindings(*ws, request));
+    PrintLine(g, Bilingual("已为 {} 户写出模拟核查结果到 {}（仅供演示和培训）",
+                           "wrote simulated findings of {} households to {} (demos and training only)", n, out_));
     return OkStatus();
   }
 
-  Status RunReport(const GlobalOptions& g, Store& store) {
-    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(report_level_, /*allow_province=*/true));
-    ASSIGN_OR_RETURN(CampaignReport report, BuildCampaignReport(store, code_, level));
-    if (format_ == "table") return PrintTable(g, report);
-    if (format_ == "csv") return PrintCsv(report);
-    if (format_ == "json") return PrintJson(report);
-    return BadFormatError(format_);
+  Status RunReport(const GlobalOptions& g) {
+    ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
+    CampaignReportRequest request{code_, RegionLevel::kCounty};
+    ASSIGN_OR_RETURN(request.level, ParseLevelOption(report_level_, /*allow_province=*/true));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(CampaignReport report, ReportCampaign(*ws, request));
+    if (format == OutputFormat::kCsv) {
+      const ReportTable estimates[] = {EstimatesTable(report)};
+      return PrintTables(g, format, estimates);
+    }
+    if (format == OutputFormat::kJson) {
+      const ReportTable tables[] = {DesignTable(report), EstimatesTable(report)};
+      return PrintTables(g, format, tables);
+    }
+    PrintLine(g, ReportHeading(report));
+    const ReportTable tables[] = {RegionsTable(report), ItemsTable(report, g.lang)};
+    return PrintTables(g, format, tables);
   }
 
-  static Status PrintTable(const GlobalOptions& g, const CampaignReport& r) {
-    const bool en = g.lang == Lang::kEn;
-    const bool lower = r.lower.has_value();
-    PrintLine(g, Bilingual(fmt::format("{} {}（{}），范围 {}；{}", r.campaign.code, r.campaign.name,
-                                       CampaignLevelName(r.campaign.level, false), r.campaign.scope.ShortString(),
-                                       r.design.census ? "全部农户" : fmt::format("分层抽样，种子 {}，样本 {} / {} 户", r.design.seed,
-                                                                                  r.design.sample_size, r.design.frame_size)),
-                           fmt::format("{} {} ({}), scope {}; {}", r.campaign.code, r.campaign.name,
-                                       CampaignLevelName(r.campaign.level, true), r.campaign.scope.ShortString(),
-                                       r.design.census ? "census" : fmt::format("stratified sample, seed {}, {} of {} households",
-                                                                                r.design.seed, r.design.sample_size,
-                                                                                r.design.frame_size))));
-    std::vector<std::string> header = {en ? "code" : "区划代码", en ? "region" : "名称", en ? "sampled" : "样本户",
-                                       en ? "recorded" : "已录入", en ? "wrongly exited" : "错退率", "95% CI",
-                                       en ? "missed" : "漏评率", "95% CI"};
-    if (lower) {
-      header.push_back(en ? "lower: wrongly exited" : "下级错退率");
-      header.push_back(en ? "lower: missed" : "下级漏评率");
-    }
-    TextTable table(header);
-    auto add = [&](const RegionResult& x) {
-      std::vector<std::string> row = {x.code.ShortString(), x.name, std::to_string(x.sampled), std::to_string(x.recorded),
-                                      Percent(x.wrong_exit), Interval(x.wrong_exit), Percent(x.missed), Interval(x.missed)};
-      if (lower) {
-        row.push_back(x.lower_wrong_exit ? Percent(*x.lower_wrong_exit) : "-");
-        row.push_back(x.lower_missed ? Percent(*x.lower_missed) : "-");
-      }
-      table.AddRow(std::move(row));
-    };
-    for (const RegionResult& x : r.regions) add(x);
-    add(r.total);
-    fmt::print("{}\n", table.Render());
-    std::vector<std::string> item_header = {en ? "item" : "核查项", en ? "name" : "名称", en ? "accuracy" : "准确率", "95% CI",
-                                            en ? "problems" : "问题户"};
-    if (lower) {
-      item_header.push_back(en ? "compared" : "比对户");
-      item_header.push_back(en ? "disagree" : "不一致户");
-      item_header.push_back(en ? "disagreement" : "不一致率");
-    }
-    TextTable items(item_header);
-    for (const ItemResult& i : r.total.items) {
-      std::vector<std::string> row = {i.item, ItemName(i.item, en), Percent(i.accuracy), Interval(i.accuracy),
-                                      std::to_string(i.problems)};
-      if (lower) {
-        row.push_back(std::to_string(i.compared));
-        row.push_back(std::to_string(i.discrepancies));
-        row.push_back(Percent(i.discrepancy_rate));
-      }
-      items.AddRow(std::move(row));
-    }
-    fmt::print("{}", items.Render());
-    return OkStatus();
-  }
-
-  // Long format: one line per region and metric (错退率, 漏评率, each item's accuracy and
-  // disagreement), easy to pivot.
-  static Status PrintCsv(const CampaignReport& r) {
-    std::string out;
-    auto csv = CsvWriter::ToString(&out);
-    csv->Row({"campaign", "region_code", "region_name", "metric", "item", "estimate", "ci_low", "ci_high", "se",
-              "households", "numerator", "denominator", "sampled", "recorded"});
-    auto line = [&](const RegionResult& x, std::string_view metric, std::string_view item, const RateEstimate& e) {
-      csv->Row({r.campaign.code, x.code.ShortString(), x.name, metric, item, e.defined ? fmt::format("{:.6f}", e.rate) : "",
-                e.defined ? fmt::format("{:.6f}", e.ci_low) : "", e.defined ? fmt::format("{:.6f}", e.ci_high) : "",
-                e.defined ? fmt::format("{:.6f}", e.standard_error) : "", std::to_string(e.households),
-                fmt::format("{}", e.numerator_units), fmt::format("{}", e.denominator_units), std::to_string(x.sampled),
-                std::to_string(x.recorded)});
-    };
-    auto region = [&](const RegionResult& x) {
-      line(x, "wrongly_exited_rate", "", x.wrong_exit);
-      line(x, "missed_rate", "", x.missed);
-      if (x.lower_wrong_exit) line(x, "lower_wrongly_exited_rate", "", *x.lower_wrong_exit);
-      if (x.lower_missed) line(x, "lower_missed_rate", "", *x.lower_missed);
-      for (const ItemResult& i : x.items) {
-        line(x, "item_accuracy", i.item, i.accuracy);
-        if (r.lower) line(x, "item_disagreement", i.item, i.discrepancy_rate);
-      }
-    };
-    for (const RegionResult& x : r.regions) region(x);
-    region(r.total);
-    RETURN_IF_ERROR(csv->Close());
-    fmt::print("{}", out);
-    return OkStatus();
-  }
-
-  static Status PrintJson(const CampaignReport& r) {
-    auto region = [&](const RegionResult& x) {
-      nlohmann::json j = {{"code", x.code.ShortString()}, {"name", x.name}, {"frame_households", x.frame_households},
-                          {"sampled", x.sampled}, {"recorded", x.recorded}, {"wrongly_exited_rate", RateJson(x.wrong_exit)},
-                          {"missed_rate", RateJson(x.missed)}};
-      if (x.lower_wrong_exit) j["lower_wrongly_exited_rate"] = RateJson(*x.lower_wrong_exit);
-      if (x.lower_missed) j["lower_missed_rate"] = RateJson(*x.lower_missed);
-      j["items"] = nlohmann::json::array();
-      for (const ItemResult& i : x.items) {
-        j["items"].push_back({{"item", i.item}, {"accuracy", RateJson(i.accuracy)}, {"problems", i.problems},
-                              {"compared", i.compared}, {"discrepancies", i.discrepancies},
-                              {"disagreement", RateJson(i.discrepancy_rate)}});
-      }
-      return j;
-    };
+  static std::string ReportHeading(const CampaignReport& r) {
     const CampaignDesign& d = r.design;
-    nlohmann::json out = {{"campaign", r.campaign.code}, {"name", r.campaign.name},
-                          {"level", std::string(CampaignLevelName(r.campaign.level, true))},
-                          {"compare_to", r.lower ? nlohmann::json(r.lower->code) : nlohmann::json(nullptr)},
-                          {"design", {{"census", d.census}, {"seed", d.seed}, {"frame_size", d.frame_size},
-                                      {"sample_size", d.sample_size}, {"draw", d.draw_no},
-                                      {"strata", std::string(StrataKindName(d.strata))},
-                                      {"allocation", d.allocation == 2 ? "equal" : "proportional"},
-                                      {"registered_share", d.registered_share_bp / 10000.0}}},
-                          {"total", region(r.total)}};
-    out["regions"] = nlohmann::json::array();
-    for (const RegionResult& x : r.regions) out["regions"].push_back(region(x));
-    fmt::print("{}\n", out.dump(2));
-    return OkStatus();
+    const Campaign& c = r.campaign;
+    return Bilingual(fmt::format("{} {}（{}），范围 {}；{}", c.code, c.name, Label(c.level), c.scope.ShortString(),
+                                 d.census ? "全部农户"
+                                          : fmt::format("分层抽样，种子 {}，样本 {} / {} 户", d.seed, d.sample_size, d.frame_size)),
+                     fmt::format("{} {} ({}), scope {}; {}", c.code, c.name, Label(c.level, Lang::kEn), c.scope.ShortString(),
+                                 d.census ? "census"
+                                          : fmt::format("stratified sample, seed {}, {} of {} households", d.seed,
+                                                        d.sample_size, d.frame_size)));
   }
 
-  Status RunList(const GlobalOptions& g, Store& store) {
-    ASSIGN_OR_RETURN(std::vector<Campaign> all, store.campaigns().ListCampaigns());
-    const bool en = g.lang == Lang::kEn;
-    TextTable table({en ? "code" : "编号", en ? "name" : "名称", en ? "level" : "级别", en ? "scope" : "范围",
-                     en ? "sample" : "样本户", en ? "recorded" : "已录入"});
-    for (const Campaign& c : all) {
-      ASSIGN_OR_RETURN(std::optional<StoredSample> s, store.campaigns().LoadSample(c.id));
-      ASSIGN_OR_RETURN(int64_t recorded, store.campaigns().CountRecordedHouseholds(c.id));
-      table.AddRow({c.code, c.name, std::string(CampaignLevelName(c.level, en)), c.scope.ShortString(),
-                    s ? std::to_string(s->design.sample_size) : "-", std::to_string(recorded)});
+  Status RunList(const GlobalOptions& g) {
+    ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(std::vector<CampaignSummary> all, ListCampaigns(*ws, CampaignListRequest{}));
+    ReportTable table("campaigns", {{"code", "编号", "code"},
+                                    {"name", "名称", "name"},
+                                    {"level", "级别", "level"},
+                                    {"scope", "范围", "scope"},
+                                    {"sample", "样本户", "sample", CellKind::kInt},
+                                    {"recorded", "已录入", "recorded", CellKind::kInt}});
+    for (const CampaignSummary& s : all) {
+      const Campaign& c = s.campaign;
+      table.AddRow({c.code, c.name,
+                    std::string(format == OutputFormat::kTable ? Label(c.level, g.lang) : CliName(c.level)),
+                    c.scope.ShortString(), SampleCell(s.sample_size, format), s.recorded});
     }
-    fmt::print("{}", table.Render());
-    return OkStatus();
+    const ReportTable tables[] = {std::move(table)};
+    return PrintTables(g, format, tables);
   }
 
-  Status RunShow(const GlobalOptions& g, Store& store) {
-    ASSIGN_OR_RETURN(std::optional<Campaign> c, store.campaigns().FindCampaign(code_));
-    if (!c) return NotFoundError(Bilingual(fmt::format("核查活动 {} 不存在", code_), fmt::format("no campaign {}", code_)));
-    ASSIGN_OR_RETURN(std::optional<StoredSample> s, store.campaigns().LoadSample(c->id));
-    std::string items;
-    for (const std::string& i : c->items) items += (items.empty() ? "" : ",") + i;
-    PrintLine(g, Bilingual(fmt::format("{} {}：{}，范围 {}，核查项 {}，收入标准线 {} 元，{} 于 {} 建立", c->code, c->name,
-                                       CampaignLevelName(c->level, false), c->scope.ShortString(), items,
-                                       c->income_line.ToString(), c->created_by, c->created_on.ToString()),
-                           fmt::format("{} {}: {}, scope {}, items {}, income line {} yuan, created by {} on {}", c->code,
-                                       c->name, CampaignLevelName(c->level, true), c->scope.ShortString(), items,
-                                       c->income_line.ToString(), c->created_by, c->created_on.ToString())));
-    if (!s) return OkStatus();
-    const CampaignDesign& d = s->design;
+  Status RunShow(const GlobalOptions& g) {
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
+    ASSIGN_OR_RETURN(CampaignDetail detail, ShowCampaign(*ws, CampaignShowRequest{code_}));
+    const Campaign& c = detail.campaign;
+    const std::string items = fmt::format("{}", fmt::join(c.items, ","));
+    PrintLine(g, Bilingual("{0} {1}：{2}，范围 {4}，核查项 {5}，收入标准线 {6} 元，{7} 于 {8} 建立",
+                           "{0} {1}: {3}, scope {4}, items {5}, income line {6} yuan, created by {7} on {8}", c.code, c.name,
+                           Label(c.level), Label(c.level, Lang::kEn), c.scope.ShortString(), items,
+                           c.income_line.ToString(), c.created_by, c.created_on.ToString()));
+    if (!detail.design) return OkStatus();
+    const CampaignDesign& d = *detail.design;
     PrintLine(g, fmt::format("draw {}: census={} seed={} frame={} sample={} strata={} allocation={} registered_share={} "
                              "min_per_stratum={} cells={} drawn_by={} drawn_on={}",
-                             d.draw_no, d.census, d.seed, d.frame_size, d.sample_size,
-                             StrataKindName(d.strata),
-                             d.allocation == 2 ? "equal" : "proportional", d.registered_share_bp / 10000.0,
-                             d.min_per_stratum, s->strata.size(), d.drawn_by, d.drawn_on.ToString()));
+                             d.draw_no, d.census, d.seed, d.frame_size, d.sample_size, CliName(d.strata),
+                             CliName(d.allocation), d.registered_share_bp / 10000.0, d.min_per_stratum, detail.cells,
+                             d.drawn_by, d.drawn_on.ToString()));
     return OkStatus();
   }
 
-  CLI::App *create_ = nullptr, *sample_ = nullptr, *record_ = nullptr, *report_ = nullptr, *simulate_ = nullptr,
-           *list_ = nullptr, *show_ = nullptr;
-  std::string db_path_, code_, name_, level_, region_, items_, compare_to_, policy_, line_, file_, out_, fraction_;
+  std::string db_path_, code_, name_, level_, region_, items_, compare_to_, policy_, line_, file_, out_, fraction_, date_;
   std::string by_ = "jingzhun";
   uint64_t seed_ = 1;
-  uint64_t truth_seed_ = 2024;
   int64_t size_ = 0;
   std::string strata_ = "township";
   std::string allocation_ = "proportional";
@@ -473,8 +469,7 @@ class CampaignCommand final : public Command {
   int32_t min_per_stratum_ = 2;
   std::string report_level_ = "county";
   std::string format_ = "table";
-  double problem_rate_ = 0.05;
-  double miss_rate_ = 0;
+  SimulationOptions sim_;
 };
 
 }  // namespace

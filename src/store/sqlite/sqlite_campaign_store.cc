@@ -201,7 +201,7 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
     design.Bind(4, static_cast<int64_t>(d.seed));
     design.Bind(5, d.frame_size);
     design.Bind(6, CodeOf(d.strata));
-    design.Bind(7, int64_t{d.allocation});
+    design.Bind(7, CodeOf(d.allocation));
     design.Bind(8, d.size);
     design.Bind(9, int64_t{d.fraction_bp});
     design.Bind(10, int64_t{d.registered_share_bp});
@@ -257,7 +257,9 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   const int64_t strata = d.Int(4);
   if (strata < 1 || strata > 3) return DataLossError(fmt::format("invalid strata kind {}", strata));
   g.strata = static_cast<StrataKind>(strata);
-  g.allocation = static_cast<int32_t>(d.Int(5));
+  const int64_t allocation = d.Int(5);
+  if (allocation < 1 || allocation > 2) return DataLossError(fmt::format("invalid sample allocation {}", allocation));
+  g.allocation = static_cast<SampleAllocation>(allocation);
   g.size = d.Int(6);
   g.fraction_bp = static_cast<int32_t>(d.Int(7));
   g.registered_share_bp = static_cast<int32_t>(d.Int(8));

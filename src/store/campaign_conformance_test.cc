@@ -1,11 +1,10 @@
-// The campaign store on SQLite: campaigns, the frame, append-only draws and findings.
+// The campaign part of the store conformance suite (campaign_store.h): campaigns, the
+// frame, append-only draws and findings revisions, written once against CampaignStore and run
+// for every back end instantiated in the store tests (SQLite file and :memory:).
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "store/sqlite/campaign_test_support.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_conformance_test.h"
 
 namespace jz {
 namespace {
@@ -16,17 +15,11 @@ using testing::TestHouseholdNo;
 
 const std::vector<std::string> kItems = TestCampaign("x").items;
 
-class CampaignStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_OK_AND_ASSIGN(store_, OpenSqliteStore(":memory:"));
-    ASSERT_OK(testing::WriteTestHouseholds(*store_, 30));
-  }
-  std::unique_ptr<Store> store_;
-};
-
-TEST_F(CampaignStoreTest, CreatesFindsAndListsCampaigns) {
-  CampaignStore& c = store_->campaigns();
+TEST_P(StoreConformance, CampaignCreatesFindsAndListsCampaigns) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ-2025")));
   Campaign upper = TestCampaign("JL-2025");
   upper.level = CampaignLevel::kProvince;
@@ -46,19 +39,25 @@ TEST_F(CampaignStoreTest, CreatesFindsAndListsCampaigns) {
   EXPECT_FALSE(found);
 }
 
-TEST_F(CampaignStoreTest, FrameHasEveryHouseholdInScopeWithTypeAndPersons) {
-  ASSERT_OK_AND_ASSIGN(std::vector<FrameHousehold> frame, store_->campaigns().ReadFrame(*RegionCode::Parse("222424")));
+TEST_P(StoreConformance, CampaignFrameHasEveryHouseholdInScopeWithTypeAndPersons) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  ASSERT_OK_AND_ASSIGN(std::vector<FrameHousehold> frame, store->campaigns().ReadFrame(*RegionCode::Parse("222424")));
   ASSERT_EQ(frame.size(), 30u);
   EXPECT_EQ(frame[0].household_no, TestHouseholdNo(0));
   EXPECT_EQ(frame[0].type, HouseholdType::kOrdinaryFarm);
   EXPECT_EQ(frame[1].type, HouseholdType::kExited);
   EXPECT_EQ(frame[0].persons, 1);
-  ASSERT_OK_AND_ASSIGN(frame, store_->campaigns().ReadFrame(*RegionCode::Parse("222424100205")));
+  ASSERT_OK_AND_ASSIGN(frame, store->campaigns().ReadFrame(*RegionCode::Parse("222424100205")));
   EXPECT_EQ(frame.size(), 15u);
 }
 
-TEST_F(CampaignStoreTest, DrawsAreAppendOnlyAndRefusedOnceFindingsExist) {
-  CampaignStore& c = store_->campaigns();
+TEST_P(StoreConformance, CampaignDrawsAreAppendOnlyAndRefusedOnceFindingsExist) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
   ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> none, c.LoadSample(id));
   EXPECT_FALSE(none);
@@ -79,8 +78,11 @@ TEST_F(CampaignStoreTest, DrawsAreAppendOnlyAndRefusedOnceFindingsExist) {
                 "cannot be re-drawn");
 }
 
-TEST_F(CampaignStoreTest, FindingsKeepEveryRevisionAndReportTheLatest) {
-  CampaignStore& c = store_->campaigns();
+TEST_P(StoreConformance, CampaignFindingsKeepEveryRevisionAndReportTheLatest) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
   ASSERT_OK(testing::SaveCensus(c, id, *RegionCode::Parse("222424")));
   ASSERT_OK_AND_ASSIGN(int32_t r1, c.RecordFindings(id, TestFindings(TestHouseholdNo(4), kItems)));
@@ -103,8 +105,11 @@ TEST_F(CampaignStoreTest, FindingsKeepEveryRevisionAndReportTheLatest) {
   EXPECT_EQ(recorded, 2);
 }
 
-TEST_F(CampaignStoreTest, AHouseholdWithABadFindingStoresNothing) {
-  CampaignStore& c = store_->campaigns();
+TEST_P(StoreConformance, CampaignAHouseholdWithABadFindingStoresNothing) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
   ASSERT_OK(testing::SaveCensus(c, id, *RegionCode::Parse("222424")));
   HouseholdFindings twice = TestFindings(TestHouseholdNo(2), {"food", "water", "food"});
@@ -113,8 +118,11 @@ TEST_F(CampaignStoreTest, AHouseholdWithABadFindingStoresNothing) {
   EXPECT_EQ(recorded, 0);
 }
 
-TEST_F(CampaignStoreTest, ABatchStoresEveryGoodHouseholdAndRefusesTheOthersAlone) {
-  CampaignStore& c = store_->campaigns();
+TEST_P(StoreConformance, CampaignABatchStoresEveryGoodHouseholdAndRefusesTheOthersAlone) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
   ASSERT_OK(testing::SaveCensus(c, id, *RegionCode::Parse("222424")));
   std::vector<HouseholdFindings> batch = {TestFindings(TestHouseholdNo(1), kItems),
@@ -136,9 +144,47 @@ TEST_F(CampaignStoreTest, ABatchStoresEveryGoodHouseholdAndRefusesTheOthersAlone
   EXPECT_EQ(rows, 18);  // households 1 and 3 whole; nothing of household 2's first two items
 }
 
-TEST_F(CampaignStoreTest, RefusedWhileARegistryWriterIsOpen) {
-  CampaignStore& c = store_->campaigns();
-  ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
+TEST_P(StoreConformance, CampaignDesignRoundTripsWithItsCodes) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
+  ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
+  StoredSample sample;
+  CampaignDesign& d = sample.design;
+  d.seed = (uint64_t{1} << 53) - 1;
+  d.frame_size = 30;
+  d.strata = StrataKind::kVillage;
+  d.allocation = SampleAllocation::kEqual;
+  d.size = 4;
+  d.registered_share_bp = -1;
+  d.min_per_stratum = 1;
+  d.sample_size = 1;
+  d.drawn_by = "测试";
+  d.drawn_on = *Date::FromYmd(2025, 3, 2);
+  sample.strata.push_back({222424100205, true, 15, 1});
+  ASSERT_OK_AND_ASSIGN(std::vector<FrameHousehold> frame, c.ReadFrame(*RegionCode::Parse("222424100205")));
+  const FrameHousehold& h = frame.front();
+  sample.units.push_back({h.household_id, h.household_no, h.village, 222424100205, h.type, h.persons, 0});
+  ASSERT_OK_AND_ASSIGN(int32_t draw, c.SaveSample(id, sample));
+  ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> loaded, c.LoadSample(id));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->design.draw_no, draw);
+  EXPECT_EQ(loaded->design.seed, d.seed);
+  EXPECT_EQ(loaded->design.strata, StrataKind::kVillage);
+  EXPECT_EQ(loaded->design.allocation, SampleAllocation::kEqual);
+  EXPECT_EQ(loaded->design.registered_share_bp, -1);
+  EXPECT_EQ(loaded->design.drawn_on, d.drawn_on);
+  ASSERT_EQ(loaded->units.size(), 1u);
+  EXPECT_EQ(loaded->units[0].household_no, h.household_no);
+}
+
+TEST_P(StoreConformance, CampaignRefusedWhileARegistryWriterIsOpen) {
+  std::unique_ptr<Store> store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
+  CampaignStore& c = store->campaigns();
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
   EXPECT_STATUS(c.CreateCampaign(TestCampaign("WQ")), StatusCode::kFailedPrecondition, "writer");
 }
 

@@ -1,0 +1,199 @@
+// The doors' view of verification campaigns (县级自查、市州复查、省级抽查; docs/campaigns.md):
+// one request and one result per step — create, sample, record, report, list, show — over a
+// Workspace. Defaults are filled here, not in the door: dates are the workspace's today, the
+// scope is the database's province, an income line named by a policy file is that policy's
+// poverty_line. This header includes only core/, io/ and app/ headers, so the CLI and the
+// server see no engine, rules or store type; campaigns.h has the judgements and the
+// functions over Store& that these call.
+//
+// Every dated step is refused (InvalidArgument, naming both dates) when dated after today or
+// before the step it follows: a sample before its campaign was created, findings before the
+// sample was drawn. Numeric options are bounded by core/limits.h.
+//
+// Thread safety: as Workspace (one thread at a time).
+#ifndef JZ_APP_VERIFICATION_CAMPAIGN_REQUESTS_H_
+#define JZ_APP_VERIFICATION_CAMPAIGN_REQUESTS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/campaign_records.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/region_code.h"
+#include "core/status.h"
+#include "core/verification_codes.h"
+
+namespace jz {
+
+class Workspace;
+
+// ---- create ---------------------------------------------------------------------------
+
+struct CampaignCreateRequest {
+  std::string code;
+  std::string name;
+  CampaignLevel level = CampaignLevel::kCounty;
+  std::optional<RegionCode> scope = std::nullopt;   // unset: the database's province
+  std::string items;                 // checklist codes, comma-separated; "": the default checklist
+  std::string compare_to;            // code of the lower-level campaign, or ""
+  std::optional<Money> income_line = std::nullopt;  // unset: the poverty_line of policy_path
+  std::string policy_path;
+  std::string created_by = "jingzhun";
+  std::optional<Date> created_on = std::nullopt;    // unset: today
+};
+
+// Creates a campaign. Fails as CreateCampaign(Store&) (campaigns.h) does, and with
+// InvalidArgument when neither an income line nor a policy is given, the policy has no
+// money parameter poverty_line, the date is after today, or an item is unknown or repeated.
+[[nodiscard]] StatusOr<Campaign> CreateCampaign(Workspace& ws, const CampaignCreateRequest& request);
+
+// ---- sample ---------------------------------------------------------------------------
+
+struct CampaignSampleRequest {
+  std::string campaign;                     // code
+  uint64_t seed = 1;                        // at most kMaxSampleSeed
+  int64_t size = 0;                         // households; 0: use fraction
+  std::optional<double> fraction = std::nullopt;           // in (0, 1], when size is 0
+  StrataKind strata = StrataKind::kTownship;
+  SampleAllocation allocation = SampleAllocation::kProportional;
+  std::optional<double> registered_share = 0.5;  // in [0, 1]; nullopt: proportional to the frame
+  int32_t min_per_stratum = 2;              // 1 .. kMaxMinPerStratum
+  std::string drawn_by = "jingzhun";
+  std::optional<Date> drawn_on = std::nullopt;             // unset: today
+  std::string list_path;                    // when set, the sampled households are written there (CSV)
+};
+
+struct CampaignSampleResult {
+  Campaign campaign;
+  StoredSample sample;
+  bool reused = false;     // the same design and seed were drawn before: the stored sample
+  int64_t registered = 0;  // sampled households that are 建档立卡 (not 一般农户)
+};
+
+// Draws (or reuses) the campaign's sample; see DrawCampaignSample (campaigns.h). InvalidArgument
+// for a size above kMaxSampleHouseholds, a fraction outside (0, 1], a share outside [0, 1], a
+// min_per_stratum outside 1..kMaxMinPerStratum, a seed above kMaxSampleSeed, or a date after
+// today or before the campaign was created.
+[[nodiscard]] StatusOr<CampaignSampleResult> SampleCampaign(Workspace& ws, const CampaignSampleRequest& request);
+
+// ---- record ---------------------------------------------------------------------------
+
+// One refused row of a findings file.
+struct FindingRowError {
+  std::string file;
+  int64_t row = 0;      // 1-based data row (the header is row 0)
+  std::string field;    // column name
+  std::string message;  // bilingual
+};
+
+struct ImportFindingsResult {
+  int64_t rows = 0;
+  int64_t households_stored = 0;
+  int64_t rows_stored = 0;
+  int64_t households_refused = 0;
+  std::vector<FindingRowError> refused;  // every row of a refused household, in file order
+};
+
+struct CampaignRecordRequest {
+  std::string campaign;  // code
+  std::string path;      // the findings CSV (ImportFindings in campaigns.h)
+  std::string recorded_by = "jingzhun";
+  std::optional<Date> recorded_on = std::nullopt;  // unset: today
+  std::string refused_path;         // when set, the refused rows are written there (CSV)
+  Lang refused_lang = Lang::kZhHans;  // the language of the refused rows' messages
+};
+
+// Imports the findings file. InvalidArgument when the date is after today or before the
+// campaign's current sample was drawn (FailedPrecondition when there is no sample); otherwise
+// as ImportFindings. Refused households are in the result, not a failed status.
+[[nodiscard]] StatusOr<ImportFindingsResult> RecordCampaignFindings(Workspace& ws, const CampaignRecordRequest& request);
+
+// ---- report ---------------------------------------------------------------------------
+
+// A rate estimated from the sample (engine/sampling.h RateEstimate, copied for the doors).
+struct RateFigure {
+  bool defined = false;  // false when no recorded household is in the domain
+  double rate = 0;
+  double standard_error = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+  int64_t households = 0;
+  double numerator_units = 0;
+  double denominator_units = 0;
+  bool zero_count_bound = false;  // the CI is the zero-event bound
+};
+
+struct ItemResult {
+  std::string item;
+  std::string name_zh;            // the checklist item's name; the code for a custom item
+  std::string name_en;
+  RateFigure accuracy;            // share answered 符合 among 符合 + 不符合
+  int64_t problems = 0;           // households answered 不符合 (unweighted)
+  int64_t compared = 0;           // households answered at both levels
+  int64_t discrepancies = 0;      // … with different answers
+  RateFigure discrepancy_rate;    // weighted share of compared households that disagree
+};
+
+struct RegionResult {
+  RegionCode code;
+  std::string name;
+  int64_t frame_households = 0;
+  int64_t sampled = 0;
+  int64_t recorded = 0;
+  RateFigure wrong_exit;  // 错退率
+  RateFigure missed;      // 漏评率
+  std::optional<RateFigure> lower_wrong_exit = std::nullopt;  // the compare_to campaign's, same region
+  std::optional<RateFigure> lower_missed = std::nullopt;
+  std::vector<ItemResult> items;
+};
+
+struct CampaignReport {
+  Campaign campaign;
+  std::optional<Campaign> lower = std::nullopt;
+  CampaignDesign design;
+  RegionLevel level = RegionLevel::kCounty;
+  std::vector<RegionResult> regions;  // by code
+  RegionResult total;                 // the campaign's scope
+};
+
+struct CampaignReportRequest {
+  std::string campaign;  // code
+  RegionLevel level = RegionLevel::kCounty;
+};
+
+// See BuildCampaignReport (campaigns.h).
+[[nodiscard]] StatusOr<CampaignReport> ReportCampaign(Workspace& ws, const CampaignReportRequest& request);
+
+// ---- list and show --------------------------------------------------------------------
+
+struct CampaignListRequest {};
+
+struct CampaignSummary {
+  Campaign campaign;
+  std::optional<int64_t> sample_size;  // nullopt: not drawn yet
+  int64_t recorded = 0;                // households with findings
+};
+
+// Every campaign, by id.
+[[nodiscard]] StatusOr<std::vector<CampaignSummary>> ListCampaigns(Workspace& ws, const CampaignListRequest& request);
+
+struct CampaignShowRequest {
+  std::string campaign;  // code
+};
+
+struct CampaignDetail {
+  Campaign campaign;
+  std::optional<CampaignDesign> design = std::nullopt;  // the current draw's, nullopt when not drawn
+  int64_t cells = 0;                     // strata × registered cells of the current draw
+};
+
+// NotFound for an unknown campaign.
+[[nodiscard]] StatusOr<CampaignDetail> ShowCampaign(Workspace& ws, const CampaignShowRequest& request);
+
+}  // namespace jz
+
+#endif  // JZ_APP_VERIFICATION_CAMPAIGN_REQUESTS_H_
