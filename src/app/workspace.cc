@@ -1,6 +1,8 @@
 // Workspace: the open database with its province and today's date (workspace.h).
 #include "app/workspace.h"
 
+#include <vector>
+
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -12,8 +14,15 @@ Workspace::Workspace(std::unique_ptr<Store> store, std::string db_path, std::opt
 Workspace::~Workspace() = default;
 
 StatusOr<std::unique_ptr<Workspace>> Workspace::Open(const WorkspaceOptions& options) {
-  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
-                   OpenSqliteStore(options.db_path, {.create_if_missing = options.create_if_missing}));
+  StatusOr<std::unique_ptr<Store>> opened = OpenSqliteStore(
+      options.db_path, {.create_if_missing = options.create_if_missing, .for_writing = options.for_writing});
+  if (opened.status().code() == StatusCode::kNotFound) {
+    return NotFoundError(Bilingual("数据库文件 {} 不存在；新数据库由 jingzhun regions load {} <区划目录> 创建",
+                                   "database file {} does not exist; create one with jingzhun regions load {} "
+                                   "<regions dir>",
+                                   options.db_path, options.db_path));
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, std::move(opened));
   return std::unique_ptr<Workspace>(new Workspace(std::move(store), options.db_path, options.today));
 }
 
@@ -23,30 +32,50 @@ std::unique_ptr<Workspace> Workspace::Over(std::unique_ptr<Store> store, std::op
 
 Date Workspace::today() const { return today_ ? *today_ : Date::Today(); }
 
+namespace {
+
+// Every province with regions loaded. The 2-digit province codes run from 11 (Beijing) to 82
+// (Macao); 72 lookups by primary key.
+StatusOr<std::vector<RegionCode>> LoadedProvinces(Store& store) {
+  std::vector<RegionCode> provinces;
+  for (int code = 11; code <= 82; ++code) {
+    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
+    if (!province) continue;
+    ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(*province));
+    if (region) provinces.push_back(*province);
+  }
+  return provinces;
+}
+
+}  // namespace
+
 StatusOr<RegionCode> Workspace::Province() {
   if (province_) return *province_;
-  // The 2-digit province codes run from 11 (Beijing) to 82 (Macao); 72 lookups by primary key.
-  std::optional<RegionCode> found;
-  for (int code = 11; code <= 82; ++code) {
-    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * 10000000000ULL);
-    if (!province) continue;
-    ASSIGN_OR_RETURN(std::optional<Region> region, store_->FindRegion(*province));
-    if (!region) continue;
-    if (found) {
-      return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
-                                            "the database holds regions of several provinces ({} and {}): "
-                                            "name the scope with --region",
-                                            found->ShortString(), province->ShortString()));
-    }
-    found = province;
-  }
-  if (!found) {
+  ASSIGN_OR_RETURN(std::vector<RegionCode> provinces, LoadedProvinces(*store_));
+  if (provinces.empty()) {
     return NotFoundError(Bilingual("数据库 {} 中还没有区划代码，请先运行 jingzhun regions load {} <区划目录>",
                                    "the database {} has no region codes yet: run jingzhun regions load {} <regions dir> first",
                                    db_path_, db_path_));
   }
-  province_ = found;
-  return *found;
+  // The shipped region data holds every province down to the county and one province (the
+  // registry's) down to the village: the province is the one with townships loaded.
+  if (provinces.size() > 1) {
+    std::vector<RegionCode> with_townships;
+    for (RegionCode province : provinces) {
+      ASSIGN_OR_RETURN(std::vector<Region> townships, store_->ListRegions(province, RegionLevel::kTownship));
+      if (!townships.empty()) with_townships.push_back(province);
+    }
+    if (with_townships.size() != 1) {
+      const std::vector<RegionCode>& named = with_townships.empty() ? provinces : with_townships;
+      return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
+                                            "the database holds regions of several provinces ({} and {}): "
+                                            "name the scope with --region",
+                                            named[0].ShortString(), named[1].ShortString()));
+    }
+    provinces = with_townships;
+  }
+  province_ = provinces.front();
+  return *province_;
 }
 
 StatusOr<RegionCode> Workspace::ScopeOr(const std::optional<RegionCode>& requested) {
