@@ -14,8 +14,15 @@ Workspace::Workspace(std::unique_ptr<Store> store, std::string db_path, std::opt
 Workspace::~Workspace() = default;
 
 StatusOr<std::unique_ptr<Workspace>> Workspace::Open(const WorkspaceOptions& options) {
-  ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
-                   OpenSqliteStore(options.db_path, {.create_if_missing = options.create_if_missing}));
+  StatusOr<std::unique_ptr<Store>> opened = OpenSqliteStore(
+      options.db_path, {.create_if_missing = options.create_if_missing, .for_writing = options.for_writing});
+  if (opened.status().code() == StatusCode::kNotFound) {
+    return NotFoundError(Bilingual("数据库文件 {} 不存在；新数据库由 jingzhun regions load {} <区划目录> 创建",
+                                   "database file {} does not exist; create one with jingzhun regions load {} "
+                                   "<regions dir>",
+                                   options.db_path, options.db_path));
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<Store> store, std::move(opened));
   return std::unique_ptr<Workspace>(new Workspace(std::move(store), options.db_path, options.today));
 }
 
@@ -25,38 +32,50 @@ std::unique_ptr<Workspace> Workspace::Over(std::unique_ptr<Store> store, std::op
 
 Date Workspace::today() const { return today_ ? *today_ : Date::Today(); }
 
-StatusOr<RegionCode> Workspace::Province() {
-  if (province_) return *province_;
-  // The 2-digit province codes run from 11 (Beijing) to 82 (Macao); 72 lookups by primary key.
-  std::vector<RegionCode> loaded;
+namespace {
+
+// Every province with regions loaded. The 2-digit province codes run from 11 (Beijing) to 82
+// (Macao); 72 lookups by primary key.
+StatusOr<std::vector<RegionCode>> LoadedProvinces(Store& store) {
+  std::vector<RegionCode> provinces;
   for (int code = 11; code <= 82; ++code) {
     std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
     if (!province) continue;
-    ASSIGN_OR_RETURN(std::optional<Region> region, store_->FindRegion(*province));
-    if (region) loaded.push_back(*province);
+    ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(*province));
+    if (region) provinces.push_back(*province);
   }
-  if (loaded.empty()) {
+  return provinces;
+}
+
+}  // namespace
+
+StatusOr<RegionCode> Workspace::Province() {
+  if (province_) return *province_;
+  ASSIGN_OR_RETURN(std::vector<RegionCode> provinces, LoadedProvinces(*store_));
+  if (provinces.empty()) {
     return NotFoundError(Bilingual("数据库 {} 中还没有区划代码，请先运行 jingzhun regions load {} <区划目录>",
                                    "the database {} has no region codes yet: run jingzhun regions load {} <regions dir> first",
                                    db_path_, db_path_));
   }
-  // `regions load` also loads every county of China as the national frame; the registry's
-  // province is then the one whose villages are loaded.
-  if (loaded.size() > 1) {
-    std::vector<RegionCode> with_villages;
-    for (RegionCode province : loaded) {
+  // The shipped region data holds every province down to the county and one province (the
+  // registry's) down to the township and village: the province is the one loaded below counties.
+  if (provinces.size() > 1) {
+    std::vector<RegionCode> below_counties;
+    for (RegionCode province : provinces) {
+      ASSIGN_OR_RETURN(std::vector<Region> townships, store_->ListRegions(province, RegionLevel::kTownship));
       ASSIGN_OR_RETURN(std::vector<Region> villages, store_->ListRegions(province, RegionLevel::kVillage));
-      if (!villages.empty()) with_villages.push_back(province);
+      if (!townships.empty() || !villages.empty()) below_counties.push_back(province);
     }
-    if (!with_villages.empty()) loaded = std::move(with_villages);
+    if (below_counties.size() != 1) {
+      const std::vector<RegionCode>& named = below_counties.empty() ? provinces : below_counties;
+      return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
+                                            "the database holds regions of several provinces ({} and {}): "
+                                            "name the scope with --region",
+                                            named[0].ShortString(), named[1].ShortString()));
+    }
+    provinces = below_counties;
   }
-  if (loaded.size() > 1) {
-    return InvalidArgumentError(Bilingual("数据库中有多个省份（{} 和 {}）的区划，请用 --region 指定范围",
-                                          "the database holds regions of several provinces ({} and {}): "
-                                          "name the scope with --region",
-                                          loaded[0].ShortString(), loaded[1].ShortString()));
-  }
-  province_ = loaded[0];
+  province_ = provinces.front();
   return *province_;
 }
 

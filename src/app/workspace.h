@@ -25,10 +25,12 @@ class Store;
 
 struct WorkspaceOptions {
   // A SQLite database file (":memory:" for a private in-memory one).
-  std::string db_path;
+  std::string db_path = {};
   // Create the database when the file does not exist (regions load, import); every other
   // command refuses a missing file with NotFound naming it.
   bool create_if_missing = false;
+  // The command writes to the database: a read-only file or folder is refused when opening.
+  bool for_writing = false;
   // The date taken as today; unset: the system clock's. Tests and replays set it.
   std::optional<Date> today = std::nullopt;
 };
@@ -36,8 +38,10 @@ struct WorkspaceOptions {
 class Workspace {
  public:
   // Opens (and migrates forward) the database. Errors name the path and the cause (see
-  // OpenSqliteStore): NotFound when missing, FailedPrecondition when it is not a Jingzhun
-  // database or is newer than this binary, Unavailable when it cannot be opened.
+  // OpenSqliteStore): NotFound when missing (naming the command that creates one),
+  // InvalidArgument for a folder, PermissionDenied when for_writing and it is read-only,
+  // FailedPrecondition when it is not a Jingzhun database or is newer than this binary,
+  // Unavailable when it cannot be opened.
   [[nodiscard]] static StatusOr<std::unique_ptr<Workspace>> Open(const WorkspaceOptions& options);
   // A workspace over a store the caller opened (tests, and back ends opened elsewhere).
   static std::unique_ptr<Workspace> Over(std::unique_ptr<Store> store, std::optional<Date> today = std::nullopt);
@@ -52,9 +56,11 @@ class Workspace {
   // Today's date: WorkspaceOptions::today or the system clock's.
   Date today() const;
 
-  // The province whose regions are loaded: the default scope of every command. NotFound
-  // ("load regions first", naming the command) when none is loaded; InvalidArgument when
-  // regions of several provinces are loaded (the caller must then name a region).
+  // The province whose regions are loaded: the default scope of every command. When several
+  // provinces are loaded (the shipped data holds the whole country down to the county), the
+  // one province with townships loaded. NotFound ("load regions first", naming the command)
+  // when none is loaded; InvalidArgument when no single province can be chosen (the caller
+  // must then name a region).
   [[nodiscard]] StatusOr<RegionCode> Province();
 
   // `requested` when given, else Province(): the scope a request without --region works on.

@@ -114,7 +114,7 @@ TEST_F(CliTest, ImportAndStatsEndToEnd) {
   ASSERT_EQ(table.exit_code, 0) << table.out;
   EXPECT_NE(table.out.find("延边朝鲜族自治州"), std::string::npos);
   Result csv = RunJingzhun("stats " + Path("j.db") + " --format csv");
-  EXPECT_EQ(csv.out.rfind("region_code,region_name,dimension", 0), 0u) << csv.out.substr(0, 80);
+  EXPECT_EQ(csv.out.rfind("区划代码,名称,维度", 0), 0u) << csv.out.substr(0, 80);  // headers in --lang
   Result json = RunJingzhun("--lang en stats " + Path("j.db") + " --format json --level prefecture");
   EXPECT_NE(json.out.find("\"persons\": 3000"), std::string::npos) << json.out.substr(0, 300);
   EXPECT_EQ(RunJingzhun("stats " + Path("j.db") + " --level galaxy").exit_code, 3);

@@ -253,6 +253,18 @@ TEST(DateFromYmd, AgreesWithChronoOnEveryDay) {
 namespace jz {
 namespace {
 
+// The three spellings the registry brief names: a month 13, a 30 February, a stray letter.
+TEST(Date, ParseNamesTheValueAndWhatIsAcceptedForBriefExamples) {
+  EXPECT_STATUS(Date::Parse("2025-13"), StatusCode::kInvalidArgument, "date \"2025-13\" is not in a recognised form");
+  EXPECT_STATUS(Date::Parse("2025-13"), StatusCode::kInvalidArgument, "YYYY-MM-DD");
+  EXPECT_STATUS(Date::Parse("2025-02-30"), StatusCode::kInvalidArgument, "date \"2025-02-30\" does not exist");
+  EXPECT_STATUS(Date::Parse("2025-02-30"), StatusCode::kInvalidArgument, "the day must exist in that month");
+  EXPECT_STATUS(Date::Parse("2025-1-5x"), StatusCode::kInvalidArgument, "日期“2025-1-5x”的格式无法识别");
+  EXPECT_STATUS(Date::Parse("2025-1-5x"), StatusCode::kInvalidArgument, "YYYY/MM/DD");
+  EXPECT_STATUS(ParsePeriod("2025-13"), StatusCode::kInvalidArgument, "invalid month \"2025-13\": write it YYYY-MM");
+  EXPECT_STATUS(ParsePeriod("2025-02-30"), StatusCode::kInvalidArgument, "2025-02-30");
+}
+
 TEST(ParsePeriod, AcceptsOnlyRealMonthsWrittenYyyyMm) {
   ASSERT_OK_AND_ASSIGN(std::string period, ParsePeriod(" 2025-12 "));
   EXPECT_EQ(period, "2025-12");

@@ -114,6 +114,26 @@ inline constexpr int32_t kMaxMinPerStratum = 1000;
 // keeps every deadline a valid Date.
 inline constexpr int kMaxRectificationDays = 3650;
 
+// The first data year (数据年度, the year whose income a record gives) a registry may hold:
+// 建档立卡 began in 2014 (国开办发〔2014〕24号), so no registry holds an earlier year, and an
+// earlier --year is a typo (2104 for 2014 is caught by the upper bounds below).
+inline constexpr int kFirstDataYear = 2014;
+
+// How many years past the current one a synthetic registry's data year may lie. An import
+// takes none (a year's income is known only after it ends); the generator allows one, so a
+// training registry for next year's campaign can be prepared in December.
+inline constexpr int kSyntheticDataYearsAhead = 1;
+
+// The most persons one generated registry may hold: twice the national 建档立卡 registry at
+// its peak (about 99 million persons in 2014). More is a typo, and would write some 50 GB.
+inline constexpr int64_t kMaxGeneratedPersons = 200'000'000;
+
+// The largest share of generated households given a planted problem. The planter places
+// each problem so that it is the household's only finding and copies duplicates from clean
+// earlier households; past one half, recall figures would measure collisions between
+// planted problems rather than the rules, and data mostly wrong teaches a trainee nothing.
+inline constexpr double kMaxPlantedProblemShare = 0.5;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

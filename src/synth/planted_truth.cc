@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "app/registry/validation/rule_catalogue.h"
 #include "synth/problem_planter.h"
 #include "io/csv_reader.h"
 
@@ -15,9 +16,10 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, std::string>;  // rule, household, person
 
+// The validator's and the importer's household-level rules (region.unknown_village is one).
 std::set<std::string> HouseholdLevelRules() {
-  std::set<std::string> ids = {"region.unknown_village"};
-  for (const RuleInfo& rule : ValidationRules()) {
+  std::set<std::string> ids;
+  for (const validation::RuleSpec& rule : validation::RuleCatalogue()) {
     if (rule.scope == RuleScope::kHousehold) ids.insert(std::string(rule.id));
   }
   return ids;

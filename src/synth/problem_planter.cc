@@ -5,8 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
+#include <utility>
 
+#include "app/registry/validation/rule_catalogue.h"
 #include "core/domain_constants.h"
 
 namespace jz::gen {
@@ -14,45 +17,56 @@ namespace {
 
 using C = RegistryColumn;
 using K = ProblemKind;
+using R = validation::Rule;
 
-constexpr ProblemKindInfo kKinds[] = {
-    {K::kIdCheckCharacter, "id.check_character", C::kIdNumber, "证件号码校验码错误", "ID number check character wrong"},
-    {K::kIdLength, "id.length", C::kIdNumber, "证件号码长度错误", "ID number has the wrong length"},
-    {K::kIdBirthMismatch, "id.birth_mismatch", C::kBirthDate, "出生日期与证件号码不符", "birth date differs from the ID number"},
-    {K::kIdSexMismatch, "id.sex_mismatch", C::kSex, "性别与证件号码不符", "sex differs from the ID number"},
-    {K::kDuplicatePerson, "person.duplicate", C::kIdNumber, "同一人登记在两个户中", "the same person is in two households"},
-    {K::kNoHead, "household.no_head", C::kRelationship, "户内无户主", "the household has no head"},
-    {K::kTwoHeads, "household.two_heads", C::kRelationship, "户内有两个户主", "the household has two heads"},
-    {K::kHouseholdSizeMismatch, "household.size_mismatch", C::kHouseholdSize, "人数与成员行数不符", "household size differs from its member rows"},
-    {K::kMissingEthnicity, "mandatory.ethnicity", C::kEthnicity, "民族为空", "ethnicity is empty"},
-    {K::kMissingEducation, "mandatory.education", C::kEducation, "非在校生文化程度为空", "education is empty for a non-student"},
-    {K::kMissingHealth, "mandatory.health", C::kHealth, "健康状况为空", "health is empty"},
-    {K::kMissingLabourSkill, "mandatory.labour_skill", C::kLabourSkill, "16-65 岁人员劳动技能为空", "labour skill is empty for a person aged 16-65"},
-    {K::kCauseIllnessAllHealthy, "cause.illness_all_healthy", C::kMainCause, "主要致贫原因为因病，但成员均健康", "main cause is illness but every member is healthy"},
-    {K::kCauseDisabilityNoneDisabled, "cause.disability_none_disabled", C::kMainCause, "主要致贫原因为因残，但无残疾成员", "main cause is disability but no member is disabled"},
-    {K::kCauseSchoolingNoStudent, "cause.schooling_no_student", C::kMainCause, "主要致贫原因为因学，但无在校生", "main cause is schooling but no member is a student"},
-    {K::kOtherCauseDuplicatesMain, "cause.other_duplicates_main", C::kOtherCauses, "其他致贫原因与主要致贫原因重复", "another cause repeats the main cause"},
-    {K::kDibaoNoMember, "dibao.no_member", C::kReceivesDibao, "低保户无享受低保的成员", "a dibao household has no member receiving dibao"},
-    {K::kGeneralWithDibaoMember, "dibao.general_with_member", C::kReceivesDibao, "一般户有享受低保的成员", "a general household has a member receiving dibao"},
-    {K::kTekunWithLabourer, "tekun.has_labourer", C::kHouseholdAttribute, "特困供养户有 16-65 岁有劳动能力成员", "a tekun household has a member aged 16-65 able to work"},
-    {K::kHealthyLabourAgeLost, "labour.healthy_lost", C::kLabourSkill, "劳动年龄健康人员标为丧失劳动力", "a healthy person of labour age is marked as having lost labour capacity"},
-    {K::kHealthyLabourAgeNone, "labour.healthy_none", C::kLabourSkill, "劳动年龄健康非在校生标为无劳动力", "a healthy non-student of labour age is marked as not in the labour force"},
-    {K::kWorkMonthsRange, "work.months_range", C::kWorkMonths, "务工时间超出 0-12 个月", "work months outside 0-12"},
-    {K::kWorkPlaceWithoutMonths, "work.place_without_months", C::kWorkMonths, "有务工状况但务工时间为 0", "a work place but zero work months"},
-    {K::kWorkMonthsWithoutPlace, "work.months_without_place", C::kWorkStatus, "有务工时间但无务工状况", "work months but no work place"},
-    {K::kUnableWorker, "work.unable_worker", C::kWorkStatus, "无劳动能力人员有务工", "a person without labour capacity is shown working"},
-    {K::kWageWithoutWorker, "income.wage_without_worker", C::kWageIncome, "有工资性收入但无务工人员", "wage income but no member working"},
-    {K::kWorkerWithoutWage, "income.worker_without_wage", C::kWageIncome, "有务工人员但无工资性收入", "a member working but no wage income"},
-    {K::kIncomeArithmetic, "income.arithmetic", C::kNetIncomePerCapita, "人均纯收入与收入构成不符", "net income per capita differs from its components"},
-    {K::kIncomeRange, "income.range", C::kNetIncomePerCapita, "人均纯收入不在 0-100000 元之间", "net income per capita outside 0-100,000 yuan"},
-    {K::kBusinessIncomeWithoutExpense, "income.business_without_expense", C::kBusinessExpense, "有生产经营性收入但无生产经营性支出", "business income without business expense"},
-    {K::kRelationshipSex, "relationship.sex", C::kRelationship, "与户主关系与性别不符", "relationship to head contradicts sex"},
-    {K::kHeadSpouseSameSex, "relationship.head_spouse_same_sex", C::kSex, "户主与配偶性别相同", "head and spouse have the same sex"},
-    {K::kSchoolGradeAge, "school.grade_age", C::kSchoolStatus, "在校生年级与年龄不符", "school grade does not fit the age"},
-    {K::kSchoolAgeDropout, "school.dropout", C::kSchoolStatus, "义务教育阶段适龄儿童未在校", "a child of compulsory-school age is not in school"},
-    {K::kUnknownVillage, "region.unknown_village", C::kRegionCode, "行政区划代码不在区划数据中", "region code is not in the region data"},
-    {K::kMissingCadre, "cadre.missing", C::kCadreName, "无帮扶责任人", "no responsible cadre"},
+// The rule each kind plants a problem of, in ProblemKind order. Ids, columns and wordings
+// come from the validation rule catalogue, so the planted truth says what validate says.
+constexpr std::pair<ProblemKind, R> kKindRules[] = {
+    {K::kIdCheckCharacter, R::kIdCheckCharacter},
+    {K::kIdLength, R::kIdLength},
+    {K::kIdBirthMismatch, R::kIdBirthMismatch},
+    {K::kIdSexMismatch, R::kIdSexMismatch},
+    {K::kDuplicatePerson, R::kDuplicatePerson},
+    {K::kNoHead, R::kNoHead},
+    {K::kTwoHeads, R::kTwoHeads},
+    {K::kHouseholdSizeMismatch, R::kSizeMismatch},
+    {K::kMissingEthnicity, R::kMissingEthnicity},
+    {K::kMissingEducation, R::kMissingEducation},
+    {K::kMissingHealth, R::kMissingHealth},
+    {K::kMissingLabourSkill, R::kMissingLabourSkill},
+    {K::kCauseIllnessAllHealthy, R::kIllnessAllHealthy},
+    {K::kCauseDisabilityNoneDisabled, R::kDisabilityNoneDisabled},
+    {K::kCauseSchoolingNoStudent, R::kSchoolingNoStudent},
+    {K::kOtherCauseDuplicatesMain, R::kOtherDuplicatesMain},
+    {K::kDibaoNoMember, R::kDibaoNoMember},
+    {K::kGeneralWithDibaoMember, R::kGeneralWithDibaoMember},
+    {K::kTekunWithLabourer, R::kTekunWithLabourer},
+    {K::kHealthyLabourAgeLost, R::kHealthyLost},
+    {K::kHealthyLabourAgeNone, R::kHealthyNone},
+    {K::kWorkMonthsRange, R::kWorkMonthsRange},
+    {K::kWorkPlaceWithoutMonths, R::kPlaceWithoutMonths},
+    {K::kWorkMonthsWithoutPlace, R::kMonthsWithoutPlace},
+    {K::kUnableWorker, R::kUnableWorker},
+    {K::kWageWithoutWorker, R::kWageWithoutWorker},
+    {K::kWorkerWithoutWage, R::kWorkerWithoutWage},
+    {K::kIncomeArithmetic, R::kIncomeArithmetic},
+    {K::kIncomeRange, R::kIncomeRange},
+    {K::kBusinessIncomeWithoutExpense, R::kBusinessWithoutExpense},
+    {K::kRelationshipSex, R::kRelationshipSex},
+    {K::kHeadSpouseSameSex, R::kHeadSpouseSameSex},
+    {K::kSchoolGradeAge, R::kGradeAge},
+    {K::kSchoolAgeDropout, R::kDropout},
+    {K::kUnknownVillage, R::kUnknownVillage},
+    {K::kMissingCadre, R::kMissingCadre},
 };
+
+constexpr bool KindRulesInKindOrder() {
+  for (size_t i = 0; i < std::size(kKindRules); ++i) {
+    if (static_cast<size_t>(kKindRules[i].first) != i) return false;
+  }
+  return true;
+}
+static_assert(KindRulesInKindOrder(), "kKindRules must list ProblemKind values in order");
 
 struct Ctx {
   Rng& rng;
@@ -404,9 +418,21 @@ bool Dispatch(K kind, Ctx& c) {
 
 }  // namespace
 
-std::span<const ProblemKindInfo> ProblemKinds() { return kKinds; }
+std::span<const ProblemKindInfo> ProblemKinds() {
+  // Built on first use from the catalogue (its table lives in another file); thread-safe by
+  // C++11 static initialisation.
+  static const std::array<ProblemKindInfo, std::size(kKindRules)> kKinds = [] {
+    std::array<ProblemKindInfo, std::size(kKindRules)> kinds{};
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      const validation::RuleSpec& spec = validation::SpecOf(kKindRules[i].second);
+      kinds[i] = ProblemKindInfo{kKindRules[i].first, spec.id, spec.column, spec.zh, spec.en};
+    }
+    return kinds;
+  }();
+  return kKinds;
+}
 
-const ProblemKindInfo& ProblemKindInfoOf(ProblemKind kind) { return kKinds[static_cast<size_t>(kind)]; }
+const ProblemKindInfo& ProblemKindInfoOf(ProblemKind kind) { return ProblemKinds()[static_cast<size_t>(kind)]; }
 
 bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
                               const SyntheticHousehold* previous, PlantedProblem& out) {
@@ -425,7 +451,7 @@ bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
 std::optional<PlantedProblem> ProblemPlanter::Plant(Rng& rng, SyntheticHousehold& target,
                                                     const SyntheticHousehold* previous) {
   // Kinds are tried in a random order, so each applicable kind is about equally likely.
-  std::vector<size_t> order(std::size(kKinds));
+  std::vector<size_t> order(std::size(kKindRules));
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   for (size_t i = order.size() - 1; i > 0; --i) std::swap(order[i], order[rng.Below(i + 1)]);
   for (size_t index : order) {

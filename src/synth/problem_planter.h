@@ -31,7 +31,8 @@ enum class ProblemKind : uint8_t {
 
 struct ProblemKindInfo {
   ProblemKind kind;
-  std::string_view id;  // stable rule id, shared with the validator
+  // From the validation rule catalogue (app/registry/validation/rule_catalogue.h).
+  std::string_view id;  // stable rule id
   RegistryColumn column;
   std::string_view zh;  // what is wrong, zh-Hans
   std::string_view en;

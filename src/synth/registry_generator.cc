@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/date.h"
+#include "core/limits.h"
 #include "synth/export_writer.h"
 #include "synth/household_synthesizer.h"
 #include "synth/problem_planter.h"
@@ -28,17 +30,21 @@ Status CheckOptions(const GeneratorOptions& o) {
   if (o.out_dir.empty()) {
     return InvalidArgumentError(Bilingual("必须指定输出目录 --out", "--out (output directory) is required"));
   }
-  if (o.persons < 1 || o.persons > 200'000'000) {
-    return InvalidArgumentError(Bilingual(fmt::format("--persons {} 超出范围（1 到 2 亿）", o.persons),
-                                          fmt::format("--persons {} out of range (1 to 200,000,000)", o.persons)));
+  if (o.persons < 1 || o.persons > kMaxGeneratedPersons) {
+    return InvalidArgumentError(Bilingual("--persons {} 超出范围，可接受 1 到 {}", "--persons {} is out of range; 1 to {} "
+                                          "are accepted", o.persons, kMaxGeneratedPersons));
   }
-  if (!(o.error_rate >= 0 && o.error_rate <= 1)) {
-    return InvalidArgumentError(Bilingual(fmt::format("--error-rate {} 应在 0 到 1 之间", o.error_rate),
-                                          fmt::format("--error-rate {} must be between 0 and 1", o.error_rate)));
+  if (!(o.error_rate >= 0 && o.error_rate <= kMaxPlantedProblemShare)) {
+    return InvalidArgumentError(Bilingual("--error-rate {} 超出范围，可接受 0 到 {}（植入问题的户比例）",
+                                          "--error-rate {} is out of range; 0 to {} (the share of households "
+                                          "given a planted problem) are accepted",
+                                          o.error_rate, kMaxPlantedProblemShare));
   }
-  if (o.data_year < 2014 || o.data_year > 2100) {
-    return InvalidArgumentError(Bilingual(fmt::format("--year {} 应在 2014 到 2100 之间", o.data_year),
-                                          fmt::format("--year {} must be between 2014 and 2100", o.data_year)));
+  const int last_year = Date::Today().year() + kSyntheticDataYearsAhead;
+  if (o.data_year < kFirstDataYear || o.data_year > last_year) {
+    return InvalidArgumentError(Bilingual("--year {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年）",
+                                          "--year {} is out of range; {} to {} are accepted (the registry began in {})",
+                                          o.data_year, kFirstDataYear, last_year, kFirstDataYear));
   }
   return OkStatus();
 }

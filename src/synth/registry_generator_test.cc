@@ -216,13 +216,42 @@ TEST_F(GeneratorTest, PlantedProblemsAreRecordedAndEveryKindOccurs) {
   }
 }
 
+// A registry too small to give every village several persons is allotted to fewer villages
+// in blocks, so it still has families: heads with spouses and children, not only persons
+// living alone (as every registry of 2,000 persons or fewer had before).
+TEST_F(GeneratorTest, SmallRegistryHasFamilies) {
+  ASSERT_OK_AND_ASSIGN(GeneratorSummary s, GenerateRegistry(Options("small", 500, 11)));
+  EXPECT_EQ(s.persons, 500);
+  std::map<std::string, int> size_of;
+  std::map<std::string, int> relationships;
+  for (const Row& row : ReadAll(s.registry_path)) {
+    ++size_of[Cell(row, RegistryColumn::kHouseholdNo)];
+    ++relationships[Cell(row, RegistryColumn::kRelationship)];
+  }
+  const auto multi = std::count_if(size_of.begin(), size_of.end(), [](const auto& h) { return h.second >= 2; });
+  EXPECT_GT(multi, static_cast<long>(size_of.size() / 2)) << "households: " << size_of.size();
+  EXPECT_EQ(relationships["户主"], static_cast<int>(size_of.size()));
+  EXPECT_GT(relationships["配偶"], 20);
+  EXPECT_GT(relationships["之子"] + relationships["之女"], 20);
+}
+
 TEST_F(GeneratorTest, RejectsBadOptions) {
   GeneratorOptions o = Options("bad", 0, 1);
   EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "--persons");
   o.persons = 10;
   o.error_rate = 1.5;
   EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "--error-rate");
+  o.error_rate = 0.51;  // kMaxPlantedProblemShare
+  EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "0 to 0.5");
   o.error_rate = 0;
+  o.data_year = 2013;  // before kFirstDataYear
+  EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "--year 2013");
+  o.data_year = Date::Today().year() + 2;
+  EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "--year");
+  o.data_year = 2025;
+  o.persons = 200'000'001;
+  EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "1 to 200000000");
+  o.persons = 10;
   o.out_dir.clear();
   EXPECT_STATUS(GenerateRegistry(o), StatusCode::kInvalidArgument, "--out");
   o = Options("bad", 10, 1);

@@ -5,11 +5,16 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "synth/rng.h"
 
 namespace jz::gen {
 namespace {
+
+// Persons a village is allotted at least, when the registry is small: about three households
+// of the synthesizer's mean size (2.6 persons), so that families of every size can be drawn.
+constexpr int64_t kFamilyVillagePersons = 8;
 
 // Jilin's 8 national and 7 provincial poverty counties (DOMAIN.md §6): registered
 // households concentrate there, so their villages weigh more.
@@ -87,12 +92,18 @@ StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& in
   }
   uint64_t total_weight = 0;
   for (uint64_t w : weights) total_weight += w;
-  // Systematic allotment proportional to weight: N points spaced total_weight/N apart from a
-  // random start are laid over the villages' cumulative weights; a village gets the points
+  // A village allotted a person or two can hold only one-person households, so a registry too
+  // small to give villages kFamilyVillagePersons each on average is allotted in blocks of that
+  // many: fewer villages, each with room for families. A registry large enough is allotted
+  // person by person, as it always was (the demo's 100,000 persons over Jilin's villages).
+  const int64_t needed_for_families = static_cast<int64_t>(villages.size()) * kFamilyVillagePersons;
+  const int64_t block = persons >= needed_for_families ? 1 : std::min<int64_t>(kFamilyVillagePersons, persons);
+  // Systematic allotment proportional to weight: N blocks spaced total_weight/N apart from a
+  // random start are laid over the villages' cumulative weights; a village gets the blocks
   // that fall in its stretch. Each village thus gets the floor or the ceiling of its exact
-  // share, the total is exactly N, and a registry smaller than the number of villages is
-  // still spread over the whole province by weight. Integer arithmetic only.
-  const auto n = static_cast<unsigned __int128>(persons);
+  // share, and a registry smaller than the number of villages is still spread over the whole
+  // province by weight. Integer arithmetic only.
+  const auto n = static_cast<unsigned __int128>(persons / block);
   const auto start = static_cast<unsigned __int128>(rng.Below(total_weight));
   // Points k >= 0 with start + k * total_weight < x * n.
   const auto points_below = [&](uint64_t x) -> int64_t {
@@ -101,10 +112,12 @@ StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& in
     return static_cast<int64_t>((limit - start - 1) / total_weight + 1);
   };
   uint64_t cumulative = 0;
+  int64_t rest = persons % block;  // the persons short of a whole block join the first village allotted
   for (size_t i = 0; i < villages.size(); ++i) {
     const int64_t before = points_below(cumulative);
     cumulative += weights[i];
-    villages[i].persons = points_below(cumulative) - before;
+    villages[i].persons = (points_below(cumulative) - before) * block;
+    if (villages[i].persons > 0) villages[i].persons += std::exchange(rest, 0);
   }
   return villages;
 }

@@ -1,7 +1,9 @@
 // Region loading: read and check every file first, then write once.
 #include "app/registry/region_loader.h"
 
+#include "app/workspace.h"
 #include "io/region_files.h"
+#include "store/store.h"
 
 namespace jz {
 
@@ -15,6 +17,10 @@ StatusOr<RegionLoadSummary> LoadRegions(Store& store, const std::string& dir, in
   for (const Region& region : regions) ++summary.by_level[static_cast<size_t>(region.code.level())];
   summary.total = static_cast<int64_t>(regions.size());
   return summary;
+}
+
+StatusOr<RegionLoadSummary> LoadRegions(Workspace& workspace, const RegionLoadRequest& request, Progress& progress) {
+  return LoadRegions(workspace.store(), request.dir, request.edition_year, progress);
 }
 
 }  // namespace jz

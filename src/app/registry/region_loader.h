@@ -1,4 +1,6 @@
-// Use case: load statistical division codes from a region directory into the store.
+// Use case: load statistical division codes from a region directory into the database.
+// The door calls LoadRegions(Workspace&, request) on a workspace opened with
+// create_if_missing (the first command run on a new database).
 #ifndef JZ_APP_REGISTRY_REGION_LOADER_H_
 #define JZ_APP_REGISTRY_REGION_LOADER_H_
 
@@ -8,9 +10,16 @@
 
 #include "core/progress.h"
 #include "core/status.h"
-#include "store/store.h"
 
 namespace jz {
+
+class Store;
+class Workspace;
+
+struct RegionLoadRequest {
+  std::string dir = {};  // holds the NBS files of the edition (io/region_files.h)
+  int edition_year = 2023;  // 2023 or 2016; others are InvalidArgument
+};
 
 struct RegionLoadSummary {
   int edition_year = 0;
@@ -21,8 +30,13 @@ struct RegionLoadSummary {
 
 // Reads the files of `edition_year` from `dir` and upserts them in one transaction: on any
 // bad row nothing is stored. Errors are those of ReadRegionDirectory and the store.
-StatusOr<RegionLoadSummary> LoadRegions(Store& store, const std::string& dir, int edition_year,
-                                        Progress& progress = NoProgress());
+[[nodiscard]] StatusOr<RegionLoadSummary> LoadRegions(Store& store, const std::string& dir, int edition_year,
+                                                      Progress& progress = NoProgress());
+
+// The same in the workspace's database. A disk that fills during the write leaves the database
+// as it was (ResourceExhausted naming the database).
+[[nodiscard]] StatusOr<RegionLoadSummary> LoadRegions(Workspace& workspace, const RegionLoadRequest& request,
+                                                      Progress& progress = NoProgress());
 
 }  // namespace jz
 

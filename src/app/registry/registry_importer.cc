@@ -23,11 +23,51 @@
 #include <thread>
 #include <unordered_map>
 
+#include "app/registry/validation/rule_catalogue.h"
+#include "app/workspace.h"
 #include "core/limits.h"
 #include "io/csv_writer.h"
+#include "store/store.h"
 
 namespace jz {
 namespace {
+
+using validation::Rule;
+using validation::SpecOf;
+
+// The income components that may not be negative (DOMAIN.md §2.2). 工资性收入, 财产性收入 and
+// 转移性收入 are amounts received, and 生产经营性支出 an amount spent: below zero each is a
+// typing error (a minus sign, a column shifted) that would lower 人均纯收入 and could push a
+// household under the monitoring line. 生产经营性收入 is absent on purpose: it is the family
+// operation's net result (farming, herding, a shop, in-kind produce valued at price), and a
+// year of hail, drought or falling prices makes it a real loss that the registry must keep.
+struct IncomeComponent {
+  RegistryColumn column;
+  Money HouseholdYear::*amount;
+};
+constexpr IncomeComponent kNonNegativeIncome[] = {
+    {RegistryColumn::kWageIncome, &HouseholdYear::wage_income},
+    {RegistryColumn::kPropertyIncome, &HouseholdYear::property_income},
+    {RegistryColumn::kTransferIncome, &HouseholdYear::transfer_income},
+    {RegistryColumn::kBusinessExpense, &HouseholdYear::business_expense},
+};
+
+// Appends a problem for each negative component of the household's first row (the income
+// cells repeat on every member's row; one report per household is enough).
+void CheckIncomeSigns(const RegistryRow& row, const std::string& file, std::vector<RowProblem>& out) {
+  for (const IncomeComponent& component : kNonNegativeIncome) {
+    const Money amount = row.year.*component.amount;
+    if (amount.fen() >= 0) continue;
+    const RegistryColumnInfo& info = RegistryColumnInfoOf(component.column);
+    out.push_back(RowProblem{
+        file, row.line, std::string(info.zh_header), amount.ToString(), SpecOf(Rule::kNegativeIncome).id,
+        Bilingual("{0}为负数（{2} 元）；只有生产经营性收入可为负（经营亏损），其余收入与生产经营性支出应为 0 或正数",
+                  "{1} ({0}) is negative ({2} yuan); only business income (生产经营性收入) may be negative, a "
+                  "loss; the other income components and the business expense must be 0 or more",
+                  info.zh_header, info.en_name, amount.ToString()),
+        row.household.household_no, row.person.person_no});
+  }
+}
 
 // A household being assembled. Lives in a deque, so its address never changes while
 // later households are added; after it is sealed only the writer thread touches it.
@@ -159,6 +199,7 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
       return;
     }
   } else {
+    CheckIncomeSigns(row, file, row_problems);
     row.household.years.push_back(row.year);
     Pending& fresh = households_.emplace_back();
     fresh.household = std::move(row.household);
@@ -176,7 +217,7 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
       const std::string& other = owner->second->household_no;
       row_problems.push_back(RowProblem{
           file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
-          row.person.id_number.Masked(), "person.duplicate",
+          row.person.id_number.Masked(), SpecOf(Rule::kDuplicatePerson).id,
           Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
                     fmt::format("this person is already registered in household {}", other)),
           p->household.household_no, row.person.person_no});
@@ -237,7 +278,7 @@ void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint
       written_.rejected_rows += static_cast<int64_t>(h.members.size());
       written_.problems.push_back(RowProblem{
           p.first_file, p.first_line, std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
-          h.village.ToString(), "region.unknown_village",
+          h.village.ToString(), SpecOf(Rule::kUnknownVillage).id,
           Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
                     "the region code is not a loaded region (run jingzhun regions load first)"),
           h.household_no, ""});
@@ -252,7 +293,7 @@ void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint
     written_.rejected_rows += static_cast<int64_t>(h.members.size());
     written_.problems.push_back(RowProblem{p.first_file, p.first_line,
                                            std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
-                                           "person.duplicate", outcome.status().message(), h.household_no, ""});
+                                           SpecOf(Rule::kDuplicatePerson).id, outcome.status().message(), h.household_no, ""});
     any_rejected_ = true;
     return;
   }
@@ -323,7 +364,26 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
     RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.data_year = options.data_year;
+  summary.report_path = options.report_path;
   return summary;
+}
+
+StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest& request, Progress& progress) {
+  const int this_year = workspace.today().year();
+  ImportOptions options;
+  options.files = request.files;
+  options.encoding = request.encoding;
+  options.partial = request.partial;
+  options.data_year = request.data_year.value_or(this_year - 1);
+  options.report_path = request.report_path.empty() ? workspace.db_path() + ".import-errors.csv" : request.report_path;
+  if (options.data_year < kFirstDataYear || options.data_year > this_year) {
+    return InvalidArgumentError(Bilingual("收入所属年度 {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年；未结束的年度没有全年收入）",
+                                          "income year {} is out of range; {} to {} are accepted (the registry began "
+                                          "in {}; a year not yet over has no full-year income)",
+                                          options.data_year, kFirstDataYear, this_year, kFirstDataYear));
+  }
+  return ImportRegistry(workspace.store(), options, progress);
 }
 
 Status WriteImportReport(const std::string& path, const std::vector<RowProblem>& problems) {

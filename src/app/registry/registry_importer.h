@@ -14,9 +14,23 @@
 #include "core/status.h"
 #include "io/registry_reader.h"
 #include "io/text_encoding.h"
-#include "store/store.h"
 
 namespace jz {
+
+class Store;
+class Workspace;
+
+// What a door asks for. Unset fields take the defaults filled in by ImportRegistry().
+struct ImportRequest {
+  std::vector<std::string> files = {};
+  std::optional<TextEncoding> encoding = std::nullopt;  // nullopt: detect per file
+  bool partial = false;
+  // Year of the income columns; default: the year before the workspace's today. Accepted:
+  // kFirstDataYear (core/limits.h) to today's year.
+  std::optional<int> data_year = std::nullopt;
+  // The error report; default: "<database>.import-errors.csv".
+  std::string report_path = {};
+};
 
 struct ImportOptions {
   std::vector<std::string> files;
@@ -39,13 +53,22 @@ struct ImportSummary {
   std::vector<std::string> unknown_columns;  // "file: column"
   std::vector<RowProblem> problems;          // every rejected row's reasons
   double seconds = 0;
+  int data_year = 0;        // the year the income columns were read as
+  std::string report_path;  // where the error report was (or would be) written
 };
 
 // Imports `options.files` into `store`. Returns the summary also when rows were rejected
 // (then `committed` tells whether anything was written); returns an error only when a
 // file cannot be read at all (missing, empty, no required columns, broken CSV syntax, wrong
 // encoding) or the store fails, and in every error case the store is unchanged.
-StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& options, Progress& progress = NoProgress());
+[[nodiscard]] StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& options,
+                                                     Progress& progress = NoProgress());
+
+// The door's entry: fills the request's defaults, checks the year (InvalidArgument naming it
+// and the accepted years) and imports into the workspace's database as above. A disk that
+// fills during the import leaves the database as it was (FailedPrecondition saying so).
+[[nodiscard]] StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest& request,
+                                                     Progress& progress = NoProgress());
 
 // Writes `problems` as the error report: file, line, household, person, column, value,
 // rule, reason (zh-Hans).

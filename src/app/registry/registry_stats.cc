@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace.h"
+#include "store/store.h"
+
 namespace jz {
 namespace {
 
@@ -49,6 +52,17 @@ StatusOr<RegistryStats> ComputeRegistryStats(Store& store, RegionCode scope, Reg
   ASSIGN_OR_RETURN(std::optional<Region> scope_region, store.FindRegion(scope));
   stats.total.name = scope_region ? scope_region->name : scope.ShortString();
   return stats;
+}
+
+StatusOr<RegistryStats> ComputeRegistryStats(Workspace& workspace, const StatsRequest& request) {
+  ASSIGN_OR_RETURN(RegionCode scope, workspace.ScopeOr(request.scope));
+  return ComputeRegistryStats(workspace.store(), scope, request.level);
+}
+
+StatusOr<DatabaseInfo> DescribeDatabase(Workspace& workspace) {
+  ASSIGN_OR_RETURN(RegistryCounts counts, workspace.store().Counts());
+  return DatabaseInfo{workspace.db_path(), workspace.store().SchemaVersion(), counts.regions, counts.households,
+                      counts.persons};
 }
 
 }  // namespace jz

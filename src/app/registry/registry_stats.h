@@ -4,14 +4,17 @@
 #define JZ_APP_REGISTRY_REGISTRY_STATS_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/region_code.h"
 #include "core/status.h"
-#include "store/store.h"
 
 namespace jz {
+
+class Store;
+class Workspace;
 
 // Counts for one region (or the total). Breakdown maps are keyed by the national code;
 // 0 stands for "empty" where the field is optional.
@@ -33,7 +36,27 @@ struct RegistryStats {
 };
 
 // REQUIRES: `level` is below `scope`'s level. InvalidArgument otherwise.
-StatusOr<RegistryStats> ComputeRegistryStats(Store& store, RegionCode scope, RegionLevel level);
+[[nodiscard]] StatusOr<RegistryStats> ComputeRegistryStats(Store& store, RegionCode scope, RegionLevel level);
+
+struct StatsRequest {
+  std::optional<RegionCode> scope = std::nullopt;  // default: the database's province
+  RegionLevel level = RegionLevel::kCounty;
+};
+
+// The counts in the workspace's database; region names come from its loaded regions.
+// Errors: those above, and NotFound when no scope is given and no regions are loaded.
+[[nodiscard]] StatusOr<RegistryStats> ComputeRegistryStats(Workspace& workspace, const StatsRequest& request);
+
+// What a database holds, for `jingzhun info`.
+struct DatabaseInfo {
+  std::string db_path;
+  int schema_version = 0;
+  int64_t regions = 0;
+  int64_t households = 0;
+  int64_t persons = 0;
+};
+
+[[nodiscard]] StatusOr<DatabaseInfo> DescribeDatabase(Workspace& workspace);
 
 }  // namespace jz
 

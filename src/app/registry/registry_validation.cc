@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "app/workspace.h"
 #include "io/csv_writer.h"
+#include "store/store.h"
 
 namespace jz {
 namespace {
@@ -75,6 +77,40 @@ Status WriteValidationReport(Store& store, const ValidationResult& result, const
     }
   }
   return counts->Close();
+}
+
+namespace {
+
+std::vector<RuleFindings> SummariseRules(const ValidationResult& result) {
+  std::vector<RuleFindings> rules;
+  for (const RuleInfo& rule : ValidationRules()) {
+    auto it = result.counts.find(rule.id);
+    if (it == result.counts.end()) continue;
+    // Counts hold every level from the province down; the province's entry (the smallest
+    // code) comes first and holds the scope's whole count.
+    rules.push_back(RuleFindings{rule.id, rule.severity, rule.zh, rule.en, it->second.begin()->second});
+  }
+  return rules;
+}
+
+}  // namespace
+
+StatusOr<ValidationSummary> ValidateRegistry(Workspace& workspace, const ValidateRequest& request,
+                                             Progress& progress) {
+  ASSIGN_OR_RETURN(RegionCode scope, workspace.ScopeOr(request.scope));
+  Store& store = workspace.store();
+  ASSIGN_OR_RETURN(ValidationResult result, ValidateRegistry(store, {scope, request.reference_date}, progress));
+  ValidationSummary summary{result.households, result.persons, result.households_with_findings,
+                            result.errors,     result.warnings, SummariseRules(result),
+                            {},                {},              {}};
+  summary.report_path = request.report_path.empty() ? workspace.db_path() + ".validation.csv" : request.report_path;
+  summary.counts_path = summary.report_path + ".counts.csv";
+  RETURN_IF_ERROR(WriteValidationReport(store, result, summary.report_path, summary.counts_path));
+  for (const auto& [code, counts] : result.by_prefecture) {
+    ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
+    summary.prefectures.push_back(PrefectureFindings{code, region ? region->name : "", counts.first, counts.second});
+  }
+  return summary;
 }
 
 }  // namespace jz

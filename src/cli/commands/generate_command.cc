@@ -2,9 +2,9 @@
 // and with --feeds the departmental feeds of a policy and the warnings they should raise.
 #include <fmt/format.h>
 
+#include "cli/commands/commands.h"
 #include "synth/feed_generator.h"
 #include "synth/registry_generator.h"
-#include "cli/commands/commands.h"
 
 namespace jz::cli {
 namespace {
@@ -35,7 +35,7 @@ class GenerateCommand final : public Command {
   }
   void Setup(CLI::App& app) override {
     app.add_option("--out", options_.out_dir, "输出目录 output directory")->required();
-    app.add_option("--persons", options_.persons, "人数 number of persons")->capture_default_str();
+    app.add_option("--persons", options_.persons, "人数 number of persons (1 to 200,000,000)")->capture_default_str();
     app.add_option("--seed", options_.seed, "随机种子 random seed")->capture_default_str();
     app.add_option("--regions", options_.regions_dir,
                    "区划目录（省略则用模拟区划）region directory (synthetic tree if omitted)");
@@ -43,9 +43,9 @@ class GenerateCommand final : public Command {
         ->capture_default_str();
     app.add_option("--encoding", encoding_, "文件编码 encoding: utf-8 | gb18030")->capture_default_str();
     app.add_option("--error-rate", options_.error_rate,
-                   "植入问题的户比例 share of households with a planted problem (0-1)")
+                   "植入问题的户比例 share of households with a planted problem (0 to 0.5)")
         ->capture_default_str();
-    app.add_option("--year", options_.data_year, "数据年度 data year")->capture_default_str();
+    app.add_option("--year", options_.data_year, "数据年度 data year (2014 to next year)")->capture_default_str();
     app.add_flag("--feeds", feeds_, "同时生成部门数据与预警真值 also write departmental feeds and warnings truth");
     app.add_option("--policy", policy_path_, "政策文件（用于 --feeds）policy file (for --feeds)")->capture_default_str();
   }
@@ -59,15 +59,12 @@ class GenerateCommand final : public Command {
     } else {
       ASSIGN_OR_RETURN(s, GenerateRegistry(options_, *global.progress));
     }
-    PrintLine(global, Bilingual(fmt::format("已生成 {} 人、{} 户，分布在 {} 个行政村；植入问题 {} 个", s.persons,
-                                            s.households, s.villages, s.planted),
-                                fmt::format("generated {} persons in {} households over {} villages; {} planted "
-                                            "problems",
-                                            s.persons, s.households, s.villages, s.planted)));
-    PrintLine(global, Bilingual(fmt::format("登记数据：{}（{:.1f} MB）", s.registry_path, static_cast<double>(s.bytes) / 1e6),
-                                fmt::format("registry: {} ({:.1f} MB)", s.registry_path, static_cast<double>(s.bytes) / 1e6)));
-    PrintLine(global, Bilingual(fmt::format("植入问题清单：{}", s.truth_path),
-                                fmt::format("planted problems: {}", s.truth_path)));
+    const double megabytes = static_cast<double>(s.bytes) / 1e6;
+    PrintLine(global, Bilingual("已生成 {} 人、{} 户，分布在 {} 个行政村；植入问题 {} 个",
+                                "generated {} persons in {} households over {} villages; {} planted problems",
+                                s.persons, s.households, s.villages, s.planted));
+    PrintLine(global, Bilingual("登记数据：{}（{:.1f} MB）", "registry: {} ({:.1f} MB)", s.registry_path, megabytes));
+    PrintLine(global, Bilingual("植入问题清单：{}", "planted problems: {}", s.truth_path));
     if (feeds_) PrintFeeds(global, feeds);
     return OkStatus();
   }
@@ -75,13 +72,11 @@ class GenerateCommand final : public Command {
  private:
   static void PrintFeeds(const GlobalOptions& global, const FeedSummary& f) {
     for (const FeedFileSummary& feed : f.feeds) {
-      PrintLine(global, Bilingual(fmt::format("部门数据 {}：{} 行（其中登记外 {} 行），{:.1f} MB", feed.feed, feed.rows,
-                                              feed.outside_rows, static_cast<double>(feed.bytes) / 1e6),
-                                  fmt::format("feed {}: {} rows ({} outside the registry), {:.1f} MB", feed.feed,
-                                              feed.rows, feed.outside_rows, static_cast<double>(feed.bytes) / 1e6)));
+      PrintLine(global, Bilingual("部门数据 {}：{} 行（其中登记外 {} 行），{:.1f} MB",
+                                  "feed {}: {} rows ({} outside the registry), {:.1f} MB", feed.feed, feed.rows,
+                                  feed.outside_rows, static_cast<double>(feed.bytes) / 1e6));
     }
-    PrintLine(global, Bilingual(fmt::format("预警真值：{}（{} 条命中）", f.truth_path, f.truth_rows),
-                                fmt::format("warnings truth: {} ({} hits)", f.truth_path, f.truth_rows)));
+    PrintLine(global, Bilingual("预警真值：{}（{} 条命中）", "warnings truth: {} ({} hits)", f.truth_path, f.truth_rows));
   }
 
   GeneratorOptions options_;

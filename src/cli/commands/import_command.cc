@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "app/registry/registry_importer.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace jz::cli {
 namespace {
@@ -33,49 +33,40 @@ class ImportCommand final : public Command {
     app.add_option("--encoding", encoding_, "文件编码 encoding: auto | utf-8 | gb18030")->capture_default_str();
     app.add_flag("--partial", partial_, "导入无误的户 store the valid households, reject the others");
     app.add_option("--report", report_, "错误报告 error report (CSV); default: import-errors.csv beside DB");
-    app.add_option("--year", year_, "收入所属年度 year of the income columns (default: last year)");
+    year_option_ = app.add_option("--year", year_, "收入所属年度 year of the income columns (default: last year)");
   }
   Status Run(const GlobalOptions& global) override {
-    ImportOptions options;
-    options.files = files_;
-    options.partial = partial_;
-    options.data_year = year_ > 0 ? year_ : Date::Today().year() - 1;
-    options.report_path = report_.empty() ? db_path_ + ".import-errors.csv" : report_;
+    ImportRequest request{.files = files_, .partial = partial_, .report_path = report_};
+    if (year_option_->count() > 0) request.data_year = year_;
     if (encoding_ != "auto") {
       ASSIGN_OR_RETURN(TextEncoding encoding, ParseTextEncoding(encoding_));
-      options.encoding = encoding;
+      request.encoding = encoding;
     }
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_));
-    ASSIGN_OR_RETURN(ImportSummary s, ImportRegistry(*store, options, *global.progress));
-    Print(global, s, options);
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws,
+                     Workspace::Open({.db_path = db_path_, .create_if_missing = true, .for_writing = true}));
+    ASSIGN_OR_RETURN(ImportSummary s, ImportRegistry(*ws, request, *global.progress));
+    Print(global, s);
     if (s.rejected_rows > 0 && !s.committed) {
-      return InvalidArgumentError(Bilingual(
-          fmt::format("有 {} 行错误，未导入任何数据；错误见 {}（或用 --partial 导入无误的户）", s.rejected_rows,
-                      options.report_path),
-          fmt::format("{} rows rejected, nothing was imported; see {} (or use --partial to import the valid "
-                      "households)",
-                      s.rejected_rows, options.report_path)));
+      return InvalidArgumentError(Bilingual("有 {0} 行错误，未导入任何数据；错误见 {1}（或用 --partial 导入无误的户）",
+                                            "{0} rows rejected, nothing was imported; see {1} (or use --partial to "
+                                            "import the valid households)",
+                                            s.rejected_rows, s.report_path));
     }
     return OkStatus();
   }
 
  private:
-  static void Print(const GlobalOptions& global, const ImportSummary& s, const ImportOptions& options) {
+  static void Print(const GlobalOptions& global, const ImportSummary& s) {
     for (const std::string& column : s.unknown_columns) {
-      PrintLine(global, Bilingual(fmt::format("忽略未知列 {}", column), fmt::format("ignored unknown column {}", column)));
+      PrintLine(global, Bilingual("忽略未知列 {}", "ignored unknown column {}", column));
     }
-    PrintLine(global, Bilingual(fmt::format("读取 {} 行、{} 户；新增 {} 户，更新 {} 户，未变 {} 户，入库 {} 人；"
-                                            "拒绝 {} 行（{} 户）；用时 {:.1f} 秒",
-                                            s.rows, s.households, s.inserted, s.updated, s.unchanged,
-                                            s.persons_stored, s.rejected_rows, s.rejected_households, s.seconds),
-                                fmt::format("read {} rows, {} households; inserted {}, updated {}, unchanged {} "
-                                            "households, {} persons stored; rejected {} rows ({} households); {:.1f} s",
-                                            s.rows, s.households, s.inserted, s.updated, s.unchanged,
-                                            s.persons_stored, s.rejected_rows, s.rejected_households, s.seconds)));
-    if (!s.problems.empty()) {
-      PrintLine(global, Bilingual(fmt::format("错误报告：{}", options.report_path),
-                                  fmt::format("error report: {}", options.report_path)));
-    }
+    PrintLine(global, Bilingual("读取 {} 行、{} 户；新增 {} 户，更新 {} 户，未变 {} 户，入库 {} 人；拒绝 {} 行（{} 户）；"
+                                "用时 {:.1f} 秒",
+                                "read {} rows, {} households; inserted {}, updated {}, unchanged {} households, {} "
+                                "persons stored; rejected {} rows ({} households); {:.1f} s",
+                                s.rows, s.households, s.inserted, s.updated, s.unchanged, s.persons_stored,
+                                s.rejected_rows, s.rejected_households, s.seconds));
+    if (!s.problems.empty()) PrintLine(global, Bilingual("错误报告：{}", "error report: {}", s.report_path));
   }
 
   std::string db_path_;
@@ -84,6 +75,7 @@ class ImportCommand final : public Command {
   bool partial_ = false;
   std::string report_;
   int year_ = 0;
+  CLI::Option* year_option_ = nullptr;
 };
 
 }  // namespace

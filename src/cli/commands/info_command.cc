@@ -1,8 +1,9 @@
 // `jingzhun info DB`: what a database holds (schema version and registry sizes).
 #include <fmt/format.h>
 
+#include "app/registry/registry_stats.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace jz::cli {
 namespace {
@@ -18,12 +19,11 @@ class InfoCommand final : public Command {
     app.add_option("DB", db_path_, "数据库文件 database file")->required();
   }
   Status Run(const GlobalOptions& global) override {
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    ASSIGN_OR_RETURN(RegistryCounts c, store->Counts());
-    PrintLine(global, Bilingual(fmt::format("数据库 {}：结构版本 {}，区划 {} 个，户 {} 户，人 {} 人", db_path_,
-                                            store->SchemaVersion(), c.regions, c.households, c.persons),
-                                fmt::format("database {}: schema version {}, {} regions, {} households, {} persons",
-                                            db_path_, store->SchemaVersion(), c.regions, c.households, c.persons)));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
+    ASSIGN_OR_RETURN(DatabaseInfo d, DescribeDatabase(*ws));
+    PrintLine(global, Bilingual("数据库 {}：结构版本 {}，区划 {} 个，户 {} 户，人 {} 人",
+                                "database {}: schema version {}, {} regions, {} households, {} persons", d.db_path,
+                                d.schema_version, d.regions, d.households, d.persons));
     return OkStatus();
   }
 

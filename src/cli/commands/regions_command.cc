@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "app/registry/region_loader.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace jz::cli {
 namespace {
@@ -31,14 +31,14 @@ class RegionsCommand final : public Command {
     load->add_option("--edition", edition_, "区划版本 edition: 2023 | 2016")->capture_default_str();
   }
   Status Run(const GlobalOptions& global) override {
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_));
-    ASSIGN_OR_RETURN(RegionLoadSummary s, LoadRegions(*store, dir_, edition_, *global.progress));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws,
+                     Workspace::Open({.db_path = db_path_, .create_if_missing = true, .for_writing = true}));
+    ASSIGN_OR_RETURN(RegionLoadSummary s, LoadRegions(*ws, {.dir = dir_, .edition_year = edition_}, *global.progress));
     const auto& n = s.by_level;
-    PrintLine(global, Bilingual(fmt::format("已加载 {} 版区划 {} 个：省级 {}、地级 {}、县级 {}、乡级 {}、村级 {}",
-                                            s.edition_year, s.total, n[1], n[2], n[3], n[4], n[5]),
-                                fmt::format("loaded {} regions of the {} edition: {} provinces, {} prefectures, "
-                                            "{} counties, {} townships, {} villages",
-                                            s.total, s.edition_year, n[1], n[2], n[3], n[4], n[5])));
+    PrintLine(global, Bilingual("已加载 {0} 版区划 {1} 个：省级 {2}、地级 {3}、县级 {4}、乡级 {5}、村级 {6}",
+                                "loaded {1} regions of the {0} edition: {2} provinces, {3} prefectures, "
+                                "{4} counties, {5} townships, {6} villages",
+                                s.edition_year, s.total, n[1], n[2], n[3], n[4], n[5]));
     return OkStatus();
   }
 

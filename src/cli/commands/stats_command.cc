@@ -1,14 +1,11 @@
 // `jingzhun stats DB`: households and persons by region and by the registry's categories.
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "app/registry/registry_stats.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "cli/text_table.h"
+#include "cli/row_printer.h"
 #include "core/code_lists.h"
-#include "io/csv_writer.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace jz::cli {
 namespace {
@@ -55,94 +52,89 @@ class StatsCommand final : public Command {
   }
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file")->required();
-    app.add_option("--region", region_, "统计范围区划代码 scope region code (default 22, Jilin)")->capture_default_str();
+    app.add_option("--region", region_, "统计范围区划代码 scope region code (default: the loaded province)");
     app.add_option("--level", level_, "统计级别 level: prefecture | county | township | village")->capture_default_str();
     app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
   Status Run(const GlobalOptions& global) override {
-    ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(region_));
-    ASSIGN_OR_RETURN(RegionLevel level, ParseLevelOption(level_));
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    ASSIGN_OR_RETURN(RegistryStats stats, ComputeRegistryStats(*store, scope, level));
-    if (format_ == "table") return PrintTable(global, stats);
-    if (format_ == "csv") return PrintCsv(global, stats);
-    if (format_ == "json") return PrintJson(global, stats);
-    return BadFormatError(format_);
+    StatsRequest request;
+    if (!region_.empty()) {
+      ASSIGN_OR_RETURN(request.scope, RegionCode::Parse(region_));
+    }
+    ASSIGN_OR_RETURN(request.level, ParseLevelOption(level_));
+    ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
+    ASSIGN_OR_RETURN(RegistryStats stats, ComputeRegistryStats(*ws, request));
+    if (format == OutputFormat::kTable) {
+      const ReportTable tables[] = {RegionTable(global, stats), BreakdownTable(global, stats, kDimensions[2]),
+                                    BreakdownTable(global, stats, kDimensions[3])};
+      return PrintTables(global, format, tables);
+    }
+    const ReportTable counts[] = {LongTable(global, stats)};
+    return PrintTables(global, format, counts);
   }
 
  private:
-  // One table row per region: totals and the household types and monitoring types; then
-  // the scope's breakdown by attribute and by main cause.
-  Status PrintTable(const GlobalOptions& g, const RegistryStats& stats) {
-    const bool en = g.lang == Lang::kEn;
-    std::vector<std::string> header = {en ? "code" : "区划代码", en ? "region" : "名称", en ? "households" : "户数",
-                                       en ? "persons" : "人数"};
+  // One row per region and the total: households, persons, the household types and the
+  // monitoring types (columns for the values the scope holds).
+  static ReportTable RegionTable(const GlobalOptions& g, const RegistryStats& stats) {
+    std::vector<ReportColumn> header = {{"code", "区划代码", "code"},
+                                        {"region", "名称", "region"},
+                                        {"households", "户数", "households", CellKind::kInt},
+                                        {"persons", "人数", "persons", CellKind::kInt}};
     std::vector<std::pair<const Dimension*, int>> columns;
     for (const Dimension* d : {&kDimensions[0], &kDimensions[1]}) {
       for (const auto& [code, n] : stats.total.*(d->counts)) {
         if (d == &kDimensions[1] && code == 0) continue;
-        header.push_back(d->label(code, g.lang));
+        const std::string label = d->label(code, g.lang);
+        header.push_back({fmt::format("{}_{}", d->key, code), label, label, CellKind::kInt});
         columns.emplace_back(d, code);
       }
     }
-    TextTable table(header);
+    ReportTable table("regions", std::move(header));
     auto row = [&](const RegionStats& s) {
-      std::vector<std::string> cells = {s.code.ShortString(), s.name, std::to_string(s.households),
-                                        std::to_string(s.persons)};
-      for (const auto& [d, code] : columns) cells.push_back(std::to_string(CountOf(s, *d, code)));
+      std::vector<ReportCell> cells = {s.code.ShortString(), s.name, s.households, s.persons};
+      for (const auto& [d, code] : columns) cells.emplace_back(CountOf(s, *d, code));
       table.AddRow(std::move(cells));
     };
     for (const RegionStats& s : stats.regions) row(s);
     row(stats.total);
-    fmt::print("{}", Localize(g, table.Render()));
-    for (const Dimension* d : {&kDimensions[2], &kDimensions[3]}) {
-      TextTable breakdown({std::string(en ? d->en : d->zh), en ? "households" : "户数"});
-      for (const auto& [code, n] : stats.total.*(d->counts)) breakdown.AddRow({d->label(code, g.lang), std::to_string(n)});
-      fmt::print("\n{}", Localize(g, breakdown.Render()));
-    }
-    return OkStatus();
+    return table;
   }
 
-  // Long format, one line per region, dimension and value: easy to pivot in a spreadsheet.
-  Status PrintCsv(const GlobalOptions& g, const RegistryStats& stats) {
-    std::string out;
-    auto csv = CsvWriter::ToString(&out);
-    csv->Row({"region_code", "region_name", "dimension", "code", "label", "households", "persons"});
+  // The scope's households by one dimension.
+  static ReportTable BreakdownTable(const GlobalOptions& g, const RegistryStats& stats, const Dimension& d) {
+    ReportTable table(d.key, {{d.key, std::string(d.zh), std::string(d.en)},
+                              {"households", "户数", "households", CellKind::kInt}});
+    for (const auto& [code, n] : stats.total.*(d.counts)) table.AddRow({d.label(code, g.lang), n});
+    return table;
+  }
+
+  // Long format for spreadsheets and programs, one row per region, dimension and value:
+  // easy to pivot.
+  static ReportTable LongTable(const GlobalOptions& g, const RegistryStats& stats) {
+    ReportTable table("counts", {{"region_code", "区划代码", "region_code"},
+                                 {"region_name", "名称", "region_name"},
+                                 {"dimension", "维度", "dimension"},
+                                 {"code", "代码", "code", CellKind::kInt},
+                                 {"label", "取值", "label"},
+                                 {"households", "户数", "households", CellKind::kInt},
+                                 {"persons", "人数", "persons", CellKind::kInt}});
     auto emit = [&](const RegionStats& s) {
-      csv->Row({s.code.ShortString(), s.name, "total", "", "", std::to_string(s.households), std::to_string(s.persons)});
+      table.AddRow({s.code.ShortString(), s.name, std::string("total"), {}, {}, s.households, s.persons});
       for (const Dimension& d : kDimensions) {
         for (const auto& [code, n] : s.*(d.counts)) {
-          csv->Row({s.code.ShortString(), s.name, d.key, std::to_string(code), d.label(code, g.lang), std::to_string(n), ""});
+          table.AddRow({s.code.ShortString(), s.name, std::string(d.key), int64_t{code}, d.label(code, g.lang), n, {}});
         }
       }
     };
     for (const RegionStats& s : stats.regions) emit(s);
     emit(stats.total);
-    RETURN_IF_ERROR(csv->Close());
-    fmt::print("{}", out);
-    return OkStatus();
-  }
-
-  Status PrintJson(const GlobalOptions& g, const RegistryStats& stats) {
-    auto to_json = [&](const RegionStats& s) {
-      nlohmann::json j = {{"code", s.code.ShortString()}, {"name", s.name}, {"households", s.households},
-                          {"persons", s.persons}};
-      for (const Dimension& d : kDimensions) {
-        nlohmann::json counts = nlohmann::json::object();
-        for (const auto& [code, n] : s.*(d.counts)) counts[d.label(code, g.lang)] = n;
-        j[d.key] = counts;
-      }
-      return j;
-    };
-    nlohmann::json out = {{"level", std::string(RegionLevelName(stats.level, true))}, {"total", to_json(stats.total)}};
-    out["regions"] = nlohmann::json::array();
-    for (const RegionStats& s : stats.regions) out["regions"].push_back(to_json(s));
-    fmt::print("{}\n", out.dump(2));
-    return OkStatus();
+    return table;
   }
 
   std::string db_path_;
-  std::string region_ = "22";
+  std::string region_;
   std::string level_ = "county";
   std::string format_ = "table";
 };

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "app/registry/registry_validation.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "cli/text_table.h"
-#include "store/sqlite/sqlite_store.h"
+#include "cli/row_printer.h"
 
 namespace jz::cli {
 namespace {
@@ -29,62 +29,61 @@ class ValidateCommand final : public Command {
   }
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file")->required();
-    app.add_option("--region", region_, "校验范围 scope region code")->capture_default_str();
+    app.add_option("--region", region_, "校验范围 scope region code (default: the loaded province)");
     app.add_option("--report", report_, "问题清单 findings report (CSV); default: DB.validation.csv");
   }
   Status Run(const GlobalOptions& global) override {
-    ASSIGN_OR_RETURN(RegionCode scope, RegionCode::Parse(region_));
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    ASSIGN_OR_RETURN(ValidationResult r, ValidateRegistry(*store, {scope, std::nullopt}, *global.progress));
-    const std::string report = report_.empty() ? db_path_ + ".validation.csv" : report_;
-    const std::string counts = report + ".counts.csv";
-    RETURN_IF_ERROR(WriteValidationReport(*store, r, report, counts));
-    PrintRules(global, r);
-    RETURN_IF_ERROR(PrintPrefectures(global, *store, r));
-    PrintLine(global, Bilingual(fmt::format("校验 {} 户 {} 人：{} 户有问题，错误 {} 个，警告 {} 个", r.households, r.persons,
-                                            r.households_with_findings, r.errors, r.warnings),
-                                fmt::format("checked {} households, {} persons: {} households with findings, {} errors, "
-                                            "{} warnings",
-                                            r.households, r.persons, r.households_with_findings, r.errors, r.warnings)));
-    PrintLine(global, Bilingual(fmt::format("问题清单：{}；分级统计：{}", report, counts),
-                                fmt::format("findings: {}; counts by region level: {}", report, counts)));
+    ValidateRequest request{.report_path = report_};
+    if (!region_.empty()) {
+      ASSIGN_OR_RETURN(request.scope, RegionCode::Parse(region_));
+    }
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
+    ASSIGN_OR_RETURN(ValidationSummary r, ValidateRegistry(*ws, request, *global.progress));
+    const ReportTable tables[] = {RuleTable(global, r), PrefectureTable(r)};
+    RETURN_IF_ERROR(PrintTables(global, OutputFormat::kTable, tables));
+    fmt::print("\n");
+    PrintLine(global, Bilingual("校验 {} 户 {} 人：{} 户有问题，错误 {} 个，警告 {} 个",
+                                "checked {} households, {} persons: {} households with findings, {} errors, {} warnings",
+                                r.households, r.persons, r.households_with_findings, r.errors, r.warnings));
+    PrintLine(global, Bilingual("问题清单：{}；分级统计：{}", "findings: {}; counts by region level: {}", r.report_path,
+                                r.counts_path));
     if (r.errors > 0) {
-      return InvalidArgumentError(Bilingual(fmt::format("发现 {} 个错误级问题", r.errors),
-                                            fmt::format("{} error-severity findings", r.errors)));
+      return InvalidArgumentError(Bilingual("发现 {} 个错误级问题", "{} error-severity findings", r.errors));
     }
     return OkStatus();
   }
 
  private:
-  static void PrintRules(const GlobalOptions& g, const ValidationResult& r) {
+  static ReportTable RuleTable(const GlobalOptions& g, const ValidationSummary& r) {
     const bool en = g.lang == Lang::kEn;
-    TextTable table({en ? "rule" : "规则", en ? "severity" : "级别", en ? "what is wrong" : "问题", en ? "count" : "数量"});
-    for (const RuleInfo& rule : ValidationRules()) {
-      auto it = r.counts.find(rule.id);
-      if (it == r.counts.end()) continue;
-      const int64_t total = it->second.begin()->second;  // the province-level entry comes first
-      table.AddRow({std::string(rule.id), rule.severity == Severity::kError ? (en ? "error" : "错误") : (en ? "warning" : "警告"),
-                    std::string(en ? rule.en : rule.zh), std::to_string(total)});
+    ReportTable table("rules", {{"rule", "规则", "rule"},
+                                {"severity", "级别", "severity"},
+                                {"what", "问题", "what is wrong"},
+                                {"count", "数量", "count", CellKind::kInt}});
+    for (const RuleFindings& rule : r.rules) {
+      const bool error = rule.severity == Severity::kError;
+      table.AddRow({std::string(rule.id), std::string(error ? (en ? "error" : "错误") : (en ? "warning" : "警告")),
+                    std::string(en ? rule.en : rule.zh), rule.findings});
     }
-    fmt::print("{}\n", Localize(g, table.Render()));
+    return table;
   }
 
-  static Status PrintPrefectures(const GlobalOptions& g, Store& store, const ValidationResult& r) {
-    const bool en = g.lang == Lang::kEn;
-    TextTable table({en ? "code" : "区划代码", en ? "prefecture" : "市州", en ? "households" : "户数",
-                     en ? "with findings" : "有问题户数", en ? "share" : "占比"});
-    for (const auto& [code, counts] : r.by_prefecture) {
-      ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
-      const double share = counts.first > 0 ? 100.0 * static_cast<double>(counts.second) / static_cast<double>(counts.first) : 0;
-      table.AddRow({code.ShortString(), region ? region->name : "", std::to_string(counts.first),
-                    std::to_string(counts.second), fmt::format("{:.1f}%", share)});
+  static ReportTable PrefectureTable(const ValidationSummary& r) {
+    ReportTable table("prefectures", {{"code", "区划代码", "code"},
+                                      {"prefecture", "市州", "prefecture"},
+                                      {"households", "户数", "households", CellKind::kInt},
+                                      {"with_findings", "有问题户数", "with findings", CellKind::kInt},
+                                      {"share", "占比", "share", CellKind::kShare}});
+    for (const PrefectureFindings& p : r.prefectures) {
+      const double share =
+          p.households > 0 ? static_cast<double>(p.with_findings) / static_cast<double>(p.households) : 0;
+      table.AddRow({p.code.ShortString(), p.name, p.households, p.with_findings, share});
     }
-    fmt::print("{}\n", Localize(g, table.Render()));
-    return OkStatus();
+    return table;
   }
 
   std::string db_path_;
-  std::string region_ = "22";
+  std::string region_;
   std::string report_;
 };
 

@@ -16,9 +16,10 @@ struct Result {
   std::string out;  // stdout and stderr, in order
 };
 
-// Runs the binary with `args` (shell-quoted by the caller).
-inline Result RunJingzhun(const std::string& args) {
-  const std::string command = std::string(JZ_BINARY) + " " + args + " 2>&1";
+// Runs the binary with `args` (shell-quoted by the caller). `prefix` goes before the binary:
+// environment settings ("JZ_TEST_SQLITE_MAX_PAGE_COUNT=1 ") or a wrapper such as setpriv.
+inline Result RunJingzhun(const std::string& args, const std::string& prefix = "") {
+  const std::string command = prefix + std::string(JZ_BINARY) + " " + args + " 2>&1";
   Result r;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;

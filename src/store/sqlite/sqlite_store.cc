@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "core/limits.h"
 #include "store/sqlite/migrations.h"
@@ -163,7 +167,11 @@ Status SqliteStore::UpsertRegions(std::span<const Region> regions) {
       return status.WithContext(r.code.ToString());
     }
   }
-  return db_.Exec("COMMIT");
+  // A COMMIT that fails (a full disk) leaves the transaction open: end it, so the
+  // database stays as it was and the connection usable.
+  Status committed = db_.Exec("COMMIT");
+  if (!committed.ok()) (void)db_.Exec("ROLLBACK");
+  return committed;
 }
 
 StatusOr<Region> SqliteStore::ReadRegion(const Stmt& stmt) {
@@ -425,9 +433,43 @@ StatusOr<RegistryCounts> SqliteStore::Counts() {
 }  // namespace sqlite_internal
 
 namespace {
-bool FileExists(const std::string& path) {
+
+// Refuses, before SQLite sees it, a path that cannot be the database a command needs: a
+// missing file (unless it is to be created), a directory, or a read-only file or folder
+// when the command writes. SQLite's own errors for these name neither the path nor the cause.
+Status CheckDatabasePath(const std::string& path, const SqliteOptions& options) {
   struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (options.create_if_missing) return OkStatus();
+    return NotFoundError(Bilingual("数据库文件 {} 不存在", "database file {} does not exist", path));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return InvalidArgumentError(Bilingual("{} 是目录，不是数据库文件；请给出数据库文件的路径（如 {}/jingzhun.db）",
+                                          "{} is a folder, not a database file: give the path of the database file "
+                                          "(e.g. {}/jingzhun.db)",
+                                          path, path));
+  }
+  if (!options.for_writing) return OkStatus();
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  const std::string folder_text = folder.empty() ? std::string(".") : folder.string();
+  // WAL mode writes beside the file (-wal, -shm), so the folder must be writable too.
+  if (::access(path.c_str(), W_OK) != 0 || ::access(folder_text.c_str(), W_OK) != 0) {
+    return PermissionDeniedError(Bilingual("数据库文件 {} 或其目录 {} 只读，本命令需要写入数据库；请检查写权限",
+                                           "the database file {} or its folder {} is read-only and this command "
+                                           "writes to the database: check the write permissions",
+                                           path, folder_text));
+  }
+  return OkStatus();
+}
+
+// Fault injection for tests of a full disk: JZ_TEST_SQLITE_MAX_PAGE_COUNT=N caps the
+// database at N pages, so a write past it fails exactly as on a full disk (SQLITE_FULL).
+// max_page_count is a per-connection setting, so a test of the binary cannot set it
+// otherwise. Unset in production; never lowers a database below its current size.
+Status ApplyPageLimitForTests(sqlite::Db& db) {
+  const char* limit = std::getenv("JZ_TEST_SQLITE_MAX_PAGE_COUNT");
+  if (limit == nullptr || *limit == '\0') return OkStatus();
+  return db.Exec(fmt::format("PRAGMA max_page_count = {}", std::strtoll(limit, nullptr, 10)));
 }
 
 }  // namespace
@@ -439,16 +481,17 @@ int SqliteSchemaVersion() { return sqlite::Migrations().back().version; }
 
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
   const bool in_memory = path == ":memory:";
-  if (!in_memory && !options.create_if_missing && !FileExists(path)) {
-    return NotFoundError(Bilingual(fmt::format("数据库文件 {} 不存在", path),
-                                   fmt::format("database file {} does not exist", path)));
-  }
+  if (!in_memory) RETURN_IF_ERROR(CheckDatabasePath(path, options));
   int flags = SQLITE_OPEN_READWRITE;
   if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
   ASSIGN_OR_RETURN(Db db, Db::Open(path, flags));
   auto store = std::make_unique<SqliteStore>(std::move(db));
   Status status = store->Initialize(in_memory);
-  if (!status.ok()) return status.WithContext(path);
+  if (status.ok()) status = ApplyPageLimitForTests(store->db());
+  if (!status.ok()) {
+    // Name the file once: the translations of SQLite's errors may name it already.
+    return status.message().find(path) == std::string::npos ? status.WithContext(path) : status;
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -14,12 +14,18 @@ namespace jz {
 struct SqliteOptions {
   // Create the file when it does not exist. When false, a missing file is NotFound.
   bool create_if_missing = true;
+  // The caller will write: a read-only file or folder is refused up front (PermissionDenied
+  // naming both) rather than at the first write.
+  bool for_writing = false;
 };
 
 // Opens (and migrates forward) the database at `path`; ":memory:" gives a private
-// in-memory database. Fails with FailedPrecondition when the file belongs to a newer
-// Jingzhun or is not a Jingzhun database, with NotFound when it is missing and
-// create_if_missing is false, and with Unavailable when it cannot be opened.
+// in-memory database. Every error names the path and the cause: NotFound when it is missing
+// and create_if_missing is false; InvalidArgument when it is a folder; PermissionDenied when
+// for_writing and the file or its folder is read-only; FailedPrecondition when the file is
+// not a SQLite database, not a Jingzhun database, or belongs to a newer Jingzhun (schema
+// version); Unavailable when it cannot be opened. A later write that finds the disk full is
+// FailedPrecondition saying so, and the write's transaction is rolled back.
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                  const SqliteOptions& options = {});
 

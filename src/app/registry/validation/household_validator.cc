@@ -1,4 +1,4 @@
-// The front of the validator: the public rule list, built once from the internal table,
+// The front of the validator: the public rule list, built once from the catalogue,
 // and the dispatch that runs each rule family over one household and each member.
 #include "app/registry/validation/household_validator.h"
 
@@ -10,12 +10,12 @@ namespace jz {
 namespace vi = validation::internal;
 namespace {
 
-using vi::kRuleCount;
+using validation::kValidatorRuleCount;
 
-std::array<RuleInfo, kRuleCount> BuildRuleInfos() {
-  std::array<RuleInfo, kRuleCount> infos{};
-  for (size_t i = 0; i < kRuleCount; ++i) {
-    const vi::RuleSpec& spec = vi::SpecOf(static_cast<vi::Rule>(i));
+std::array<RuleInfo, kValidatorRuleCount> BuildRuleInfos() {
+  std::array<RuleInfo, kValidatorRuleCount> infos{};
+  for (size_t i = 0; i < kValidatorRuleCount; ++i) {
+    const validation::RuleSpec& spec = validation::SpecOf(static_cast<validation::Rule>(i));
     infos[i] = RuleInfo{spec.id, spec.severity, spec.zh,
                         spec.en, spec.scope,    RegistryColumnInfoOf(spec.column).zh_header};
   }
@@ -38,7 +38,7 @@ const HouseholdYear* YearUnderCheck(const Household& household, Date reference_d
 std::span<const RuleInfo> ValidationRules() {
   // Built on first use (the field names live in io's column table); thread-safe by C++11
   // static initialisation, trivially destructible.
-  static const std::array<RuleInfo, kRuleCount> kInfos = BuildRuleInfos();
+  static const std::array<RuleInfo, kValidatorRuleCount> kInfos = BuildRuleInfos();
   return kInfos;
 }
 

@@ -8,10 +8,11 @@
 //   const ValidationContext context{*Date::FromYmd(2024, 12, 31)};
 //   for (const Household& h : households) ValidateHousehold(h, context, findings);
 //
-// Rule ids are stable and shared with the test-data generator (app/generator/
-// problem_planter.cc), which plants one problem of a given id into a clean household so
-// that exactly that rule fires. Problems that a record cannot even hold (a bad ID check
-// character, an unknown village) are the importer's findings, not these rules'.
+// Rule ids, wordings and columns come from the public catalogue (rule_catalogue.h), shared
+// with the test-data generator (synth/problem_planter.cc), which plants one problem of a
+// given rule into a clean household so that exactly that rule fires. Problems that a record
+// cannot even hold (a bad ID check character, an unknown village) are the importer's
+// findings, listed in the catalogue too but not reported here.
 #ifndef JZ_APP_REGISTRY_VALIDATION_HOUSEHOLD_VALIDATOR_H_
 #define JZ_APP_REGISTRY_VALIDATION_HOUSEHOLD_VALIDATOR_H_
 
@@ -21,17 +22,11 @@
 #include <string_view>
 #include <vector>
 
+#include "app/registry/validation/rule_catalogue.h"
 #include "core/date.h"
 #include "core/registry.h"
 
 namespace jz {
-
-// kError: the record is wrong or contradicts itself and must be corrected.
-// kWarning: the record may be right but needs a look (e.g. no responsible cadre).
-enum class Severity : uint8_t { kError, kWarning };
-
-// Whether a rule's findings concern the household as a whole or one member.
-enum class RuleScope : uint8_t { kHousehold, kPerson };
 
 // One problem found in one household.
 struct Finding {

@@ -1,7 +1,7 @@
-// What the validation rule files share (internal to src/app/validation): the rule
-// enumeration that indexes the rule table, the per-household scope findings go to, the
-// per-member facts computed once, the report helper that builds a finding (the only place
-// strings are made), and the entry point of each rule family.
+// What the validation rule files share (internal to src/app/registry/validation): the
+// per-household scope findings go to, the per-member facts computed once, the report helper
+// that builds a finding (the only place strings are made), and the entry point of each rule
+// family. The rules themselves (Rule, SpecOf) are the public catalogue's.
 #ifndef JZ_APP_REGISTRY_VALIDATION_INTERNAL_RULE_SUPPORT_H_
 #define JZ_APP_REGISTRY_VALIDATION_INTERNAL_RULE_SUPPORT_H_
 
@@ -12,61 +12,12 @@
 #include <vector>
 
 #include "app/registry/validation/household_validator.h"
+#include "app/registry/validation/rule_catalogue.h"
 #include "core/domain_constants.h"
 #include "core/registry.h"
 #include "io/registry_layout.h"
 
 namespace jz::validation::internal {
-
-// Every rule, in ValidationRules() order. The table in rule_support.cc is indexed by it.
-// One family per line reads better than one rule per line.
-// clang-format off
-enum class Rule : uint8_t {
-  // Identity (id.*)
-  kIdBirthMismatch, kIdSexMismatch,
-  // Household composition (household.*)
-  kNoMembers, kNoHead, kTwoHeads, kSizeMismatch, kHeadTooYoung,
-  // Mandatory fields (mandatory.*)
-  kMissingEthnicity, kMissingEducation, kMissingSchoolStatus, kMissingHealth,
-  kMissingLabourSkill, kMissingMainCause,
-  // Poverty causes (cause.*)
-  kIllnessAllHealthy, kDisabilityNoneDisabled, kSchoolingNoStudent, kOtherDuplicatesMain,
-  kTooManyOtherCauses,
-  // Dibao and tekun (dibao.*, tekun.*)
-  kDibaoNoMember, kGeneralWithDibaoMember, kDibaoTekunSamePerson, kTekunWithLabourer,
-  // Labour capacity (labour.*)
-  kHealthyLost, kHealthyNone,
-  // Work (work.*)
-  kWorkMonthsRange, kPlaceWithoutMonths, kMonthsWithoutPlace, kUnableWorker, kWorkerUnder16,
-  // Income (income.*)
-  kWageWithoutWorker, kWorkerWithoutWage, kIncomeArithmetic, kIncomeRange,
-  kBusinessWithoutExpense,
-  // Relationship (relationship.*)
-  kRelationshipSex, kHeadSpouseSameSex,
-  // School (school.*)
-  kGradeAge, kPrimaryAge, kDropout,
-  // Two assurances (assurance.*)
-  kIllnessUninsured, kExitedDangerousHouse,
-  // Responsible cadre (cadre.*)
-  kMissingCadre,
-};
-// clang-format on
-inline constexpr size_t kRuleCount = static_cast<size_t>(Rule::kMissingCadre) + 1;
-
-// The static description of a rule: the public info but for the field, which is named by
-// its column.
-struct RuleSpec {
-  Rule rule;
-  std::string_view id;
-  Severity severity;
-  RuleScope scope;
-  RegistryColumn column;
-  std::string_view zh;
-  std::string_view en;
-};
-
-const RuleSpec& SpecOf(Rule rule);
-
 
 // One household under validation and where its findings go. The year is the
 // HouseholdYear the income rules check, or null when the household has none up to the
