@@ -28,7 +28,7 @@ StatusOr<RegionCode> Workspace::Province() {
   // The 2-digit province codes run from 11 (Beijing) to 82 (Macao); 72 lookups by primary key.
   std::optional<RegionCode> found;
   for (int code = 11; code <= 82; ++code) {
-    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * 10000000000ULL);
+    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
     if (!province) continue;
     ASSIGN_OR_RETURN(std::optional<Region> region, store_->FindRegion(*province));
     if (!region) continue;
