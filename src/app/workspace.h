@@ -30,7 +30,7 @@ struct WorkspaceOptions {
   // command refuses a missing file with NotFound naming it.
   bool create_if_missing = false;
   // The date taken as today; unset: the system clock's. Tests and replays set it.
-  std::optional<Date> today;
+  std::optional<Date> today = std::nullopt;
 };
 
 class Workspace {

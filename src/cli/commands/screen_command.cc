@@ -127,7 +127,7 @@ class ScreenCommand final : public Command {
     ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
     ASSIGN_OR_RETURN(request_.inputs, flags_.Inputs());
     if (!request_.registry_csv.empty()) return RunExport(global, format);
-    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_, .create_if_missing = false, .today = std::nullopt}));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
     ASSIGN_OR_RETURN(ScreenSummary s, Screen(*ws, request_, *global.progress));
     const ReportTable tables[] = {FeedTable(global, s), RuleTable(s), RegionTable(s)};
     RETURN_IF_ERROR(PrintTables(global, format, tables));

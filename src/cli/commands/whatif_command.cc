@@ -90,7 +90,7 @@ class WhatIfCommand final : public Command {
       ASSIGN_OR_RETURN(WhatIfSummary s, WhatIfExportFile(request_, Date::Today(), *global.progress));
       return Print(global, format, s);
     }
-    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_, .create_if_missing = false, .today = std::nullopt}));
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
     ASSIGN_OR_RETURN(WhatIfSummary s, WhatIf(*ws, request_, *global.progress));
     return Print(global, format, s);
   }
