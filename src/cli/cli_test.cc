@@ -167,7 +167,8 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
                         " --feeds --policy " + policy).exit_code, 0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
   ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
-  const std::string screen = "screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-12-31 --feeds ";
+  const std::string screen = "screen " + Path("j.db") + " --policy " + policy +
+                             " --as-of 2025-12-31 --ignore-policy-period --feeds ";
   Result r = RunJingzhun(screen + Path("reg/feeds"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("JL-W-MEDICAL"), std::string::npos);
@@ -179,8 +180,9 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-02-30 --feeds " +
                         Path("reg/feeds")).exit_code, 3);
 
-  const std::string whatif = "--lang en whatif " + Path("j.db") + " --policy " + policy + " --as-of 2025-12-31 --feeds " +
-                             Path("reg/feeds") + " --out " + Path("changes.csv");
+  const std::string whatif = "--lang en whatif " + Path("j.db") + " --policy " + policy +
+                             " --as-of 2025-12-31 --ignore-policy-period --feeds " + Path("reg/feeds") + " --out " +
+                             Path("changes.csv");
   Result w = RunJingzhun(whatif + " --set monitoring_line=9000");
   ASSERT_EQ(w.exit_code, 0) << w.out;
   EXPECT_NE(w.out.find("JL-W-INCOME-EXITED"), std::string::npos) << w.out;
@@ -191,6 +193,68 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   EXPECT_NE(unknown.out.find("monitoring_lin"), std::string::npos) << unknown.out;
   EXPECT_EQ(RunJingzhun(whatif + " --set monitoring_line").exit_code, 3);
   EXPECT_EQ(RunJingzhun(whatif + " --set school_age_from=6元").exit_code, 3);
+  Result negative = RunJingzhun(whatif + " --set monitoring_line=-8000");
+  EXPECT_EQ(negative.exit_code, 3);
+  EXPECT_NE(negative.out.find("negative"), std::string::npos) << negative.out;
+}
+
+// The screening guards through the binary: missing feeds, dates, the policy's period,
+// threads, and policy files with a path for a feed name or a negative amount.
+TEST_F(CliTest, ScreenGuards) {
+  const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 500 --seed 9 --regions " + kRegions +
+                        " --feeds --policy " + policy).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  std::filesystem::remove(Path("reg/feeds/school_roll.csv"));
+  const std::string screen = "--lang en screen " + Path("j.db") + " --policy " + policy + " --feeds " +
+                             Path("reg/feeds") + " --report " + Path("r.csv");
+
+  Result missing = RunJingzhun(screen + " --as-of 2024-12-31");
+  EXPECT_EQ(missing.exit_code, 6) << missing.out;
+  EXPECT_NE(missing.out.find("school_roll.csv"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.out.find("--allow-missing-feeds"), std::string::npos) << missing.out;
+  Result allowed = RunJingzhun(screen + " --as-of 2024-12-31 --allow-missing-feeds --dry-run");
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.out;
+  EXPECT_NE(allowed.out.find("undecidable (missing feed)"), std::string::npos) << allowed.out;
+  EXPECT_NE(allowed.out.find("feeds not provided: school_roll"), std::string::npos) << allowed.out;
+  Result whatif = RunJingzhun("whatif " + Path("j.db") + " --policy " + policy + " --feeds " + Path("reg/feeds") +
+                              " --as-of 2024-12-31 --set monitoring_line=8000 --out " + Path("w.csv"));
+  EXPECT_EQ(whatif.exit_code, 6) << whatif.out;
+  EXPECT_NE(whatif.out.find("school_roll.csv"), std::string::npos) << whatif.out;
+
+  const std::string all = " --allow-missing-feeds --dry-run";
+  Result future = RunJingzhun(screen + all + " --as-of 2199-12-31 --ignore-policy-period");
+  EXPECT_EQ(future.exit_code, 3) << future.out;
+  EXPECT_NE(future.out.find("after today"), std::string::npos) << future.out;
+  Result period = RunJingzhun(screen + all + " --as-of 2023-12-31");
+  EXPECT_EQ(period.exit_code, 6) << period.out;
+  EXPECT_NE(period.out.find("2024-01-01 to 2024-12-31"), std::string::npos) << period.out;
+  EXPECT_EQ(RunJingzhun(screen + all + " --as-of 2023-12-31 --ignore-policy-period").exit_code, 0);
+  Result threads = RunJingzhun(screen + all + " --as-of 2024-12-31 --threads 100000");
+  EXPECT_EQ(threads.exit_code, 3) << threads.out;
+  EXPECT_NE(threads.out.find("--threads 100000"), std::string::npos) << threads.out;
+  EXPECT_EQ(RunJingzhun(screen + all + " --as-of 2024-13-01").exit_code, 3);
+  Result json = RunJingzhun(screen + all + " --as-of 2024-12-31 --format json");
+  EXPECT_EQ(json.exit_code, 0) << json.out;
+  EXPECT_NE(json.out.find("\"undecidable\""), std::string::npos) << json.out;
+  EXPECT_EQ(json.out.find("screened"), std::string::npos) << "JSON alone, no summary line";
+
+  std::FILE* f = std::fopen(Path("path-feed.toml").c_str(), "w");
+  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+             "[[feed]]\nname = \"../secrets\"\ncolumns = []\n", f);
+  std::fclose(f);
+  Result path_feed = RunJingzhun("policy check " + Path("path-feed.toml"));
+  EXPECT_EQ(path_feed.exit_code, 3) << path_feed.out;
+  EXPECT_NE(path_feed.out.find("path-feed.toml:6:"), std::string::npos) << path_feed.out;
+  f = std::fopen(Path("negative.toml").c_str(), "w");
+  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+             "[parameters]\nmonitoring_line = \"-7500元\"\n", f);
+  std::fclose(f);
+  Result negative = RunJingzhun("policy check " + Path("negative.toml"));
+  EXPECT_EQ(negative.exit_code, 3) << negative.out;
+  EXPECT_NE(negative.out.find("negative.toml:6:"), std::string::npos) << negative.out;
+  EXPECT_NE(negative.out.find("monitoring_line"), std::string::npos) << negative.out;
 }
 
 }  // namespace

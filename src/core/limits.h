@@ -134,6 +134,12 @@ inline constexpr int64_t kMaxGeneratedPersons = 200'000'000;
 // planted problems rather than the rules, and data mostly wrong teaches a trainee nothing.
 inline constexpr double kMaxPlantedProblemShare = 0.5;
 
+// The most worker threads a screening or what-if run may be asked for (--threads). The
+// engine and the feed loaders start one thread per requested core at once; a server has at
+// most a few hundred cores, and beyond them threads only add stacks and switching. A typo
+// such as 100000 would otherwise fail inside std::thread as an abort, not an error.
+inline constexpr int kMaxThreads = 256;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

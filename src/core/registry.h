@@ -152,6 +152,13 @@ struct CadreAssignment {
   friend bool operator==(const CadreAssignment&, const CadreAssignment&) = default;
 };
 
+// What the rule behind a warning is for, stored with the warning so that later steps (leads
+// from warnings) need not read the policy file again: a 两不愁三保障 / water test, a
+// departmental warning, or an item of the exclusion list (负面清单). kUnknown: stored before
+// the kind was recorded (schema version 6); treated as a possible lead, as it was then.
+// The numbers are stored: never reuse one.
+enum class WarningKind : uint8_t { kUnknown = 0, kTest = 1, kWarning = 2, kExclusion = 3 };
+
 // A screening warning: a policy rule that fired for a household (or one of its members) in
 // a period. Unique per household, rule, period and person, so screening twice adds nothing.
 struct Warning {
@@ -162,6 +169,7 @@ struct Warning {
   std::string policy_version;
   Date as_of;
   std::string evidence;        // the clauses that held and the values they compared
+  WarningKind kind = WarningKind::kUnknown;  // the rule's kind when it was stored
 
   friend bool operator==(const Warning&, const Warning&) = default;
 };

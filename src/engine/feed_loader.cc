@@ -128,7 +128,8 @@ class RangeParser {
   std::optional<int64_t> ReadCell(size_t c, std::string_view cell, int64_t line) {
     const Type type = schema_.columns[c].second;
     if (type.kind == ValueKind::kMoney) {
-      if (std::optional<int64_t> fen = FastMoneyFen(cell)) return fen;
+      // A negative amount falls through to ParseFeedCell, which refuses it with its reason.
+      if (std::optional<int64_t> fen = FastMoneyFen(cell); fen && *fen >= 0) return fen;
     } else if (type.kind == ValueKind::kBool) {
       if (std::optional<bool> b = FastYesNo(cell)) return *b ? 1 : 0;
     }

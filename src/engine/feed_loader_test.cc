@@ -172,6 +172,24 @@ TEST_F(FeedLoaderTest, BadCellsAreProblemsNamingFileLineAndColumn) {
   EXPECT_EQ(r.problems[2].value.find(a_.substr(6, 8)), std::string::npos) << "masked";
 }
 
+// Feed amounts are costs, losses and values: a negative one would lower a sum and hide a
+// warning, so it is a bad row (file, line, column, value), on both paths alike.
+TEST_F(FeedLoaderTest, NegativeAmountsAreBadRowsNamingLineAndColumn) {
+  const std::string path = Write("证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ + ",2024-03-01,9000.00,是,2\n" +
+                                 b_ + ",2024-03-01,-7000.26,否,1\n" + c_ + ",2024-03-01,-0.5,否,1\n" + c_ +
+                                 ",2024-03-01,0,否,-1\n");
+  ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(path));
+  EXPECT_EQ(r.rows, 4);
+  EXPECT_EQ(r.bad_rows, 2);
+  EXPECT_EQ(r.matched, 2) << "zero is an amount; a negative int column is not money";
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].line, 3);
+  EXPECT_EQ(r.problems[0].column, "out_of_pocket");
+  EXPECT_EQ(r.problems[0].value, "-7000.26");
+  EXPECT_NE(r.problems[0].reason.find("negative"), std::string::npos) << r.problems[0].reason;
+  EXPECT_EQ(r.problems[1].line, 4);
+}
+
 TEST_F(FeedLoaderTest, LineEndsBomBlankLinesAndAMissingFinalNewline) {
   const std::string rows = a_ + ",2024-03-01,1.00,是,1\r\n\r\n" + c_ + ",2024-13-01,1.00,是,1\r\n\n\n" + b_ +
                            ",2024-04-01,2.00,否,1\r\n" + b_ + ",x,2.00,否,1";
@@ -265,7 +283,7 @@ TEST_F(FeedLoaderTest, AFeedNamingFewPersonsIsKeptSparseWithTheSameValues) {
   };
   const std::vector<FeedRowText> rows = {
       {a_, "2024-03-01", "9000.00", "是", "2"},   {b_, "2024-12-20", "7000.26", "否", "1"},  // b_: two persons
-      {x(0, 0), "2024-01-01", "5.25", "是", "1"}, {x(0, 0), "2024-02-01", "-5.25", "否", "-1"},  // sums to 0
+      {x(0, 0), "2024-01-01", "5.25", "是", "1"}, {x(0, 0), "2024-02-01", "0", "否", "-1"},  // visits sum to 0
       {x(7, 1), "2023-12-31", "80", "是", "1"},   {x(7, 1), "2024-12-31", "1.5", "是", "3"},
       {x(63, 0), "2024-06-01", "2", "否", "0"},   {x(64, 1), "2024-06-01", "3", "是", "5"},
       {x(199, 1), "2024-06-01", "4", "是", "1"},  {x(199, 1), "2025-01-01", "9", "是", "1"},  // after as_of

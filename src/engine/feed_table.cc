@@ -42,6 +42,13 @@ std::optional<Value> ParseFeedCell(std::string_view cell, Type type, std::string
   switch (type.kind) {
     case ValueKind::kMoney: {
       StatusOr<Money> m = Money::Parse(cell);
+      if (m.ok() && m->fen() < 0) {
+        // Feed amounts (costs, losses, values) are never below zero; a negative one would
+        // lower a sum and hide a warning, so the row is refused like an unreadable one.
+        reason = Bilingual("金额 {} 为负数；应为 0 或以上的元，如 1200.50", "amount {} is negative; expected yuan of 0 "
+                           "or more, e.g. 1200.50", cell);
+        return std::nullopt;
+      }
       if (m.ok()) return Value::OfMoney(*m);
       reason = m.status().message();
       return std::nullopt;

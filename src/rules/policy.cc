@@ -26,6 +26,27 @@ size_t CodepointCount(std::string_view text) {
   }));
 }
 
+// A feed's name becomes the file <name>.csv in the feeds folder: an identifier only, so a
+// policy cannot name a file outside it ("../x", "/etc/passwd").
+bool IsFeedName(std::string_view name) {
+  if (name.empty() || name[0] < 'a' || name[0] > 'z') return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+// The first money literal of `expr` that is negative, written as "-500元" or folded from a
+// negative parameter: amounts in this domain (incomes, costs, losses, values) are never
+// below zero, so a negative threshold is a typo that would silently fire or never fire.
+const Node* NegativeMoneyLiteral(const Expr& expr) {
+  for (const Node& node : expr.nodes) {
+    const bool literal = node.op == Op::kLiteral && node.type.kind == ValueKind::kMoney && node.value.number.num < 0;
+    const bool negated = node.op == Op::kNeg && node.type.kind == ValueKind::kMoney &&
+                         expr.nodes[node.kids[0]].op == Op::kLiteral;
+    if (literal || negated) return &node;
+  }
+  return nullptr;
+}
+
 class Loader {
  public:
   Loader(std::string_view text, std::string_view source, std::span<const ParameterOverride> overrides)
@@ -168,7 +189,14 @@ Status Loader::LoadParameters(const toml::table& root, Policy& policy) const {
         return Error(At(node), "", "参数必须是单个字面量，如 \"7500元\"",
                      "a parameter must be one literal, e.g. \"7500元\"");
       }
-      policy.parameters[name] = expr.nodes[0].value;
+      const Value& value = expr.nodes[0].value;
+      if (value.type.kind == ValueKind::kMoney && value.number.num < 0) {
+        return Error(At(node), "", fmt::format("参数 {} 的金额 “{}” 为负数；金额应为 0 或以上，如 \"7500元\"", name,
+                                               *node.value<std::string>()),
+                     fmt::format("parameter {} has a negative amount '{}'; an amount is 0 or more, e.g. \"7500元\"",
+                                 name, *node.value<std::string>()));
+      }
+      policy.parameters[name] = value;
     } else {
       return Error(At(node), "", "参数必须是字符串、整数或布尔值",
                    "a parameter must be a string, an integer or a boolean");
@@ -213,6 +241,11 @@ Status Loader::ApplyOverrides(Policy& policy) const {
     }
     if (type.kind == ValueKind::kRatio && value.type.kind == ValueKind::kInt) value.type = type;
     if (value.type != type) return bad();
+    if (type.kind == ValueKind::kMoney && value.number.num < 0) {
+      return InvalidArgumentError(Bilingual(
+          fmt::format("{}: 参数 {} 的值 “{}” 为负数；金额应为 0 或以上", source_, o.name, o.value),
+          fmt::format("{}: value '{}' of parameter {} is negative; an amount is 0 or more", source_, o.value, o.name)));
+    }
     it->second = value;
   }
   return OkStatus();
@@ -238,6 +271,14 @@ StatusOr<FeedSchema> Loader::LoadFeed(const toml::table& table) const {
   RETURN_IF_ERROR(RejectUnknownKeys(table, {"name", "columns"}, ""));
   FeedSchema feed;
   ASSIGN_OR_RETURN(feed.name, RequireString(table, "name", ""));
+  if (!IsFeedName(feed.name)) {
+    return Error(At(*table.get("name")), "",
+                 fmt::format("数据源名称 “{}” 无效：应为小写字母开头、由小写字母、数字和 _ 组成的标识符（如 medical）",
+                             feed.name),
+                 fmt::format("feed name '{}' is not an identifier [a-z][a-z0-9_]* (e.g. medical); it names "
+                             "<name>.csv in the feeds folder and is never a path",
+                             feed.name));
+  }
   const toml::array* columns = table["columns"].as_array();
   if (columns == nullptr) return Error(At(table), "", "数据源缺少 columns", "feed lacks columns");
   for (const toml::node& column : *columns) {
@@ -310,6 +351,11 @@ StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) 
   ASSIGN_OR_RETURN(std::string when, RequireString(table, "when", rule.id));
   const CompileEnv env{rule.scope, &policy.parameters, &policy.feeds, true};
   ASSIGN_OR_RETURN(rule.expr, CompileAt(*table.get("when"), when, env, rule.id));
+  if (const Node* negative = NegativeMoneyLiteral(rule.expr)) {
+    const Position at = OffsetPosition(*table.get("when"), when, negative->begin);
+    return Error(at, rule.id, fmt::format("金额 “{}” 为负数；金额应为 0 或以上", rule.expr.SourceOf(*negative)),
+                 fmt::format("amount '{}' is negative; an amount is 0 or more", rule.expr.SourceOf(*negative)));
+  }
   return rule;
 }
 

@@ -119,5 +119,35 @@ TEST(Policy, IntegerParameterBeyondTheLanguageRangeIsRefused) {
   EXPECT_EQ(policy.rules[0].expr.nodes[0].value, Value::Int(INT64_MAX));
 }
 
+// A feed name becomes <name>.csv in the feeds folder: a path would reach outside it.
+TEST(Policy, FeedNamesAreIdentifiersNeverPaths) {
+  for (const char* name : {"../x", "/etc/passwd", "Medical", "1feed", "med-ical", "a b"}) {
+    const std::string text = std::string(kHeader) + "\n[[feed]]\nname = \"" + name + "\"\ncolumns = []\n";
+    SCOPED_TRACE(name);
+    EXPECT_STATUS(LoadPolicyText(text, "p.toml"), StatusCode::kInvalidArgument, "p.toml:7:");
+    EXPECT_STATUS(LoadPolicyText(text, "p.toml"), StatusCode::kInvalidArgument, "[a-z][a-z0-9_]*");
+  }
+  const std::string good = std::string(kHeader) + "\n[[feed]]\nname = \"school_roll2\"\ncolumns = []\n";
+  EXPECT_OK(LoadPolicyText(good, "p.toml").status());
+}
+
+TEST(Policy, NegativeAmountsAreRefusedAtLoad) {
+  const std::string parameter = std::string(kHeader) + "\n[parameters]\nmonitoring_line = \"-7500元\"\n";
+  EXPECT_STATUS(LoadPolicyText(parameter, "p.toml"), StatusCode::kInvalidArgument, "p.toml:7:");
+  EXPECT_STATUS(LoadPolicyText(parameter, "p.toml"), StatusCode::kInvalidArgument, "monitoring_line");
+  const std::string line = std::string(kHeader) + "\n[parameters]\nmonitoring_line = \"7500元\"\n" + std::string(kRule);
+  const std::vector<ParameterOverride> negative{{"monitoring_line", "-1"}};
+  EXPECT_STATUS(LoadPolicyText(line, "p.toml", negative), StatusCode::kInvalidArgument, "monitoring_line");
+  EXPECT_STATUS(LoadPolicyText(line, "p.toml", negative), StatusCode::kInvalidArgument, "negative");
+  std::string rule(kRule);
+  rule.replace(rule.find("household.size > 0"), 18, "year.wage_income < -500元");
+  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument, "rule R1");
+  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument, "-500元");
+  // Zero and differences of amounts stay allowed.
+  rule = std::string(kRule);
+  rule.replace(rule.find("household.size > 0"), 18, "year.wage_income - year.business_expense < 0元");
+  EXPECT_OK(LoadPolicyText(std::string(kHeader) + rule, "p.toml").status());
+}
+
 }  // namespace
 }  // namespace jz

@@ -49,6 +49,7 @@ struct PeriodWarning {
   std::string household_no;
   std::string rule_id;
   Date as_of;
+  WarningKind kind = WarningKind::kUnknown;  // as stored (unknown before schema version 6)
 };
 
 // Which cases ListCases returns; unset fields do not filter.

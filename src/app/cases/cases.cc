@@ -31,7 +31,10 @@ StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope
   std::set<std::string> warned;
   for (const PeriodWarning& w : warnings) {
     warned.insert(w.household_no);
-    if (lead_rules == nullptr || lead_rules->contains(w.rule_id)) by_household[w.household_no].push_back(&w);
+    // Without a policy the stored kind decides; a warning stored before kinds were recorded
+    // (unknown) stays a possible lead, as every warning was then.
+    const bool lead = lead_rules != nullptr ? lead_rules->contains(w.rule_id) : w.kind != WarningKind::kExclusion;
+    if (lead) by_household[w.household_no].push_back(&w);
   }
   LeadsFromWarnings result;
   result.households_skipped = static_cast<int64_t>(warned.size() - by_household.size());

@@ -153,8 +153,10 @@ std::set<std::string> LeadRulesOf(const Policy& policy);
 // Opens one screening lead per household in `scope` with warnings of `period` ("YYYY-MM")
 // and no open case and no case opened from a warning of that period already, so running it
 // twice opens nothing new. The evidence lists the warning rule ids. When `lead_rules` is
-// given, warnings of other rules are ignored (households with no other warning are counted
-// as skipped).
+// given, warnings of other rules are ignored; otherwise the kind stored with each warning
+// decides: exclusion (负面清单) warnings are ignored, and warnings of unknown kind (stored
+// before kinds were recorded) count as leads. Households with no other warning are counted
+// as skipped.
 StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope, std::string_view period,
                                                   Date lead_date, const std::string& actor,
                                                   const std::set<std::string>* lead_rules = nullptr);

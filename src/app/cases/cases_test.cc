@@ -528,6 +528,25 @@ TEST_F(CasesTest, ExclusionWarningsOpenNoLeads) {
   EXPECT_THAT(c.evidence, Not(HasSubstr("JL-X-VEHICLE")));
 }
 
+// Without a policy file the kind stored with each warning decides: stored exclusions open
+// no lead; a warning of unknown kind (stored before kinds were recorded) still does.
+TEST_F(CasesTest, WithoutAPolicyStoredExclusionKindsOpenNoLeads) {
+  ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
+  Warning vehicle{"H1", "JL-X-VEHICLE", "2024-12", "", "v1", D(2024, 12, 31), "…"};
+  vehicle.kind = WarningKind::kExclusion;
+  ASSERT_OK(writer->AddWarning(vehicle).status());
+  Warning medical{"H2", "JL-W-MEDICAL", "2024-12", "", "v1", D(2024, 12, 31), "…"};
+  medical.kind = WarningKind::kWarning;
+  ASSERT_OK(writer->AddWarning(medical).status());
+  ASSERT_OK(writer->AddWarning({"H3", "JL-W-OLD", "2024-12", "", "v1", D(2024, 12, 31), "…"}).status());
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(LeadsFromWarnings leads,
+                       OpenCasesFromWarnings(*store_, *RegionCode::Parse("22"), "2024-12", D(2025, 1, 3), "系统"));
+  EXPECT_EQ(leads.opened.size(), 2u) << "H2's warning and H3's of unknown kind";
+  EXPECT_EQ(leads.households_skipped, 1);
+  for (const int64_t id : leads.opened) EXPECT_NE(store_->cases().FindCase(id).value().value().household_no, "H1");
+}
+
 TEST_F(CasesTest, PublicNoticeShowsTheProcedureButNoPersonalData) {
   const int64_t id = Open("H1");
   EXPECT_STATUS(PublicNoticeText(*store_, id), StatusCode::kFailedPrecondition, "no inclusion or elimination");

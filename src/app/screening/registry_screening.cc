@@ -37,9 +37,13 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
   result.persons = static_cast<int64_t>(snapshot.persons());
   result.warnings = static_cast<int64_t>(engine.hits.size());
   const size_t rules = policy.rules.size();
+  const std::vector<bool> decidable = DecidableRules(policy, result.feeds);
   for (size_t r = 0; r < rules; ++r) {
     if (engine.households_per_rule[r] > 0) result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
     result.not_evaluable += engine.not_evaluable_per_rule[r];
+    if (decidable[r]) continue;
+    result.undecidable_per_rule[policy.rules[r].id] = result.households;
+    result.undecidable += result.households;
   }
   // County codes have six digits: the slots are found through a table by code, in one pass
   // (sorting millions of household codes took a quarter of a second at 10 million persons).
@@ -82,7 +86,12 @@ StatusOr<EngineResult> Evaluate(const Snapshot& snapshot, const Policy& policy, 
   const auto start = std::chrono::steady_clock::now();
   progress.Start("评估规则 evaluating rules", 0);
   ASSIGN_OR_RETURN(RuleEngine engine, RuleEngine::Create(policy, snapshot));
-  ASSIGN_OR_RETURN(EngineResult evaluated, engine.Run({.threads = options.threads, .evidence = true}));
+  // Rules reading a feed that was not provided are not evaluated: an absent file says
+  // nothing about the households, so no hit from it may become a warning.
+  std::vector<bool> only = DecidableRules(policy, result.feeds);
+  if (std::find(only.begin(), only.end(), false) == only.end()) only.clear();
+  ASSIGN_OR_RETURN(EngineResult evaluated,
+                   engine.Run({.threads = options.threads, .evidence = true, .only = std::move(only)}));
   progress.Finish();
   Tally(snapshot, policy, evaluated, result);
   result.evaluate_seconds = SecondsSince(start);
@@ -91,6 +100,26 @@ StatusOr<EngineResult> Evaluate(const Snapshot& snapshot, const Policy& policy, 
 
 }  // namespace
 
+std::vector<bool> DecidableRules(const Policy& policy, const std::vector<FeedStats>& feeds) {
+  std::vector<bool> decidable(policy.rules.size(), true);
+  for (size_t r = 0; r < policy.rules.size(); ++r) {
+    for (const Node& node : policy.rules[r].expr.nodes) {
+      const bool reads_feed = node.op == Op::kFeedSum || node.op == Op::kFeedCount || node.op == Op::kFeedAny;
+      if (reads_feed && node.feed < feeds.size() && !feeds[node.feed].provided) decidable[r] = false;
+    }
+  }
+  return decidable;
+}
+
+WarningKind WarningKindOf(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kTest: return WarningKind::kTest;
+    case RuleKind::kWarning: return WarningKind::kWarning;
+    case RuleKind::kExclusion: return WarningKind::kExclusion;
+  }
+  return WarningKind::kUnknown;
+}
+
 Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
                           ScreenResult& result, Progress& progress) {
   RETURN_IF_ERROR(RequireFeedDir(options));
@@ -98,6 +127,7 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
   FeedAccumulator acc(snapshot, policy.feeds);
   result.feeds.clear();
   result.feed_files.clear();
+  result.missing_feeds.clear();
   result.unmatched_rows.assign(policy.feeds.size(), {});
   FeedLoadOptions load;
   load.threads = options.threads;
@@ -120,6 +150,8 @@ Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const Screen
         result.problems.push_back(std::move(p));
       }
       result.unmatched_rows[f] = std::move(loaded.unmatched_rows);
+    } else {
+      result.missing_feeds.push_back(stats.name);
     }
     result.feeds.push_back(stats);
   }
@@ -170,7 +202,7 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
     const EngineHit& hit = evaluated.hits[i];
     Warning w{std::string(snapshot.household_no[hit.household]), policy.rules[hit.rule].id, period,
               hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person, hit.household), policy.version,
-              options.as_of, std::string(evaluated.evidence(i))};
+              options.as_of, std::string(evaluated.evidence(i)), WarningKindOf(policy.rules[hit.rule].kind)};
     ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
     result.warnings_new += fresh;
     if ((i & 1023) == 0) progress.Update(static_cast<int64_t>(i));

@@ -60,6 +60,12 @@ struct ScreenResult {
   int64_t warnings = 0;
   int64_t warnings_new = 0;      // not stored before (0 on a dry run or for an export)
   int64_t not_evaluable = 0;     // (household, rule) pairs the data cannot answer
+  // Declared feeds whose file is not in the feeds directory, in policy order. Every rule
+  // that reads one is undecidable: not evaluated at all (neither true nor false), no
+  // warning stored from it, its households counted here per rule id and in `undecidable`.
+  std::vector<std::string> missing_feeds;
+  std::map<std::string, int64_t> undecidable_per_rule;
+  int64_t undecidable = 0;       // (household, rule) pairs left undecided by missing feeds
   std::vector<FeedProblem> problems;  // invalid and unreadable feed rows
   // Rows with a valid ID number that is no registry person's in scope, by feed index (moved
   // from each feed's load, not copied); kept compact, formatted only into the report.
@@ -92,6 +98,13 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result);
 // result.feeds and result.problems. Shared by screening and what-if.
 Status LoadScreeningFeeds(Snapshot& snapshot, const Policy& policy, const ScreenOptions& options,
                           ScreenResult& result, Progress& progress);
+
+// Per rule of `policy`: whether it can be decided with the feeds of `feeds` (result.feeds
+// after LoadScreeningFeeds): true unless it reads a feed that was not provided.
+std::vector<bool> DecidableRules(const Policy& policy, const std::vector<FeedStats>& feeds);
+
+// The kind stored with a warning of a rule of `kind`.
+WarningKind WarningKindOf(RuleKind kind);
 
 // A snapshot of the registry export `path` with what `needs` reads (rejected households
 // left out; engine/registry_loader.h).

@@ -42,7 +42,8 @@ bool SameRule(const Rule& a, const Rule& b) {
 
 }  // namespace
 
-StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed, int threads) {
+StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed, int threads,
+                                     const std::vector<bool>& decidable) {
   bool same_rules = base.rules.size() == changed.rules.size();
   for (size_t r = 0; same_rules && r < base.rules.size(); ++r) same_rules = base.rules[r].id == changed.rules[r].id;
   if (!same_rules) {
@@ -50,13 +51,15 @@ StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& bas
   }
   WhatIfResult result;
   auto start = Clock::now();
-  ASSIGN_OR_RETURN(EngineResult before, RunPolicy(snapshot, base, threads));
+  ASSIGN_OR_RETURN(EngineResult before, RunPolicy(snapshot, base, threads, decidable));
   result.base_seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
   // Only the rules a changed value reaches are evaluated again; the others keep their hits.
   start = Clock::now();
   std::vector<bool> affected(base.rules.size());
-  for (size_t r = 0; r < base.rules.size(); ++r) affected[r] = !SameRule(base.rules[r], changed.rules[r]);
+  for (size_t r = 0; r < base.rules.size(); ++r) {
+    affected[r] = !SameRule(base.rules[r], changed.rules[r]) && (decidable.empty() || decidable[r]);
+  }
   ASSIGN_OR_RETURN(EngineResult after, RunPolicy(snapshot, changed, threads, affected));
   std::vector<std::pair<uint32_t, uint32_t>> a = Pairs(before);
   std::erase_if(a, [&](const std::pair<uint32_t, uint32_t>& p) { return !affected[p.second]; });

@@ -37,9 +37,11 @@ struct WhatIfResult {
 // Evaluates `base` and `changed` over `snapshot` and compares them household by household.
 // REQUIRES nothing of the two but that they have the same rules in the same order (the
 // rule ids are checked: InvalidArgumentError otherwise); each must read only what the
-// snapshot holds (FailedPrecondition otherwise, from the engine).
+// snapshot holds (FailedPrecondition otherwise, from the engine). When `decidable` is not
+// empty, rule r is evaluated under neither policy unless decidable[r] (a feed it reads is
+// missing: DecidableRules of registry_screening.h); it then counts 0 households and no change.
 StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed,
-                                     int threads = 0);
+                                     int threads = 0, const std::vector<bool>& decidable = {});
 
 // Writes the changes: 县, 户编号, 规则, 规则名称, 变化 (进入 / 退出).
 Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const Policy& policy,

@@ -249,8 +249,9 @@ class CasesCommand final : public GroupCommand {
     s->add_option("--period", o_.period, "预警月份 warning period YYYY-MM")->required();
     AddRegion(*s);
     s->add_option("--policy", o_.policy,
-                  "政策文件：只有三保障和预警类规则的预警登记为线索，排除类（负面清单）不登记 "
-                  "policy file: only its test and warning rules open leads, exclusion rules do not");
+                  "政策文件（可选）：按其规则类别定线索；不给时按预警记录的规则类别，排除类（负面清单）不登记 "
+                  "policy file (optional): its rule kinds decide; without it the kind stored with each "
+                  "warning does, and exclusion warnings open no lead");
     s = Report(app, "list", "列出案件 list cases", &CasesCommand::List);
     s->add_option("--state", o_.state, "状态 lead|verified|not_included|included|assisting|elimination_proposed|eliminated");
     AddRegion(*s);

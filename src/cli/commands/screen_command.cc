@@ -1,13 +1,86 @@
 // `jingzhun screen DB --policy FILE --feeds DIR`: departmental feeds against the registry.
+// Parses the flags into a ScreenRequest, calls app (app/screening/screening_requests.h), and
+// prints the result's tables through the row printer.
 #include <fmt/format.h>
 
-#include "app/screening/registry_screening.h"
+#include "app/screening/screening_requests.h"
+#include "app/workspace.h"
 #include "cli/commands/commands.h"
-#include "cli/text_table.h"
-#include "store/sqlite/sqlite_store.h"
+#include "cli/commands/screening_flags.h"
+#include "cli/row_printer.h"
 
 namespace jz::cli {
 namespace {
+
+double Share(int64_t part, int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
+ReportTable FeedTable(const GlobalOptions& g, const ScreenSummary& s) {
+  ReportTable t("feeds", {{"feed", "数据源", "feed"},
+                          {"rows", "行数", "rows", CellKind::kInt},
+                          {"matched", "匹配", "matched", CellKind::kInt},
+                          {"unmatched", "未匹配", "unmatched", CellKind::kInt},
+                          {"invalid_ids", "证件号无效", "invalid ID", CellKind::kInt},
+                          {"bad_rows", "错误行", "bad rows", CellKind::kInt}});
+  for (const ScreenFeedRow& f : s.feeds) {
+    if (!f.provided) {
+      t.AddRow({f.name, std::string(g.lang == Lang::kEn ? "(not provided)" : "（未提供）"), {}, {}, {}, {}});
+      continue;
+    }
+    t.AddRow({f.name, f.rows, f.matched, f.unmatched, f.invalid_ids, f.bad_rows});
+  }
+  return t;
+}
+
+// The undecidable column appears when a feed is missing, so that a complete run prints as
+// it always has.
+ReportTable RuleTable(const ScreenSummary& s) {
+  const bool open = !s.missing_feeds.empty();
+  std::vector<ReportColumn> columns = {{"rule", "规则", "rule"}, {"name", "名称", "name"},
+                                       {"households", "户数", "households", CellKind::kInt}};
+  if (open) columns.push_back({"undecidable", "无法判定户数（缺数据源）", "undecidable (missing feed)", CellKind::kInt});
+  ReportTable t("rules", std::move(columns));
+  for (const ScreenRuleRow& r : s.rules) {
+    std::vector<ReportCell> cells = {r.id, r.name_zh, r.households};
+    if (open) cells.emplace_back(r.undecidable);
+    t.AddRow(std::move(cells));
+  }
+  return t;
+}
+
+ReportTable RegionTable(const ScreenSummary& s) {
+  ReportTable t("regions", {{"code", "区划代码", "code"},
+                            {"region", "名称", "region"},
+                            {"households", "户数", "households", CellKind::kInt},
+                            {"warned", "预警户数", "warned", CellKind::kInt},
+                            {"share", "占比", "share", CellKind::kShare}});
+  for (const RegionRow& r : s.regions) {
+    t.AddRow({r.code.ShortString(), (r.depth > 0 ? "  " : "") + r.name, r.counts[0], r.counts[1],
+              Share(r.counts[1], r.counts[0])});
+  }
+  return t;
+}
+
+ReportTable CountyTable(const ScreenSummary& s) {
+  ReportTable t("counties", {{"county", "县", "county"},
+                             {"households", "户数", "households", CellKind::kInt},
+                             {"warned", "预警户数", "warned", CellKind::kInt},
+                             {"share", "占比", "share", CellKind::kShare}});
+  for (const auto& [county, counts] : s.counties) {
+    t.AddRow({county.ShortString(), counts.first, counts.second, Share(counts.second, counts.first)});
+  }
+  return t;
+}
+
+void PrintMissingFeeds(const GlobalOptions& g, const std::vector<std::string>& missing) {
+  if (missing.empty()) return;
+  std::string names;
+  for (const std::string& name : missing) names += (names.empty() ? "" : ", ") + name;
+  PrintLine(g, Bilingual("缺少数据源 {}：读取它们的规则无法判定，未生成预警",
+                         "feeds not provided: {}; the rules reading them are undecidable and stored no warning",
+                         names));
+}
 
 class ScreenCommand final : public Command {
  public:
@@ -21,6 +94,11 @@ class ScreenCommand final : public Command {
            "Evaluates every rule of the policy for every household with the departmental feeds in DIR\n"
            "(<feed>.csv, see docs/feeds.md); warnings carry their evidence and are stored once per household,\n"
            "rule and month; rows matching no person or with an invalid ID are counted and reported.\n\n"
+           "政策声明的数据源缺文件时拒绝筛查，除非 --allow-missing-feeds（读取它们的规则计为无法判定，不生成预警）；\n"
+           "基准日须不晚于今天，且在政策有效期内（除非 --ignore-policy-period）。\n"
+           "A declared feed without its file is refused unless --allow-missing-feeds (the rules reading it are\n"
+           "then undecidable and store no warning); the as-of date may not be after today and must lie in the\n"
+           "policy's effective period unless --ignore-policy-period.\n\n"
            "不用数据库：--registry 直接筛查登记导出 CSV，把预警（warnings.csv）、按县规则户数（county-summary.csv）\n"
            "和未用行报告（feed-report.csv）写入 --out 目录，可在导入前检查文件。\n"
            "Without a database: --registry screens a registry export CSV directly and writes the warnings\n"
@@ -34,128 +112,57 @@ class ScreenCommand final : public Command {
   }
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file (or --registry)");
-    app.add_option("--registry", registry_, "直接筛查登记导出 CSV screen a registry export CSV, no database");
-    app.add_option("--out", out_dir_, "--registry 的输出目录 output directory of --registry")->capture_default_str();
-    app.add_option("--year", year_, "--registry 收入数据年度 data year of the export's incomes (default: the as-of year)");
-    app.add_option("--threads", threads_, "线程数 threads (0: every core)")->capture_default_str();
-    app.add_option("--policy", policy_path_, "政策文件 policy file")->required();
-    app.add_option("--feeds", feeds_dir_, "部门数据目录 feed directory")->required();
-    app.add_option("--as-of", as_of_, "筛查基准日 as-of date (default: 31 Dec of last year)");
-    app.add_option("--region", region_, "范围 scope region code")->capture_default_str();
-    app.add_option("--report", report_, "无法匹配行报告 unmatched rows report (default: DB.screen.csv)");
-    app.add_flag("--dry-run", dry_run_, "只报告不写入 report only, write nothing");
+    app.add_option("--registry", request_.registry_csv, "直接筛查登记导出 CSV screen a registry export CSV, no database");
+    app.add_option("--out", request_.out_dir, "--registry 的输出目录 output directory of --registry")->capture_default_str();
+    flags_.Setup(app);
+    app.add_option("--report", request_.report_path, "无法匹配行报告 unmatched rows report (default: DB.screen.csv)");
+    app.add_flag("--dry-run", request_.dry_run, "只报告不写入 report only, write nothing");
+    app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
   Status Run(const GlobalOptions& global) override {
-    if (db_path_.empty() == registry_.empty()) {
+    if (db_path_.empty() == request_.registry_csv.empty()) {
       return InvalidArgumentError(Bilingual("请给出数据库文件或 --registry 登记导出文件（二选一）",
                                             "give either a database file or --registry with an export file"));
     }
-    ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(policy_path_));
-    ScreenOptions options;
-    options.feeds_dir = feeds_dir_;
-    options.dry_run = dry_run_;
-    options.threads = threads_;
-    options.data_year = year_;
-    ASSIGN_OR_RETURN(options.scope, RegionCode::Parse(region_));
-    if (as_of_.empty()) {
-      options.as_of = *Date::FromYmd(Date::Today().year() - 1, 12, 31);
-    } else {
-      ASSIGN_OR_RETURN(options.as_of, Date::Parse(as_of_));
-    }
-    if (!registry_.empty()) return RunExport(global, policy, options);
-    ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenSqliteStore(db_path_, {.create_if_missing = false}));
-    ASSIGN_OR_RETURN(ScreenResult r, ScreenRegistry(*store, policy, options, *global.progress));
-    const std::string report = report_.empty() ? db_path_ + ".screen.csv" : report_;
-    RETURN_IF_ERROR(WriteScreenReport(report, r));
-    Print(global, policy, r);
-    RETURN_IF_ERROR(PrintRegions(global, *store, r));
-    PrintLine(global, Bilingual(fmt::format("筛查 {} 户 {} 人：预警 {} 条（新增 {} 条）；无法判定 {} 项；报告 {}", r.households,
-                                            r.persons, r.warnings, r.warnings_new, r.not_evaluable, report),
-                                fmt::format("screened {} households, {} persons: {} warnings ({} new); {} not evaluable; "
-                                            "report {}",
-                                            r.households, r.persons, r.warnings, r.warnings_new, r.not_evaluable, report)));
+    ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
+    ASSIGN_OR_RETURN(request_.inputs, flags_.Inputs());
+    if (!request_.registry_csv.empty()) return RunExport(global, format);
+    ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
+    ASSIGN_OR_RETURN(ScreenSummary s, Screen(*ws, request_, *global.progress));
+    const ReportTable tables[] = {FeedTable(global, s), RuleTable(s), RegionTable(s)};
+    RETURN_IF_ERROR(PrintTables(global, format, tables));
+    if (format != OutputFormat::kTable) return OkStatus();
+    fmt::print("\n");
+    PrintMissingFeeds(global, s.missing_feeds);
+    PrintLine(global, Bilingual("筛查 {} 户 {} 人：预警 {} 条（新增 {} 条）；无法判定 {} 项；报告 {}",
+                                "screened {} households, {} persons: {} warnings ({} new); {} not evaluable; report {}",
+                                s.households, s.persons, s.warnings, s.warnings_new, s.not_evaluable + s.undecidable,
+                                s.report_path));
     return OkStatus();
   }
 
  private:
-  Status RunExport(const GlobalOptions& global, const Policy& policy, const ScreenOptions& options) {
-    ASSIGN_OR_RETURN(ScreenResult r, ScreenExport(registry_, policy, options, out_dir_, *global.progress));
-    Print(global, policy, r);
-    const bool en = global.lang == Lang::kEn;
-    TextTable table({en ? "county" : "县", en ? "households" : "户数", en ? "warned" : "预警户数", en ? "share" : "占比"});
-    for (const auto& [county, counts] : r.per_county) {
-      const double share = counts.first ? 100.0 * static_cast<double>(counts.second) / static_cast<double>(counts.first) : 0;
-      table.AddRow({county.ShortString(), std::to_string(counts.first), std::to_string(counts.second),
-                    fmt::format("{:.1f}%", share)});
-    }
-    fmt::print("{}\n", Localize(global, table.Render()));
+  Status RunExport(const GlobalOptions& global, OutputFormat format) {
+    ASSIGN_OR_RETURN(ScreenSummary s, ScreenExportFile(request_, Date::Today(), *global.progress));
+    const ReportTable tables[] = {FeedTable(global, s), RuleTable(s), CountyTable(s)};
+    RETURN_IF_ERROR(PrintTables(global, format, tables));
+    if (format != OutputFormat::kTable) return OkStatus();
+    fmt::print("\n");
+    PrintMissingFeeds(global, s.missing_feeds);
     PrintLine(global, Bilingual(
-        fmt::format("筛查 {} 户 {} 人（拒绝 {} 户）：预警 {} 条；无法判定 {} 项；结果写入 {}", r.households, r.persons,
-                    r.households_rejected, r.warnings, r.not_evaluable, out_dir_),
-        fmt::format("screened {} households, {} persons ({} rejected): {} warnings; {} not evaluable; output in {}",
-                    r.households, r.persons, r.households_rejected, r.warnings, r.not_evaluable, out_dir_)));
-    PrintLine(global, Bilingual(
-        fmt::format("用时：读登记 {:.2f} 秒，读部门数据 {:.2f} 秒，评估 {:.2f} 秒，写出 {:.2f} 秒", r.load_seconds,
-                    r.feed_seconds, r.evaluate_seconds, r.write_seconds),
-        fmt::format("seconds: registry {:.2f}, feeds {:.2f}, evaluation {:.2f}, output {:.2f}", r.load_seconds,
-                    r.feed_seconds, r.evaluate_seconds, r.write_seconds)));
+        "筛查 {} 户 {} 人（拒绝 {} 户）：预警 {} 条；无法判定 {} 项；结果写入 {}",
+        "screened {} households, {} persons ({} rejected): {} warnings; {} not evaluable; output in {}",
+        s.households, s.persons, s.households_rejected, s.warnings, s.not_evaluable + s.undecidable, s.out_dir));
+    PrintLine(global, Bilingual("用时：读登记 {:.2f} 秒，读部门数据 {:.2f} 秒，评估 {:.2f} 秒，写出 {:.2f} 秒",
+                                "seconds: registry {:.2f}, feeds {:.2f}, evaluation {:.2f}, output {:.2f}",
+                                s.load_seconds, s.feed_seconds, s.evaluate_seconds, s.write_seconds));
     return OkStatus();
   }
 
-  static void Print(const GlobalOptions& g, const Policy& policy, const ScreenResult& r) {
-    const bool en = g.lang == Lang::kEn;
-    TextTable feeds({en ? "feed" : "数据源", en ? "rows" : "行数", en ? "matched" : "匹配", en ? "unmatched" : "未匹配",
-                     en ? "invalid ID" : "证件号无效", en ? "bad rows" : "错误行"});
-    for (const FeedStats& f : r.feeds) {
-      if (!f.provided) {
-        feeds.AddRow({f.name, en ? "(not provided)" : "（未提供）"});
-        continue;
-      }
-      feeds.AddRow({f.name, std::to_string(f.rows), std::to_string(f.matched), std::to_string(f.unmatched),
-                    std::to_string(f.invalid_ids), std::to_string(f.bad_rows)});
-    }
-    fmt::print("{}\n", Localize(g, feeds.Render()));
-    TextTable rules({en ? "rule" : "规则", en ? "name" : "名称", en ? "households" : "户数"});
-    for (const Rule& rule : policy.rules) {
-      auto it = r.households_per_rule.find(rule.id);
-      rules.AddRow({rule.id, rule.name_zh, std::to_string(it == r.households_per_rule.end() ? 0 : it->second)});
-    }
-    fmt::print("{}\n", Localize(g, rules.Render()));
-  }
-
-  // Households with a warning or exclusion per prefecture, with its counties beneath.
-  static Status PrintRegions(const GlobalOptions& g, Store& store, const ScreenResult& r) {
-    const bool en = g.lang == Lang::kEn;
-    std::map<RegionCode, std::pair<int64_t, int64_t>> prefectures;
-    for (const auto& [county, counts] : r.per_county) {
-      auto& p = prefectures[county.AtLevel(RegionLevel::kPrefecture)];
-      p.first += counts.first;
-      p.second += counts.second;
-    }
-    TextTable table({en ? "code" : "区划代码", en ? "region" : "名称", en ? "households" : "户数",
-                     en ? "warned" : "预警户数", en ? "share" : "占比"});
-    auto add = [&](RegionCode code, std::pair<int64_t, int64_t> counts, bool indent) -> Status {
-      ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
-      const double share = counts.first ? 100.0 * static_cast<double>(counts.second) / static_cast<double>(counts.first) : 0;
-      table.AddRow({code.ShortString(), (indent ? "  " : "") + (region ? region->name : std::string()),
-                    std::to_string(counts.first), std::to_string(counts.second), fmt::format("{:.1f}%", share)});
-      return OkStatus();
-    };
-    for (const auto& [prefecture, counts] : prefectures) {
-      RETURN_IF_ERROR(add(prefecture, counts, false));
-      if (prefectures.size() > 1) continue;  // counties only when one prefecture is in scope
-      for (const auto& [county, county_counts] : r.per_county) RETURN_IF_ERROR(add(county, county_counts, true));
-    }
-    fmt::print("{}\n", Localize(g, table.Render()));
-    return OkStatus();
-  }
-
-  std::string db_path_, policy_path_, feeds_dir_, as_of_, report_, registry_;
-  std::string out_dir_ = "screen-out";
-  int year_ = 0;
-  int threads_ = 0;
-  std::string region_ = "22";
-  bool dry_run_ = false;
+  std::string db_path_;
+  ScreeningFlags flags_;
+  ScreenRequest request_;
+  std::string format_ = "table";
 };
 
 }  // namespace

@@ -341,12 +341,20 @@ CREATE TABLE finding (
 );
 )sql";
 
+// The kind of the rule behind each warning (core/registry.h WarningKind: 1 test, 2 warning,
+// 3 exclusion). Rows stored before this version get 0, unknown: their kind can only be
+// told from the policy file, and leads from warnings treat them as possible leads.
+constexpr std::string_view kV6WarningKind = R"sql(
+ALTER TABLE warning ADD COLUMN kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
     {3, "monitoring cases, their events, income checks and visits", kV3},
     {4, "verification campaigns: campaigns, sample draws, cells, units and findings", kV4Campaigns},
     {5, "rectification ledger: problems and their append-only history", kV5Ledger},
+    {6, "the kind of the rule behind each warning (test, warning, exclusion; 0 unknown)", kV6WarningKind},
 };
 
 }  // namespace

@@ -324,7 +324,7 @@ class SqliteCaseStore final : public CaseStore {
   StatusOr<std::vector<PeriodWarning>> ListWarningsOfPeriod(RegionCode scope, std::string_view period) override {
     const auto [low, high] = CodeRange(scope);
     ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT w.id, h.household_no, w.rule_id, w.as_of FROM warning w JOIN household h ON h.id = w.household_id "
+        "SELECT w.id, h.household_no, w.rule_id, w.as_of, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
         "WHERE w.period = ?1 AND h.village >= ?2 AND h.village < ?3 ORDER BY h.household_no, w.rule_id, w.id"));
     stmt.Bind(1, period);
     stmt.Bind(2, static_cast<int64_t>(low));
@@ -338,6 +338,7 @@ class SqliteCaseStore final : public CaseStore {
       w.household_no = stmt.Text(1);
       w.rule_id = stmt.Text(2);
       ASSIGN_OR_RETURN(w.as_of, ReadDate(stmt, 3));
+      w.kind = WarningKindFromStored(stmt.Int(4));
       out.push_back(std::move(w));
     }
     return out;

@@ -138,8 +138,8 @@ StatusOr<Statements*> SqliteStore::statements() {
                                "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
   ASSIGN_OR_RETURN(s->insert_warning,
                    db_.Prepare("INSERT OR IGNORE INTO warning (county, household_id, rule_id, period, person_no, "
-                               "policy_version, as_of, evidence) "
-                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
+                               "policy_version, as_of, evidence, kind) "
+                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM household WHERE id = ?1"));
   statements_ = std::move(s);
   return statements_.get();
 }
@@ -390,7 +390,7 @@ StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(
 
 StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
-                                          "w.evidence FROM warning w JOIN household h ON h.id = w.household_id "
+                                          "w.evidence, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
                                           "WHERE h.household_no = ?1 ORDER BY w.period, w.rule_id, w.person_no"));
   stmt.Bind(1, household_no);
   std::vector<Warning> out;
@@ -405,6 +405,7 @@ StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view househ
     w.policy_version = stmt.Text(3);
     ASSIGN_OR_RETURN(w.as_of, ReadDate(stmt, 4));
     w.evidence = stmt.Text(5);
+    w.kind = WarningKindFromStored(stmt.Int(6));
     out.push_back(std::move(w));
   }
   return out;

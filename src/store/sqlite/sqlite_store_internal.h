@@ -61,6 +61,10 @@ inline StatusOr<Date> ReadDate(const Stmt& stmt, int column) {
   if (!date.ok()) return DataLossError(date.status().message());
   return date;
 }
+// The CHECK constraint keeps warning.kind in 0..3; anything else reads as unknown.
+inline WarningKind WarningKindFromStored(int64_t stored) {
+  return stored >= 1 && stored <= 3 ? static_cast<WarningKind>(stored) : WarningKind::kUnknown;
+}
 inline StatusOr<std::optional<Date>> ReadOptionalDate(const Stmt& stmt, int column) {
   if (stmt.IsNull(column)) return std::optional<Date>();
   ASSIGN_OR_RETURN(Date date, ReadDate(stmt, column));

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/case_store.h"
 #include "store/store_conformance_test.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
@@ -167,6 +168,37 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
   EXPECT_EQ(warnings, 0);
   ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
   EXPECT_EQ(counts.regions, 6);
+}
+
+// Warnings keep their rule's kind (schema 6); a warning stored before (schema 5) reads as
+// unknown after the migration, and a new one stores its kind beside it.
+TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
+  const std::string path = dir() + "/v5.db";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+    ASSERT_OK(testing::LoadTestRegions(*store));
+    ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+    ASSERT_OK(writer->Upsert(testing::TestHousehold("H1", 1)));
+    Warning old{"H1", "JL-X-VEHICLE", "2024-11", "", "v1", *Date::FromYmd(2024, 11, 30), "…"};
+    old.kind = WarningKind::kExclusion;
+    ASSERT_OK(writer->AddWarning(old).status());
+    ASSERT_OK(writer->Commit());
+  }
+  RawExec(path, "ALTER TABLE warning DROP COLUMN kind; PRAGMA user_version = 5");
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+  EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  Warning fresh{"H1", "JL-X-VEHICLE", "2024-12", "", "v1", *Date::FromYmd(2024, 12, 31), "…"};
+  fresh.kind = WarningKind::kExclusion;
+  ASSERT_OK(writer->AddWarning(fresh).status());
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings, store->ListWarnings("H1"));
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].kind, WarningKind::kUnknown) << "stored before kinds were recorded";
+  EXPECT_EQ(warnings[1], fresh);
+  ASSERT_OK_AND_ASSIGN(auto of_period, store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
+  ASSERT_EQ(of_period.size(), 1u);
+  EXPECT_EQ(of_period[0].kind, WarningKind::kExclusion);
 }
 
 }  // namespace

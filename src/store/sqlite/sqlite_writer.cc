@@ -272,6 +272,7 @@ StatusOr<bool> SqliteWriter::AddWarning(const Warning& w) {
   st.Bind(5, w.policy_version);
   st.Bind(6, w.as_of.ToString());
   st.Bind(7, w.evidence);
+  st.Bind(8, static_cast<int64_t>(w.kind));
   RETURN_IF_ERROR(st.Run());
   return store_->db().Changes() > 0;
 }
