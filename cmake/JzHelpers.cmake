@@ -39,8 +39,7 @@ set(JZ_SEES_store store core)
 set(JZ_SEES_engine engine rules io core)
 set(JZ_SEES_app app engine rules io store core)
 set(JZ_SEES_synth synth app engine rules io store core)
-# The CLI still reaches rules and store directly until its commands call app requests only.
-set(JZ_SEES_cli cli app synth io core rules engine store)
+set(JZ_SEES_cli cli app synth io core)
 
 # jz_layer_include_dir(LAYER OUT_VAR): the include root of LAYER (created at configure time).
 function(jz_layer_include_dir layer out_var)
