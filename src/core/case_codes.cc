@@ -3,31 +3,16 @@
 // The zh-Hans labels are those the case commands have always printed.
 #include "core/case_codes.h"
 
-namespace jz {
-namespace {
+#include "core/internal/code_list_builders.h"
 
+namespace jz {
+
+using internal::Alias;
 using internal::CodeAlias;
 using internal::CodeList;
-using internal::CodeListSpec;
 using internal::CodeRow;
-
-template <class E>
-constexpr CodeRow Row(E value, std::string_view zh_hans, std::string_view en) {
-  return {static_cast<uint8_t>(value), zh_hans, en};
-}
-
-template <class E>
-constexpr CodeAlias Alias(std::string_view spelling, E value) {
-  return {spelling, static_cast<uint8_t>(value)};
-}
-
-// Returns a list that lives for the rest of the process (never destroyed, Google style).
-const CodeList& NewList(std::string_view name_zh_hans, std::string_view name_en, std::span<const CodeRow> rows,
-                        std::span<const CodeAlias> aliases = {}) {
-  return *new CodeList(CodeListSpec{name_zh_hans, name_en, 1, rows, aliases, {}});
-}
-
-}  // namespace
+using internal::NewList;
+using internal::Row;
 
 const CodeList& CodeListTraits<CaseSource>::List() {
   using enum CaseSource;

@@ -9,35 +9,17 @@
 #include <array>
 
 #include "core/code_lists.h"
+#include "core/internal/code_list_builders.h"
 
 namespace jz {
-namespace {
 
+using internal::Alias;
 using internal::CodeAlias;
 using internal::CodeList;
-using internal::CodeListSpec;
 using internal::CodeNumberAlias;
 using internal::CodeRow;
-
-template <class E>
-constexpr CodeRow Row(E value, std::string_view zh_hans, std::string_view en) {
-  return {static_cast<uint8_t>(value), zh_hans, en};
-}
-
-template <class E>
-constexpr CodeAlias Alias(std::string_view spelling, E value) {
-  return {spelling, static_cast<uint8_t>(value)};
-}
-
-// Returns a list that lives for the rest of the process (never destroyed, Google style).
-const CodeList& NewList(std::string_view name_zh_hans, std::string_view name_en,
-                        std::span<const CodeRow> rows, std::span<const CodeAlias> aliases = {},
-                        int code_digits = 1, std::span<const CodeNumberAlias> alias_codes = {}) {
-  return *new CodeList(
-      CodeListSpec{name_zh_hans, name_en, code_digits, rows, aliases, alias_codes});
-}
-
-}  // namespace
+using internal::NewList;
+using internal::Row;
 
 const CodeList& CodeListTraits<HouseholdAttribute>::List() {
   using enum HouseholdAttribute;

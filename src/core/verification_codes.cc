@@ -3,54 +3,18 @@
 // found in inspection feedback lists and older command lines are aliases.
 #include "core/verification_codes.h"
 
-#include <vector>
+#include "core/internal/code_list_builders.h"
 
 namespace jz {
 namespace {
 
+using internal::Alias;
+using internal::CliNameIn;
 using internal::CodeAlias;
 using internal::CodeList;
-using internal::CodeListSpec;
-using internal::CodeRow;
-
-// One value of a workflow list.
-struct WorkflowRow {
-  uint8_t code;
-  std::string_view zh_hans;
-  std::string_view en;
-  std::string_view cli;  // the English command-line name; accepted by Parse<E>() too
-};
-
-template <class E>
-constexpr WorkflowRow Row(E value, std::string_view zh_hans, std::string_view en, std::string_view cli) {
-  return {static_cast<uint8_t>(value), zh_hans, en, cli};
-}
-
-template <class E>
-constexpr CodeAlias Alias(std::string_view spelling, E value) {
-  return {spelling, static_cast<uint8_t>(value)};
-}
-
-// A list built from `rows` and `extra` aliases; the command-line names become aliases. Lives
-// for the rest of the process (never destroyed, Google style), like the national lists.
-const CodeList& NewList(std::string_view name_zh_hans, std::string_view name_en, std::span<const WorkflowRow> rows,
-                        std::span<const CodeAlias> extra = {}) {
-  auto* code_rows = new std::vector<CodeRow>();
-  auto* aliases = new std::vector<CodeAlias>(extra.begin(), extra.end());
-  for (const WorkflowRow& row : rows) {
-    code_rows->push_back({row.code, row.zh_hans, row.en});
-    aliases->push_back({row.cli, row.code});
-  }
-  return *new CodeList(CodeListSpec{name_zh_hans, name_en, 1, *code_rows, *aliases, {}});
-}
-
-template <class E>
-std::string_view CliNameIn(std::span<const WorkflowRow> rows, E value) {
-  for (const WorkflowRow& row : rows) {
-    if (row.code == static_cast<uint8_t>(value)) return row.cli;
-  }
-  return {};
-}
+using internal::NewWorkflowList;
+using internal::Row;
+using internal::WorkflowRow;
 
 constexpr WorkflowRow kCampaignLevels[] = {
     Row(CampaignLevel::kCounty, "县级自查", "county self-check", "county"),
@@ -124,17 +88,17 @@ constexpr WorkflowRow kLedgerActions[] = {
 }  // namespace
 
 const CodeList& CodeListTraits<CampaignLevel>::List() {
-  static const CodeList& kList = NewList("核查级别", "Campaign level", kCampaignLevels);
+  static const CodeList& kList = NewWorkflowList("核查级别", "Campaign level", kCampaignLevels);
   return kList;
 }
 
 const CodeList& CodeListTraits<StrataKind>::List() {
-  static const CodeList& kList = NewList("分层", "Strata", kStrataKinds);
+  static const CodeList& kList = NewWorkflowList("分层", "Strata", kStrataKinds);
   return kList;
 }
 
 const CodeList& CodeListTraits<SampleAllocation>::List() {
-  static const CodeList& kList = NewList("样本分配", "Sample allocation", kAllocations);
+  static const CodeList& kList = NewWorkflowList("样本分配", "Sample allocation", kAllocations);
   return kList;
 }
 
@@ -143,22 +107,22 @@ const CodeList& CodeListTraits<FindingAnswer>::List() {
   // Spellings of the field forms and of older findings files.
   static constexpr CodeAlias kAliases[] = {Alias("是", kYes), Alias("ok", kYes), Alias("否", kNo),
                                            Alias("problem", kNo), Alias("n/a", kNotApplicable)};
-  static const CodeList& kList = NewList("核查结果", "Finding answer", kAnswers, kAliases);
+  static const CodeList& kList = NewWorkflowList("核查结果", "Finding answer", kAnswers, kAliases);
   return kList;
 }
 
 const CodeList& CodeListTraits<ProblemSource>::List() {
-  static const CodeList& kList = NewList("问题来源类型", "Problem source", kSources);
+  static const CodeList& kList = NewWorkflowList("问题来源类型", "Problem source", kSources);
   return kList;
 }
 
 const CodeList& CodeListTraits<ProblemStatus>::List() {
-  static const CodeList& kList = NewList("整改状态", "Rectification status", kStatuses);
+  static const CodeList& kList = NewWorkflowList("整改状态", "Rectification status", kStatuses);
   return kList;
 }
 
 const CodeList& CodeListTraits<ProblemEventKind>::List() {
-  static const CodeList& kList = NewList("整改记录类型", "Ledger event", kEventKinds);
+  static const CodeList& kList = NewWorkflowList("整改记录类型", "Ledger event", kEventKinds);
   return kList;
 }
 
@@ -170,12 +134,12 @@ const CodeList& CodeListTraits<ProblemCategory>::List() {
       Alias("住房", kHousingSafety), Alias("资金", kProjectFunds), Alias("识别", kIdentificationExit),
       Alias("帮扶", kIncome), Alias("收入", kIncome), Alias("数据", kDataQuality), Alias("危房", kHousingSafety),
   };
-  static const CodeList& kList = NewList("问题类别", "Problem category", kCategories, kAliases);
+  static const CodeList& kList = NewWorkflowList("问题类别", "Problem category", kCategories, kAliases);
   return kList;
 }
 
 const CodeList& CodeListTraits<LedgerAction>::List() {
-  static const CodeList& kList = NewList("整改操作", "Ledger action", kLedgerActions);
+  static const CodeList& kList = NewWorkflowList("整改操作", "Ledger action", kLedgerActions);
   return kList;
 }
 
