@@ -6,7 +6,7 @@
 
 #include <map>
 
-#include "app/rectification/event_dates.h"
+#include "app/internal/event_dates.h"
 #include "app/rectification/problem_import.h"
 #include "app/rectification/rectification.h"
 #include "app/verification/campaign_problems.h"

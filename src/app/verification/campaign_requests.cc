@@ -7,7 +7,7 @@
 #include <cmath>
 #include <memory>
 
-#include "app/rectification/event_dates.h"
+#include "app/internal/event_dates.h"
 #include "app/verification/campaigns.h"
 #include "app/workspace.h"
 #include "core/limits.h"

@@ -1,9 +1,10 @@
 // The dates of recorded steps (a campaign's creation, a draw, findings, every ledger action):
 // a step the user does not date happens today; a step dated after today, or before the step it
 // follows, is refused, so the history of a campaign or a problem reads in order and never
-// claims work not yet done. Used by the request functions of verification/ and rectification/.
-#ifndef JZ_APP_RECTIFICATION_EVENT_DATES_H_
-#define JZ_APP_RECTIFICATION_EVENT_DATES_H_
+// claims work not yet done. Shared by the request functions of verification/ and rectification/
+// (app/cases keeps its own guards, which collect every failed condition of a step at once).
+#ifndef JZ_APP_INTERNAL_EVENT_DATES_H_
+#define JZ_APP_INTERNAL_EVENT_DATES_H_
 
 #include <optional>
 #include <string_view>
@@ -29,4 +30,4 @@ struct StepName {
 
 }  // namespace jz
 
-#endif  // JZ_APP_RECTIFICATION_EVENT_DATES_H_
+#endif  // JZ_APP_INTERNAL_EVENT_DATES_H_

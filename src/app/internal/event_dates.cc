@@ -1,5 +1,5 @@
 // Dates of recorded steps (event_dates.h).
-#include "app/rectification/event_dates.h"
+#include "app/internal/event_dates.h"
 
 namespace jz {
 
