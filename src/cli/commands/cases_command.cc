@@ -8,6 +8,7 @@
 #include <span>
 
 #include "app/cases/case_requests.h"
+#include "cli/commands/case_tables.h"
 #include "cli/commands/commands.h"
 #include "cli/group_command.h"
 #include "cli/row_printer.h"
@@ -37,7 +38,8 @@ constexpr std::string_view kHelp =
     "      --appraisal 2024-01-06 --notice-start 2024-01-07 --notice-end 2024-01-11 --approved 2024-01-12\n"
     "  jingzhun cases measure j.db 1 --date 2024-01-20 --by 李明 --kind 健康帮扶 --start 2024-01-20 \\\n"
     "      --content 医疗救助 --funds 3000\n"
-    "  jingzhun cases income j.db --household 2224241002050001 --date 2024-01-20 --per-capita 9000 --by 李明\n"
+    "  jingzhun cases income j.db --household 2224241002050001 --date 2024-01-20 --per-capita 9000 --by "
+    "李明\n"
     "  jingzhun cases propose j.db 1 --date 2024-08-01 --by 李明 --policy policies/jilin-2024.toml\n"
     "  jingzhun cases eliminate j.db 1 --date 2024-08-30 --by 王强 --line 7500 --appraisal 2024-08-22 \\\n"
     "      --notice-start 2024-08-23 --notice-end 2024-08-27 --approved 2024-08-29\n"
@@ -49,7 +51,8 @@ constexpr std::string_view kHelp =
     "  jingzhun cases visit j.db --household 2224241002050001 --date 2024-06-20 --by 王芳 --mode 入户 \\\n"
     "      --lat 43.312345 --lon 129.765432 --photo photos/0620.jpg --notes 收入稳定\n"
     "  jingzhun cases unvisited j.db --as-of 2024-06-30 --days 30\n"
-    "  jingzhun cases cadre j.db --household 2224241002050001 --name 孙丽 --unit 乡政府 --date 2024-04-01 --by 王强\n";
+    "  jingzhun cases cadre j.db --household 2224241002050001 --name 孙丽 --unit 乡政府 --date 2024-04-01 "
+    "--by 王强\n";
 
 // Options of every subcommand; each subcommand declares the ones it uses. Dates and numbers
 // are kept as text or raw values here and checked by core parsers and by app.
@@ -59,7 +62,8 @@ struct Options {
   int64_t case_id = 0;
   std::string state, period, type, appraisal, notice_start, notice_end, approved, kind, start, end, content;
   std::vector<std::string> risks;
-  std::string funds = "0", per_capita, line, policy, method, as_of, cadre, mode = "入户", notes, lat, lon, photo;
+  std::string funds = "0", per_capita, line, policy, method, as_of, cadre, mode = "入户", notes, lat, lon,
+              photo;
   std::string unit, position, phone, income_source;
   std::optional<int> days;
 };
@@ -109,111 +113,6 @@ std::optional<std::string> NonEmpty(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
-ReportCell DateCell(const std::optional<Date>& d) { return d ? ReportCell(d->ToString()) : ReportCell(); }
-ReportCell Text(std::string_view text) { return std::string(text); }
-
-std::string JoinRisks(const std::vector<RiskCategory>& risks, Lang lang) {
-  std::string out;
-  for (RiskCategory r : risks) {
-    if (!out.empty()) out += ',';
-    out += Label(r, lang);
-  }
-  return out;
-}
-
-// The columns of a case row (list, show). English headers are the keys, as they always were.
-std::vector<ReportColumn> CaseColumns() {
-  return {{"case", "案件", "case", CellKind::kInt},         {"household", "户编号", "household"},
-          {"village", "村", "village"},                        {"state", "状态", "state"},
-          {"source", "来源", "source"},                        {"lead_date", "线索日期", "lead_date"},
-          {"identified", "认定日期", "identified"},            {"monitoring_type", "监测类型", "monitoring_type"},
-          {"risks", "风险类别", "risks"}};
-}
-
-std::vector<ReportCell> CaseCells(const MonitoringCase& c, Lang lang) {
-  return {c.id,
-          c.household_no,
-          c.village.ToString(),
-          Text(Label(c.state, lang)),
-          Text(Label(c.source, lang)),
-          c.lead_date.ToString(),
-          DateCell(c.identified_date),
-          c.monitoring_type ? Text(Label(*c.monitoring_type, lang)) : ReportCell(),
-          JoinRisks(c.risks, lang)};
-}
-
-ReportTable CaseTable(std::span<const MonitoringCase> cases, Lang lang) {
-  ReportTable t("cases", CaseColumns());
-  for (const MonitoringCase& c : cases) t.AddRow(CaseCells(c, lang));
-  return t;
-}
-
-ReportTable EventTable(const CaseDetail& d, Lang lang) {
-  ReportTable t("events", {{"seq", "序号", "seq", CellKind::kInt}, {"action", "操作", "action"},
-                           {"from", "原状态", "from"}, {"to", "新状态", "to"}, {"date", "日期", "date"},
-                           {"actor", "操作人", "actor"}, {"evidence", "依据", "evidence"},
-                           {"appraisal", "民主评议", "appraisal"}, {"notice", "公示", "notice"},
-                           {"approved", "县级审定", "approved"}, {"reason", "理由", "reason"},
-                           {"details", "内容", "details"}, {"recorded_at", "录入时间", "recorded_at"}});
-  for (const CaseEvent& e : d.events) {
-    const ReportCell notice =
-        e.notice_start ? ReportCell(e.notice_start->ToString() + "~" + (e.notice_end ? e.notice_end->ToString() : ""))
-                       : ReportCell();
-    t.AddRow({int64_t{e.seq}, Text(Label(e.action, lang)), e.from_state ? Text(Label(*e.from_state, lang)) : ReportCell(),
-              Text(Label(e.to_state, lang)), e.event_date.ToString(), e.actor, e.evidence, DateCell(e.appraisal_date),
-              notice, DateCell(e.approval_date), e.reason, e.payload, e.recorded_at});
-  }
-  return t;
-}
-
-ReportTable OverdueTable(const OverdueResult& r, Lang lang) {
-  ReportTable t("overdue", {{"case", "案件", "case", CellKind::kInt}, {"household", "户编号", "household"},
-                            {"village", "村", "village"}, {"state", "状态", "state"},
-                            {"lead_date", "线索日期", "lead_date"}, {"identified", "认定日期", "identified"},
-                            {"days", "天数", "days", CellKind::kInt}, {"status", "情况", "status"}});
-  for (const OverdueCase& x : r.cases) {
-    const char* status = x.identified ? (lang == Lang::kEn ? "identified late" : "超期认定")
-                                      : (lang == Lang::kEn ? "still waiting" : "尚未认定");
-    t.AddRow({x.c.id, x.c.household_no, x.c.village.ToString(), Text(Label(x.c.state, lang)), x.c.lead_date.ToString(),
-              DateCell(x.c.identified_date), int64_t{x.days}, std::string(status)});
-  }
-  return t;
-}
-
-ReportTable SummaryTable(const CaseSummaryResult& r, Lang lang) {
-  std::vector<ReportColumn> columns = {{"region_code", "区划代码", "region_code"}, {"region_name", "名称", "region_name"}};
-  for (CaseState state : AllValues<CaseState>()) {
-    const std::string key = state == CaseState::kNotIncluded             ? "not_included"
-                            : state == CaseState::kEliminationProposed ? "elimination_proposed"
-                                                                        : std::string(Label(state, Lang::kEn));
-    columns.push_back({key, std::string(Label(state)), key, CellKind::kInt});
-  }
-  columns.push_back({"overdue", fmt::format("超{}天未认定", r.days), "overdue", CellKind::kInt});
-  columns.push_back({"total", "合计", "total", CellKind::kInt});
-  ReportTable t("summary", std::move(columns));
-  auto add = [&](const CaseRegionCounts& c, std::string name) {
-    std::vector<ReportCell> cells = {c.region.ShortString(), std::move(name)};
-    for (int64_t n : c.by_state) cells.push_back(n);
-    cells.push_back(c.overdue);
-    cells.push_back(c.total);
-    t.AddRow(std::move(cells));
-  };
-  for (const CaseRegionCounts& c : r.summary.regions) add(c, c.name);
-  add(r.summary.total, (lang == Lang::kEn ? "total " : "合计 ") + r.summary.total.name);
-  return t;
-}
-
-ReportTable UnvisitedTable(const UnvisitedResult& r, Lang lang) {
-  ReportTable t("unvisited", {{"household", "户编号", "household"}, {"village", "村", "village"},
-                              {"case", "案件", "case", CellKind::kInt}, {"state", "状态", "state"},
-                              {"last_visit", "最近走访", "last_visit"}, {"cadre", "帮扶责任人", "cadre"}});
-  for (const UnvisitedHousehold& u : r.households) {
-    t.AddRow({u.c.household_no, u.c.village.ToString(), u.c.id, Text(Label(u.c.state, lang)), DateCell(u.last_visit),
-              u.cadre.empty() ? std::string(lang == Lang::kEn ? "none" : "未指定") : u.cadre});
-  }
-  return t;
-}
-
 Status Print(const GlobalOptions& g, const std::string& format, std::span<const ReportTable> tables) {
   ASSIGN_OR_RETURN(OutputFormat f, ParseOutputFormat(format));
   return PrintTables(g, f, tables);
@@ -248,12 +147,14 @@ class CasesCommand final : public GroupCommand {
              &CasesCommand::FromWarnings);
     s->add_option("--period", o_.period, "预警月份 warning period YYYY-MM")->required();
     AddRegion(*s);
-    s->add_option("--policy", o_.policy,
-                  "政策文件（可选）：按其规则类别定线索；不给时按预警记录的规则类别，排除类（负面清单）不登记 "
-                  "policy file (optional): its rule kinds decide; without it the kind stored with each "
-                  "warning does, and exclusion warnings open no lead");
+    s->add_option(
+        "--policy", o_.policy,
+        "政策文件（可选）：按其规则类别定线索；不给时按预警记录的规则类别，排除类（负面清单）不登记 "
+        "policy file (optional): its rule kinds decide; without it the kind stored with each "
+        "warning does, and exclusion warnings open no lead");
     s = Report(app, "list", "列出案件 list cases", &CasesCommand::List);
-    s->add_option("--state", o_.state, "状态 lead|verified|not_included|included|assisting|elimination_proposed|eliminated");
+    s->add_option("--state", o_.state,
+                  "状态 lead|verified|not_included|included|assisting|elimination_proposed|eliminated");
     AddRegion(*s);
     s = Report(app, "show", "案件与全部历史 a case and its history", &CasesCommand::Show);
     s->add_option("CASE", o_.case_id, "案件编号 case id")->required();
@@ -271,14 +172,17 @@ class CasesCommand final : public GroupCommand {
     s->add_option("--start", o_.start, "开始日期 start")->required();
     s->add_option("--end", o_.end, "结束日期 end");
     s->add_option("--content", o_.content, "内容 content")->required();
-    s->add_option("--funds", o_.funds, "资金（元，0 至 100 万） funds, yuan (0 to 1,000,000)")->capture_default_str();
+    s->add_option("--funds", o_.funds, "资金（元，0 至 100 万） funds, yuan (0 to 1,000,000)")
+        ->capture_default_str();
     s = Step(app, "income", "记录收入核查 record an income check", false, &CasesCommand::Income);
     s->add_option("--household", o_.household, "户编号 household")->required();
-    s->add_option("--per-capita", o_.per_capita, "人均纯收入（元/年） per-capita net income, yuan/year")->required();
+    s->add_option("--per-capita", o_.per_capita, "人均纯收入（元/年） per-capita net income, yuan/year")
+        ->required();
     s->add_option("--source", o_.income_source, "来源 e.g. 入户核算");
     for (bool propose : {true, false}) {
-      s = propose ? Step(app, "propose", "提出风险消除 propose risk elimination", true, &CasesCommand::Propose)
-                  : Step(app, "eliminate", "标注风险消除 mark eliminated", true, &CasesCommand::Eliminate);
+      s = propose
+              ? Step(app, "propose", "提出风险消除 propose risk elimination", true, &CasesCommand::Propose)
+              : Step(app, "eliminate", "标注风险消除 mark eliminated", true, &CasesCommand::Eliminate);
       s->add_option("--line", o_.line, "监测线（元） monitoring line, yuan");
       s->add_option("--policy", o_.policy, "政策文件（取 monitoring_line） policy file");
       s->add_option("--method", o_.method, "消除方式 帮扶消除 | 自然消除");
@@ -292,10 +196,12 @@ class CasesCommand final : public GroupCommand {
   void SetupRecordsAndLists(CLI::App& app) {
     CLI::App* s = Sub(app, "notice", "打印村内公示 print the village public notice", &CasesCommand::Notice);
     s->add_option("CASE", o_.case_id, "案件编号 case id")->required();
-    AddListOptions(*Report(app, "overdue", "超期未认定的线索 leads not identified in time", &CasesCommand::Overdue));
+    AddListOptions(
+        *Report(app, "overdue", "超期未认定的线索 leads not identified in time", &CasesCommand::Overdue));
     s = Report(app, "summary", "按区划汇总案件状态 cases per region and state", &CasesCommand::Summary);
     AddListOptions(*s);
-    s->add_option("--level", o_.level, "级别 prefecture | county | township | village")->capture_default_str();
+    s->add_option("--level", o_.level, "级别 prefecture | county | township | village")
+        ->capture_default_str();
     s = Step(app, "visit", "记录走访 record a visit", false, &CasesCommand::RecordVisit);
     s->add_option("--household", o_.household, "户编号 household")->required();
     s->add_option("--cadre", o_.cadre, "走访干部（默认 --by） cadre (default --by)");
@@ -317,7 +223,9 @@ class CasesCommand final : public GroupCommand {
   // A subcommand on the database DB, run by `run` on the opened workspace.
   CLI::App* Sub(CLI::App& app, const char* name, const char* description, Handler run) {
     CLI::App* s = AddSubcommand(app, name, description, [this, run](const GlobalOptions& g) -> Status {
-      ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = o_.db, .create_if_missing = false, .today = std::nullopt}));
+      ASSIGN_OR_RETURN(
+          std::unique_ptr<Workspace> ws,
+          Workspace::Open({.db_path = o_.db, .create_if_missing = false, .today = std::nullopt}));
       return (this->*run)(g, *ws);
     });
     s->add_option("DB", o_.db, "数据库文件 database file")->required();
@@ -336,7 +244,9 @@ class CasesCommand final : public GroupCommand {
     s->add_option("--format", o_.format, "table | csv | json")->capture_default_str();
     return s;
   }
-  void AddRegion(CLI::App& s) { s.add_option("--region", o_.region, "范围（默认本库的省） scope (default: the province)"); }
+  void AddRegion(CLI::App& s) {
+    s.add_option("--region", o_.region, "范围（默认本库的省） scope (default: the province)");
+  }
   void AddProcedure(CLI::App& s) {
     s.add_option("--appraisal", o_.appraisal, "民主评议日期 village appraisal date");
     s.add_option("--notice-start", o_.notice_start, "公示开始 notice start");
@@ -356,7 +266,8 @@ class CasesCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(r.source, ParseCodeOption<CaseSource>("--source", o_.source));
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(CaseStepResult done, OpenCase(ws, r));
-    Done(g, done, fmt::format("已登记户 {} 的线索", o_.household), fmt::format("lead opened for household {}", o_.household));
+    Done(g, done, fmt::format("已登记户 {} 的线索", o_.household),
+         fmt::format("lead opened for household {}", o_.household));
     return OkStatus();
   }
 
@@ -366,7 +277,8 @@ class CasesCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(LeadsFromWarningsResult result, OpenLeadsFromWarnings(ws, r));
     const size_t opened = result.leads.opened.size();
-    PrintLine(g, Bilingual("按 {0} 的预警新登记线索 {1} 条", "{1} leads opened from the warnings of {0}", result.period, opened));
+    PrintLine(g, Bilingual("按 {0} 的预警新登记线索 {1} 条", "{1} leads opened from the warnings of {0}",
+                           result.period, opened));
     if (result.leads.households_skipped > 0) {
       PrintLine(g, Bilingual("{} 户只有排除类（负面清单）预警，未登记为线索",
                              "{} households with exclusion warnings only were not opened as leads",
@@ -430,7 +342,8 @@ class CasesCommand final : public GroupCommand {
     m.content = o_.content;
     ASSIGN_OR_RETURN(m.funds, ParseMoneyOption("--funds", o_.funds));
     ASSIGN_OR_RETURN(CaseStepResult done, RecordCaseMeasure(ws, r));
-    Done(g, done, fmt::format("已记录帮扶措施（{}）", Label(m.kind)), fmt::format("measure recorded ({})", Label(m.kind, Lang::kEn)));
+    Done(g, done, fmt::format("已记录帮扶措施（{}）", Label(m.kind)),
+         fmt::format("measure recorded ({})", Label(m.kind, Lang::kEn)));
     return OkStatus();
   }
 
@@ -472,13 +385,15 @@ class CasesCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(r.per_capita, ParseMoneyOption("--per-capita", o_.per_capita));
     ASSIGN_OR_RETURN(HouseholdRecordResult done, RecordIncome(ws, r));
-    PrintLine(g, Bilingual("已记录户 {} 的收入核查：人均纯收入 {} 元", "income check recorded for household {}: {} yuan per capita",
-                           done.household_no, r.per_capita.ToString()));
+    PrintLine(g, Bilingual("已记录户 {} 的收入核查：人均纯收入 {} 元",
+                           "income check recorded for household {}: {} yuan per capita", done.household_no,
+                           r.per_capita.ToString()));
     return OkStatus();
   }
 
   Status RecordVisit(const GlobalOptions& g, Workspace& ws) {
-    VisitRequest r{o_.household, {}, o_.by, o_.cadre, VisitMode::kInPerson, o_.notes, o_.lat, o_.lon, o_.photo};
+    VisitRequest r{o_.household, {},     o_.by,  o_.cadre, VisitMode::kInPerson,
+                   o_.notes,     o_.lat, o_.lon, o_.photo};
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(r.mode, ParseCodeOption<VisitMode>("--mode", o_.mode));
     ASSIGN_OR_RETURN(HouseholdRecordResult done, RecordCaseVisit(ws, r));
@@ -490,8 +405,8 @@ class CasesCommand final : public GroupCommand {
     CadreRequest r{o_.household, o_.cadre, o_.unit, o_.position, o_.phone, {}, o_.by};
     ASSIGN_OR_RETURN(r.date, StepDate());
     ASSIGN_OR_RETURN(HouseholdRecordResult done, AssignHouseholdCadre(ws, r));
-    PrintLine(g, Bilingual("户 {0} 的帮扶责任人为 {1}", "{1} is now the responsible cadre of household {0}", done.household_no,
-                           o_.cadre));
+    PrintLine(g, Bilingual("户 {0} 的帮扶责任人为 {1}", "{1} is now the responsible cadre of household {0}",
+                           done.household_no, o_.cadre));
     return OkStatus();
   }
 
@@ -534,7 +449,8 @@ class CasesCommand final : public GroupCommand {
     const ReportTable tables[] = {OverdueTable(result, g.lang)};
     RETURN_IF_ERROR(Print(g, o_.format, tables));
     if (o_.format != "table") return OkStatus();
-    PrintLine(g, Bilingual("超过 {1} 天未完成认定：{0} 件（截至 {2}）", "{0} cases beyond {1} days from lead to identification (as of {2})",
+    PrintLine(g, Bilingual("超过 {1} 天未完成认定：{0} 件（截至 {2}）",
+                           "{0} cases beyond {1} days from lead to identification (as of {2})",
                            result.cases.size(), result.days, result.as_of.ToString()));
     return OkStatus();
   }
@@ -553,7 +469,8 @@ class CasesCommand final : public GroupCommand {
     const ReportTable tables[] = {UnvisitedTable(result, g.lang)};
     RETURN_IF_ERROR(Print(g, o_.format, tables));
     if (o_.format != "table") return OkStatus();
-    PrintLine(g, Bilingual("{1} 天内未走访的监测户：{0} 户（截至 {2}）", "{0} monitored households not visited within {1} days (as of {2})",
+    PrintLine(g, Bilingual("{1} 天内未走访的监测户：{0} 户（截至 {2}）",
+                           "{0} monitored households not visited within {1} days (as of {2})",
                            result.households.size(), result.days, result.as_of.ToString()));
     return OkStatus();
   }
