@@ -13,7 +13,8 @@ namespace {
 std::vector<std::string> SampleIds(size_t n) {
   std::vector<std::string> ids;
   for (size_t i = 0; i < n; ++i) {
-    const jz::Date birth = *jz::Date::FromYmd(1940 + static_cast<int>(i % 70), 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28));
+    const jz::Date birth = *jz::Date::FromYmd(1940 + static_cast<int>(i % 70), 1 + static_cast<int>(i % 12),
+                                              1 + static_cast<int>(i % 28));
     ids.push_back(jz::IdNumber::FromParts(222424, birth, static_cast<uint32_t>(1 + i % 998))->ToString());
   }
   return ids;

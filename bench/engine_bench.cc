@@ -17,10 +17,10 @@
 #include <fstream>
 #include <string>
 
-#include "synth/feed_generator.h"
 #include "engine/feed_loader.h"
 #include "engine/registry_loader.h"
 #include "rules/policy.h"
+#include "synth/feed_generator.h"
 
 namespace {
 
@@ -46,7 +46,9 @@ int Fail(const jz::Status& status) {
 double CpuSeconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -54,7 +56,8 @@ double g_cpu_start = 0;
 
 void PrintLine(const std::string& what, double bytes, double seconds) {
   const double cpu = CpuSeconds() - g_cpu_start;
-  fmt::print("{:<34} {:>9.0f} {:>9.3f} {:>10.0f} {:>9.3f}\n", what, bytes / 1e6, seconds, bytes / 1e6 / seconds, cpu);
+  fmt::print("{:<34} {:>9.0f} {:>9.3f} {:>10.0f} {:>9.3f}\n", what, bytes / 1e6, seconds,
+             bytes / 1e6 / seconds, cpu);
 }
 
 }  // namespace
@@ -91,7 +94,9 @@ int main(int argc, char** argv) {
   const jz::SnapshotNeeds needs = jz::NeedsOf(*policy);
   const jz::Date as_of = *jz::Date::FromYmd(2025, 12, 31);
   const std::string registry_path = (work / "registry" / jz::kRegistryFileName).string();
-  auto feed_path = [&](size_t f) { return (work / "registry" / "feeds" / (policy->feeds[f].name + ".csv")).string(); };
+  auto feed_path = [&](size_t f) {
+    return (work / "registry" / "feeds" / (policy->feeds[f].name + ".csv")).string();
+  };
   const auto registry_bytes = static_cast<double>(std::filesystem::file_size(registry_path));
 
   fmt::print("{:<34} {:>9} {:>9} {:>10} {:>9}\n", "", "MB", "seconds", "MB/s", "CPU s");
@@ -100,7 +105,8 @@ int main(int argc, char** argv) {
   jz::StatusOr<jz::RegistryLoadResult> fast = jz::LoadRegistrySnapshot(registry_path, needs, as_of, {});
   const double registry_seconds = Since(start);
   if (!fast.ok()) return Fail(fast.status());
-  PrintLine(fast->fast_path ? "registry, fast" : "registry, fast (fell back!)", registry_bytes, registry_seconds);
+  PrintLine(fast->fast_path ? "registry, fast" : "registry, fast (fell back!)", registry_bytes,
+            registry_seconds);
   double total_seconds = registry_seconds;
   std::vector<double> feed_bytes;
   jz::FeedAccumulator acc(fast->snapshot, policy->feeds);
@@ -117,10 +123,11 @@ int main(int argc, char** argv) {
               feed_bytes.back(), seconds);
   }
   const long fast_rss = PeakRssMib();
-  fmt::print("fast loading total: {:.2f} s for {} persons ({} households kept, {} rejected); peak RSS {} MiB; "
-             "snapshot {:.0f} MiB\n",
-             total_seconds, persons, fast->snapshot.households(), fast->households_rejected, fast_rss,
-             static_cast<double>(fast->snapshot.MemoryBytes()) / (1 << 20));
+  fmt::print(
+      "fast loading total: {:.2f} s for {} persons ({} households kept, {} rejected); peak RSS {} MiB; "
+      "snapshot {:.0f} MiB\n",
+      total_seconds, persons, fast->snapshot.households(), fast->households_rejected, fast_rss,
+      static_cast<double>(fast->snapshot.MemoryBytes()) / (1 << 20));
   fmt::print("target at 10,000,000 persons: whole screening < 4 s (DuckDB ~16 s), peak < 2048 MiB\n\n");
 
   if (argc > 4 && std::string(argv[4]) == "fast") return 0;
@@ -132,7 +139,8 @@ int main(int argc, char** argv) {
   slow_options.force_slow = true;
   g_cpu_start = CpuSeconds();
   start = std::chrono::steady_clock::now();
-  jz::StatusOr<jz::RegistryLoadResult> slow = jz::LoadRegistrySnapshot(registry_path, needs, as_of, slow_options);
+  jz::StatusOr<jz::RegistryLoadResult> slow =
+      jz::LoadRegistrySnapshot(registry_path, needs, as_of, slow_options);
   const double slow_seconds = Since(start);
   if (!slow.ok()) return Fail(slow.status());
   PrintLine("registry, slow", registry_bytes, slow_seconds);

@@ -34,7 +34,8 @@ double WriteFloor(const std::string& path, int64_t bytes) {
   const auto start = std::chrono::steady_clock::now();
   std::FILE* f = std::fopen(path.c_str(), "wb");
   for (int64_t left = bytes; left > 0; left -= static_cast<int64_t>(block.size())) {
-    std::fwrite(block.data(), 1, static_cast<size_t>(std::min<int64_t>(left, static_cast<int64_t>(block.size()))), f);
+    std::fwrite(block.data(), 1,
+                static_cast<size_t>(std::min<int64_t>(left, static_cast<int64_t>(block.size()))), f);
   }
   std::fflush(f);
   fdatasync(fileno(f));
@@ -52,7 +53,8 @@ int main(int argc, char** argv) {
   jz::GeneratorOptions options;
   options.regions_dir = argv[1];
   options.persons = argc > 2 ? std::stoll(argv[2]) : 1'000'000;
-  options.out_dir = argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "jz-generate-bench").string();
+  options.out_dir =
+      argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "jz-generate-bench").string();
   options.seed = 1;
   options.error_rate = 0.02;
 
@@ -73,7 +75,8 @@ int main(int argc, char** argv) {
   fmt::print("{:<34} {:>10} {:>14} {:>10}\n", "", "seconds", "persons/s", "MB/s");
   fmt::print("{:<34} {:>10.2f} {:>14.0f} {:>10.0f}\n", "jingzhun generate", seconds,
              static_cast<double>(summary->persons) / seconds, mb / seconds);
-  fmt::print("{:<34} {:>10.2f} {:>14} {:>10.0f}\n", "floor: fwrite+fdatasync, same bytes", floor, "-", mb / floor);
+  fmt::print("{:<34} {:>10.2f} {:>14} {:>10.0f}\n", "floor: fwrite+fdatasync, same bytes", floor, "-",
+             mb / floor);
   fmt::print("ratio to floor: {:.1f}x   peak RSS: {} MiB\n", seconds / floor, rss);
   return 0;
 }

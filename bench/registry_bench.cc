@@ -17,11 +17,11 @@
 #include <string>
 
 #include "app/registry/region_loader.h"
-#include "synth/registry_generator.h"
-#include "synth/planted_truth.h"
 #include "app/registry/registry_importer.h"
 #include "app/registry/registry_validation.h"
 #include "store/sqlite/sqlite_store.h"
+#include "synth/planted_truth.h"
+#include "synth/registry_generator.h"
 
 namespace {
 
@@ -96,10 +96,9 @@ int main(int argc, char** argv) {
   if (!store.ok()) return Fail(store.status());
   const long our_rss = MaxRssMib(RUSAGE_SELF);
 
-
-
   const auto validate_start = std::chrono::steady_clock::now();
-  jz::StatusOr<jz::ValidationResult> validated = jz::ValidateRegistry(**store, {*jz::RegionCode::Parse("22"), {}});
+  jz::StatusOr<jz::ValidationResult> validated =
+      jz::ValidateRegistry(**store, {*jz::RegionCode::Parse("22"), {}});
   const double validate_seconds = Since(validate_start);
   if (!validated.ok()) return Fail(validated.status());
   jz::StatusOr<jz::TruthScore> score =
@@ -107,8 +106,9 @@ int main(int argc, char** argv) {
   if (!score.ok()) return Fail(score.status());
 
   const double mb = static_cast<double>(generated->bytes) / 1e6;
-  fmt::print("import: {} persons ({:.0f} MB CSV), {} households stored, {} rows rejected (planted problems)\n",
-             generated->persons, mb, imported->inserted, imported->rejected_rows);
+  fmt::print(
+      "import: {} persons ({:.0f} MB CSV), {} households stored, {} rows rejected (planted problems)\n",
+      generated->persons, mb, imported->inserted, imported->rejected_rows);
   fmt::print("{:<44} {:>9} {:>12} {:>10}\n", "", "seconds", "persons/s", "peak MiB");
   fmt::print("{:<44} {:>9.2f} {:>12.0f} {:>10}\n", "jingzhun import (parse, check, index, close)", ours,
              static_cast<double>(generated->persons) / ours, our_rss);
@@ -117,7 +117,8 @@ int main(int argc, char** argv) {
   fmt::print("ratio: jingzhun import takes {:.2f}x the time of sqlite3 .import\n\n", ours / anchor);
   fmt::print("validate: {} persons, {} households in {:.2f} s ({:.0f} persons/s); {} errors, {} warnings\n",
              validated->persons, validated->households, validate_seconds,
-             static_cast<double>(validated->persons) / validate_seconds, validated->errors, validated->warnings);
+             static_cast<double>(validated->persons) / validate_seconds, validated->errors,
+             validated->warnings);
   fmt::print("\nrecall and precision of import + validate on the planted problems:\n{}",
              jz::FormatTruthScore(*score));
   return 0;

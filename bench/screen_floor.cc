@@ -120,7 +120,7 @@ size_t SplitFields(std::string_view line, std::string_view* fields, size_t max) 
 class File {
  public:
   explicit File(const std::string& path) : path_(path), fd_(open(path.c_str(), O_RDONLY)) {
-    struct stat st{};
+    struct stat st {};
     if (fd_ < 0 || fstat(fd_, &st) != 0) Die("cannot open " + path);
     size_ = static_cast<size_t>(st.st_size);
     posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -240,26 +240,41 @@ struct RegistryPart {
 };
 
 enum RegistryField : size_t {
-  kRegion, kHouseholdNo, kIdNumber, kBirthDate, kSchoolStatus, kHealth, kLabourSkill,
-  kMedicalInsured, kHouseholdType, kHousingGrade, kSafeWater, kWage, kBusiness, kProperty,
-  kTransfer, kExpense, kRegistryFields
+  kRegion,
+  kHouseholdNo,
+  kIdNumber,
+  kBirthDate,
+  kSchoolStatus,
+  kHealth,
+  kLabourSkill,
+  kMedicalInsured,
+  kHouseholdType,
+  kHousingGrade,
+  kSafeWater,
+  kWage,
+  kBusiness,
+  kProperty,
+  kTransfer,
+  kExpense,
+  kRegistryFields
 };
 constexpr std::array<std::string_view, kRegistryFields> kRegistryHeaders = {
-    "行政区划代码", "户编号", "证件号码", "出生日期", "在校生状况", "健康状况", "劳动技能",
-    "是否参加城乡居民基本医疗保险", "户类型", "危房级别", "是否解决安全饮用水", "工资性收入",
-    "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出"};
+    "行政区划代码",   "户编号",     "证件号码",           "出生日期",
+    "在校生状况",     "健康状况",   "劳动技能",           "是否参加城乡居民基本医疗保险",
+    "户类型",         "危房级别",   "是否解决安全饮用水", "工资性收入",
+    "生产经营性收入", "财产性收入", "转移性收入",         "生产经营性支出"};
 
 uint8_t RegistryFlags(const std::array<std::string_view, kRegistryFields>& c) {
   const std::string_view labour = c[kLabourSkill];
-  return static_cast<uint8_t>((c[kSchoolStatus] == "非在校生") | (c[kHealth] == "残疾") << 1 |
-                              (labour == "普通劳动力" || labour == "技能劳动力" || labour == "弱劳动力或半劳动力") << 2 |
-                              Yes(c[kMedicalInsured]) << 3 | (c[kHouseholdType] == "脱贫户") << 4 |
-                              (c[kHousingGrade] == "C级" || c[kHousingGrade] == "D级") << 5 |
-                              (c[kSafeWater] != "否") << 6);
+  return static_cast<uint8_t>(
+      (c[kSchoolStatus] == "非在校生") | (c[kHealth] == "残疾") << 1 |
+      (labour == "普通劳动力" || labour == "技能劳动力" || labour == "弱劳动力或半劳动力") << 2 |
+      Yes(c[kMedicalInsured]) << 3 | (c[kHouseholdType] == "脱贫户") << 4 |
+      (c[kHousingGrade] == "C级" || c[kHousingGrade] == "D级") << 5 | (c[kSafeWater] != "否") << 6);
 }
 
-void ParseRegistryRange(const File& file, const std::array<size_t, kRegistryFields>& column, size_t max_column,
-                        size_t begin, size_t end, RegistryPart& part) {
+void ParseRegistryRange(const File& file, const std::array<size_t, kRegistryFields>& column,
+                        size_t max_column, size_t begin, size_t end, RegistryPart& part) {
   std::vector<std::string_view> fields(max_column + 1);
   std::array<std::string_view, kRegistryFields> c;
   std::string previous_household;
@@ -372,9 +387,15 @@ struct FeedSpec {
   std::string_view flag;   // bool column, or empty
 };
 constexpr std::array<FeedSpec, 9> kFeeds = {{
-    {"medical", "out_of_pocket", "inpatient"}, {"disability", "", "severe"}, {"school_roll", "", "compulsory"},
-    {"disaster", "loss", ""}, {"death", "", ""}, {"payroll", "", ""}, {"vehicle", "value", "farm_or_disability"},
-    {"company", "", "operating"}, {"property", "", "commercial"},
+    {"medical", "out_of_pocket", "inpatient"},
+    {"disability", "", "severe"},
+    {"school_roll", "", "compulsory"},
+    {"disaster", "loss", ""},
+    {"death", "", ""},
+    {"payroll", "", ""},
+    {"vehicle", "value", "farm_or_disability"},
+    {"company", "", "operating"},
+    {"property", "", "commercial"},
 }};
 
 // Typed columns of one byte range of a feed, and the registry row each row matched.
@@ -463,9 +484,11 @@ int main(int argc, char** argv) {
   const double seconds = since(start);
   size_t persons = 0;
   for (const RegistryPart& p : parts) persons += p.ids.size();
-  fmt::print("floor: {:.3f} s for {:.2f} GB ({:.2f} GB/s), peak {} MiB; {} persons, {} feed rows matched "
-             "(registry {:.3f} s, ID table {:.3f} s, feeds {:.3f} s)\n",
-             seconds, static_cast<double>(bytes) / 1e9, static_cast<double>(bytes) / 1e9 / seconds, PeakRssMib(),
-             persons, feed_rows_matched, registry_seconds, table_seconds, seconds - registry_seconds - table_seconds);
+  fmt::print(
+      "floor: {:.3f} s for {:.2f} GB ({:.2f} GB/s), peak {} MiB; {} persons, {} feed rows matched "
+      "(registry {:.3f} s, ID table {:.3f} s, feeds {:.3f} s)\n",
+      seconds, static_cast<double>(bytes) / 1e9, static_cast<double>(bytes) / 1e9 / seconds, PeakRssMib(),
+      persons, feed_rows_matched, registry_seconds, table_seconds,
+      seconds - registry_seconds - table_seconds);
   return 0;
 }

@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
 #include "fuzz/fuzz_check.h"
 #include "io/csv_reader.h"
-#include "core/limits.h"
 #include "io/text_encoding.h"
 
 namespace jz {

@@ -99,8 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   const std::optional<uint64_t> fast = jz::FastPackIdNumber(text, jz::Today());
-  if (id.ok() && size == jz::IdNumber::kLength && jz::AllDigits(text.substr(0, 17)) &&
-      text.back() != 'x') {
+  if (id.ok() && size == jz::IdNumber::kLength && jz::AllDigits(text.substr(0, 17)) && text.back() != 'x') {
     JZ_FUZZ_CHECK(fast == id->Packed());
   } else {
     JZ_FUZZ_CHECK(!fast.has_value());

@@ -13,7 +13,8 @@ StatusOr<RegionRow> Named(Store& store, RegionCode code, int depth, std::vector<
 
 }  // namespace
 
-StatusOr<std::vector<RegionRow>> RollUpRegions(Store& store, const std::map<RegionCode, std::vector<int64_t>>& by_region,
+StatusOr<std::vector<RegionRow>> RollUpRegions(Store& store,
+                                               const std::map<RegionCode, std::vector<int64_t>>& by_region,
                                                RegionLevel level, bool detail) {
   std::map<RegionCode, std::vector<int64_t>> sums;
   for (const auto& [code, counts] : by_region) {

@@ -24,8 +24,8 @@ class Store;
 // One row of a roll-up. Invariant: counts has as many entries as every input vector.
 struct RegionRow {
   RegionCode code;
-  std::string name;   // the store's name of the region; empty when it is not loaded
-  int depth = 0;      // 0: a region at the rolled-up level; 1: one of its regions beneath
+  std::string name;  // the store's name of the region; empty when it is not loaded
+  int depth = 0;     // 0: a region at the rolled-up level; 1: one of its regions beneath
   std::vector<int64_t> counts;
 };
 
@@ -35,9 +35,9 @@ struct RegionRow {
 // its counties beneath). Names come from store.FindRegion; a store error is returned as is.
 // REQUIRES: every vector of `by_region` has the same size; `level` is not finer than the
 // input regions' level.
-[[nodiscard]] StatusOr<std::vector<RegionRow>> RollUpRegions(Store& store,
-                                                           const std::map<RegionCode, std::vector<int64_t>>& by_region,
-                                                           RegionLevel level, bool detail = false);
+[[nodiscard]] StatusOr<std::vector<RegionRow>> RollUpRegions(
+    Store& store, const std::map<RegionCode, std::vector<int64_t>>& by_region, RegionLevel level,
+    bool detail = false);
 
 }  // namespace jz
 

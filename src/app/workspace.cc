@@ -17,10 +17,11 @@ StatusOr<std::unique_ptr<Workspace>> Workspace::Open(const WorkspaceOptions& opt
   StatusOr<std::unique_ptr<Store>> opened = OpenSqliteStore(
       options.db_path, {.create_if_missing = options.create_if_missing, .for_writing = options.for_writing});
   if (opened.status().code() == StatusCode::kNotFound) {
-    return NotFoundError(Bilingual("数据库文件 {} 不存在；新数据库由 jingzhun regions load {} <区划目录> 创建",
-                                   "database file {} does not exist; create one with jingzhun regions load {} "
-                                   "<regions dir>",
-                                   options.db_path, options.db_path));
+    return NotFoundError(
+        Bilingual("数据库文件 {} 不存在；新数据库由 jingzhun regions load {} <区划目录> 创建",
+                  "database file {} does not exist; create one with jingzhun regions load {} "
+                  "<regions dir>",
+                  options.db_path, options.db_path));
   }
   ASSIGN_OR_RETURN(std::unique_ptr<Store> store, std::move(opened));
   return std::unique_ptr<Workspace>(new Workspace(std::move(store), options.db_path, options.today));
@@ -39,7 +40,8 @@ namespace {
 StatusOr<std::vector<RegionCode>> LoadedProvinces(Store& store) {
   std::vector<RegionCode> provinces;
   for (int code = 11; code <= 82; ++code) {
-    std::optional<RegionCode> province = RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
+    std::optional<RegionCode> province =
+        RegionCode::FromValue(static_cast<uint64_t>(code) * uint64_t{10000000000});
     if (!province) continue;
     ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(*province));
     if (region) provinces.push_back(*province);
@@ -53,9 +55,10 @@ StatusOr<RegionCode> Workspace::Province() {
   if (province_) return *province_;
   ASSIGN_OR_RETURN(std::vector<RegionCode> provinces, LoadedProvinces(*store_));
   if (provinces.empty()) {
-    return NotFoundError(Bilingual("数据库 {} 中还没有区划代码，请先运行 jingzhun regions load {} <区划目录>",
-                                   "the database {} has no region codes yet: run jingzhun regions load {} <regions dir> first",
-                                   db_path_, db_path_));
+    return NotFoundError(
+        Bilingual("数据库 {} 中还没有区划代码，请先运行 jingzhun regions load {} <区划目录>",
+                  "the database {} has no region codes yet: run jingzhun regions load {} <regions dir> first",
+                  db_path_, db_path_));
   }
   // The shipped region data holds every province down to the county and one province (the
   // registry's) down to the township and village: the province is the one loaded below counties.

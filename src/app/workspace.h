@@ -44,7 +44,8 @@ class Workspace {
   // Unavailable when it cannot be opened.
   [[nodiscard]] static StatusOr<std::unique_ptr<Workspace>> Open(const WorkspaceOptions& options);
   // A workspace over a store the caller opened (tests, and back ends opened elsewhere).
-  static std::unique_ptr<Workspace> Over(std::unique_ptr<Store> store, std::optional<Date> today = std::nullopt);
+  static std::unique_ptr<Workspace> Over(std::unique_ptr<Store> store,
+                                         std::optional<Date> today = std::nullopt);
 
   ~Workspace();
   Workspace(const Workspace&) = delete;

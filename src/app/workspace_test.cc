@@ -43,9 +43,10 @@ TEST(Workspace, SeveralProvincesNeedAnExplicitScope) {
 TEST(Workspace, ProvinceWithVillagesWinsOverTheNationalFrame) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, OpenSqliteStore(":memory:"));
   std::unique_ptr<Workspace> ws = Workspace::Over(std::move(store));
-  std::vector<Region> loaded = {MakeRegion("11", "北京市"), MakeRegion("22", "吉林省"), MakeRegion("23", "黑龙江省"),
-                                MakeRegion("2224", "延边朝鲜族自治州"), MakeRegion("222424", "汪清县"),
-                                MakeRegion("222424100", "汪清镇"), MakeRegion("222424100205", "东光村")};
+  std::vector<Region> loaded = {MakeRegion("11", "北京市"),          MakeRegion("22", "吉林省"),
+                                MakeRegion("23", "黑龙江省"),        MakeRegion("2224", "延边朝鲜族自治州"),
+                                MakeRegion("222424", "汪清县"),      MakeRegion("222424100", "汪清镇"),
+                                MakeRegion("222424100205", "东光村")};
   ASSERT_OK(ws->store().UpsertRegions(loaded));
   ASSERT_OK_AND_ASSIGN(RegionCode province, ws->Province());
   EXPECT_EQ(province.ShortString(), "22");
@@ -59,7 +60,8 @@ TEST(Workspace, TodayIsTheConfiguredDate) {
 
 TEST(Workspace, MissingDatabaseIsNotFoundNamingThePath) {
   const std::string path = (std::filesystem::temp_directory_path() / "jz-no-such-dir" / "x.db").string();
-  StatusOr<std::unique_ptr<Workspace>> ws = Workspace::Open({.db_path = path, .create_if_missing = false, .today = std::nullopt});
+  StatusOr<std::unique_ptr<Workspace>> ws =
+      Workspace::Open({.db_path = path, .create_if_missing = false, .today = std::nullopt});
   ASSERT_FALSE(ws.ok());
   EXPECT_THAT(ws.status().message(), ::testing::HasSubstr(path));
 }

@@ -25,7 +25,9 @@ class CampaignCliTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("jz-campaign-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     const std::string regions = std::string(JZ_SHARED_DATA_DIR) + "/regions";
-    ASSERT_EQ(RunJingzhun("generate --out " + P("reg") + " --persons 6000 --seed 11 --regions " + regions).exit_code, 0);
+    ASSERT_EQ(RunJingzhun("generate --out " + P("reg") + " --persons 6000 --seed 11 --regions " + regions)
+                  .exit_code,
+              0);
     ASSERT_EQ(RunJingzhun("regions load " + P("c.db") + " " + regions).exit_code, 0);
     ASSERT_EQ(RunJingzhun("import " + P("c.db") + " " + P("reg/registry.csv")).exit_code, 0);
   }
@@ -47,35 +49,48 @@ TEST_F(CampaignCliTest, EverySubcommandHasHelpWithExamples) {
 TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings) {
   const std::string db = P("c.db");
   const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
-  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code WQ --name 汪清县自查 --level county --region 222424 --policy " + policy)
-                .exit_code, 0);
-  Result r = RunJingzhun("campaign create " + db + " --code JL --name 省级抽查 --level province --region 22 --compare-to WQ --line 4000");
+  ASSERT_EQ(RunJingzhun("campaign create " + db +
+                        " --code WQ --name 汪清县自查 --level county --region 222424 --policy " + policy)
+                .exit_code,
+            0);
+  Result r =
+      RunJingzhun("campaign create " + db +
+                  " --code JL --name 省级抽查 --level province --region 22 --compare-to WQ --line 4000");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   r = RunJingzhun("campaign sample " + db + " WQ");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("全部农户"), std::string::npos) << r.out;
   r = RunJingzhun("campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s1.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  r = RunJingzhun("--lang en campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " + P("s2.csv"));
+  r = RunJingzhun("--lang en campaign sample " + db + " JL --seed 42 --size 300 --strata county --out " +
+                  P("s2.csv"));
   EXPECT_NE(r.out.find("stored draw 1"), std::string::npos) << r.out;
   std::ifstream a(P("s1.csv")), b(P("s2.csv"));
-  const std::string first(std::istreambuf_iterator<char>(a), {}), second(std::istreambuf_iterator<char>(b), {});
+  const std::string first(std::istreambuf_iterator<char>(a), {}),
+      second(std::istreambuf_iterator<char>(b), {});
   EXPECT_GT(first.size(), 1000u);
   EXPECT_TRUE(first == second) << "the same seed gave another sample list";
-  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " WQ --out " + P("wq.csv") + " --problem-rate 0.2 --miss-rate 0.5").exit_code, 0);
-  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " JL --out " + P("jl.csv") + " --problem-rate 0.2").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign simulate " + db + " WQ --out " + P("wq.csv") +
+                        " --problem-rate 0.2 --miss-rate 0.5")
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      RunJingzhun("campaign simulate " + db + " JL --out " + P("jl.csv") + " --problem-rate 0.2").exit_code,
+      0);
   ASSERT_EQ(RunJingzhun("campaign record " + db + " WQ " + P("wq.csv")).exit_code, 0);
   r = RunJingzhun("campaign record " + db + " JL " + P("jl.csv"));
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("已录入 300 户"), std::string::npos) << r.out;
-  EXPECT_EQ(RunJingzhun("campaign sample " + db + " JL --seed 43 --size 300 --strata county").exit_code, 6);  // findings exist
+  EXPECT_EQ(RunJingzhun("campaign sample " + db + " JL --seed 43 --size 300 --strata county").exit_code,
+            6);  // findings exist
   r = RunJingzhun("campaign report " + db + " JL --level prefecture");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   for (const char* part : {"错退率", "漏评率", "下级错退率", "不一致户", "延边朝鲜族自治州"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }
   r = RunJingzhun("--lang en campaign report " + db + " JL --format csv");
-  EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u)
+      << r.out;
   r = RunJingzhun("campaign report " + db + " JL --format json");
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json j = nlohmann::json::parse(r.out);
@@ -93,11 +108,13 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   EXPECT_NE(r.out.find("JL"), std::string::npos);
 
   // What the spot-check found goes into the rectification ledger, once.
-  r = RunJingzhun("rectify from-campaign " + db + " JL --unit '{county}乡村振兴局' --owner 分管副县长 --by 省核查组 --date 2025-04-01");
+  r = RunJingzhun("rectify from-campaign " + db +
+                  " JL --unit '{county}乡村振兴局' --owner 分管副县长 --by 省核查组 --date 2025-04-01");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("新建账"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("新建账 0 个"), std::string::npos) << r.out;
-  r = RunJingzhun("--lang en rectify from-campaign " + db + " JL --unit X --owner Y --by Z --date 2025-04-01");
+  r = RunJingzhun("--lang en rectify from-campaign " + db +
+                  " JL --unit X --owner Y --by Z --date 2025-04-01");
   EXPECT_NE(r.out.find(": 0 added"), std::string::npos) << r.out;
   r = RunJingzhun("rectify list " + db + " --open --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.out;
@@ -108,21 +125,35 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
 
 TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
   const std::string db = P("c.db");
-  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code BAD --name 测试 --level province --region 22 --line 4000").exit_code, 0);
-  ASSERT_EQ(RunJingzhun("campaign sample " + db + " BAD --seed 1 --size 200 --strata county --out " + P("bad-sample.csv")).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign create " + db +
+                        " --code BAD --name 测试 --level province --region 22 --line 4000")
+                .exit_code,
+            0);
+  ASSERT_EQ(RunJingzhun("campaign sample " + db + " BAD --seed 1 --size 200 --strata county --out " +
+                        P("bad-sample.csv"))
+                .exit_code,
+            0);
   std::ifstream sample(P("bad-sample.csv"));
   std::string header, first;
   std::getline(sample, header);
   std::getline(sample, first);
-  const std::string household = first.substr(first.find(',') + 1, first.find(',', first.find(',') + 1) - first.find(',') - 1);
+  const std::string household =
+      first.substr(first.find(',') + 1, first.find(',', first.find(',') + 1) - first.find(',') - 1);
   std::ofstream(P("bad.csv")) << "household_no,item,answer,value,note\n" << household << ",food,perhaps,,\n";
-  Result r = RunJingzhun("--lang en campaign record " + db + " BAD " + P("bad.csv") + " --report " + P("refused.csv"));
+  Result r = RunJingzhun("--lang en campaign record " + db + " BAD " + P("bad.csv") + " --report " +
+                         P("refused.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("row 1 answer: Finding answer: unrecognised value \"perhaps\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("row 1 answer: Finding answer: unrecognised value \"perhaps\""), std::string::npos)
+      << r.out;
   EXPECT_TRUE(std::filesystem::exists(P("refused.csv")));
   EXPECT_EQ(RunJingzhun("campaign report " + db + " BAD --format xml").exit_code, 3);
-  EXPECT_EQ(RunJingzhun("campaign create " + db + " --code X --name x --level district --region 22 --line 4000").exit_code, 3);
-  EXPECT_EQ(RunJingzhun("campaign create " + db + " --code Y --name y --level province --region 22").exit_code, 3);  // no line
+  EXPECT_EQ(
+      RunJingzhun("campaign create " + db + " --code X --name x --level district --region 22 --line 4000")
+          .exit_code,
+      3);
+  EXPECT_EQ(
+      RunJingzhun("campaign create " + db + " --code Y --name y --level province --region 22").exit_code,
+      3);  // no line
   EXPECT_EQ(RunJingzhun("campaign report " + db + " NOPE").exit_code, 4);
   r = RunJingzhun("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
   EXPECT_EQ(r.exit_code, 3);
@@ -131,21 +162,28 @@ TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
 
 TEST_F(CampaignCliTest, FutureOrOutOfOrderDatesAndOutOfRangeNumbersAreRefused) {
   const std::string db = P("c.db");
-  Result r = RunJingzhun("--lang en campaign create " + db + " --code FUT --name x --level province --region 22 --line 4000 "
+  Result r = RunJingzhun("--lang en campaign create " + db +
+                         " --code FUT --name x --level province --region 22 --line 4000 "
                          "--date 2199-01-01");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("date 2199-01-01 is after today"), std::string::npos) << r.out;
-  ASSERT_EQ(RunJingzhun("campaign create " + db + " --code GUARD --name 守卫 --level province --region 22 --line 4000 "
-                        "--date 2025-01-02").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("campaign create " + db +
+                        " --code GUARD --name 守卫 --level province --region 22 --line 4000 "
+                        "--date 2025-01-02")
+                .exit_code,
+            0);
   r = RunJingzhun("--lang en campaign sample " + db + " GUARD --size 50 --strata county --date 2025-01-01");
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("the draw date 2025-01-01 is before the campaign's creation date 2025-01-02"), std::string::npos)
+  EXPECT_NE(r.out.find("the draw date 2025-01-01 is before the campaign's creation date 2025-01-02"),
+            std::string::npos)
       << r.out;
   const std::pair<std::string, std::string> refused[] = {
       {"sample " + db + " GUARD --size 2000000", "--size 2000000 is out of range (use 0 to 1000000)"},
-      {"sample " + db + " GUARD --size 50 --seed 9007199254740992", "--seed 9007199254740992 is out of range"},
+      {"sample " + db + " GUARD --size 50 --seed 9007199254740992",
+       "--seed 9007199254740992 is out of range"},
       {"sample " + db + " GUARD --size 50 --min-per-stratum 0", "--min-per-stratum 0 is out of range"},
-      {"sample " + db + " GUARD --size 50 --registered-share 2", "--registered-share 2 must be a number in [0, 1]"},
+      {"sample " + db + " GUARD --size 50 --registered-share 2",
+       "--registered-share 2 must be a number in [0, 1]"},
       {"sample " + db + " GUARD --size 50 --strata district", "Strata: unrecognised value \"district\""},
   };
   for (const auto& [args, message] : refused) {
@@ -153,18 +191,22 @@ TEST_F(CampaignCliTest, FutureOrOutOfOrderDatesAndOutOfRangeNumbersAreRefused) {
     EXPECT_EQ(r.exit_code, 3) << args << "\n" << r.out;
     EXPECT_NE(r.out.find(message), std::string::npos) << args << "\n" << r.out;
   }
-  ASSERT_EQ(RunJingzhun("campaign sample " + db + " GUARD --size 200 --strata county --date 2025-01-03").exit_code, 0);
+  ASSERT_EQ(
+      RunJingzhun("campaign sample " + db + " GUARD --size 200 --strata county --date 2025-01-03").exit_code,
+      0);
   r = RunJingzhun("--lang en campaign simulate " + db + " GUARD --out " + P("g.csv") + " --miss-rate 2");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("--miss-rate 2 must be in [0, 1]"), std::string::npos) << r.out;
   ASSERT_EQ(RunJingzhun("campaign simulate " + db + " GUARD --out " + P("g.csv")).exit_code, 0);
   r = RunJingzhun("--lang en campaign record " + db + " GUARD " + P("g.csv") + " --date 2025-01-02");
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("the findings date 2025-01-02 is before the draw date 2025-01-03"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("the findings date 2025-01-02 is before the draw date 2025-01-03"), std::string::npos)
+      << r.out;
   r = RunJingzhun("campaign list " + db + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   bool listed = false;
-  for (const nlohmann::json& row : nlohmann::json::parse(r.out)) listed |= row["code"] == "GUARD" && row["recorded"] == 0;
+  for (const nlohmann::json& row : nlohmann::json::parse(r.out))
+    listed |= row["code"] == "GUARD" && row["recorded"] == 0;
   EXPECT_TRUE(listed) << r.out;
 }
 

@@ -21,7 +21,9 @@ class CasesCliTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("jz-cases-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     const std::string regions = std::string(JZ_SHARED_DATA_DIR) + "/regions";
-    ASSERT_EQ(RunJingzhun("generate --out " + P("reg") + " --persons 300 --seed 5 --regions " + regions).exit_code, 0);
+    ASSERT_EQ(
+        RunJingzhun("generate --out " + P("reg") + " --persons 300 --seed 5 --regions " + regions).exit_code,
+        0);
     ASSERT_EQ(RunJingzhun("regions load " + P("c.db") + " " + regions).exit_code, 0);
     ASSERT_EQ(RunJingzhun("import " + P("c.db") + " " + P("reg/registry.csv") + " --year 2025").exit_code, 0);
     std::ifstream csv(P("reg/registry.csv"));
@@ -30,7 +32,8 @@ class CasesCliTest : public ::testing::Test {
     std::getline(csv, line);
     for (int i = 0; i < 5; ++i) line = line.substr(line.find(',') + 1);
     household_ = line.substr(0, line.find(','));  // 户编号, the sixth column
-    const Result open = Cases("open", "--household " + household_ + " --source visit --date 2024-01-02 --by 李明");
+    const Result open =
+        Cases("open", "--household " + household_ + " --source visit --date 2024-01-02 --by 李明");
     ASSERT_EQ(open.exit_code, 0) << open.out;
     ASSERT_EQ(Cases("verify", "1 --date 2024-01-04 --by 李明 --evidence 入户核实").exit_code, 0);
   }
@@ -38,7 +41,8 @@ class CasesCliTest : public ::testing::Test {
   static std::string P(const std::string& name) { return (dir_ / name).string(); }
   // `jingzhun [--lang en] cases SUB DB ARGS`.
   static Result Cases(const std::string& sub, const std::string& args, bool english = false) {
-    return RunJingzhun(std::string(english ? "--lang en " : "") + "cases " + sub + " " + P("c.db") + " " + args);
+    return RunJingzhun(std::string(english ? "--lang en " : "") + "cases " + sub + " " + P("c.db") + " " +
+                       args);
   }
   static std::filesystem::path dir_;
   static std::string household_;
@@ -47,7 +51,8 @@ std::filesystem::path CasesCliTest::dir_;
 std::string CasesCliTest::household_;
 
 TEST_F(CasesCliTest, EventsAfterTodayAreRefused) {
-  Result r = Cases("income", "--household " + household_ + " --date 2199-12-31 --per-capita 9000 --by 李明", true);
+  Result r =
+      Cases("income", "--household " + household_ + " --date 2199-12-31 --per-capita 9000 --by 李明", true);
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("2199-12-31 is after today"), std::string::npos) << r.out;
   r = Cases("visit", "--household " + household_ + " --date 2199-12-31 --by 王芳");
@@ -63,7 +68,8 @@ TEST_F(CasesCliTest, EventsAfterTodayAreRefused) {
 TEST_F(CasesCliTest, StepBeforeThePreviousStepNamesBothDates) {
   const Result r = Cases("exclude", "1 --date 2024-01-03 --by 王强 --reason 收入达标", true);
   EXPECT_EQ(r.exit_code, 6) << r.out;
-  EXPECT_NE(r.out.find("date 2024-01-03 is before the previous step's date 2024-01-04"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("date 2024-01-03 is before the previous step's date 2024-01-04"), std::string::npos)
+      << r.out;
 }
 
 TEST_F(CasesCliTest, PeriodsAndDatesAreStrict) {
@@ -90,10 +96,14 @@ TEST_F(CasesCliTest, NumbersAreBounded) {
   EXPECT_NE(r.out.find("--per-capita"), std::string::npos) << r.out;
   r = Cases("visit", "--household " + household_ + " --date 2024-03-01 --by 王芳 --lat 95 --lon 120");
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  r = Cases("measure", "1 --date 2024-03-01 --by 李明 --kind 健康帮扶 --start 2024-03-01 --content 医疗救助 --funds 2000000",
-            true);
+  r = Cases(
+      "measure",
+      "1 --date 2024-03-01 --by 李明 --kind 健康帮扶 --start 2024-03-01 --content 医疗救助 --funds 2000000",
+      true);
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("--funds 2000000.00 yuan is out of range (0.00 to 1000000.00 yuan)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--funds 2000000.00 yuan is out of range (0.00 to 1000000.00 yuan)"),
+            std::string::npos)
+      << r.out;
   r = Cases("propose", "1 --date 2024-03-01 --by 李明 --line 0");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("--line"), std::string::npos) << r.out;

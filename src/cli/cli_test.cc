@@ -31,7 +31,8 @@ const std::string kRegions = std::string(JZ_SHARED_DATA_DIR) + "/regions";
 TEST_F(CliTest, HelpListsEveryCommandAndExitCodes) {
   Result r = RunJingzhun("--help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* command : {"generate", "regions", "info"}) EXPECT_NE(r.out.find(command), std::string::npos) << command;
+  for (const char* command : {"generate", "regions", "info"})
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
   EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
   Result g = RunJingzhun("generate --help");
   EXPECT_EQ(g.exit_code, 0);
@@ -105,7 +106,9 @@ TEST_F(CliTest, RegionsLoadRefusesForeignFileAndLeavesIt) {
 namespace {
 
 TEST_F(CliTest, ImportAndStatsEndToEnd) {
-  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 3000 --seed 4 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 3000 --seed 4 --regions " + kRegions)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
   Result imported = RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025");
   ASSERT_EQ(imported.exit_code, 0) << imported.out;
@@ -127,7 +130,8 @@ TEST_F(CliTest, ImportWithErrorsExitsNonZeroAndChangesNothing) {
   std::fputs("户编号,姓名,证件号码,与户主关系,行政区划代码\nH1,甲,123,户主,222424100205\n", f);
   std::fclose(f);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  Result r = RunJingzhun("import " + Path("j.db") + " " + Path("bad.csv") + " --report " + Path("errors.csv"));
+  Result r =
+      RunJingzhun("import " + Path("j.db") + " " + Path("bad.csv") + " --report " + Path("errors.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("errors.csv"), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
@@ -146,9 +150,11 @@ TEST_F(CliTest, PolicyCheckListsRulesAndNamesErrorPositions) {
   EXPECT_NE(ok.out.find("monitoring_line"), std::string::npos);
   EXPECT_NE(ok.out.find("JL-W-INCOME-EXITED"), std::string::npos);
   std::FILE* f = std::fopen(Path("bad.toml").c_str(), "w");
-  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
-             "[[rule]]\nid = \"X-1\"\nname_zh = \"坏规则\"\nkind = \"warning\"\nscope = \"household\"\n"
-             "severity = \"high\"\nwhen = \"household.size + 2024-01-01 > 3\"\n", f);
+  std::fputs(
+      "version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+      "[[rule]]\nid = \"X-1\"\nname_zh = \"坏规则\"\nkind = \"warning\"\nscope = \"household\"\n"
+      "severity = \"high\"\nwhen = \"household.size + 2024-01-01 > 3\"\n",
+      f);
   std::fclose(f);
   Result bad = RunJingzhun("policy check " + Path("bad.toml"));
   EXPECT_EQ(bad.exit_code, 3) << bad.out;
@@ -164,9 +170,12 @@ namespace {
 TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
   ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 2000 --seed 8 --regions " + kRegions +
-                        " --feeds --policy " + policy).exit_code, 0);
+                        " --feeds --policy " + policy)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code,
+            0);
   const std::string screen = "screen " + Path("j.db") + " --policy " + policy +
                              " --as-of 2025-12-31 --ignore-policy-period --feeds ";
   Result r = RunJingzhun(screen + Path("reg/feeds"));
@@ -176,13 +185,18 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   Result again = RunJingzhun(screen + Path("reg/feeds"));
   EXPECT_NE(again.out.find("新增 0 条"), std::string::npos) << again.out;
   EXPECT_EQ(RunJingzhun(screen + Path("no-feeds")).exit_code, 4);
-  EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " + Path("reg/feeds")).exit_code, 4);
+  EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " +
+                        Path("reg/feeds"))
+                .exit_code,
+            4);
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + policy + " --as-of 2025-02-30 --feeds " +
-                        Path("reg/feeds")).exit_code, 3);
+                        Path("reg/feeds"))
+                .exit_code,
+            3);
 
   const std::string whatif = "--lang en whatif " + Path("j.db") + " --policy " + policy +
-                             " --as-of 2025-12-31 --ignore-policy-period --feeds " + Path("reg/feeds") + " --out " +
-                             Path("changes.csv");
+                             " --as-of 2025-12-31 --ignore-policy-period --feeds " + Path("reg/feeds") +
+                             " --out " + Path("changes.csv");
   Result w = RunJingzhun(whatif + " --set monitoring_line=9000");
   ASSERT_EQ(w.exit_code, 0) << w.out;
   EXPECT_NE(w.out.find("JL-W-INCOME-EXITED"), std::string::npos) << w.out;
@@ -203,9 +217,12 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
 TEST_F(CliTest, ScreenGuards) {
   const std::string policy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
   ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 500 --seed 9 --regions " + kRegions +
-                        " --feeds --policy " + policy).exit_code, 0);
+                        " --feeds --policy " + policy)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code,
+            0);
   std::filesystem::remove(Path("reg/feeds/school_roll.csv"));
   const std::string screen = "--lang en screen " + Path("j.db") + " --policy " + policy + " --feeds " +
                              Path("reg/feeds") + " --report " + Path("r.csv");
@@ -218,8 +235,9 @@ TEST_F(CliTest, ScreenGuards) {
   EXPECT_EQ(allowed.exit_code, 0) << allowed.out;
   EXPECT_NE(allowed.out.find("undecidable (missing feed)"), std::string::npos) << allowed.out;
   EXPECT_NE(allowed.out.find("feeds not provided: school_roll"), std::string::npos) << allowed.out;
-  Result whatif = RunJingzhun("whatif " + Path("j.db") + " --policy " + policy + " --feeds " + Path("reg/feeds") +
-                              " --as-of 2024-12-31 --set monitoring_line=8000 --out " + Path("w.csv"));
+  Result whatif =
+      RunJingzhun("whatif " + Path("j.db") + " --policy " + policy + " --feeds " + Path("reg/feeds") +
+                  " --as-of 2024-12-31 --set monitoring_line=8000 --out " + Path("w.csv"));
   EXPECT_EQ(whatif.exit_code, 6) << whatif.out;
   EXPECT_NE(whatif.out.find("school_roll.csv"), std::string::npos) << whatif.out;
 
@@ -241,15 +259,19 @@ TEST_F(CliTest, ScreenGuards) {
   EXPECT_EQ(json.out.find("screened"), std::string::npos) << "JSON alone, no summary line";
 
   std::FILE* f = std::fopen(Path("path-feed.toml").c_str(), "w");
-  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
-             "[[feed]]\nname = \"../secrets\"\ncolumns = []\n", f);
+  std::fputs(
+      "version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+      "[[feed]]\nname = \"../secrets\"\ncolumns = []\n",
+      f);
   std::fclose(f);
   Result path_feed = RunJingzhun("policy check " + Path("path-feed.toml"));
   EXPECT_EQ(path_feed.exit_code, 3) << path_feed.out;
   EXPECT_NE(path_feed.out.find("path-feed.toml:6:"), std::string::npos) << path_feed.out;
   f = std::fopen(Path("negative.toml").c_str(), "w");
-  std::fputs("version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
-             "[parameters]\nmonitoring_line = \"-7500元\"\n", f);
+  std::fputs(
+      "version = \"1\"\nprovince = \"22\"\neffective_from = 2024-01-01\neffective_to = 2024-12-31\n"
+      "[parameters]\nmonitoring_line = \"-7500元\"\n",
+      f);
   std::fclose(f);
   Result negative = RunJingzhun("policy check " + Path("negative.toml"));
   EXPECT_EQ(negative.exit_code, 3) << negative.out;
@@ -264,9 +286,12 @@ namespace {
 // The monitoring-case door: a lead through inclusion, a refusal with its conditions and
 // exit code 6, the history, the notice, and the lists in CSV and JSON.
 TEST_F(CliTest, CasesHappyPathAndRefusalThroughTheBinary) {
-  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 300 --seed 3 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 300 --seed 3 --regions " + kRegions)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code,
+            0);
   std::FILE* f = std::fopen(Path("reg/registry.csv").c_str(), "r");
   ASSERT_NE(f, nullptr);
   char line[4096];
@@ -287,12 +312,15 @@ TEST_F(CliTest, CasesHappyPathAndRefusalThroughTheBinary) {
                             " --source application --date 2024-01-02 --by 李明 --evidence 农户申请");
   ASSERT_EQ(open.exit_code, 0) << open.out;
   EXPECT_NE(open.out.find("案件 1"), std::string::npos) << open.out;
-  Result early = RunJingzhun("--lang en " + cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --risk 因病");
+  Result early =
+      RunJingzhun("--lang en " + cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --risk 因病");
   EXPECT_EQ(early.exit_code, 6) << early.out;
   EXPECT_NE(early.out.find("case 1 is lead"), std::string::npos) << early.out;
-  ASSERT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --by 李明 --evidence 入户核实").exit_code, 0);
-  const std::string include = cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --type 突发严重困难户 --risk 因病 " +
-                              "--appraisal 2024-01-06 --notice-start 2024-01-07 --approved 2024-01-12 --notice-end ";
+  ASSERT_EQ(
+      RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --by 李明 --evidence 入户核实").exit_code, 0);
+  const std::string include =
+      cases + "include" + db + " 1 --date 2024-01-15 --by 王强 --type 突发严重困难户 --risk 因病 " +
+      "--appraisal 2024-01-06 --notice-start 2024-01-07 --approved 2024-01-12 --notice-end ";
   Result short_notice = RunJingzhun("--lang en " + include + "2024-01-09");
   EXPECT_EQ(short_notice.exit_code, 6) << short_notice.out;
   EXPECT_NE(short_notice.out.find("runs 3 days, fewer than 5"), std::string::npos) << short_notice.out;
@@ -316,12 +344,18 @@ TEST_F(CliTest, CasesHappyPathAndRefusalThroughTheBinary) {
   Result unvisited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format json");
   EXPECT_NE(unvisited.out.find("\"cadre\": \"未指定\""), std::string::npos) << unvisited.out;
   ASSERT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household +
-                        " --date 2024-06-20 --by 王芳 --lat 43.312345 --lon 129.765432").exit_code, 0);
+                        " --date 2024-06-20 --by 王芳 --lat 43.312345 --lon 129.765432")
+                .exit_code,
+            0);
   Result visited = RunJingzhun(cases + "unvisited" + db + " --as-of 2024-06-30 --format csv");
   EXPECT_EQ(visited.out, "户编号,村,案件,状态,最近走访,帮扶责任人\n") << visited.out;
-  EXPECT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household + " --date 2024-06-20 --by 王芳 --lat 43.1234567 --lon 1").exit_code, 3);
+  EXPECT_EQ(RunJingzhun(cases + "visit" + db + " --household " + household +
+                        " --date 2024-06-20 --by 王芳 --lat 43.1234567 --lon 1")
+                .exit_code,
+            3);
   EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 9 --date 2024-01-04 --by 李明 --evidence x").exit_code, 4);
-  EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --evidence x").exit_code, 2);  // --by required
+  EXPECT_EQ(RunJingzhun(cases + "verify" + db + " 1 --date 2024-01-04 --evidence x").exit_code,
+            2);  // --by required
 }
 
 }  // namespace

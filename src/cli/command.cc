@@ -26,9 +26,12 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
 
 std::string Localize(const GlobalOptions& options, std::string_view text) {
   switch (options.lang) {
-    case Lang::kEn: return MessageHalf(text, true);
-    case Lang::kZhHant: return ToTraditional(MessageHalf(text, false));
-    case Lang::kZhHans: return MessageHalf(text, false);
+    case Lang::kEn:
+      return MessageHalf(text, true);
+    case Lang::kZhHant:
+      return ToTraditional(MessageHalf(text, false));
+    case Lang::kZhHans:
+      return MessageHalf(text, false);
   }
   return std::string(text);
 }

@@ -4,11 +4,10 @@
 #ifndef JZ_CLI_COMMAND_H_
 #define JZ_CLI_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string_view>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "core/i18n.h"
 #include "core/progress.h"

@@ -24,7 +24,8 @@ class RectifyCliTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("jz-rectify-cli-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     db_ = Path("j.db");
-    ASSERT_EQ(RunJingzhun("regions load " + db_ + " " + std::string(JZ_SHARED_DATA_DIR) + "/regions").exit_code, 0);
+    ASSERT_EQ(
+        RunJingzhun("regions load " + db_ + " " + std::string(JZ_SHARED_DATA_DIR) + "/regions").exit_code, 0);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
@@ -56,10 +57,13 @@ TEST_F(RectifyCliTest, ImportCloseAndViewClearance) {
   Result imported = RunJingzhun("rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
   ASSERT_EQ(imported.exit_code, 0) << imported.out;
   EXPECT_NE(imported.out.find("新建账 3 个"), std::string::npos) << imported.out;
-  Result again = RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
+  Result again =
+      RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01");
   EXPECT_NE(again.out.find("0 added, 3 already in the ledger"), std::string::npos) << again.out;
 
-  ASSERT_EQ(RunJingzhun("rectify request " + db_ + " 1 --by 张三 --evidence 验收单 --date 2024-04-01").exit_code, 0);
+  ASSERT_EQ(
+      RunJingzhun("rectify request " + db_ + " 1 --by 张三 --evidence 验收单 --date 2024-04-01").exit_code,
+      0);
   Result by_owner = RunJingzhun("--lang en rectify confirm " + db_ + " 1 --by 张三 --date 2024-04-02");
   EXPECT_EQ(by_owner.exit_code, 6) << by_owner.out;  // failed precondition
   EXPECT_NE(by_owner.out.find("someone other than the owner"), std::string::npos) << by_owner.out;
@@ -85,10 +89,11 @@ TEST_F(RectifyCliTest, ImportCloseAndViewClearance) {
 
 TEST_F(RectifyCliTest, BadSheetNamesFileLineAndFieldAndStoresNothing) {
   const std::string sheet = Write("bad.csv",
-      "问题来源,问题类别,问题描述,区划代码,责任单位,责任人,整改时限\n"
-      "督查,住房安全,危房,222424,县住建局,张三,2024-06-30\n"
-      "督查,住房安全,危房2,222424,县住建局,张三,明年\n");
-  Result r = RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --report " + Path("errors.csv"));
+                                  "问题来源,问题类别,问题描述,区划代码,责任单位,责任人,整改时限\n"
+                                  "督查,住房安全,危房,222424,县住建局,张三,2024-06-30\n"
+                                  "督查,住房安全,危房2,222424,县住建局,张三,明年\n");
+  Result r = RunJingzhun("--lang en rectify import " + db_ + " " + sheet + " --by 李四 --report " +
+                         Path("errors.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find(sheet + ": line 3, 整改时限"), std::string::npos) << r.out;
   EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
@@ -99,13 +104,17 @@ TEST_F(RectifyCliTest, BadSheetNamesFileLineAndFieldAndStoresNothing) {
 TEST_F(RectifyCliTest, FutureOrOutOfOrderStepsAndOutOfRangeDaysAreRefused) {
   const std::string sheet = Write("findings.csv", kFindings);
   ASSERT_EQ(RunJingzhun("rectify import " + db_ + " " + sheet + " --by 李四 --date 2024-03-01").exit_code, 0);
-  Result r = RunJingzhun("--lang en rectify progress " + db_ + " 1 --by 张三 --evidence 合同 --date 2199-01-01");
+  Result r =
+      RunJingzhun("--lang en rectify progress " + db_ + " 1 --by 张三 --evidence 合同 --date 2199-01-01");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("the progress date 2199-01-01 is after today"), std::string::npos) << r.out;
   r = RunJingzhun("--lang en rectify progress " + db_ + " 1 --by 张三 --evidence 合同 --date 2024-02-01");
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("date 2024-02-01 is before the last entry of problem 1 (2024-03-01)"), std::string::npos) << r.out;
-  r = RunJingzhun("--lang en rectify add " + db_ + " --region 222424 --category 住房安全 --description 危房 --unit 镇 "
+  EXPECT_NE(r.out.find("date 2024-02-01 is before the last entry of problem 1 (2024-03-01)"),
+            std::string::npos)
+      << r.out;
+  r = RunJingzhun("--lang en rectify add " + db_ +
+                  " --region 222424 --category 住房安全 --description 危房 --unit 镇 "
                   "--owner 张三 --deadline 2199-06-30 --source-ref 督查 --by 李四 --date 2199-01-01");
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find("after today"), std::string::npos) << r.out;

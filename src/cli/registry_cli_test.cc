@@ -58,7 +58,8 @@ TEST_F(RegistryCliTest, ReadOnlyDatabaseIsRefusedByCommandsThatWrite) {
   Write("r.csv", "户编号,姓名,证件号码,与户主关系,行政区划代码\n");
   // As root every file is writable: run the binary as nobody over a folder it cannot write.
   std::filesystem::permissions(dir_, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                                         std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                         std::filesystem::perms::group_exec |
+                                         std::filesystem::perms::others_read |
                                          std::filesystem::perms::others_exec);
   ASSERT_EQ(::chmod(Path("j.db").c_str(), 0444), 0);
   const bool root = ::geteuid() == 0;
@@ -77,9 +78,12 @@ TEST_F(RegistryCliTest, FullDiskDuringRegionsLoadOrImportChangesNothing) {
   EXPECT_NE(load.out.find("the disk is full"), std::string::npos) << load.out;
   EXPECT_NE(RunJingzhun("info " + Path("j.db")).out.find("区划 0 个"), std::string::npos);
 
-  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 2000 --seed 3 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 2000 --seed 3 --regions " + kRegions)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  Result import = RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025", kFullDisk);
+  Result import =
+      RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025", kFullDisk);
   EXPECT_NE(import.exit_code, 0);
   EXPECT_NE(import.out.find("磁盘已满"), std::string::npos) << import.out;
   EXPECT_NE(RunJingzhun("info " + Path("j.db")).out.find("户 0 户，人 0 人"), std::string::npos);
@@ -109,9 +113,13 @@ TEST_F(RegistryCliTest, NegativeIncomeIsRefusedButABusinessLossIsImported) {
   const auto id = [](uint32_t sequence) {
     return jz::IdNumber::FromParts(222424, *jz::Date::FromYmd(1950, 5, 1), sequence)->ToString();
   };
-  Write("r.csv", "户编号,人编号,姓名,证件号码,性别,出生日期,人数,与户主关系,行政区划代码,工资性收入,生产经营性收入\n"
-                 "H1,H101,王强," + id(3) + ",男,1950-05-01,1,户主,222424100205,-1200,0\n"
-                 "H2,H201,李明," + id(5) + ",男,1950-05-01,1,户主,222424100205,3000,-800\n");
+  Write("r.csv",
+        "户编号,人编号,姓名,证件号码,性别,出生日期,人数,与户主关系,行政区划代码,工资性收入,生产经营性收入\n"
+        "H1,H101,王强," +
+            id(3) +
+            ",男,1950-05-01,1,户主,222424100205,-1200,0\n"
+            "H2,H201,李明," +
+            id(5) + ",男,1950-05-01,1,户主,222424100205,3000,-800\n");
   Result r = RunJingzhun("import " + Path("j.db") + " " + Path("r.csv") + " --year 2025 --partial --report " +
                          Path("errors.csv"));
   EXPECT_EQ(r.exit_code, 0) << r.out;
@@ -124,15 +132,19 @@ TEST_F(RegistryCliTest, NegativeIncomeIsRefusedButABusinessLossIsImported) {
 }
 
 TEST_F(RegistryCliTest, StatsAndValidateDefaultToTheLoadedProvince) {
-  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 500 --seed 3 --regions " + kRegions).exit_code, 0);
+  ASSERT_EQ(RunJingzhun("generate --out " + Path("reg") + " --persons 500 --seed 3 --regions " + kRegions)
+                .exit_code,
+            0);
   ASSERT_EQ(RunJingzhun("regions load " + Path("j.db") + " " + kRegions).exit_code, 0);
-  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code, 0);
+  ASSERT_EQ(RunJingzhun("import " + Path("j.db") + " " + Path("reg/registry.csv") + " --year 2025").exit_code,
+            0);
   Result json = RunJingzhun("stats " + Path("j.db") + " --format json --level prefecture");
   ASSERT_EQ(json.exit_code, 0) << json.out;
   EXPECT_NE(json.out.find("\"region_name\": \"吉林省\""), std::string::npos) << json.out.substr(0, 400);
   EXPECT_NE(json.out.find("\"dimension\": \"total\""), std::string::npos);
   Result csv = RunJingzhun("--lang en stats " + Path("j.db") + " --format csv");
-  EXPECT_EQ(csv.out.rfind("region_code,region_name,dimension,code,label,households,persons\n", 0), 0u) << csv.out;
+  EXPECT_EQ(csv.out.rfind("region_code,region_name,dimension,code,label,households,persons\n", 0), 0u)
+      << csv.out;
   Result v = RunJingzhun("validate " + Path("j.db"));
   EXPECT_EQ(v.exit_code, 0) << v.out;
   EXPECT_NE(v.out.find("延边朝鲜族自治州"), std::string::npos) << v.out;

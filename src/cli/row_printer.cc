@@ -38,7 +38,8 @@ StatusOr<std::string> RenderTables(const GlobalOptions& options, OutputFormat fo
     if (tables.size() == 1) return tables[0].ToJson() + "\n";
     out = "{\n";
     for (size_t i = 0; i < tables.size(); ++i) {
-      out += fmt::format("\"{}\": {}{}\n", tables[i].name(), tables[i].ToJson(), i + 1 < tables.size() ? "," : "");
+      out += fmt::format("\"{}\": {}{}\n", tables[i].name(), tables[i].ToJson(),
+                         i + 1 < tables.size() ? "," : "");
     }
     return out + "}\n";
   }

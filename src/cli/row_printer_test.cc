@@ -9,8 +9,9 @@ namespace {
 
 std::vector<ReportTable> Tables() {
   std::vector<ReportTable> tables;
-  tables.emplace_back("rules", std::vector<ReportColumn>{{"rule", "规则", "rule"},
-                                                         {"households", "户数", "households", CellKind::kInt}});
+  tables.emplace_back("rules",
+                      std::vector<ReportColumn>{{"rule", "规则", "rule"},
+                                                {"households", "户数", "households", CellKind::kInt}});
   tables[0].AddRow({std::string("W1"), int64_t{12}});
   tables.emplace_back("feeds", std::vector<ReportColumn>{{"feed", "数据源", "feed"}});
   tables[1].AddRow({std::string("death")});

@@ -33,7 +33,8 @@ std::string TextTable::Render() const {
   std::vector<size_t> widths(header_.size(), 0);
   for (size_t c = 0; c < header_.size(); ++c) widths[c] = DisplayWidth(header_[c]);
   for (const auto& row : rows_) {
-    for (size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
+      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
   }
   std::string out;
   auto line = [&](const std::vector<std::string>& cells, bool header) {

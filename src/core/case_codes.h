@@ -60,12 +60,26 @@ enum class VisitMode : uint8_t {
 };
 
 // Returns whether a case in `state` is still open (not final).
-inline bool IsOpen(CaseState state) { return state != CaseState::kNotIncluded && state != CaseState::kEliminated; }
+inline bool IsOpen(CaseState state) {
+  return state != CaseState::kNotIncluded && state != CaseState::kEliminated;
+}
 
-template <> struct CodeListTraits<CaseSource> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<CaseState> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<CaseAction> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<VisitMode> { static const internal::CodeList& List(); };
+template <>
+struct CodeListTraits<CaseSource> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<CaseState> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<CaseAction> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<VisitMode> {
+  static const internal::CodeList& List();
+};
 
 }  // namespace jz
 

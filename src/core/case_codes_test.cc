@@ -16,9 +16,12 @@ TEST(CaseCodes, CliNamesParse) {
   EXPECT_EQ(*Parse<CaseSource>("visit"), CaseSource::kVisit);
   EXPECT_EQ(*Parse<CaseSource>("application"), CaseSource::kApplication);
   const std::pair<const char*, CaseState> states[] = {
-      {"lead", CaseState::kLead},           {"verified", CaseState::kVerified},
-      {"not_included", CaseState::kNotIncluded}, {"included", CaseState::kIncluded},
-      {"assisting", CaseState::kAssisting}, {"elimination_proposed", CaseState::kEliminationProposed},
+      {"lead", CaseState::kLead},
+      {"verified", CaseState::kVerified},
+      {"not_included", CaseState::kNotIncluded},
+      {"included", CaseState::kIncluded},
+      {"assisting", CaseState::kAssisting},
+      {"elimination_proposed", CaseState::kEliminationProposed},
       {"eliminated", CaseState::kEliminated}};
   for (const auto& [name, state] : states) EXPECT_EQ(*Parse<CaseState>(name), state) << name;
   EXPECT_EQ(*Parse<VisitMode>("in-person"), VisitMode::kInPerson);
@@ -53,7 +56,8 @@ TEST(CaseCodes, LabelsAreThoseTheCaseCommandsPrint) {
 
 TEST(CaseCodes, OnlyNotIncludedAndEliminatedAreFinal) {
   for (CaseState state : AllValues<CaseState>()) {
-    EXPECT_EQ(IsOpen(state), state != CaseState::kNotIncluded && state != CaseState::kEliminated) << Code(state);
+    EXPECT_EQ(IsOpen(state), state != CaseState::kNotIncluded && state != CaseState::kEliminated)
+        << Code(state);
   }
 }
 

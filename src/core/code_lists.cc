@@ -42,15 +42,29 @@ bool IsTekun(HouseholdAttribute attribute) {
 std::optional<Sex> ImpliedSex(Relationship relationship) {
   using enum Relationship;
   switch (relationship) {
-    case kSon: case kSonInLaw: case kSonsSon: case kDaughtersSon: case kFather:
-    case kWifesFather: case kHusbandsFather: case kPaternalGrandfather:
+    case kSon:
+    case kSonInLaw:
+    case kSonsSon:
+    case kDaughtersSon:
+    case kFather:
+    case kWifesFather:
+    case kHusbandsFather:
+    case kPaternalGrandfather:
     case kMaternalGrandfather:
       return Sex::kMale;
-    case kDaughter: case kDaughterInLaw: case kSonsDaughter: case kDaughtersDaughter:
-    case kMother: case kWifesMother: case kHusbandsMother: case kPaternalGrandmother:
+    case kDaughter:
+    case kDaughterInLaw:
+    case kSonsDaughter:
+    case kDaughtersDaughter:
+    case kMother:
+    case kWifesMother:
+    case kHusbandsMother:
+    case kPaternalGrandmother:
     case kMaternalGrandmother:
       return Sex::kFemale;
-    case kHead: case kSpouse: case kOther:
+    case kHead:
+    case kSpouse:
+    case kOther:
       return std::nullopt;
   }
   return std::nullopt;
@@ -59,17 +73,31 @@ std::optional<Sex> ImpliedSex(Relationship relationship) {
 int GenerationOffset(Relationship relationship) {
   using enum Relationship;
   switch (relationship) {
-    case kSon: case kDaughter: case kDaughterInLaw: case kSonInLaw:
+    case kSon:
+    case kDaughter:
+    case kDaughterInLaw:
+    case kSonInLaw:
       return -1;
-    case kSonsSon: case kSonsDaughter: case kDaughtersSon: case kDaughtersDaughter:
+    case kSonsSon:
+    case kSonsDaughter:
+    case kDaughtersSon:
+    case kDaughtersDaughter:
       return -2;
-    case kFather: case kMother: case kWifesFather: case kWifesMother: case kHusbandsFather:
+    case kFather:
+    case kMother:
+    case kWifesFather:
+    case kWifesMother:
+    case kHusbandsFather:
     case kHusbandsMother:
       return 1;
-    case kPaternalGrandfather: case kPaternalGrandmother: case kMaternalGrandfather:
+    case kPaternalGrandfather:
+    case kPaternalGrandmother:
+    case kMaternalGrandfather:
     case kMaternalGrandmother:
       return 2;
-    case kHead: case kSpouse: case kOther:
+    case kHead:
+    case kSpouse:
+    case kOther:
       return 0;
   }
   return 0;
@@ -90,9 +118,7 @@ bool CanWork(LabourSkill skill) {
          skill == LabourSkill::kWeakOrPartial;
 }
 
-bool IsDangerous(HousingGrade grade) {
-  return grade == HousingGrade::kC || grade == HousingGrade::kD;
-}
+bool IsDangerous(HousingGrade grade) { return grade == HousingGrade::kC || grade == HousingGrade::kD; }
 
 // ---------------------------------------------------------------------------------------
 // Cell normalisation shared by Parse() and ParseYesNo().
@@ -150,8 +176,7 @@ bool NeedsFolding(std::string_view s) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b >= 'A' && b <= 'Z') return true;
     if (b == 0xEF && i + 2 < s.size() &&
-        FullWidthToAscii(static_cast<unsigned char>(s[i + 1]),
-                         static_cast<unsigned char>(s[i + 2])) != 0) {
+        FullWidthToAscii(static_cast<unsigned char>(s[i + 1]), static_cast<unsigned char>(s[i + 2])) != 0) {
       return true;
     }
   }
@@ -166,8 +191,8 @@ std::string Fold(std::string_view s) {
   folded.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size()) {
-      const char ascii = FullWidthToAscii(static_cast<unsigned char>(s[i + 1]),
-                                          static_cast<unsigned char>(s[i + 2]));
+      const char ascii =
+          FullWidthToAscii(static_cast<unsigned char>(s[i + 1]), static_cast<unsigned char>(s[i + 2]));
       if (ascii != 0) {
         folded += LowerAscii(ascii);
         i += 2;
@@ -290,9 +315,12 @@ const CodeList::Lookup& CodeList::GetLookup() const {
 
 std::string_view CodeList::Name(Lang lang) const {
   switch (lang) {
-    case Lang::kZhHans: return spec_.name_zh_hans;
-    case Lang::kZhHant: return GetLookup().name_zh_hant;
-    case Lang::kEn: return spec_.name_en;
+    case Lang::kZhHans:
+      return spec_.name_zh_hans;
+    case Lang::kZhHant:
+      return GetLookup().name_zh_hant;
+    case Lang::kEn:
+      return spec_.name_en;
   }
   return spec_.name_zh_hans;
 }
@@ -306,16 +334,17 @@ std::string_view CodeList::Label(int code, Lang lang) const {
   if (!Contains(code)) return {};
   const auto row = static_cast<size_t>(row_of_code_[static_cast<size_t>(code)]);
   switch (lang) {
-    case Lang::kZhHans: return spec_.rows[row].zh_hans;
-    case Lang::kZhHant: return GetLookup().zh_hant_labels[row];
-    case Lang::kEn: return spec_.rows[row].en;
+    case Lang::kZhHans:
+      return spec_.rows[row].zh_hans;
+    case Lang::kZhHant:
+      return GetLookup().zh_hant_labels[row];
+    case Lang::kEn:
+      return spec_.rows[row].en;
   }
   return spec_.rows[row].zh_hans;
 }
 
-std::string CodeList::CodeText(int code) const {
-  return fmt::format("{:0{}d}", code, spec_.code_digits);
-}
+std::string CodeList::CodeText(int code) const { return fmt::format("{:0{}d}", code, spec_.code_digits); }
 
 StatusOr<uint8_t> CodeList::Parse(std::string_view text) const {
   const std::string_view cell = TrimCell(text);
@@ -361,16 +390,15 @@ Status CodeList::ParseError(std::string_view cell) const {
   const std::string& accepted_zh = GetLookup().accepted_zh_hans;
   const std::string& accepted_en = GetLookup().accepted_en;
   if (cell.empty()) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("{}：值为空；可填写名称或代码：{}", spec_.name_zh_hans, accepted_zh),
-        fmt::format("{}: value is empty; enter a label or code: {}", spec_.name_en, accepted_en)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}：值为空；可填写名称或代码：{}", spec_.name_zh_hans, accepted_zh),
+                  fmt::format("{}: value is empty; enter a label or code: {}", spec_.name_en, accepted_en)));
   }
   const std::string quoted = QuoteForMessage(cell);
   return InvalidArgumentError(Bilingual(
-      fmt::format("{}：无法识别“{}”；可填写名称或代码：{}", spec_.name_zh_hans, quoted,
-                  accepted_zh),
-      fmt::format("{}: unrecognised value \"{}\"; enter a label or code: {}", spec_.name_en,
-                  quoted, accepted_en)));
+      fmt::format("{}：无法识别“{}”；可填写名称或代码：{}", spec_.name_zh_hans, quoted, accepted_zh),
+      fmt::format("{}: unrecognised value \"{}\"; enter a label or code: {}", spec_.name_en, quoted,
+                  accepted_en)));
 }
 
 }  // namespace internal
@@ -386,9 +414,9 @@ StatusOr<bool> ParseYesNo(std::string_view text) {
   };
   // Folded spellings (lower-case ASCII); 無 is the zh-Hant form of 无.
   static constexpr Spelling kSpellings[] = {
-      {"是", true}, {"否", false}, {"有", true}, {"无", false}, {"無", false},
-      {"y", true},  {"n", false},  {"yes", true}, {"no", false}, {"true", true},
-      {"false", false}, {"1", true}, {"0", false},
+      {"是", true},     {"否", false}, {"有", true},  {"无", false}, {"無", false},
+      {"y", true},      {"n", false},  {"yes", true}, {"no", false}, {"true", true},
+      {"false", false}, {"1", true},   {"0", false},
   };
   const std::string_view cell = TrimCell(text);
   std::string folded;

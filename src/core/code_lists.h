@@ -39,14 +39,14 @@ namespace jz {
 // 贫困户属性 (aac006): (一般 | 低保 | 特困供养 | 低保+特困) × (贫困户 | 脱贫户). Written with two
 // digits ("01") by the national system.
 enum class HouseholdAttribute : uint8_t {
-  kGeneralPoor = 1,        // 一般贫困户
-  kDibaoExited = 2,        // 低保脱贫户
-  kTekunExited = 3,        // 特困供养脱贫户
-  kDibaoPoor = 4,          // 低保贫困户
-  kGeneralExited = 5,      // 一般脱贫户
-  kTekunPoor = 6,          // 特困供养贫困户
-  kDibaoTekunPoor = 7,     // 低保特困供养贫困户
-  kDibaoTekun = 8,         // 低保特困供养户
+  kGeneralPoor = 1,     // 一般贫困户
+  kDibaoExited = 2,     // 低保脱贫户
+  kTekunExited = 3,     // 特困供养脱贫户
+  kDibaoPoor = 4,       // 低保贫困户
+  kGeneralExited = 5,   // 一般脱贫户
+  kTekunPoor = 6,       // 特困供养贫困户
+  kDibaoTekunPoor = 7,  // 低保特困供养贫困户
+  kDibaoTekun = 8,      // 低保特困供养户
 };
 
 // Returns whether the household receives 低保 (minimum living allowance): 02, 04, 07, 08.
@@ -56,69 +56,69 @@ bool IsTekun(HouseholdAttribute attribute);
 
 // 脱贫状态 / 脱贫标志 (aar010). Code 2 is not used by the national system.
 enum class PovertyStatus : uint8_t {
-  kNotExited = 0,             // 未脱贫
-  kExitedWithPolicy = 1,      // 已脱贫(享受政策)
-  kReturned = 3,              // 返贫
-  kExitedWithoutPolicy = 4,   // 已脱贫(不再享受政策)
+  kNotExited = 0,            // 未脱贫
+  kExitedWithPolicy = 1,     // 已脱贫(享受政策)
+  kReturned = 3,             // 返贫
+  kExitedWithoutPolicy = 4,  // 已脱贫(不再享受政策)
 };
 
 // 户类型: the household's population, independent of MonitoringType (DOMAIN §9.1).
 enum class HouseholdType : uint8_t {
-  kPoor = 1,            // 贫困户
-  kExited = 2,          // 脱贫户
-  kMonitored = 3,       // 监测户
-  kOrdinaryFarm = 4,    // 一般农户
+  kPoor = 1,          // 贫困户
+  kExited = 2,        // 脱贫户
+  kMonitored = 3,     // 监测户
+  kOrdinaryFarm = 4,  // 一般农户
 };
 
 // 致贫原因: used for 主要致贫原因 (one) and 其他致贫原因 (at most two). 12/13 were added in
 // 2017+ versions of the national system.
 enum class PovertyCause : uint8_t {
-  kIllness = 1,          // 因病
-  kDisability = 2,       // 因残
-  kSchooling = 3,        // 因学
-  kDisaster = 4,         // 因灾
-  kLackOfLand = 5,       // 缺土地
-  kLackOfWater = 6,      // 缺水
-  kLackOfSkills = 7,     // 缺技术
-  kLackOfLabour = 8,     // 缺劳力 (alias 缺劳动力)
-  kLackOfFunds = 9,      // 缺资金
-  kPoorTransport = 10,   // 交通条件落后
-  kLackOfDrive = 11,     // 自身发展动力不足
-  kMarriage = 12,        // 因婚
-  kBereavement = 13,     // 因丧
-  kOther = 99,           // 其他
+  kIllness = 1,         // 因病
+  kDisability = 2,      // 因残
+  kSchooling = 3,       // 因学
+  kDisaster = 4,        // 因灾
+  kLackOfLand = 5,      // 缺土地
+  kLackOfWater = 6,     // 缺水
+  kLackOfSkills = 7,    // 缺技术
+  kLackOfLabour = 8,    // 缺劳力 (alias 缺劳动力)
+  kLackOfFunds = 9,     // 缺资金
+  kPoorTransport = 10,  // 交通条件落后
+  kLackOfDrive = 11,    // 自身发展动力不足
+  kMarriage = 12,       // 因婚
+  kBereavement = 13,    // 因丧
+  kOther = 99,          // 其他
 };
 
 // 性别 (GB/T 2261.1).
 enum class Sex : uint8_t {
-  kMale = 1,          // 男
-  kFemale = 2,        // 女
-  kUnspecified = 9,   // 未说明
+  kMale = 1,         // 男
+  kFemale = 2,       // 女
+  kUnspecified = 9,  // 未说明
 };
 
 // 与户主关系: the person's relationship to the head of household (户主).
 enum class Relationship : uint8_t {
-  kHead = 1,                   // 户主
-  kSpouse = 2,                 // 配偶
-  kSon = 3,                    // 之子
-  kDaughter = 4,               // 之女
-  kDaughterInLaw = 5,          // 之儿媳
-  kSonInLaw = 6,               // 之女婿
-  kSonsSon = 7,                // 之孙子
-  kSonsDaughter = 8,           // 之孙女
-  kDaughtersSon = 9,           // 之外孙子
-  kDaughtersDaughter = 10,     // 之外孙女
-  kFather = 11,                // 之父
-  kMother = 12,                // 之母
-  kWifesFather = 13,           // 之岳父
-  kWifesMother = 14,           // 之岳母
-  kHusbandsFather = 15,        // 之公公
-  kHusbandsMother = 16,        // 之婆婆
-  kPaternalGrandfather = 17,   // 之祖父
-  kPaternalGrandmother = 18,   // 之祖母
-  kMaternalGrandfather = 19,   // 之外祖父
-  kMaternalGrandmother = 20,   // 之外祖母
-  kOther = 99,                 // 其他
+  kHead = 1,                  // 户主
+  kSpouse = 2,                // 配偶
+  kSon = 3,                   // 之子
+  kDaughter = 4,              // 之女
+  kDaughterInLaw = 5,         // 之儿媳
+  kSonInLaw = 6,              // 之女婿
+  kSonsSon = 7,               // 之孙子
+  kSonsDaughter = 8,          // 之孙女
+  kDaughtersSon = 9,          // 之外孙子
+  kDaughtersDaughter = 10,    // 之外孙女
+  kFather = 11,               // 之父
+  kMother = 12,               // 之母
+  kWifesFather = 13,          // 之岳父
+  kWifesMother = 14,          // 之岳母
+  kHusbandsFather = 15,       // 之公公
+  kHusbandsMother = 16,       // 之婆婆
+  kPaternalGrandfather = 17,  // 之祖父
+  kPaternalGrandmother = 18,  // 之祖母
+  kMaternalGrandfather = 19,  // 之外祖父
+  kMaternalGrandmother = 20,  // 之外祖母
+  kOther = 99,                // 其他
 };
 
 // Returns the sex the relationship implies (之子 → male, 之女 → female, 之岳母 → female …),
@@ -133,44 +133,94 @@ int GenerationOffset(Relationship relationship);
 // 民族 (GB 3304-1991): the 56 nationalities in standard order, 97 其他, 98 外国血统中国籍人士.
 // Written with two digits ("01"). The poverty system writes 其他 as 99, accepted by Parse().
 enum class Ethnicity : uint8_t {
-  kHan = 1, kMongol, kHui, kTibetan, kUyghur, kMiao, kYi, kZhuang, kBouyei, kKorean,
-  kManchu, kDong, kYao, kBai, kTujia, kHani, kKazakh, kDai, kLi, kLisu,
-  kWa, kShe, kGaoshan, kLahu, kShui, kDongxiang, kNaxi, kJingpo, kKyrgyz, kTu,
-  kDaur, kMulao, kQiang, kBlang, kSalar, kMaonan, kGelao, kXibe, kAchang, kPumi,
-  kTajik, kNu, kUzbek, kRussian, kEvenki, kDeang, kBonan, kYugur, kGin, kTatar,
-  kDerung, kOroqen, kHezhen, kMonba, kLhoba, kJino,  // kJino = 56
-  kOther = 97,            // 其他 (alias code 99)
-  kForeignOrigin = 98,    // 外国血统中国籍人士
+  kHan = 1,
+  kMongol,
+  kHui,
+  kTibetan,
+  kUyghur,
+  kMiao,
+  kYi,
+  kZhuang,
+  kBouyei,
+  kKorean,
+  kManchu,
+  kDong,
+  kYao,
+  kBai,
+  kTujia,
+  kHani,
+  kKazakh,
+  kDai,
+  kLi,
+  kLisu,
+  kWa,
+  kShe,
+  kGaoshan,
+  kLahu,
+  kShui,
+  kDongxiang,
+  kNaxi,
+  kJingpo,
+  kKyrgyz,
+  kTu,
+  kDaur,
+  kMulao,
+  kQiang,
+  kBlang,
+  kSalar,
+  kMaonan,
+  kGelao,
+  kXibe,
+  kAchang,
+  kPumi,
+  kTajik,
+  kNu,
+  kUzbek,
+  kRussian,
+  kEvenki,
+  kDeang,
+  kBonan,
+  kYugur,
+  kGin,
+  kTatar,
+  kDerung,
+  kOroqen,
+  kHezhen,
+  kMonba,
+  kLhoba,
+  kJino,                // kJino = 56
+  kOther = 97,          // 其他 (alias code 99)
+  kForeignOrigin = 98,  // 外国血统中国籍人士
 };
 
 // 文化程度 (recorded for non-students).
 enum class Education : uint8_t {
-  kIlliterate = 1,         // 文盲或半文盲
-  kPrimary = 2,            // 小学
-  kJuniorSecondary = 3,    // 初中
-  kSeniorSecondary = 4,    // 高中
-  kCollegeOrAbove = 5,     // 大专及以上
-  kPreschoolChild = 6,     // 学龄前儿童
+  kIlliterate = 1,       // 文盲或半文盲
+  kPrimary = 2,          // 小学
+  kJuniorSecondary = 3,  // 初中
+  kSeniorSecondary = 4,  // 高中
+  kCollegeOrAbove = 5,   // 大专及以上
+  kPreschoolChild = 6,   // 学龄前儿童
 };
 
 // 在校生状况.
 enum class SchoolStatus : uint8_t {
-  kNotInSchool = 1,          // 非在校生
-  kPreschool = 2,            // 学前教育
-  kPrimary = 3,              // 小学
-  kGrade7 = 4,               // 七年级
-  kGrade8 = 5,               // 八年级
-  kGrade9 = 6,               // 九年级
-  kSeniorYear1 = 7,          // 高中一年级
-  kSeniorYear2 = 8,          // 高中二年级
-  kSeniorYear3 = 9,          // 高中三年级
-  kVocationalYear1 = 10,     // 中职一年级
-  kVocationalYear2 = 11,     // 中职二年级
-  kVocationalYear3 = 12,     // 中职三年级
+  kNotInSchool = 1,             // 非在校生
+  kPreschool = 2,               // 学前教育
+  kPrimary = 3,                 // 小学
+  kGrade7 = 4,                  // 七年级
+  kGrade8 = 5,                  // 八年级
+  kGrade9 = 6,                  // 九年级
+  kSeniorYear1 = 7,             // 高中一年级
+  kSeniorYear2 = 8,             // 高中二年级
+  kSeniorYear3 = 9,             // 高中三年级
+  kVocationalYear1 = 10,        // 中职一年级
+  kVocationalYear2 = 11,        // 中职二年级
+  kVocationalYear3 = 12,        // 中职三年级
   kHigherVocationalYear1 = 13,  // 高职一年级
   kHigherVocationalYear2 = 14,  // 高职二年级
   kHigherVocationalYear3 = 15,  // 高职三年级
-  kCollegeOrAbove = 16,      // 大专及以上
+  kCollegeOrAbove = 16,         // 大专及以上
 };
 
 // Returns whether the person is enrolled anywhere (anything but 非在校生).
@@ -182,20 +232,20 @@ bool IsSeniorOrAbove(SchoolStatus status);
 
 // 健康状况.
 enum class Health : uint8_t {
-  kHealthy = 1,           // 健康
-  kChronicIllness = 2,    // 长期慢性病
-  kSeriousIllness = 3,    // 患有大病
-  kDisabled = 4,          // 残疾
+  kHealthy = 1,         // 健康
+  kChronicIllness = 2,  // 长期慢性病
+  kSeriousIllness = 3,  // 患有大病
+  kDisabled = 4,        // 残疾
 };
 
 // 劳动技能. 无劳动力 = not of labour age (children, elderly); 丧失劳动力 = of labour age
 // but unable to work.
 enum class LabourSkill : uint8_t {
-  kOrdinary = 1,          // 普通劳动力
-  kSkilled = 2,           // 技能劳动力
-  kWeakOrPartial = 3,     // 弱劳动力或半劳动力 (aliases 弱劳动力, 半劳动力)
-  kLostCapacity = 4,      // 丧失劳动力
-  kNotLabourForce = 5,    // 无劳动力
+  kOrdinary = 1,        // 普通劳动力
+  kSkilled = 2,         // 技能劳动力
+  kWeakOrPartial = 3,   // 弱劳动力或半劳动力 (aliases 弱劳动力, 半劳动力)
+  kLostCapacity = 4,    // 丧失劳动力
+  kNotLabourForce = 5,  // 无劳动力
 };
 
 // Returns whether the person counts as labour: 普通, 技能, 弱或半 (codes 1-3).
@@ -203,11 +253,11 @@ bool CanWork(LabourSkill skill);
 
 // 务工状况 (where the person works).
 enum class WorkStatus : uint8_t {
-  kWithinTownship = 1,                 // 乡(镇)内务工
-  kOutsideTownshipWithinCounty = 2,    // 乡(镇)外县内务工
-  kOutsideCountyWithinProvince = 3,    // 县外省内务工
-  kOutsideProvince = 4,                // 省外务工
-  kOther = 99,                         // 其他
+  kWithinTownship = 1,               // 乡(镇)内务工
+  kOutsideTownshipWithinCounty = 2,  // 乡(镇)外县内务工
+  kOutsideCountyWithinProvince = 3,  // 县外省内务工
+  kOutsideProvince = 4,              // 省外务工
+  kOther = 99,                       // 其他
 };
 
 // 危房级别 (住建 appraisal grade); labels "A级".."D级", also accepted as "A".."D".
@@ -218,49 +268,49 @@ bool IsDangerous(HousingGrade grade);
 
 // 监测对象类型 (DOMAIN §3.2).
 enum class MonitoringType : uint8_t {
-  kUnstableExited = 1,    // 脱贫不稳定户
-  kMarginal = 2,          // 边缘易致贫户
-  kSuddenHardship = 3,    // 突发严重困难户
+  kUnstableExited = 1,  // 脱贫不稳定户
+  kMarginal = 2,        // 边缘易致贫户
+  kSuddenHardship = 3,  // 突发严重困难户
 };
 
 // 风险类别: risk identified when a household enters monitoring (DOMAIN §3.7; the national
 // codes are reconstructed, medium confidence).
 enum class RiskCategory : uint8_t {
-  kIllness = 1,                // 因病
-  kDisability = 2,             // 因残
-  kSchooling = 3,              // 因学
-  kDisaster = 4,               // 因灾
-  kAccident = 5,               // 因意外事故
-  kIndustryFailure = 6,        // 因产业项目失败
-  kUnstableEmployment = 7,     // 因务工就业不稳
-  kLackOfLabour = 8,           // 缺劳动力 (alias 缺劳力)
-  kHousingSafety = 9,          // 住房安全
-  kDrinkingWaterSafety = 10,   // 饮水安全
-  kOther = 99,                 // 其他
+  kIllness = 1,               // 因病
+  kDisability = 2,            // 因残
+  kSchooling = 3,             // 因学
+  kDisaster = 4,              // 因灾
+  kAccident = 5,              // 因意外事故
+  kIndustryFailure = 6,       // 因产业项目失败
+  kUnstableEmployment = 7,    // 因务工就业不稳
+  kLackOfLabour = 8,          // 缺劳动力 (alias 缺劳力)
+  kHousingSafety = 9,         // 住房安全
+  kDrinkingWaterSafety = 10,  // 饮水安全
+  kOther = 99,                // 其他
 };
 
 // 风险消除方式 (DOMAIN §3.8).
 enum class RiskEliminationMethod : uint8_t {
-  kByAssistance = 1,   // 帮扶消除
-  kNatural = 2,        // 自然消除
+  kByAssistance = 1,  // 帮扶消除
+  kNatural = 2,       // 自然消除
 };
 
 // 帮扶措施: the 14 assistance-measure categories of the monitoring system (DOMAIN §3.8).
 enum class AssistanceKind : uint8_t {
-  kIndustry = 1,                // 产业帮扶
-  kEmployment = 2,              // 就业帮扶
-  kPublicWelfareJob = 3,        // 公益性岗位帮扶 (alias 公益岗位)
-  kHealth = 4,                  // 健康帮扶
-  kEducation = 5,               // 教育帮扶
-  kHousingSafety = 6,           // 住房安全保障
-  kDrinkingWaterSafety = 7,     // 饮水安全保障
-  kComprehensiveSecurity = 8,   // 综合保障 (低保/特困/临时救助)
-  kRelocation = 9,              // 搬迁
-  kLivingConditions = 10,       // 生产生活条件改善
-  kInfrastructure = 11,         // 基础设施建设
-  kFinancial = 12,              // 金融帮扶 (小额信贷)
-  kSocial = 13,                 // 社会帮扶
-  kOther = 99,                  // 其他
+  kIndustry = 1,               // 产业帮扶
+  kEmployment = 2,             // 就业帮扶
+  kPublicWelfareJob = 3,       // 公益性岗位帮扶 (alias 公益岗位)
+  kHealth = 4,                 // 健康帮扶
+  kEducation = 5,              // 教育帮扶
+  kHousingSafety = 6,          // 住房安全保障
+  kDrinkingWaterSafety = 7,    // 饮水安全保障
+  kComprehensiveSecurity = 8,  // 综合保障 (低保/特困/临时救助)
+  kRelocation = 9,             // 搬迁
+  kLivingConditions = 10,      // 生产生活条件改善
+  kInfrastructure = 11,        // 基础设施建设
+  kFinancial = 12,             // 金融帮扶 (小额信贷)
+  kSocial = 13,                // 社会帮扶
+  kOther = 99,                 // 其他
 };
 
 // ---------------------------------------------------------------------------------------
@@ -307,9 +357,9 @@ struct CodeNumberAlias {
 struct CodeListSpec {
   std::string_view name_zh_hans;
   std::string_view name_en;
-  int code_digits;                       // 2 when the national system zero-pads ("01").
+  int code_digits;  // 2 when the national system zero-pads ("01").
   std::span<const CodeRow> rows;
-  std::span<const CodeAlias> aliases;    // spellings; a zh alias's zh-Hant form is accepted too
+  std::span<const CodeAlias> aliases;  // spellings; a zh alias's zh-Hant form is accepted too
   std::span<const CodeNumberAlias> alias_codes;
 };
 
@@ -363,25 +413,74 @@ concept CodeListEnum = std::is_enum_v<E> && requires {
   { CodeListTraits<E>::List() } -> std::same_as<const internal::CodeList&>;
 };
 
-template <> struct CodeListTraits<HouseholdAttribute> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<PovertyStatus> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<HouseholdType> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<PovertyCause> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<Relationship> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<Sex> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<Ethnicity> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<Education> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<SchoolStatus> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<Health> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<LabourSkill> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<WorkStatus> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<HousingGrade> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<MonitoringType> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<RiskCategory> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<RiskEliminationMethod> {
+template <>
+struct CodeListTraits<HouseholdAttribute> {
   static const internal::CodeList& List();
 };
-template <> struct CodeListTraits<AssistanceKind> { static const internal::CodeList& List(); };
+template <>
+struct CodeListTraits<PovertyStatus> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<HouseholdType> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<PovertyCause> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<Relationship> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<Sex> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<Ethnicity> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<Education> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<SchoolStatus> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<Health> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<LabourSkill> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<WorkStatus> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<HousingGrade> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<MonitoringType> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<RiskCategory> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<RiskEliminationMethod> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<AssistanceKind> {
+  static const internal::CodeList& List();
+};
 
 // Returns the list's own name, e.g. 与户主关系 / 與戶主關係 / "Relationship to head".
 template <CodeListEnum E>

@@ -3,8 +3,6 @@
 // (DOMAIN.md §1.1-1.3, §3.2, §3.7, §3.8) and the helper predicates are checked per list.
 #include "core/code_lists.h"
 
-#include "core/case_codes.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -14,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/case_codes.h"
 #include "tests/testutil/status_matchers.h"
 
 namespace jz {
@@ -50,10 +49,10 @@ template <class E>
 class EveryCodeList : public ::testing::Test {};
 
 using AllLists =
-    ::testing::Types<HouseholdAttribute, PovertyStatus, HouseholdType, PovertyCause, Relationship,
-                     Sex, Ethnicity, Education, SchoolStatus, Health, LabourSkill, WorkStatus,
-                     HousingGrade, MonitoringType, RiskCategory, RiskEliminationMethod,
-                     AssistanceKind, CaseSource, CaseState, CaseAction, VisitMode>;
+    ::testing::Types<HouseholdAttribute, PovertyStatus, HouseholdType, PovertyCause, Relationship, Sex,
+                     Ethnicity, Education, SchoolStatus, Health, LabourSkill, WorkStatus, HousingGrade,
+                     MonitoringType, RiskCategory, RiskEliminationMethod, AssistanceKind, CaseSource,
+                     CaseState, CaseAction, VisitMode>;
 TYPED_TEST_SUITE(EveryCodeList, AllLists);
 
 TYPED_TEST(EveryCodeList, CodesAreUniqueAndAscending) {
@@ -130,10 +129,10 @@ TYPED_TEST(EveryCodeList, RejectsBadInputNamingTheListAndValue) {
   const std::string name_en(ListName<TypeParam>(Lang::kEn));
   const int missing = CodeNotOnList<TypeParam>();
   ASSERT_GE(missing, 0);
-  for (const std::string& bad : {std::string(""), std::string("   "), std::string("\u3000"),
-                                 std::string("不存在的值"), std::string("3.5"), std::string("-1"),
-                                 std::string("1e1"), std::string("１.５"), std::to_string(missing),
-                                 std::string("123456789012345678901234567890")}) {
+  for (const std::string& bad :
+       {std::string(""), std::string("   "), std::string("\u3000"), std::string("不存在的值"),
+        std::string("3.5"), std::string("-1"), std::string("1e1"), std::string("１.５"),
+        std::to_string(missing), std::string("123456789012345678901234567890")}) {
     const StatusOr<TypeParam> parsed = Parse<TypeParam>(bad);
     ASSERT_FALSE(parsed.ok()) << name_en << " accepted \"" << bad << "\"";
     EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
@@ -151,8 +150,7 @@ TYPED_TEST(EveryCodeList, RejectsBadInputNamingTheListAndValue) {
 TYPED_TEST(EveryCodeList, ErrorListsTheAcceptedValues) {
   const TypeParam first = AllValues<TypeParam>().front();
   const std::string message = Parse<TypeParam>("不存在的值").status().message();
-  EXPECT_THAT(MessageHalf(message, false),
-              HasSubstr(CodeText(first) + " " + std::string(Label(first))));
+  EXPECT_THAT(MessageHalf(message, false), HasSubstr(CodeText(first) + " " + std::string(Label(first))));
   EXPECT_THAT(MessageHalf(message, true),
               HasSubstr(CodeText(first) + " " + std::string(Label(first, Lang::kEn))));
 }
@@ -173,9 +171,14 @@ void ExpectTable(const std::vector<std::pair<int, std::string_view>>& expected) 
 }
 
 TEST(CodeLists, HouseholdAttributeMatchesTheNationalSystem) {
-  ExpectTable<HouseholdAttribute>({{1, "一般贫困户"}, {2, "低保脱贫户"}, {3, "特困供养脱贫户"},
-                                   {4, "低保贫困户"}, {5, "一般脱贫户"}, {6, "特困供养贫困户"},
-                                   {7, "低保特困供养贫困户"}, {8, "低保特困供养户"}});
+  ExpectTable<HouseholdAttribute>({{1, "一般贫困户"},
+                                   {2, "低保脱贫户"},
+                                   {3, "特困供养脱贫户"},
+                                   {4, "低保贫困户"},
+                                   {5, "一般脱贫户"},
+                                   {6, "特困供养贫困户"},
+                                   {7, "低保特困供养贫困户"},
+                                   {8, "低保特困供养户"}});
   EXPECT_EQ(Code(HouseholdAttribute::kDibaoTekunPoor), 7);
   EXPECT_EQ(CodeText(HouseholdAttribute::kGeneralPoor), "01");
   EXPECT_EQ(ListName<HouseholdAttribute>(), "贫困户属性");
@@ -193,27 +196,45 @@ TEST(CodeLists, HouseholdTypeAndMonitoringLists) {
   ExpectTable<HouseholdType>({{1, "贫困户"}, {2, "脱贫户"}, {3, "监测户"}, {4, "一般农户"}});
   ExpectTable<MonitoringType>({{1, "脱贫不稳定户"}, {2, "边缘易致贫户"}, {3, "突发严重困难户"}});
   ExpectTable<RiskEliminationMethod>({{1, "帮扶消除"}, {2, "自然消除"}});
-  ExpectTable<RiskCategory>({{1, "因病"}, {2, "因残"}, {3, "因学"}, {4, "因灾"},
-                             {5, "因意外事故"}, {6, "因产业项目失败"}, {7, "因务工就业不稳"},
-                             {8, "缺劳动力"}, {9, "住房安全"}, {10, "饮水安全"}, {99, "其他"}});
+  ExpectTable<RiskCategory>({{1, "因病"},
+                             {2, "因残"},
+                             {3, "因学"},
+                             {4, "因灾"},
+                             {5, "因意外事故"},
+                             {6, "因产业项目失败"},
+                             {7, "因务工就业不稳"},
+                             {8, "缺劳动力"},
+                             {9, "住房安全"},
+                             {10, "饮水安全"},
+                             {99, "其他"}});
   EXPECT_EQ(*Parse<RiskCategory>("缺劳力"), RiskCategory::kLackOfLabour);
 }
 
 TEST(CodeLists, PovertyCauseIncludesMarriageAndBereavement) {
-  ExpectTable<PovertyCause>({{1, "因病"}, {2, "因残"}, {3, "因学"}, {4, "因灾"}, {5, "缺土地"},
-                             {6, "缺水"}, {7, "缺技术"}, {8, "缺劳力"}, {9, "缺资金"},
-                             {10, "交通条件落后"}, {11, "自身发展动力不足"}, {12, "因婚"},
-                             {13, "因丧"}, {99, "其他"}});
+  ExpectTable<PovertyCause>({{1, "因病"},
+                             {2, "因残"},
+                             {3, "因学"},
+                             {4, "因灾"},
+                             {5, "缺土地"},
+                             {6, "缺水"},
+                             {7, "缺技术"},
+                             {8, "缺劳力"},
+                             {9, "缺资金"},
+                             {10, "交通条件落后"},
+                             {11, "自身发展动力不足"},
+                             {12, "因婚"},
+                             {13, "因丧"},
+                             {99, "其他"}});
   EXPECT_EQ(*Parse<PovertyCause>("缺劳动力"), PovertyCause::kLackOfLabour);
   EXPECT_EQ(*Parse<PovertyCause>("缺勞動力"), PovertyCause::kLackOfLabour);  // zh-Hant alias
 }
 
 TEST(CodeLists, RelationshipHasTwentyOneValues) {
   ExpectTable<Relationship>(
-      {{1, "户主"}, {2, "配偶"}, {3, "之子"}, {4, "之女"}, {5, "之儿媳"}, {6, "之女婿"},
-       {7, "之孙子"}, {8, "之孙女"}, {9, "之外孙子"}, {10, "之外孙女"}, {11, "之父"},
-       {12, "之母"}, {13, "之岳父"}, {14, "之岳母"}, {15, "之公公"}, {16, "之婆婆"},
-       {17, "之祖父"}, {18, "之祖母"}, {19, "之外祖父"}, {20, "之外祖母"}, {99, "其他"}});
+      {{1, "户主"},      {2, "配偶"},      {3, "之子"},     {4, "之女"},      {5, "之儿媳"},  {6, "之女婿"},
+       {7, "之孙子"},    {8, "之孙女"},    {9, "之外孙子"}, {10, "之外孙女"}, {11, "之父"},   {12, "之母"},
+       {13, "之岳父"},   {14, "之岳母"},   {15, "之公公"},  {16, "之婆婆"},   {17, "之祖父"}, {18, "之祖母"},
+       {19, "之外祖父"}, {20, "之外祖母"}, {99, "其他"}});
   EXPECT_EQ(ListName<Relationship>(Lang::kZhHans), "与户主关系");
   EXPECT_EQ(ListName<Relationship>(Lang::kZhHant), "與戶主關係");
   EXPECT_EQ(ListName<Relationship>(Lang::kEn), "Relationship to head");
@@ -227,13 +248,13 @@ TEST(CodeLists, SexFollowsGbT2261) {
 
 TEST(CodeLists, EthnicityFollowsGb3304) {
   const std::vector<std::string_view> nationalities = {
-      "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
-      "满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
-      "佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族",
-      "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族",
-      "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
-      "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族",
-      "基诺族"};
+      "汉族",     "蒙古族",   "回族",       "藏族",     "维吾尔族",   "苗族",   "彝族",     "壮族",
+      "布依族",   "朝鲜族",   "满族",       "侗族",     "瑶族",       "白族",   "土家族",   "哈尼族",
+      "哈萨克族", "傣族",     "黎族",       "傈僳族",   "佤族",       "畲族",   "高山族",   "拉祜族",
+      "水族",     "东乡族",   "纳西族",     "景颇族",   "柯尔克孜族", "土族",   "达斡尔族", "仫佬族",
+      "羌族",     "布朗族",   "撒拉族",     "毛南族",   "仡佬族",     "锡伯族", "阿昌族",   "普米族",
+      "塔吉克族", "怒族",     "乌孜别克族", "俄罗斯族", "鄂温克族",   "德昂族", "保安族",   "裕固族",
+      "京族",     "塔塔尔族", "独龙族",     "鄂伦春族", "赫哲族",     "门巴族", "珞巴族",   "基诺族"};
   std::vector<std::pair<int, std::string_view>> expected;
   for (size_t i = 0; i < nationalities.size(); ++i) {
     expected.emplace_back(static_cast<int>(i) + 1, nationalities[i]);
@@ -250,14 +271,14 @@ TEST(CodeLists, EthnicityFollowsGb3304) {
 TEST(CodeLists, EthnicityAcceptsAliasCodeAndIdCardSpellings) {
   EXPECT_EQ(*Parse<Ethnicity>("99"), Ethnicity::kOther);  // the poverty system's 其他
   EXPECT_EQ(*Parse<Ethnicity>("97"), Ethnicity::kOther);
-  EXPECT_FALSE(FromCode<Ethnicity>(99).has_value());      // an alias, not a code
-  EXPECT_EQ(*Parse<Ethnicity>("汉"), Ethnicity::kHan);    // ID cards omit 族
+  EXPECT_FALSE(FromCode<Ethnicity>(99).has_value());    // an alias, not a code
+  EXPECT_EQ(*Parse<Ethnicity>("汉"), Ethnicity::kHan);  // ID cards omit 族
   EXPECT_EQ(*Parse<Ethnicity>("漢族"), Ethnicity::kHan);
   EXPECT_EQ(*Parse<Ethnicity>("土"), Ethnicity::kTu);
   EXPECT_EQ(*Parse<Ethnicity>("土家"), Ethnicity::kTujia);
   EXPECT_EQ(*Parse<Ethnicity>("Uygur"), Ethnicity::kUyghur);  // GB 3304 romanisation
   EXPECT_EQ(*Parse<Ethnicity>("ZANG"), Ethnicity::kTibetan);
-  EXPECT_EQ(*Parse<Ethnicity>("０１"), Ethnicity::kHan);      // full-width digits
+  EXPECT_EQ(*Parse<Ethnicity>("０１"), Ethnicity::kHan);  // full-width digits
 }
 
 TEST(CodeLists, EthnicityErrorTruncatesTheAcceptedList) {
@@ -288,27 +309,47 @@ TEST(CodeLists, ErrorQuotesLongOrHostileValuesSafely) {
 }
 
 TEST(CodeLists, PersonListsMatchTheRegistrationForm) {
-  ExpectTable<Education>({{1, "文盲或半文盲"}, {2, "小学"}, {3, "初中"}, {4, "高中"},
-                          {5, "大专及以上"}, {6, "学龄前儿童"}});
-  ExpectTable<SchoolStatus>(
-      {{1, "非在校生"}, {2, "学前教育"}, {3, "小学"}, {4, "七年级"}, {5, "八年级"},
-       {6, "九年级"}, {7, "高中一年级"}, {8, "高中二年级"}, {9, "高中三年级"},
-       {10, "中职一年级"}, {11, "中职二年级"}, {12, "中职三年级"}, {13, "高职一年级"},
-       {14, "高职二年级"}, {15, "高职三年级"}, {16, "大专及以上"}});
+  ExpectTable<Education>(
+      {{1, "文盲或半文盲"}, {2, "小学"}, {3, "初中"}, {4, "高中"}, {5, "大专及以上"}, {6, "学龄前儿童"}});
+  ExpectTable<SchoolStatus>({{1, "非在校生"},
+                             {2, "学前教育"},
+                             {3, "小学"},
+                             {4, "七年级"},
+                             {5, "八年级"},
+                             {6, "九年级"},
+                             {7, "高中一年级"},
+                             {8, "高中二年级"},
+                             {9, "高中三年级"},
+                             {10, "中职一年级"},
+                             {11, "中职二年级"},
+                             {12, "中职三年级"},
+                             {13, "高职一年级"},
+                             {14, "高职二年级"},
+                             {15, "高职三年级"},
+                             {16, "大专及以上"}});
   ExpectTable<Health>({{1, "健康"}, {2, "长期慢性病"}, {3, "患有大病"}, {4, "残疾"}});
-  ExpectTable<LabourSkill>({{1, "普通劳动力"}, {2, "技能劳动力"}, {3, "弱劳动力或半劳动力"},
-                            {4, "丧失劳动力"}, {5, "无劳动力"}});
-  ExpectTable<WorkStatus>({{1, "乡(镇)内务工"}, {2, "乡(镇)外县内务工"}, {3, "县外省内务工"},
-                           {4, "省外务工"}, {99, "其他"}});
+  ExpectTable<LabourSkill>(
+      {{1, "普通劳动力"}, {2, "技能劳动力"}, {3, "弱劳动力或半劳动力"}, {4, "丧失劳动力"}, {5, "无劳动力"}});
+  ExpectTable<WorkStatus>(
+      {{1, "乡(镇)内务工"}, {2, "乡(镇)外县内务工"}, {3, "县外省内务工"}, {4, "省外务工"}, {99, "其他"}});
   ExpectTable<HousingGrade>({{1, "A级"}, {2, "B级"}, {3, "C级"}, {4, "D级"}});
 }
 
 TEST(CodeLists, AssistanceKindHasFourteenCategories) {
-  ExpectTable<AssistanceKind>(
-      {{1, "产业帮扶"}, {2, "就业帮扶"}, {3, "公益性岗位帮扶"}, {4, "健康帮扶"},
-       {5, "教育帮扶"}, {6, "住房安全保障"}, {7, "饮水安全保障"}, {8, "综合保障"}, {9, "搬迁"},
-       {10, "生产生活条件改善"}, {11, "基础设施建设"}, {12, "金融帮扶"}, {13, "社会帮扶"},
-       {99, "其他"}});
+  ExpectTable<AssistanceKind>({{1, "产业帮扶"},
+                               {2, "就业帮扶"},
+                               {3, "公益性岗位帮扶"},
+                               {4, "健康帮扶"},
+                               {5, "教育帮扶"},
+                               {6, "住房安全保障"},
+                               {7, "饮水安全保障"},
+                               {8, "综合保障"},
+                               {9, "搬迁"},
+                               {10, "生产生活条件改善"},
+                               {11, "基础设施建设"},
+                               {12, "金融帮扶"},
+                               {13, "社会帮扶"},
+                               {99, "其他"}});
   EXPECT_EQ(*Parse<AssistanceKind>("公益岗位"), AssistanceKind::kPublicWelfareJob);
 }
 
@@ -361,13 +402,12 @@ TEST(Relationship, ImpliedSexAgreesWithTheRelation) {
   EXPECT_EQ(ImpliedSex(kHead), std::nullopt);
   EXPECT_EQ(ImpliedSex(kSpouse), std::nullopt);
   EXPECT_EQ(ImpliedSex(kOther), std::nullopt);
-  for (Relationship r : {kSon, kSonInLaw, kSonsSon, kDaughtersSon, kFather, kWifesFather,
-                         kHusbandsFather, kPaternalGrandfather, kMaternalGrandfather}) {
+  for (Relationship r : {kSon, kSonInLaw, kSonsSon, kDaughtersSon, kFather, kWifesFather, kHusbandsFather,
+                         kPaternalGrandfather, kMaternalGrandfather}) {
     EXPECT_EQ(ImpliedSex(r), Sex::kMale) << Label(r);
   }
-  for (Relationship r : {kDaughter, kDaughterInLaw, kSonsDaughter, kDaughtersDaughter, kMother,
-                         kWifesMother, kHusbandsMother, kPaternalGrandmother,
-                         kMaternalGrandmother}) {
+  for (Relationship r : {kDaughter, kDaughterInLaw, kSonsDaughter, kDaughtersDaughter, kMother, kWifesMother,
+                         kHusbandsMother, kPaternalGrandmother, kMaternalGrandmother}) {
     EXPECT_EQ(ImpliedSex(r), Sex::kFemale) << Label(r);
   }
   // 18 of the 21 relationships imply a sex.
@@ -378,13 +418,27 @@ TEST(Relationship, ImpliedSexAgreesWithTheRelation) {
 
 TEST(Relationship, GenerationOffsets) {
   using enum Relationship;
-  const std::vector<std::pair<Relationship, int>> expected = {
-      {kHead, 0}, {kSpouse, 0}, {kSon, -1}, {kDaughter, -1}, {kDaughterInLaw, -1},
-      {kSonInLaw, -1}, {kSonsSon, -2}, {kSonsDaughter, -2}, {kDaughtersSon, -2},
-      {kDaughtersDaughter, -2}, {kFather, 1}, {kMother, 1}, {kWifesFather, 1},
-      {kWifesMother, 1}, {kHusbandsFather, 1}, {kHusbandsMother, 1},
-      {kPaternalGrandfather, 2}, {kPaternalGrandmother, 2}, {kMaternalGrandfather, 2},
-      {kMaternalGrandmother, 2}, {kOther, 0}};
+  const std::vector<std::pair<Relationship, int>> expected = {{kHead, 0},
+                                                              {kSpouse, 0},
+                                                              {kSon, -1},
+                                                              {kDaughter, -1},
+                                                              {kDaughterInLaw, -1},
+                                                              {kSonInLaw, -1},
+                                                              {kSonsSon, -2},
+                                                              {kSonsDaughter, -2},
+                                                              {kDaughtersSon, -2},
+                                                              {kDaughtersDaughter, -2},
+                                                              {kFather, 1},
+                                                              {kMother, 1},
+                                                              {kWifesFather, 1},
+                                                              {kWifesMother, 1},
+                                                              {kHusbandsFather, 1},
+                                                              {kHusbandsMother, 1},
+                                                              {kPaternalGrandfather, 2},
+                                                              {kPaternalGrandmother, 2},
+                                                              {kMaternalGrandfather, 2},
+                                                              {kMaternalGrandmother, 2},
+                                                              {kOther, 0}};
   ASSERT_EQ(expected.size(), AllValues<Relationship>().size());
   for (const auto& [relationship, offset] : expected) {
     EXPECT_EQ(GenerationOffset(relationship), offset) << Label(relationship);
@@ -428,13 +482,12 @@ TEST(HousingGrade, CAndDAreDangerous) {
 // ---------------------------------------------------------------------------------------
 
 TEST(ParseYesNo, AcceptsEverySpelling) {
-  for (std::string_view yes : {"是", "有", "Y", "y", "yes", "YES", "Yes", "true", "TRUE", "1",
-                               " 是 ", "\u3000有", "Ｙ"}) {
+  for (std::string_view yes :
+       {"是", "有", "Y", "y", "yes", "YES", "Yes", "true", "TRUE", "1", " 是 ", "\u3000有", "Ｙ"}) {
     ASSERT_OK_AND_ASSIGN(bool value, ParseYesNo(yes));
     EXPECT_TRUE(value) << yes;
   }
-  for (std::string_view no : {"否", "无", "無", "N", "n", "no", "No", "false", "False", "0",
-                              "０", " 否\t"}) {
+  for (std::string_view no : {"否", "无", "無", "N", "n", "no", "No", "false", "False", "0", "０", " 否\t"}) {
     ASSERT_OK_AND_ASSIGN(bool value, ParseYesNo(no));
     EXPECT_FALSE(value) << no;
   }

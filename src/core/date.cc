@@ -2,11 +2,11 @@
 // date conversions; this file only recognises the written forms and words the errors.
 #include "core/date.h"
 
-#include "core/internal/text.h"
-
 #include <fmt/format.h>
 
 #include <chrono>
+
+#include "core/internal/text.h"
 
 namespace jz {
 namespace {
@@ -15,9 +15,7 @@ namespace chr = std::chrono;
 
 using internal::TrimAsciiWhitespace;
 
-chr::year_month_day ToYmd(int32_t days) {
-  return chr::year_month_day{chr::sys_days{chr::days{days}}};
-}
+chr::year_month_day ToYmd(int32_t days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
 
 // The numbers of a date as written, before any calendar check.
 struct WrittenDate {
@@ -66,8 +64,7 @@ struct Spelling {
   std::string_view after_month;
   std::string_view after_day;
 };
-constexpr Spelling kSpellings[] = {
-    {"-", "-", ""}, {"/", "/", ""}, {".", ".", ""}, {"年", "月", "日"}};
+constexpr Spelling kSpellings[] = {{"-", "-", ""}, {"/", "/", ""}, {".", ".", ""}, {"年", "月", "日"}};
 
 std::optional<WrittenDate> ScanSpelling(std::string_view text, const Spelling& spelling) {
   Scanner scanner(text);
@@ -118,24 +115,23 @@ StatusOr<Date> Date::Parse(std::string_view text) {
   }
   const std::optional<WrittenDate> written = ScanDate(trimmed);
   if (!written) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("日期“{}”的格式无法识别；{}", trimmed, kAcceptedFormsZh),
-        fmt::format("date \"{}\" is not in a recognised form; {}", trimmed, kAcceptedFormsEn)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("日期“{}”的格式无法识别；{}", trimmed, kAcceptedFormsZh),
+                  fmt::format("date \"{}\" is not in a recognised form; {}", trimmed, kAcceptedFormsEn)));
   }
   if (written->year < kMinYear || written->year > kMaxYear) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("日期“{}”的年份 {} 超出 {}–{} 的范围", trimmed, written->year,
-                              kMinYear, kMaxYear),
-                  fmt::format("date \"{}\" has year {}; years {} to {} are accepted", trimmed,
-                              written->year, kMinYear, kMaxYear)));
+    return InvalidArgumentError(Bilingual(
+        fmt::format("日期“{}”的年份 {} 超出 {}–{} 的范围", trimmed, written->year, kMinYear, kMaxYear),
+        fmt::format("date \"{}\" has year {}; years {} to {} are accepted", trimmed, written->year, kMinYear,
+                    kMaxYear)));
   }
   const std::optional<Date> date = FromYmd(written->year, written->month, written->day);
   if (!date) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("日期“{}”不存在：月份应为 1–12，日应在该月的天数之内", trimmed),
-        fmt::format("date \"{}\" does not exist: the month must be 1 to 12 and the day must "
-                    "exist in that month",
-                    trimmed)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("日期“{}”不存在：月份应为 1–12，日应在该月的天数之内", trimmed),
+                  fmt::format("date \"{}\" does not exist: the month must be 1 to 12 and the day must "
+                              "exist in that month",
+                              trimmed)));
   }
   return *date;
 }
@@ -148,8 +144,8 @@ int Date::day() const { return static_cast<int>(static_cast<unsigned>(ToYmd(days
 
 std::string Date::ToString() const {
   const chr::year_month_day ymd = ToYmd(days_);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 int Date::AgeOn(Date on) const {

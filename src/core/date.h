@@ -17,9 +17,7 @@
 namespace jz {
 
 // Returns whether `year` of the proleptic Gregorian calendar has a 29 February.
-constexpr bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
+constexpr bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // A proleptic Gregorian calendar date. Invariant: none beyond the int32 range; dates built by
 // FromYmd() and Parse() lie in years kMinYear..kMaxYear. Thread-compatible value type.
@@ -90,9 +88,9 @@ constexpr std::optional<Date> Date::FromYmd(int year, int month, int day) {
   if (day > kMonthDays[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0)) return std::nullopt;
   const int y = year - (month <= 2 ? 1 : 0);  // years start in March; y >= kMinYear - 1 > 0
   const int era = y / 400;
-  const int yoe = y - era * 400;                                              // [0, 399]
+  const int yoe = y - era * 400;                                             // [0, 399]
   const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;  // [0, 365]
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                      // [0, 146096]
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                     // [0, 146096]
   return Date(static_cast<int32_t>(era * 146097 + doe - 719468));
 }
 

@@ -122,10 +122,9 @@ TEST(Date, ParseRejectsEmptyText) {
 }
 
 TEST(Date, ParseRejectsUnrecognisedFormsNamingTheText) {
-  for (const char* text :
-       {"abc", "2024-03-05x", "2024-03-05 12:00", "2024-03/05", "2024--03-05", "24-03-05",
-        "2024-003-05", "2024-03-005", "2024年3月5", "2024年3-5日", "2024031", "202403051",
-        "+2024-03-05", "2024-03-", "-2024-03-05", "２０２４-03-05", "2024 03 05"}) {
+  for (const char* text : {"abc", "2024-03-05x", "2024-03-05 12:00", "2024-03/05", "2024--03-05", "24-03-05",
+                           "2024-003-05", "2024-03-005", "2024年3月5", "2024年3-5日", "2024031", "202403051",
+                           "+2024-03-05", "2024-03-", "-2024-03-05", "２０２４-03-05", "2024 03 05"}) {
     SCOPED_TRACE(text);
     EXPECT_STATUS(Date::Parse(text), StatusCode::kInvalidArgument,
                   fmt::format("date \"{}\" is not in a recognised form", text));
@@ -134,13 +133,12 @@ TEST(Date, ParseRejectsUnrecognisedFormsNamingTheText) {
 }
 
 TEST(Date, ParseRejectsDatesThatDoNotExist) {
-  for (const char* text : {"2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "20241301",
-                           "2024年2月30日", "1900-02-29"}) {
+  for (const char* text :
+       {"2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "20241301", "2024年2月30日", "1900-02-29"}) {
     SCOPED_TRACE(text);
     EXPECT_STATUS(Date::Parse(text), StatusCode::kInvalidArgument,
                   fmt::format("date \"{}\" does not exist", text));
-    EXPECT_STATUS(Date::Parse(text), StatusCode::kInvalidArgument,
-                  fmt::format("日期“{}”不存在", text));
+    EXPECT_STATUS(Date::Parse(text), StatusCode::kInvalidArgument, fmt::format("日期“{}”不存在", text));
   }
 }
 
@@ -235,7 +233,8 @@ TEST(DateFromYmd, AgreesWithChronoOnEveryDay) {
   for (int y = Date::kMinYear - 1; y <= Date::kMaxYear + 1; ++y) {
     for (int m = 0; m <= 13; ++m) {
       for (int d = 0; d <= 32; ++d) {
-        const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)}, chr::day{static_cast<unsigned>(d)}};
+        const chr::year_month_day ymd{chr::year{y}, chr::month{static_cast<unsigned>(m)},
+                                      chr::day{static_cast<unsigned>(d)}};
         const bool valid = ymd.ok() && y >= Date::kMinYear && y <= Date::kMaxYear;
         const std::optional<Date> date = Date::FromYmd(y, m, d);
         ASSERT_EQ(date.has_value(), valid) << y << "-" << m << "-" << d;
@@ -255,13 +254,16 @@ namespace {
 
 // The three spellings the registry brief names: a month 13, a 30 February, a stray letter.
 TEST(Date, ParseNamesTheValueAndWhatIsAcceptedForBriefExamples) {
-  EXPECT_STATUS(Date::Parse("2025-13"), StatusCode::kInvalidArgument, "date \"2025-13\" is not in a recognised form");
+  EXPECT_STATUS(Date::Parse("2025-13"), StatusCode::kInvalidArgument,
+                "date \"2025-13\" is not in a recognised form");
   EXPECT_STATUS(Date::Parse("2025-13"), StatusCode::kInvalidArgument, "YYYY-MM-DD");
-  EXPECT_STATUS(Date::Parse("2025-02-30"), StatusCode::kInvalidArgument, "date \"2025-02-30\" does not exist");
+  EXPECT_STATUS(Date::Parse("2025-02-30"), StatusCode::kInvalidArgument,
+                "date \"2025-02-30\" does not exist");
   EXPECT_STATUS(Date::Parse("2025-02-30"), StatusCode::kInvalidArgument, "the day must exist in that month");
   EXPECT_STATUS(Date::Parse("2025-1-5x"), StatusCode::kInvalidArgument, "日期“2025-1-5x”的格式无法识别");
   EXPECT_STATUS(Date::Parse("2025-1-5x"), StatusCode::kInvalidArgument, "YYYY/MM/DD");
-  EXPECT_STATUS(ParsePeriod("2025-13"), StatusCode::kInvalidArgument, "invalid month \"2025-13\": write it YYYY-MM");
+  EXPECT_STATUS(ParsePeriod("2025-13"), StatusCode::kInvalidArgument,
+                "invalid month \"2025-13\": write it YYYY-MM");
   EXPECT_STATUS(ParsePeriod("2025-02-30"), StatusCode::kInvalidArgument, "2025-02-30");
 }
 

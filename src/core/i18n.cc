@@ -33,8 +33,7 @@ std::string FoldLangTag(std::string_view tag) {
 }
 
 bool IsTagOrSubtag(std::string_view tag, std::string_view base) {
-  return tag == base || (tag.size() > base.size() + 1 && tag.starts_with(base) &&
-                         tag[base.size()] == '-');
+  return tag == base || (tag.size() > base.size() + 1 && tag.starts_with(base) && tag[base.size()] == '-');
 }
 
 }  // namespace
@@ -63,15 +62,17 @@ StatusOr<Lang> ParseLang(std::string_view tag) {
 
 std::string_view LangTag(Lang lang) {
   switch (lang) {
-    case Lang::kZhHans: return "zh-Hans";
-    case Lang::kZhHant: return "zh-Hant";
-    case Lang::kEn: return "en";
+    case Lang::kZhHans:
+      return "zh-Hans";
+    case Lang::kZhHant:
+      return "zh-Hant";
+    case Lang::kEn:
+      return "en";
   }
   return "zh-Hans";
 }
 
-ChineseConverter::ChineseConverter(std::string config_file)
-    : config_file_(std::move(config_file)) {}
+ChineseConverter::ChineseConverter(std::string config_file) : config_file_(std::move(config_file)) {}
 
 ChineseConverter::~ChineseConverter() {
   if (handle_ != nullptr) opencc_close(static_cast<opencc_t>(handle_));
@@ -128,9 +129,7 @@ const ChineseConverter& Simplified2Traditional() {
 
 }  // namespace
 
-std::string ToTraditional(std::string_view zh_hans) {
-  return Simplified2Traditional().Convert(zh_hans);
-}
+std::string ToTraditional(std::string_view zh_hans) { return Simplified2Traditional().Convert(zh_hans); }
 
 bool TraditionalAvailable() { return Simplified2Traditional().available(); }
 

@@ -122,9 +122,8 @@ TEST(ChineseConverter, FirstUseFromManyThreadsOpensOnce) {
   std::vector<std::string> results(kThreads);
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([t, &converter, &results] {
-      results[static_cast<size_t>(t)] = converter.Convert("监测对象类型");
-    });
+    threads.emplace_back(
+        [t, &converter, &results] { results[static_cast<size_t>(t)] = converter.Convert("监测对象类型"); });
   }
   for (std::thread& thread : threads) thread.join();
   for (const std::string& result : results) EXPECT_EQ(result, "監測對象類型");

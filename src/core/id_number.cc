@@ -8,14 +8,14 @@
 #include <emmintrin.h>
 #endif
 
-#include "core/internal/text.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cassert>
 #include <chrono>
+
+#include "core/internal/text.h"
 
 namespace jz {
 namespace {
@@ -66,8 +66,7 @@ Parts PartsOf(const Digits17& digits) {
 }
 
 uint64_t Pack(const Parts& parts) {
-  return uint64_t{parts.address6} * kAddressUnit + uint64_t{parts.birth8} * kBirthUnit +
-         parts.sequence3;
+  return uint64_t{parts.address6} * kAddressUnit + uint64_t{parts.birth8} * kBirthUnit + parts.sequence3;
 }
 
 Parts Unpacked(uint64_t packed) {
@@ -103,8 +102,8 @@ enum class BirthProblem { kNone, kNotReal, kTooEarly, kTooLate };
 // `latest8` is the latest birth date accepted, as YYYYMMDD.
 BirthProblem CheckBirth(uint32_t birth8, uint32_t latest8) {
   namespace chr = std::chrono;
-  const chr::year_month_day ymd{chr::year{static_cast<int>(birth8 / 10000)},
-                                chr::month{birth8 / 100 % 100}, chr::day{birth8 % 100}};
+  const chr::year_month_day ymd{chr::year{static_cast<int>(birth8 / 10000)}, chr::month{birth8 / 100 % 100},
+                                chr::day{birth8 % 100}};
   if (!ymd.ok()) return BirthProblem::kNotReal;
   if (birth8 < kEarliestBirth8) return BirthProblem::kTooEarly;
   if (birth8 > latest8) return BirthProblem::kTooLate;
@@ -131,12 +130,12 @@ std::string_view CharacterAt(std::string_view text, size_t index) {
 Status NonDigitError(std::string_view id, size_t index) {
   const size_t position = CharacterCount(id.substr(0, index)) + 1;
   const std::string_view character = CharacterAt(id, index);
-  return InvalidArgumentError(Bilingual(
-      fmt::format("身份证号码第 {} 位“{}”不是数字；前 17 位应为半角数字，第 18 位为数字或 X",
-                  position, character),
-      fmt::format("ID number: character {} \"{}\" is not a digit; the first 17 characters must "
-                  "be ASCII digits and the 18th a digit or X",
-                  position, character)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("身份证号码第 {} 位“{}”不是数字；前 17 位应为半角数字，第 18 位为数字或 X",
+                            position, character),
+                fmt::format("ID number: character {} \"{}\" is not a digit; the first 17 characters must "
+                            "be ASCII digits and the 18th a digit or X",
+                            position, character)));
 }
 
 // Checks that every character is a digit, except an X or x in place 18.
@@ -160,11 +159,11 @@ Status CheckLength(std::string_view id) {
   const size_t count = CharacterCount(id);
   // The right number of characters but more bytes: some are not ASCII (e.g. full-width).
   if (count == IdNumber::kLength || count == IdNumber::kLegacyLength) return CheckCharacters(id);
-  return InvalidArgumentError(Bilingual(
-      fmt::format("身份证号码长度为 {} 位；应为 18 位，或 15 位旧号码", count),
-      fmt::format("ID number has {} characters; 18 characters (or 15 digits for an old-style "
-                  "number) are accepted",
-                  count)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("身份证号码长度为 {} 位；应为 18 位，或 15 位旧号码", count),
+                fmt::format("ID number has {} characters; 18 characters (or 15 digits for an old-style "
+                            "number) are accepted",
+                            count)));
 }
 
 Digits17 LeadingDigits(std::string_view id) {
@@ -184,18 +183,18 @@ Status AddressError(AddressProblem problem, uint32_t address6) {
     case AddressProblem::kNone:
       return OkStatus();
     case AddressProblem::kProvince:
-      return InvalidArgumentError(Bilingual(
-          fmt::format("身份证号码地址码的前两位 {:02} 不是省级代码（应为 {}–{}）", address6 / 10000,
-                      kMinProvince, kMaxProvince),
-          fmt::format("ID number: the address code starts with {:02}, which is not a province "
-                      "code ({} to {})",
-                      address6 / 10000, kMinProvince, kMaxProvince)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("身份证号码地址码的前两位 {:02} 不是省级代码（应为 {}–{}）", address6 / 10000,
+                                kMinProvince, kMaxProvince),
+                    fmt::format("ID number: the address code starts with {:02}, which is not a province "
+                                "code ({} to {})",
+                                address6 / 10000, kMinProvince, kMaxProvince)));
     case AddressProblem::kPrefecture:
-      return InvalidArgumentError(Bilingual(
-          fmt::format("身份证号码地址码 {:06} 的第 3–4 位为 00，未指明地级区划", address6),
-          fmt::format("ID number: address code {:06} has 00 in digits 3-4, so it names no "
-                      "prefecture",
-                      address6)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("身份证号码地址码 {:06} 的第 3–4 位为 00，未指明地级区划", address6),
+                    fmt::format("ID number: address code {:06} has 00 in digits 3-4, so it names no "
+                                "prefecture",
+                                address6)));
   }
   return InternalError("unhandled AddressProblem");
 }
@@ -215,8 +214,7 @@ Status BirthError(BirthProblem problem, uint32_t birth8, Date today) {
     case BirthProblem::kTooLate:
       return InvalidArgumentError(Bilingual(
           fmt::format("身份证号码中的出生日期 {:08} 晚于今天（{}）", birth8, today.ToString()),
-          fmt::format("ID number: birth date {:08} is after today ({})", birth8,
-                      today.ToString())));
+          fmt::format("ID number: birth date {:08} is after today ({})", birth8, today.ToString())));
   }
   return InternalError("unhandled BirthProblem");
 }
@@ -225,8 +223,7 @@ Status CheckCheckCharacter(const Digits17& digits, char found) {
   const char expected = CheckCharacterOf(digits);
   if (found == expected || (found == 'x' && expected == 'X')) return OkStatus();
   return InvalidArgumentError(Bilingual(
-      fmt::format("身份证号码校验码错误：应为“{}”，实为“{}”；号码中可能有输错的数字", expected,
-                  found),
+      fmt::format("身份证号码校验码错误：应为“{}”，实为“{}”；号码中可能有输错的数字", expected, found),
       fmt::format("ID number: the check character should be \"{}\" but is \"{}\"; a digit is "
                   "probably mistyped",
                   expected, found)));
@@ -251,25 +248,23 @@ StatusOr<IdNumber> IdNumber::Parse(std::string_view text) { return Parse(text, D
 
 StatusOr<IdNumber> IdNumber::FromParts(uint32_t address6, Date birth, uint32_t sequence3) {
   if (CheckAddress(address6) != AddressProblem::kNone) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("地址码 {} 无效：应为 6 位数字，前两位为 {}–{}，第 3–4 位不为 00", address6,
-                    kMinProvince, kMaxProvince),
-        fmt::format("address code {} is not valid: it must be 6 digits, starting with {} to "
-                    "{}, with digits 3-4 not 00",
-                    address6, kMinProvince, kMaxProvince)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("地址码 {} 无效：应为 6 位数字，前两位为 {}–{}，第 3–4 位不为 00", address6,
+                              kMinProvince, kMaxProvince),
+                  fmt::format("address code {} is not valid: it must be 6 digits, starting with {} to "
+                              "{}, with digits 3-4 not 00",
+                              address6, kMinProvince, kMaxProvince)));
   }
   const Date today = Date::Today();
   if (birth < *Date::FromYmd(1900, 1, 1) || birth > today) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("出生日期 {} 不在 1900-01-01 至今天（{}）之间", birth.ToString(),
-                              today.ToString()),
-                  fmt::format("birth date {} is not between 1900-01-01 and today ({})",
-                              birth.ToString(), today.ToString())));
+    return InvalidArgumentError(Bilingual(
+        fmt::format("出生日期 {} 不在 1900-01-01 至今天（{}）之间", birth.ToString(), today.ToString()),
+        fmt::format("birth date {} is not between 1900-01-01 and today ({})", birth.ToString(),
+                    today.ToString())));
   }
   if (sequence3 > 999) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("顺序码 {} 超出 0–999 的范围", sequence3),
-                  fmt::format("sequence {} is outside 0 to 999", sequence3)));
+    return InvalidArgumentError(Bilingual(fmt::format("顺序码 {} 超出 0–999 的范围", sequence3),
+                                          fmt::format("sequence {} is outside 0 to 999", sequence3)));
   }
   return IdNumber(Pack({address6, Birth8Of(birth), sequence3}));
 }
@@ -313,9 +308,8 @@ uint32_t IdNumber::AddressCode() const { return Unpacked(packed_).address6; }
 
 Date IdNumber::BirthDate() const {
   const uint32_t birth8 = Unpacked(packed_).birth8;
-  const std::optional<Date> date =
-      Date::FromYmd(static_cast<int>(birth8 / 10000), static_cast<int>(birth8 / 100 % 100),
-                    static_cast<int>(birth8 % 100));
+  const std::optional<Date> date = Date::FromYmd(
+      static_cast<int>(birth8 / 10000), static_cast<int>(birth8 / 100 % 100), static_cast<int>(birth8 % 100));
   assert(date.has_value());  // The class invariant: a real date in Date's year range.
   return date.value_or(Date());
 }
@@ -336,7 +330,8 @@ std::optional<uint64_t> FastPackIdNumber(std::string_view text, Date today) {
   // The first 16 digits at once (every x86-64 has SSE2): checked to be digits, weighted for
   // the check character and combined into their value with multiply-adds (pairs, fours,
   // eights). The scalar loop below is the same arithmetic one digit at a time.
-  const __m128i digits = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s)), _mm_set1_epi8('0'));
+  const __m128i digits =
+      _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s)), _mm_set1_epi8('0'));
   const __m128i nine = _mm_set1_epi8(9);
   if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(digits, nine), nine)) != 0xFFFF) return std::nullopt;
   const unsigned last = s[16] - unsigned{'0'};
@@ -345,8 +340,8 @@ std::optional<uint64_t> FastPackIdNumber(std::string_view text, Date today) {
   const __m128i lo = _mm_unpacklo_epi8(digits, zero);  // digits 0-7 as 16-bit lanes
   const __m128i hi = _mm_unpackhi_epi8(digits, zero);  // digits 8-15
   __m128i weighted = _mm_add_epi32(
-      _mm_madd_epi16(lo, _mm_setr_epi16(kWeights[0], kWeights[1], kWeights[2], kWeights[3], kWeights[4], kWeights[5],
-                                        kWeights[6], kWeights[7])),
+      _mm_madd_epi16(lo, _mm_setr_epi16(kWeights[0], kWeights[1], kWeights[2], kWeights[3], kWeights[4],
+                                        kWeights[5], kWeights[6], kWeights[7])),
       _mm_madd_epi16(hi, _mm_setr_epi16(kWeights[8], kWeights[9], kWeights[10], kWeights[11], kWeights[12],
                                         kWeights[13], kWeights[14], kWeights[15])));
   weighted = _mm_add_epi32(weighted, _mm_shuffle_epi32(weighted, _MM_SHUFFLE(1, 0, 3, 2)));
@@ -354,7 +349,7 @@ std::optional<uint64_t> FastPackIdNumber(std::string_view text, Date today) {
   sum = _mm_cvtsi128_si32(weighted) + static_cast<int>(last) * kWeights[16];
   const __m128i ten_one = _mm_setr_epi16(10, 1, 10, 1, 10, 1, 10, 1);
   const __m128i pairs = _mm_packs_epi32(_mm_madd_epi16(lo, ten_one), _mm_madd_epi16(hi, ten_one));  // <= 99
-  const __m128i fours = _mm_madd_epi16(pairs, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));    // <= 9999
+  const __m128i fours = _mm_madd_epi16(pairs, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));      // <= 9999
   const __m128i eights =
       _mm_madd_epi16(_mm_packs_epi32(fours, fours), _mm_setr_epi16(10000, 1, 10000, 1, 0, 0, 0, 0));
   const uint64_t first8 = static_cast<uint32_t>(_mm_cvtsi128_si32(eights));

@@ -113,9 +113,7 @@ std::ostream& operator<<(std::ostream& os, const IdNumber& id);
 
 template <>
 struct std::hash<jz::IdNumber> {
-  size_t operator()(const jz::IdNumber& id) const noexcept {
-    return std::hash<uint64_t>{}(id.Packed());
-  }
+  size_t operator()(const jz::IdNumber& id) const noexcept { return std::hash<uint64_t>{}(id.Packed()); }
 };
 
 #endif  // JZ_CORE_ID_NUMBER_H_

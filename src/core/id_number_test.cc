@@ -20,8 +20,7 @@
 #include <atomic>
 
 // From the sanitizer runtime's allocator interface (GCC does not install its header).
-extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*,
-                                                                             size_t),
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, size_t),
                                                          void (*free_hook)(const volatile void*));
 #endif
 
@@ -59,8 +58,8 @@ TEST(IdNumber, SingleArgumentParseUsesTheClock) {
   ASSERT_OK_AND_ASSIGN(const IdNumber id, IdNumber::Parse(kExample));
   EXPECT_EQ(id.ToString(), kExample);
   const Date tomorrow = Date::Today().AddDays(1);
-  const std::string born_tomorrow = WithCheck(
-      fmt::format("110105{:04}{:02}{:02}001", tomorrow.year(), tomorrow.month(), tomorrow.day()));
+  const std::string born_tomorrow =
+      WithCheck(fmt::format("110105{:04}{:02}{:02}001", tomorrow.year(), tomorrow.month(), tomorrow.day()));
   EXPECT_STATUS(IdNumber::Parse(born_tomorrow), StatusCode::kInvalidArgument, "is after today");
 }
 
@@ -118,21 +117,19 @@ TEST(IdNumber, RejectsNonDigitsNamingThePosition) {
 }
 
 TEST(IdNumber, RejectsAddressCodesWithoutAProvince) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("10010519491231002"), kToday),
-                StatusCode::kInvalidArgument,
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("10010519491231002"), kToday), StatusCode::kInvalidArgument,
                 "the address code starts with 10, which is not a province code (11 to 82)");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("83010519491231002"), kToday),
-                StatusCode::kInvalidArgument, "starts with 83");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("00000019491231002"), kToday),
-                StatusCode::kInvalidArgument, "前两位 00 不是省级代码");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("83010519491231002"), kToday), StatusCode::kInvalidArgument,
+                "starts with 83");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("00000019491231002"), kToday), StatusCode::kInvalidArgument,
+                "前两位 00 不是省级代码");
 }
 
 TEST(IdNumber, RejectsAddressCodesWithoutAPrefecture) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11000019491231002"), kToday),
-                StatusCode::kInvalidArgument,
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11000019491231002"), kToday), StatusCode::kInvalidArgument,
                 "address code 110000 has 00 in digits 3-4, so it names no prefecture");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11000519491231002"), kToday),
-                StatusCode::kInvalidArgument, "address code 110005 has 00");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11000519491231002"), kToday), StatusCode::kInvalidArgument,
+                "address code 110005 has 00");
 }
 
 TEST(IdNumber, AcceptsAPrefectureLevelAddressCode) {
@@ -140,28 +137,28 @@ TEST(IdNumber, AcceptsAPrefectureLevelAddressCode) {
 }
 
 TEST(IdNumber, RejectsBirthDatesThatDoNotExist) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010520230229002"), kToday),
-                StatusCode::kInvalidArgument, "birth date 20230229 is not a real date");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010519491301002"), kToday),
-                StatusCode::kInvalidArgument, "birth date 19491301 is not a real date");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010519490000002"), kToday),
-                StatusCode::kInvalidArgument, "出生日期 19490000 不是有效日期");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010520230229002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 20230229 is not a real date");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010519491301002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 19491301 is not a real date");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010519490000002"), kToday), StatusCode::kInvalidArgument,
+                "出生日期 19490000 不是有效日期");
   EXPECT_STATUS(IdNumber::Parse("110105490230002", kToday), StatusCode::kInvalidArgument,
                 "birth date 19490230 is not a real date");
 }
 
 TEST(IdNumber, RejectsBirthDatesBefore1900) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010518991231002"), kToday),
-                StatusCode::kInvalidArgument, "birth date 18991231 is before 1900-01-01");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010500010101002"), kToday),
-                StatusCode::kInvalidArgument, "birth date 00010101 is before 1900-01-01");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010518991231002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 18991231 is before 1900-01-01");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010500010101002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 00010101 is before 1900-01-01");
 }
 
 TEST(IdNumber, RejectsBirthDatesAfterToday) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010520240701002"), kToday),
-                StatusCode::kInvalidArgument, "birth date 20240701 is after today (2024-06-30)");
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010599991231002"), kToday),
-                StatusCode::kInvalidArgument, "出生日期 99991231 晚于今天（2024-06-30）");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010520240701002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 20240701 is after today (2024-06-30)");
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010599991231002"), kToday), StatusCode::kInvalidArgument,
+                "出生日期 99991231 晚于今天（2024-06-30）");
 }
 
 TEST(IdNumber, RejectsAWrongCheckCharacterSayingWhichIsExpected) {
@@ -215,8 +212,8 @@ TEST(IdNumber, FromPartsRejectsPartsOutOfRange) {
   }
   EXPECT_STATUS(IdNumber::FromParts(110105, Ymd(1899, 12, 31), 1), StatusCode::kInvalidArgument,
                 "birth date 1899-12-31 is not between");
-  EXPECT_STATUS(IdNumber::FromParts(110105, Date::Today().AddDays(1), 1),
-                StatusCode::kInvalidArgument, "and today");
+  EXPECT_STATUS(IdNumber::FromParts(110105, Date::Today().AddDays(1), 1), StatusCode::kInvalidArgument,
+                "and today");
   EXPECT_STATUS(IdNumber::FromParts(110105, Ymd(1980, 1, 1), 1000), StatusCode::kInvalidArgument,
                 "sequence 1000 is outside 0 to 999");
 }
@@ -266,8 +263,7 @@ IdNumber RandomId(std::mt19937_64& random) {
   std::uniform_int_distribution<uint32_t> county(0, 99);
   std::uniform_int_distribution<int32_t> birth(Ymd(1900, 1, 1).days(), Ymd(2024, 12, 31).days());
   std::uniform_int_distribution<uint32_t> sequence(0, 999);
-  const uint32_t address =
-      kProvinces[province(random)] * 10000 + prefecture(random) * 100 + county(random);
+  const uint32_t address = kProvinces[province(random)] * 10000 + prefecture(random) * 100 + county(random);
   return IdNumber::FromParts(address, Date::FromDays(birth(random)), sequence(random)).value();
 }
 
@@ -403,8 +399,7 @@ int AllocationsDuring(Function parse) {
 }
 
 TEST(IdNumber, ParseDoesNotAllocateWhenItSucceeds) {
-  static const int installed =
-      __sanitizer_install_malloc_and_free_hooks(CountAllocation, IgnoreFree);
+  static const int installed = __sanitizer_install_malloc_and_free_hooks(CountAllocation, IgnoreFree);
   ASSERT_NE(installed, 0);
   bool rejected = false;
   // The hook sees allocations: a rejection builds its message.

@@ -18,21 +18,21 @@ namespace jz {
 // One problem of the ledger. Invariants (checked by the store): description,
 // responsible_unit, owner, source_ref and key are not empty; region is a valid code.
 struct Problem {
-  int64_t id = 0;                 // assigned by the store
-  RegionCode region;              // any level; the problem's place
-  std::string household_no;       // 户编号, empty when the problem is not about one household
+  int64_t id = 0;            // assigned by the store
+  RegionCode region;         // any level; the problem's place
+  std::string household_no;  // 户编号, empty when the problem is not about one household
   ProblemSource source = ProblemSource::kInspection;
-  std::string source_ref;         // e.g. the campaign code or the inspection's name
-  std::string source_item;        // the item within the source (问题编号, rule id, ...)
+  std::string source_ref;   // e.g. the campaign code or the inspection's name
+  std::string source_item;  // the item within the source (问题编号, rule id, ...)
   ProblemCategory category = ProblemCategory::kOther;
-  std::string description;        // 问题描述
-  std::string lead_unit;          // 牵头单位
-  std::string responsible_unit;   // 责任单位
-  std::string owner;              // 责任人: the person who answers for the rectification
-  std::string measure;            // 整改措施
-  Date deadline;                  // 整改时限
+  std::string description;       // 问题描述
+  std::string lead_unit;         // 牵头单位
+  std::string responsible_unit;  // 责任单位
+  std::string owner;             // 责任人: the person who answers for the rectification
+  std::string measure;           // 整改措施
+  Date deadline;                 // 整改时限
   ProblemStatus status = ProblemStatus::kOpen;
-  std::string key;                // idempotency key: a problem with a stored key is not added again
+  std::string key;  // idempotency key: a problem with a stored key is not added again
   std::string created_by;
   Date created_at;
 
@@ -44,13 +44,13 @@ struct Problem {
 
 // One entry of a problem's history. Append-only.
 struct ProblemEvent {
-  int64_t id = 0;          // assigned by the store
+  int64_t id = 0;  // assigned by the store
   int64_t problem_id = 0;
   ProblemEventKind kind = ProblemEventKind::kProgress;
-  std::string actor;       // who did it
+  std::string actor;  // who did it
   Date date;
-  std::string evidence;    // 佐证材料: file names, document numbers, photos' references
-  std::string note;        // what was done, or the reason
+  std::string evidence;  // 佐证材料: file names, document numbers, photos' references
+  std::string note;      // what was done, or the reason
 
   friend bool operator==(const ProblemEvent&, const ProblemEvent&) = default;
 };

@@ -3,13 +3,13 @@
 // the error can say which part is wrong, and accumulates the fen with an overflow check.
 #include "core/money.h"
 
-#include "core/internal/text.h"
-
 #include <fmt/format.h>
 
 #include <cassert>
 #include <limits>
 #include <optional>
+
+#include "core/internal/text.h"
 
 namespace jz {
 namespace {
@@ -129,27 +129,27 @@ Status NotAnAmountError(std::string_view text) {
 }
 
 Status MisgroupedError(std::string_view text) {
-  return InvalidArgumentError(Bilingual(
-      fmt::format("金额“{}”的千位分隔符位置不正确：逗号应每三位数字一个，如 1,234,567.89", text),
-      fmt::format("amount \"{}\" has misplaced thousands separators: commas must separate "
-                  "groups of three digits, as in 1,234,567.89",
-                  text)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("金额“{}”的千位分隔符位置不正确：逗号应每三位数字一个，如 1,234,567.89", text),
+                fmt::format("amount \"{}\" has misplaced thousands separators: commas must separate "
+                            "groups of three digits, as in 1,234,567.89",
+                            text)));
 }
 
 Status TooManyDecimalsError(std::string_view text) {
-  return InvalidArgumentError(Bilingual(
-      fmt::format("金额“{}”的小数超过两位；金额最小单位为分（0.01 元）", text),
-      fmt::format("amount \"{}\" has more than two decimal places; the smallest unit is the "
-                  "fen (0.01 yuan)",
-                  text)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("金额“{}”的小数超过两位；金额最小单位为分（0.01 元）", text),
+                fmt::format("amount \"{}\" has more than two decimal places; the smallest unit is the "
+                            "fen (0.01 yuan)",
+                            text)));
 }
 
 Status OutOfRangeError(std::string_view text) {
-  return InvalidArgumentError(Bilingual(
-      fmt::format("金额“{}”超出可表示的范围（绝对值不超过 92233720368547758.07 元）", text),
-      fmt::format("amount \"{}\" is out of range; amounts up to ±92233720368547758.07 yuan "
-                  "are accepted",
-                  text)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("金额“{}”超出可表示的范围（绝对值不超过 92233720368547758.07 元）", text),
+                fmt::format("amount \"{}\" is out of range; amounts up to ±92233720368547758.07 yuan "
+                            "are accepted",
+                            text)));
 }
 
 }  // namespace
@@ -157,9 +157,8 @@ Status OutOfRangeError(std::string_view text) {
 StatusOr<Money> Money::Parse(std::string_view text) {
   const std::string_view trimmed = TrimAsciiWhitespace(text);
   if (trimmed.empty()) {
-    return InvalidArgumentError(
-        Bilingual("金额为空；应为以元为单位的数字，如 1234.56",
-                  "amount is empty; expected a number of yuan such as 1234.56"));
+    return InvalidArgumentError(Bilingual("金额为空；应为以元为单位的数字，如 1234.56",
+                                          "amount is empty; expected a number of yuan such as 1234.56"));
   }
   const std::optional<WrittenAmount> amount = SplitAmount(trimmed);
   if (!amount) return NotAnAmountError(trimmed);

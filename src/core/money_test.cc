@@ -88,8 +88,7 @@ TEST(Money, DivideRoundedMatchesExactRoundingForRandomAmounts) {
   for (int i = 0; i < 100'000; ++i) {
     const int64_t fen = i % 2 == 0 ? any_fen(random) : small_fen(random);
     const int64_t divisor = i % 3 == 0 ? any_divisor(random) : small_divisor(random);
-    ASSERT_EQ(Money::FromFen(fen).DivideRounded(divisor).fen(),
-              ReferenceDivideRounded(fen, divisor))
+    ASSERT_EQ(Money::FromFen(fen).DivideRounded(divisor).fen(), ReferenceDivideRounded(fen, divisor))
         << fen << " / " << divisor;
   }
 }
@@ -150,14 +149,12 @@ TEST(Money, ParseRejectsTextThatIsNotAnAmountNamingIt) {
     SCOPED_TRACE(text);
     EXPECT_STATUS(Money::Parse(text), StatusCode::kInvalidArgument,
                   fmt::format("amount \"{}\" is not a number of yuan", text));
-    EXPECT_STATUS(Money::Parse(text), StatusCode::kInvalidArgument,
-                  fmt::format("金额“{}”无法识别", text));
+    EXPECT_STATUS(Money::Parse(text), StatusCode::kInvalidArgument, fmt::format("金额“{}”无法识别", text));
   }
 }
 
 TEST(Money, ParseRejectsMisplacedThousandsSeparators) {
-  for (const char* text :
-       {"1,23.4", "1,2345", ",123", "1,234,", "1234,567", "1,,234", "12,34,567"}) {
+  for (const char* text : {"1,23.4", "1,2345", ",123", "1,234,", "1234,567", "1,,234", "12,34,567"}) {
     SCOPED_TRACE(text);
     EXPECT_STATUS(Money::Parse(text), StatusCode::kInvalidArgument,
                   fmt::format("amount \"{}\" has misplaced thousands separators", text));
@@ -174,9 +171,8 @@ TEST(Money, ParseRejectsMoreThanTwoDecimals) {
 }
 
 TEST(Money, ParseRejectsAmountsBeyondInt64Fen) {
-  for (const char* text :
-       {"92233720368547758.08", "-92233720368547758.09", "99999999999999999999999",
-        "92233720368547759", "184467440737095516.16"}) {
+  for (const char* text : {"92233720368547758.08", "-92233720368547758.09", "99999999999999999999999",
+                           "92233720368547759", "184467440737095516.16"}) {
     SCOPED_TRACE(text);
     EXPECT_STATUS(Money::Parse(text), StatusCode::kInvalidArgument,
                   fmt::format("amount \"{}\" is out of range", text));

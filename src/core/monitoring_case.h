@@ -52,7 +52,7 @@ struct CaseEvent {
   std::optional<Date> appraisal_date;  // 民主评议
   std::optional<Date> notice_start;    // 公示
   std::optional<Date> notice_end;
-  std::optional<Date> approval_date;   // 县级审定
+  std::optional<Date> approval_date;  // 县级审定
   std::string reason;
   std::string payload;  // further facts of the step as "key=value; …" (type, risks, measure)
 

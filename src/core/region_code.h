@@ -95,9 +95,7 @@ std::ostream& operator<<(std::ostream& os, RegionCode code);
 
 template <>
 struct std::hash<jz::RegionCode> {
-  size_t operator()(jz::RegionCode code) const noexcept {
-    return std::hash<uint64_t>{}(code.value());
-  }
+  size_t operator()(jz::RegionCode code) const noexcept { return std::hash<uint64_t>{}(code.value()); }
 };
 
 #endif  // JZ_CORE_REGION_CODE_H_

@@ -69,9 +69,7 @@ TEST(RegionCode, ParseReadsTheLevelFromTheDigitsNotTheLength) {
   EXPECT_EQ(Code("220000"), Code("22"));
 }
 
-TEST(RegionCode, ParseIgnoresSurroundingWhitespace) {
-  EXPECT_EQ(Code(" 222424\t"), Code("222424"));
-}
+TEST(RegionCode, ParseIgnoresSurroundingWhitespace) { EXPECT_EQ(Code(" 222424\t"), Code("222424")); }
 
 TEST(RegionCode, ParseAcceptsTheProvinceRangeEnds) {
   EXPECT_EQ(Code("11").level(), RegionLevel::kProvince);
@@ -80,15 +78,14 @@ TEST(RegionCode, ParseAcceptsTheProvinceRangeEnds) {
 }
 
 TEST(RegionCode, ParseRejectsOtherLengths) {
-  for (const char* text : {"", "2", "222", "22242", "2224241", "22242410", "2224241072",
-                           "22242410720", "2224241072011"}) {
+  for (const char* text :
+       {"", "2", "222", "22242", "2224241", "22242410", "2224241072", "22242410720", "2224241072011"}) {
     SCOPED_TRACE(text);
     const size_t length = std::string_view(text).size();
-    EXPECT_STATUS(RegionCode::Parse(text), StatusCode::kInvalidArgument,
-                  fmt::format("region code \"{}\" has {} digits; 2, 4, 6, 9 or 12 are accepted",
-                              text, length));
-    EXPECT_STATUS(RegionCode::Parse(text), StatusCode::kInvalidArgument,
-                  fmt::format("有 {} 位", length));
+    EXPECT_STATUS(
+        RegionCode::Parse(text), StatusCode::kInvalidArgument,
+        fmt::format("region code \"{}\" has {} digits; 2, 4, 6, 9 or 12 are accepted", text, length));
+    EXPECT_STATUS(RegionCode::Parse(text), StatusCode::kInvalidArgument, fmt::format("有 {} 位", length));
   }
 }
 

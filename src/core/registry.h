@@ -24,8 +24,8 @@ namespace jz {
 struct Region {
   RegionCode code;
   std::string name;
-  int edition_year = 0;            // NBS edition, e.g. 2023
-  uint16_t urban_rural_code = 0;   // 城乡分类代码 (111..220); 0 when the edition has none
+  int edition_year = 0;           // NBS edition, e.g. 2023
+  uint16_t urban_rural_code = 0;  // 城乡分类代码 (111..220); 0 when the edition has none
 
   friend bool operator==(const Region&, const Region&) = default;
 };
@@ -45,7 +45,7 @@ struct Person {
   std::optional<Health> health;
   std::optional<LabourSkill> labour_skill;
   std::optional<WorkStatus> work_status;
-  int work_months = 0;  // 务工时间(月), 0..12
+  int work_months = 0;                    // 务工时间(月), 0..12
   bool medical_insured = false;           // 城乡居民基本医疗保险
   bool critical_illness_insured = false;  // 大病保险
   bool receives_dibao = false;            // 享受低保
@@ -59,17 +59,17 @@ struct Person {
 // 两不愁三保障 + drinking-water indicators.
 struct HouseholdYear {
   int data_year = 0;
-  Money wage_income;       // 工资性收入
-  Money business_income;   // 生产经营性收入
-  Money property_income;   // 财产性收入
-  Money transfer_income;   // 转移性收入
-  Money business_expense;  // 生产经营性支出
-  bool food_secure = true;                 // 不愁吃
-  bool clothing_secure = true;             // 不愁穿
+  Money wage_income;                         // 工资性收入
+  Money business_income;                     // 生产经营性收入
+  Money property_income;                     // 财产性收入
+  Money transfer_income;                     // 转移性收入
+  Money business_expense;                    // 生产经营性支出
+  bool food_secure = true;                   // 不愁吃
+  bool clothing_secure = true;               // 不愁穿
   bool compulsory_education_secured = true;  // 义务教育有保障
-  bool basic_medical_secured = true;       // 基本医疗有保障
-  bool housing_secure = true;              // 住房安全有保障
-  bool safe_drinking_water = true;         // 饮水安全
+  bool basic_medical_secured = true;         // 基本医疗有保障
+  bool housing_secure = true;                // 住房安全有保障
+  bool safe_drinking_water = true;           // 饮水安全
   std::optional<HousingGrade> housing_grade;
   // 人均纯收入 as the source declared it (kept so the validator can check the arithmetic).
   std::optional<Money> declared_net_income_per_capita;
@@ -109,11 +109,11 @@ struct Household {
 
 // What happened to a household, with its date: the status history.
 enum class StatusEventKind : uint8_t {
-  kIdentified = 1,     // 识别为贫困户
-  kExited = 2,         // 标注脱贫
-  kReturned = 3,       // 返贫
-  kMonitored = 4,      // 纳入监测 (with a monitoring type)
-  kRiskEliminated = 5, // 风险消除 (with a method)
+  kIdentified = 1,      // 识别为贫困户
+  kExited = 2,          // 标注脱贫
+  kReturned = 3,        // 返贫
+  kMonitored = 4,       // 纳入监测 (with a monitoring type)
+  kRiskEliminated = 5,  // 风险消除 (with a method)
 };
 
 struct StatusEvent {
@@ -164,11 +164,11 @@ enum class WarningKind : uint8_t { kUnknown = 0, kTest = 1, kWarning = 2, kExclu
 struct Warning {
   std::string household_no;
   std::string rule_id;
-  std::string period;          // the as-of month, "YYYY-MM"
-  std::string person_no;       // for person-scope rules; empty otherwise
+  std::string period;     // the as-of month, "YYYY-MM"
+  std::string person_no;  // for person-scope rules; empty otherwise
   std::string policy_version;
   Date as_of;
-  std::string evidence;        // the clauses that held and the values they compared
+  std::string evidence;                      // the clauses that held and the values they compared
   WarningKind kind = WarningKind::kUnknown;  // the rule's kind when it was stored
 
   friend bool operator==(const Warning&, const Warning&) = default;

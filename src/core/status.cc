@@ -7,16 +7,26 @@ namespace jz {
 
 std::string_view StatusCodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "OK";
-    case StatusCode::kInvalidArgument: return "INVALID_ARGUMENT";
-    case StatusCode::kNotFound: return "NOT_FOUND";
-    case StatusCode::kAlreadyExists: return "ALREADY_EXISTS";
-    case StatusCode::kFailedPrecondition: return "FAILED_PRECONDITION";
-    case StatusCode::kPermissionDenied: return "PERMISSION_DENIED";
-    case StatusCode::kAborted: return "ABORTED";
-    case StatusCode::kUnavailable: return "UNAVAILABLE";
-    case StatusCode::kDataLoss: return "DATA_LOSS";
-    case StatusCode::kInternal: return "INTERNAL";
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kInvalidArgument:
+      return "INVALID_ARGUMENT";
+    case StatusCode::kNotFound:
+      return "NOT_FOUND";
+    case StatusCode::kAlreadyExists:
+      return "ALREADY_EXISTS";
+    case StatusCode::kFailedPrecondition:
+      return "FAILED_PRECONDITION";
+    case StatusCode::kPermissionDenied:
+      return "PERMISSION_DENIED";
+    case StatusCode::kAborted:
+      return "ABORTED";
+    case StatusCode::kUnavailable:
+      return "UNAVAILABLE";
+    case StatusCode::kDataLoss:
+      return "DATA_LOSS";
+    case StatusCode::kInternal:
+      return "INTERNAL";
   }
   return "UNKNOWN";
 }
@@ -31,9 +41,7 @@ Status Status::WithContext(std::string_view prefix) const {
   return Status(code_, fmt::format("{}: {}", prefix, message_));
 }
 
-std::ostream& operator<<(std::ostream& os, const Status& status) {
-  return os << status.ToString();
-}
+std::ostream& operator<<(std::ostream& os, const Status& status) { return os << status.ToString(); }
 
 Status InvalidArgumentError(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
 Status NotFoundError(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
@@ -62,32 +70,52 @@ std::string MessageHalf(std::string_view message, bool english) {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInternal: return 1;
-    case StatusCode::kInvalidArgument: return 3;
-    case StatusCode::kNotFound: return 4;
-    case StatusCode::kAlreadyExists: return 5;
-    case StatusCode::kFailedPrecondition: return 6;
-    case StatusCode::kPermissionDenied: return 7;
-    case StatusCode::kAborted: return 8;
-    case StatusCode::kUnavailable: return 9;
-    case StatusCode::kDataLoss: return 10;
+    case StatusCode::kOk:
+      return 0;
+    case StatusCode::kInternal:
+      return 1;
+    case StatusCode::kInvalidArgument:
+      return 3;
+    case StatusCode::kNotFound:
+      return 4;
+    case StatusCode::kAlreadyExists:
+      return 5;
+    case StatusCode::kFailedPrecondition:
+      return 6;
+    case StatusCode::kPermissionDenied:
+      return 7;
+    case StatusCode::kAborted:
+      return 8;
+    case StatusCode::kUnavailable:
+      return 9;
+    case StatusCode::kDataLoss:
+      return 10;
   }
   return 1;
 }
 
 int HttpStatusFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalidArgument: return 400;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
-    case StatusCode::kFailedPrecondition: return 412;
-    case StatusCode::kPermissionDenied: return 403;
-    case StatusCode::kAborted: return 409;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kDataLoss: return 500;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kAlreadyExists:
+      return 409;
+    case StatusCode::kFailedPrecondition:
+      return 412;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kAborted:
+      return 409;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kDataLoss:
+      return 500;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }

@@ -73,22 +73,32 @@ Status InternalError(std::string message);
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(const Status& status) : status_(status) { assert(!status_.ok()); }  // NOLINT
+  StatusOr(const Status& status) : status_(status) { assert(!status_.ok()); }        // NOLINT
   StatusOr(Status&& status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
-  StatusOr(const T& value) : value_(value) {}  // NOLINT
-  StatusOr(T&& value) : value_(std::move(value)) {}  // NOLINT
+  StatusOr(const T& value) : value_(value) {}                                        // NOLINT
+  StatusOr(T&& value) : value_(std::move(value)) {}                                  // NOLINT
   template <typename U>
-    requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
-             !std::is_same_v<std::decay_t<U>, Status> && !std::is_same_v<std::decay_t<U>, StatusOr>)
-  StatusOr(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT
+  requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
+           !std::is_same_v<std::decay_t<U>, Status> && !std::is_same_v<std::decay_t<U>, StatusOr>)
+      StatusOr(U&& value)
+      : value_(std::forward<U>(value)) {}  // NOLINT
 
   bool ok() const { return status_.ok(); }
   const Status& status() const& { return status_; }
   Status status() && { return std::move(status_); }
 
-  const T& value() const& { assert(ok()); return *value_; }
-  T& value() & { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -110,8 +120,8 @@ std::string Bilingual(std::string_view zh_hans, std::string_view en);
 //   Bilingual("筛查 {} 户", "screened {} households", n)
 // Both format strings are checked against the arguments at compile time.
 template <typename... Args>
-  requires(sizeof...(Args) > 0)
-std::string Bilingual(fmt::format_string<Args...> zh_hans, fmt::format_string<Args...> en, const Args&... args) {
+requires(sizeof...(Args) > 0) std::string
+    Bilingual(fmt::format_string<Args...> zh_hans, fmt::format_string<Args...> en, const Args&... args) {
   return Bilingual(fmt::vformat(static_cast<fmt::string_view>(zh_hans), fmt::make_format_args(args...)),
                    fmt::vformat(static_cast<fmt::string_view>(en), fmt::make_format_args(args...)));
 }
@@ -134,10 +144,10 @@ int HttpStatusFor(const Status& status);
 #define JZ_STATUS_CONCAT_(a, b) JZ_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function when `expr` (a Status) is not OK.
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    ::jz::Status jz_status_ = (expr);          \
-    if (!jz_status_.ok()) return jz_status_;   \
+#define RETURN_IF_ERROR(expr)                \
+  do {                                       \
+    ::jz::Status jz_status_ = (expr);        \
+    if (!jz_status_.ok()) return jz_status_; \
   } while (false)
 
 // `lhs = value of expr`, or returns its error. `lhs` may declare a variable.

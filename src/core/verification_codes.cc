@@ -130,9 +130,17 @@ const CodeList& CodeListTraits<ProblemCategory>::List() {
   using enum ProblemCategory;
   // Short forms found in inspection feedback lists.
   static constexpr CodeAlias kAliases[] = {
-      Alias("饮水", kDrinkingWater), Alias("作风", kWorkStyle), Alias("教育", kEducation), Alias("医疗", kMedical),
-      Alias("住房", kHousingSafety), Alias("资金", kProjectFunds), Alias("识别", kIdentificationExit),
-      Alias("帮扶", kIncome), Alias("收入", kIncome), Alias("数据", kDataQuality), Alias("危房", kHousingSafety),
+      Alias("饮水", kDrinkingWater),
+      Alias("作风", kWorkStyle),
+      Alias("教育", kEducation),
+      Alias("医疗", kMedical),
+      Alias("住房", kHousingSafety),
+      Alias("资金", kProjectFunds),
+      Alias("识别", kIdentificationExit),
+      Alias("帮扶", kIncome),
+      Alias("收入", kIncome),
+      Alias("数据", kDataQuality),
+      Alias("危房", kHousingSafety),
   };
   static const CodeList& kList = NewWorkflowList("问题类别", "Problem category", kCategories, kAliases);
   return kList;
@@ -155,9 +163,12 @@ std::string_view CliName(LedgerAction value) { return CliNameIn(kLedgerActions, 
 
 RegionLevel StrataLevel(StrataKind kind) {
   switch (kind) {
-    case StrataKind::kCounty: return RegionLevel::kCounty;
-    case StrataKind::kVillage: return RegionLevel::kVillage;
-    case StrataKind::kTownship: break;
+    case StrataKind::kCounty:
+      return RegionLevel::kCounty;
+    case StrataKind::kVillage:
+      return RegionLevel::kVillage;
+    case StrataKind::kTownship:
+      break;
   }
   return RegionLevel::kTownship;
 }

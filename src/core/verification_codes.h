@@ -100,15 +100,42 @@ enum class LedgerAction : uint8_t {
   kReassign = 6,  // 更换责任人
 };
 
-template <> struct CodeListTraits<CampaignLevel> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<StrataKind> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<SampleAllocation> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<FindingAnswer> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<ProblemSource> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<ProblemStatus> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<ProblemEventKind> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<ProblemCategory> { static const internal::CodeList& List(); };
-template <> struct CodeListTraits<LedgerAction> { static const internal::CodeList& List(); };
+template <>
+struct CodeListTraits<CampaignLevel> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<StrataKind> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<SampleAllocation> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<FindingAnswer> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<ProblemSource> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<ProblemStatus> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<ProblemEventKind> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<ProblemCategory> {
+  static const internal::CodeList& List();
+};
+template <>
+struct CodeListTraits<LedgerAction> {
+  static const internal::CodeList& List();
+};
 
 // The English command-line name of a value: "county", "township", "proportional", "yes",
 // "inspection", "in_progress", "opened", "housing", "confirm". Stable: CSV and JSON keys use

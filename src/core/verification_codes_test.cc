@@ -16,8 +16,9 @@ namespace {
 template <class E>
 class EveryWorkflowList : public ::testing::Test {};
 
-using WorkflowLists = ::testing::Types<CampaignLevel, StrataKind, SampleAllocation, FindingAnswer, ProblemSource,
-                                       ProblemStatus, ProblemEventKind, ProblemCategory, LedgerAction>;
+using WorkflowLists =
+    ::testing::Types<CampaignLevel, StrataKind, SampleAllocation, FindingAnswer, ProblemSource, ProblemStatus,
+                     ProblemEventKind, ProblemCategory, LedgerAction>;
 TYPED_TEST_SUITE(EveryWorkflowList, WorkflowLists);
 
 TYPED_TEST(EveryWorkflowList, LabelsAndCliNamesAreUniqueAndParseBack) {
@@ -55,8 +56,10 @@ TEST(WorkflowCodes, EarlierSpellingsStillParse) {
   EXPECT_EQ(*Parse<CampaignLevel>("county"), CampaignLevel::kCounty);
   EXPECT_EQ(*Parse<CampaignLevel>("市州复查"), CampaignLevel::kPrefecture);
   EXPECT_EQ(*Parse<CampaignLevel>("3"), CampaignLevel::kProvince);
-  for (const char* yes : {"1", "符合", "yes", "ok", "是"}) EXPECT_EQ(*Parse<FindingAnswer>(yes), FindingAnswer::kYes) << yes;
-  for (const char* no : {"2", "不符合", "no", "problem", "否"}) EXPECT_EQ(*Parse<FindingAnswer>(no), FindingAnswer::kNo) << no;
+  for (const char* yes : {"1", "符合", "yes", "ok", "是"})
+    EXPECT_EQ(*Parse<FindingAnswer>(yes), FindingAnswer::kYes) << yes;
+  for (const char* no : {"2", "不符合", "no", "problem", "否"})
+    EXPECT_EQ(*Parse<FindingAnswer>(no), FindingAnswer::kNo) << no;
   for (const char* na : {"3", "不适用", "na", "n/a"}) {
     EXPECT_EQ(*Parse<FindingAnswer>(na), FindingAnswer::kNotApplicable) << na;
   }

@@ -64,8 +64,14 @@ class RangeParser {
  public:
   RangeParser(const std::string& path, const FeedSchema& schema, const FeedLayout& layout, size_t feed_index,
               FeedAccumulator& acc, const FeedLoadOptions& options, Date today, RangeResult& out)
-      : path_(path), schema_(schema), layout_(layout), feed_(feed_index), acc_(acc), options_(options),
-        today_(today), out_(out) {
+      : path_(path),
+        schema_(schema),
+        layout_(layout),
+        feed_(feed_index),
+        acc_(acc),
+        options_(options),
+        today_(today),
+        out_(out) {
     values_.resize(schema.columns.size());
     batch_values_.reserve(kBatchRows * schema.columns.size());
     keep_ = static_cast<size_t>(std::max(layout.id, layout.date)) + 1;
@@ -96,7 +102,8 @@ class RangeParser {
                         std::span<const int64_t>(batch_values_.data() + i * width, width));
       } else {
         ++r.unmatched;
-        if (r.unmatched_rows.size() < options_.max_unmatched) r.unmatched_rows.push_back({batch_lines_[i], batch_ids_[i]});
+        if (r.unmatched_rows.size() < options_.max_unmatched)
+          r.unmatched_rows.push_back({batch_lines_[i], batch_ids_[i]});
       }
     }
     batch_ids_.clear();
@@ -240,7 +247,8 @@ std::optional<std::vector<std::string_view>> SplitHeader(std::string_view header
   size_t start = 0;
   while (true) {
     const size_t comma = header.find(',', start);
-    fields.push_back(header.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    fields.push_back(
+        header.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (fields.size() > kMaxCsvFields) return std::nullopt;
     if (comma == std::string_view::npos) return fields;
     start = comma + 1;
@@ -270,15 +278,19 @@ StatusOr<FeedLoadResult> LoadRows(const std::string& path, const FeedSchema& sch
   RunParallel(ranges.size(), [&](size_t i) {
     RangeParser parser(path, schema, *layout, feed_index, acc, options, today, results[i]);
     std::string buffer;
-    StatusOr<bool> done = ForEachBlock(*file, ranges[i], kMaxCsvRecordBytes, buffer, [&](std::string_view block) {
-      if (unreadable.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
-      const int64_t total = bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
-      if (i == 0) progress.Update(total);
-      return BlockVerdict::kContinue;
-    });
+    StatusOr<bool> done =
+        ForEachBlock(*file, ranges[i], kMaxCsvRecordBytes, buffer, [&](std::string_view block) {
+          if (unreadable.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
+          const int64_t total =
+              bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
+          if (i == 0) progress.Update(total);
+          return BlockVerdict::kContinue;
+        });
     parser.Flush();
-    if (!done.ok()) results[i].status = done.status();
-    else if (!*done) unreadable = true;
+    if (!done.ok())
+      results[i].status = done.status();
+    else if (!*done)
+      unreadable = true;
   });
   progress.Finish();
   for (const RangeResult& r : results) {

@@ -45,14 +45,14 @@ struct UnmatchedRow {
 
 // Invariant: rows == matched + unmatched + invalid_ids + bad_rows.
 struct FeedLoadResult {
-  int64_t rows = 0;         // data rows read (blank lines are not rows)
-  int64_t matched = 0;      // good rows whose ID is a registry person's
-  int64_t unmatched = 0;    // good rows whose valid ID matches no person
-  int64_t invalid_ids = 0;  // rows rejected for their ID number
-  int64_t bad_rows = 0;     // rows with a valid ID but an unreadable date or cell
-  std::vector<FeedProblem> problems;       // first max_problems, in line order
+  int64_t rows = 0;                          // data rows read (blank lines are not rows)
+  int64_t matched = 0;                       // good rows whose ID is a registry person's
+  int64_t unmatched = 0;                     // good rows whose valid ID matches no person
+  int64_t invalid_ids = 0;                   // rows rejected for their ID number
+  int64_t bad_rows = 0;                      // rows with a valid ID but an unreadable date or cell
+  std::vector<FeedProblem> problems;         // first max_problems, in line order
   std::vector<UnmatchedRow> unmatched_rows;  // first max_unmatched, in line order
-  bool fast_path = false;   // how the file was read (for benchmarks and tests)
+  bool fast_path = false;                    // how the file was read (for benchmarks and tests)
 };
 
 // Reads the feed file `path` of schema `schema` (Policy::feeds[feed_index]) and adds each
@@ -65,8 +65,9 @@ struct FeedLoadResult {
 // not UTF-8, a NUL byte, a field or record over the limits). After a failure `acc` holds
 // none of the file's rows (what the fast path had added is zeroed again).
 // Thread safety: other threads may add to `acc` meanwhile. `progress` gets one phase.
-[[nodiscard]] StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema, size_t feed_index,
-                                                FeedAccumulator& acc, const FeedLoadOptions& options,
+[[nodiscard]] StatusOr<FeedLoadResult> LoadFeed(const std::string& path, const FeedSchema& schema,
+                                                size_t feed_index, FeedAccumulator& acc,
+                                                const FeedLoadOptions& options,
                                                 Progress& progress = NoProgress());
 
 }  // namespace jz

@@ -23,9 +23,10 @@ namespace {
 const Date kAsOf = *Date::FromYmd(2024, 12, 31);
 
 FeedSchema MedicalSchema() {
-  return FeedSchema{"medical", {{"out_of_pocket", Type{ValueKind::kMoney}},
-                                {"inpatient", Type{ValueKind::kBool}},
-                                {"visits", Type{ValueKind::kInt}}}};
+  return FeedSchema{"medical",
+                    {{"out_of_pocket", Type{ValueKind::kMoney}},
+                     {"inpatient", Type{ValueKind::kBool}},
+                     {"visits", Type{ValueKind::kInt}}}};
 }
 
 SnapshotNeeds Needs() {
@@ -138,9 +139,10 @@ class FeedLoaderTest : public ::testing::Test {
 };
 
 TEST_F(FeedLoaderTest, PlainFileMatchesSumsAndCountsAsTheSlowPath) {
-  const std::string path = Write("证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ + ",2024-03-01,9000.00,是,2\n" +
-                                 b_ + ",2024-12-20,7000.26,否,1\n" + b_ + ",2025-01-02,1.00,是,1\n" + c_ +
-                                 ",2023-06-01,5.5,是,-3\n" + outsider_ + ",2024-05-01,100,否,0\n");
+  const std::string path =
+      Write("证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ + ",2024-03-01,9000.00,是,2\n" + b_ +
+            ",2024-12-20,7000.26,否,1\n" + b_ + ",2025-01-02,1.00,是,1\n" + c_ + ",2023-06-01,5.5,是,-3\n" +
+            outsider_ + ",2024-05-01,100,否,0\n");
   ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(path));
   EXPECT_EQ(r.rows, 5);
   EXPECT_EQ(r.matched, 4);
@@ -153,12 +155,12 @@ TEST_F(FeedLoaderTest, BadCellsAreProblemsNamingFileLineAndColumn) {
   std::string bad_check = a_;
   bad_check.back() = bad_check.back() == '0' ? '1' : '0';
   const std::string legacy = a_.substr(0, 6) + a_.substr(8, 9);  // born 1960: a 15-digit form
-  const std::string path = Write("id_number,date,visits,inpatient,out_of_pocket,extra\n" + a_ +
-                                 ",2024-13-01,1,是,1.00,x\n" + a_ + ",2024-03-01,1,是,1.234,x\n" + bad_check +
-                                 ",2024-03-01,1,是,1.00,x\n" + legacy + ",2024-03-01,1,是,1.00,x\n" + a_ +
-                                 ",2024/3/1,1,有,¥1,234.5,x\n" + c_ + ",2024-03-01,1.5,是,1.00,x\n" + c_ +
-                                 ",2024-03-01,1,maybe,1.00,x\n" + c_ + ",2024-03-01\n" + " " + b_ +
-                                 " ,2024-03-01,1,否,2,x\n" + "12345,2024-03-01,1,否,2,x\n");
+  const std::string path =
+      Write("id_number,date,visits,inpatient,out_of_pocket,extra\n" + a_ + ",2024-13-01,1,是,1.00,x\n" + a_ +
+            ",2024-03-01,1,是,1.234,x\n" + bad_check + ",2024-03-01,1,是,1.00,x\n" + legacy +
+            ",2024-03-01,1,是,1.00,x\n" + a_ + ",2024/3/1,1,有,¥1,234.5,x\n" + c_ +
+            ",2024-03-01,1.5,是,1.00,x\n" + c_ + ",2024-03-01,1,maybe,1.00,x\n" + c_ + ",2024-03-01\n" + " " +
+            b_ + " ,2024-03-01,1,否,2,x\n" + "12345,2024-03-01,1,否,2,x\n");
   ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(path));
   EXPECT_EQ(r.rows, 10);
   EXPECT_EQ(r.invalid_ids, 2);
@@ -175,9 +177,9 @@ TEST_F(FeedLoaderTest, BadCellsAreProblemsNamingFileLineAndColumn) {
 // Feed amounts are costs, losses and values: a negative one would lower a sum and hide a
 // warning, so it is a bad row (file, line, column, value), on both paths alike.
 TEST_F(FeedLoaderTest, NegativeAmountsAreBadRowsNamingLineAndColumn) {
-  const std::string path = Write("证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ + ",2024-03-01,9000.00,是,2\n" +
-                                 b_ + ",2024-03-01,-7000.26,否,1\n" + c_ + ",2024-03-01,-0.5,否,1\n" + c_ +
-                                 ",2024-03-01,0,否,-1\n");
+  const std::string path =
+      Write("证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ + ",2024-03-01,9000.00,是,2\n" + b_ +
+            ",2024-03-01,-7000.26,否,1\n" + c_ + ",2024-03-01,-0.5,否,1\n" + c_ + ",2024-03-01,0,否,-1\n");
   ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(path));
   EXPECT_EQ(r.rows, 4);
   EXPECT_EQ(r.bad_rows, 2);
@@ -193,9 +195,9 @@ TEST_F(FeedLoaderTest, NegativeAmountsAreBadRowsNamingLineAndColumn) {
 TEST_F(FeedLoaderTest, LineEndsBomBlankLinesAndAMissingFinalNewline) {
   const std::string rows = a_ + ",2024-03-01,1.00,是,1\r\n\r\n" + c_ + ",2024-13-01,1.00,是,1\r\n\n\n" + b_ +
                            ",2024-04-01,2.00,否,1\r\n" + b_ + ",x,2.00,否,1";
-  for (const std::string& text :
-       {"证件号码,日期,out_of_pocket,inpatient,visits\r\n" + rows,
-        "\xEF\xBB\xBF证件号码,日期,out_of_pocket,inpatient,visits\n" + rows, "证件号码,日期,out_of_pocket,inpatient,visits\n" + rows + "\n\r"}) {
+  for (const std::string& text : {"证件号码,日期,out_of_pocket,inpatient,visits\r\n" + rows,
+                                  "\xEF\xBB\xBF证件号码,日期,out_of_pocket,inpatient,visits\n" + rows,
+                                  "证件号码,日期,out_of_pocket,inpatient,visits\n" + rows + "\n\r"}) {
     ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(Write(text)));
     EXPECT_EQ(r.rows, 4);
     ASSERT_EQ(r.problems.size(), 2u);
@@ -206,11 +208,14 @@ TEST_F(FeedLoaderTest, LineEndsBomBlankLinesAndAMissingFinalNewline) {
 
 TEST_F(FeedLoaderTest, QuotedFilesAndOddLayoutsTakeTheSlowPath) {
   const std::string header = "证件号码,日期,out_of_pocket,inpatient,visits\n";
-  EXPECT_OK(LoadBothWays(Write(header + a_ + ",2024-03-01,\"1,234.00\",是,1\n"), /*expect_fast=*/false).status());
-  EXPECT_OK(LoadBothWays(Write(header + a_ + ",2024-03-01,1.00,是,1\n" + c_ + ",\"2024-03-01\",1.00,是,1\n"), false)
-                .status());
+  EXPECT_OK(
+      LoadBothWays(Write(header + a_ + ",2024-03-01,\"1,234.00\",是,1\n"), /*expect_fast=*/false).status());
+  EXPECT_OK(
+      LoadBothWays(Write(header + a_ + ",2024-03-01,1.00,是,1\n" + c_ + ",\"2024-03-01\",1.00,是,1\n"), false)
+          .status());
   EXPECT_OK(LoadBothWays(Write("\n" + header + a_ + ",2024-03-01,1.00,是,1\n"), false).status());
-  EXPECT_OK(LoadBothWays(Write("证件号码\t日期\tout_of_pocket\tinpatient\tvisits\n" + a_ + "\t2024-03-01\t1.00\t是\t1\n"),
+  EXPECT_OK(LoadBothWays(Write("证件号码\t日期\tout_of_pocket\tinpatient\tvisits\n" + a_ +
+                               "\t2024-03-01\t1.00\t是\t1\n"),
                          false)
                 .status());
   EXPECT_OK(LoadBothWays(Write(header), true).status());
@@ -223,8 +228,9 @@ TEST_F(FeedLoaderTest, AQuoteFarIntoTheFileUndoesTheFastPass) {
   std::string good;
   for (int row = 0; row < 120000; ++row) good += (row % 2 ? a_ : c_) + ",2024-03-01,1.00,是,1\n";
   ASSERT_GT(good.size(), size_t{4} << 20);
-  ASSERT_OK_AND_ASSIGN(FeedLoadResult quoted, LoadBothWays(Write(header + good + b_ + ",2024-03-01,\"2.00\",否,1\n"),
-                                                           /*expect_fast=*/false));
+  ASSERT_OK_AND_ASSIGN(FeedLoadResult quoted,
+                       LoadBothWays(Write(header + good + b_ + ",2024-03-01,\"2.00\",否,1\n"),
+                                    /*expect_fast=*/false));
   EXPECT_EQ(quoted.matched, 120001);
   EXPECT_STATUS(LoadBothWays(Write(header + good + c_ + ",2024-03-01,\xFF,是,1\n")).status(),
                 StatusCode::kInvalidArgument, "line 120002");
@@ -232,8 +238,9 @@ TEST_F(FeedLoaderTest, AQuoteFarIntoTheFileUndoesTheFastPass) {
 
 TEST_F(FeedLoaderTest, FailuresAreTheSlowPathsFailures) {
   const std::string header = "证件号码,日期,out_of_pocket,inpatient,visits\n";
-  EXPECT_STATUS(LoadBothWays(Write("证件号码,日期,out_of_pocket,visits\n" + a_ + ",2024-03-01,1,1\n")).status(),
-                StatusCode::kInvalidArgument, "inpatient");
+  EXPECT_STATUS(
+      LoadBothWays(Write("证件号码,日期,out_of_pocket,visits\n" + a_ + ",2024-03-01,1,1\n")).status(),
+      StatusCode::kInvalidArgument, "inpatient");
   EXPECT_STATUS(LoadBothWays(Write("")).status(), StatusCode::kInvalidArgument, "empty");
   EXPECT_STATUS(LoadBothWays((dir_ / "missing.csv").string()).status(), StatusCode::kNotFound, "missing.csv");
   // Past the 64 KiB the encoding is guessed from, so the file is taken for UTF-8.
@@ -249,10 +256,12 @@ TEST_F(FeedLoaderTest, RandomFilesAgreeWithTheSlowPath) {
   constexpr uint64_t kSeed = 4242;
   SCOPED_TRACE(fmt::format("seed {}", kSeed));
   std::mt19937_64 random(kSeed);
-  const std::vector<std::string> ids = {a_, b_, c_, outsider_, a_.substr(0, 17) + "x", "", "22242419600301001"};
-  const std::vector<std::string> dates = {"2024-03-01", "2024-12-31", "2025-01-01", "2023-12-31", "2024-2-30", "bad",
-                                          "20240301", ""};
-  const std::vector<std::string> money = {"1.00", "0", "-5.25", "12345678.9", "1,234.00x", "", "1.001", "99999999999999999999"};
+  const std::vector<std::string> ids = {
+      a_, b_, c_, outsider_, a_.substr(0, 17) + "x", "", "22242419600301001"};
+  const std::vector<std::string> dates = {"2024-03-01", "2024-12-31", "2025-01-01", "2023-12-31",
+                                          "2024-2-30",  "bad",        "20240301",   ""};
+  const std::vector<std::string> money = {"1.00",      "0", "-5.25", "12345678.9",
+                                          "1,234.00x", "",  "1.001", "99999999999999999999"};
   const std::vector<std::string> bools = {"是", "否", "Y", "no", "", "?"};
   const std::vector<std::string> ints = {"1", "-2", "0", "x", "", "99999999999999999999"};
   const std::vector<std::string> ends = {"\n", "\n", "\n", "\r\n", "\n\n"};
@@ -282,16 +291,23 @@ TEST_F(FeedLoaderTest, AFeedNamingFewPersonsIsKeptSparseWithTheSameValues) {
     std::string id, date, money, inpatient, visits;
   };
   const std::vector<FeedRowText> rows = {
-      {a_, "2024-03-01", "9000.00", "是", "2"},   {b_, "2024-12-20", "7000.26", "否", "1"},  // b_: two persons
-      {x(0, 0), "2024-01-01", "5.25", "是", "1"}, {x(0, 0), "2024-02-01", "0", "否", "-1"},  // visits sum to 0
-      {x(7, 1), "2023-12-31", "80", "是", "1"},   {x(7, 1), "2024-12-31", "1.5", "是", "3"},
-      {x(63, 0), "2024-06-01", "2", "否", "0"},   {x(64, 1), "2024-06-01", "3", "是", "5"},
-      {x(199, 1), "2024-06-01", "4", "是", "1"},  {x(199, 1), "2025-01-01", "9", "是", "1"},  // after as_of
-      {outsider_, "2024-06-01", "4", "是", "1"},  {c_, "2024-12-01", "0.01", "否", "2"},
+      {a_, "2024-03-01", "9000.00", "是", "2"},
+      {b_, "2024-12-20", "7000.26", "否", "1"},  // b_: two persons
+      {x(0, 0), "2024-01-01", "5.25", "是", "1"},
+      {x(0, 0), "2024-02-01", "0", "否", "-1"},  // visits sum to 0
+      {x(7, 1), "2023-12-31", "80", "是", "1"},
+      {x(7, 1), "2024-12-31", "1.5", "是", "3"},
+      {x(63, 0), "2024-06-01", "2", "否", "0"},
+      {x(64, 1), "2024-06-01", "3", "是", "5"},
+      {x(199, 1), "2024-06-01", "4", "是", "1"},
+      {x(199, 1), "2025-01-01", "9", "是", "1"},  // after as_of
+      {outsider_, "2024-06-01", "4", "是", "1"},
+      {c_, "2024-12-01", "0.01", "否", "2"},
       {x(64, 1), "2024-07-01", "3", "是", "5"},
   };
   std::string text = "证件号码,日期,out_of_pocket,inpatient,visits\n";
-  for (const FeedRowText& r : rows) text += fmt::format("{},{},{},{},{}\n", r.id, r.date, r.money, r.inpatient, r.visits);
+  for (const FeedRowText& r : rows)
+    text += fmt::format("{},{},{},{},{}\n", r.id, r.date, r.money, r.inpatient, r.visits);
   ASSERT_LE(static_cast<int64_t>(text.size()) / 24, (6 + 2 * kMore) / 8);
   const std::string path = Write(text);
   const std::vector<FeedSchema> feeds = {MedicalSchema()};
@@ -299,7 +315,8 @@ TEST_F(FeedLoaderTest, AFeedNamingFewPersonsIsKeptSparseWithTheSameValues) {
   Snapshot dense = MakeSnapshot(kMore);
   FeedAccumulator reference(dense, feeds);
   for (const FeedRowText& r : rows) {
-    const std::vector<int64_t> values = {Money::Parse(r.money)->fen(), r.inpatient == "是", std::stoll(r.visits)};
+    const std::vector<int64_t> values = {Money::Parse(r.money)->fen(), r.inpatient == "是",
+                                         std::stoll(r.visits)};
     reference.Add(0, IdNumber::Parse(r.id)->Packed(), *Date::Parse(r.date), values);
   }
   ASSERT_OK(reference.status());
@@ -332,7 +349,8 @@ TEST(FeedColumnTest, SparseValuesAreSummedSealedAgainAndCleared) {
   EXPECT_EQ(c.form(), FeedColumn::Form::kZero);
   EXPECT_EQ(c[5], 0);
   c.MakeSparse(200);
-  for (auto [p, delta] : std::vector<std::pair<uint32_t, int64_t>>{{3, 5}, {130, 7}, {3, 2}, {64, 1}, {64, -1}, {199, INT64_MAX}, {63, 0}}) {
+  for (auto [p, delta] : std::vector<std::pair<uint32_t, int64_t>>{
+           {3, 5}, {130, 7}, {3, 2}, {64, 1}, {64, -1}, {199, INT64_MAX}, {63, 0}}) {
     EXPECT_TRUE(c.Add(p, delta));
   }
   ASSERT_TRUE(c.Seal());

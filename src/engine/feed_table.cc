@@ -32,8 +32,9 @@ StatusOr<FeedLayout> MapFeedHeader(const std::vector<std::string_view>& header, 
     if (layout.columns[c] < 0) missing += schema.columns[c].first + " ";
   }
   if (!missing.empty()) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}: 数据源 {} 缺少列：{}", path, schema.name, missing),
-                                          fmt::format("{}: feed {} lacks columns: {}", path, schema.name, missing)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}: 数据源 {} 缺少列：{}", path, schema.name, missing),
+                  fmt::format("{}: feed {} lacks columns: {}", path, schema.name, missing)));
   }
   return layout;
 }
@@ -45,8 +46,10 @@ std::optional<Value> ParseFeedCell(std::string_view cell, Type type, std::string
       if (m.ok() && m->fen() < 0) {
         // Feed amounts (costs, losses, values) are never below zero; a negative one would
         // lower a sum and hide a warning, so the row is refused like an unreadable one.
-        reason = Bilingual("金额 {} 为负数；应为 0 或以上的元，如 1200.50", "amount {} is negative; expected yuan of 0 "
-                           "or more, e.g. 1200.50", cell);
+        reason = Bilingual("金额 {} 为负数；应为 0 或以上的元，如 1200.50",
+                           "amount {} is negative; expected yuan of 0 "
+                           "or more, e.g. 1200.50",
+                           cell);
         return std::nullopt;
       }
       if (m.ok()) return Value::OfMoney(*m);
@@ -83,7 +86,8 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
   std::vector<std::string_view> f;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(f));
   if (!has_header) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}: 文件为空", path), fmt::format("{}: the file is empty", path)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}: 文件为空", path), fmt::format("{}: the file is empty", path)));
   }
   ASSIGN_OR_RETURN(FeedLayout layout, MapFeedHeader(f, schema, path));
   FeedTable table;
@@ -93,9 +97,12 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
     ASSIGN_OR_RETURN(bool more, reader->Next(f));
     if (!more) break;
     ++table.rows_read;
-    auto cell = [&](int i) { return i < static_cast<int>(f.size()) ? f[static_cast<size_t>(i)] : std::string_view(); };
+    auto cell = [&](int i) {
+      return i < static_cast<int>(f.size()) ? f[static_cast<size_t>(i)] : std::string_view();
+    };
     auto problem = [&](std::string column, std::string value, std::string reason) {
-      table.problems.push_back({path, reader->line_number(), std::move(column), std::move(value), std::move(reason)});
+      table.problems.push_back(
+          {path, reader->line_number(), std::move(column), std::move(value), std::move(reason)});
     };
     StatusOr<IdNumber> id = IdNumber::Parse(cell(layout.id));
     if (!id.ok()) {

@@ -7,8 +7,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -28,13 +28,13 @@ struct FeedProblem {
 };
 
 struct FeedTable {
-  std::string name;               // the feed's name in the policy
-  std::vector<uint64_t> ids;      // packed ID number per row
-  std::vector<Date> dates;        // event date per row
+  std::string name;                        // the feed's name in the policy
+  std::vector<uint64_t> ids;               // packed ID number per row
+  std::vector<Date> dates;                 // event date per row
   std::vector<std::vector<Value>> values;  // declared columns per row
-  std::vector<int64_t> lines;     // line of each row, as CsvReader counts them
+  std::vector<int64_t> lines;              // line of each row, as CsvReader counts them
   int64_t rows_read = 0;
-  int64_t invalid_ids = 0;        // rows rejected for their ID number
+  int64_t invalid_ids = 0;  // rows rejected for their ID number
   std::vector<FeedProblem> problems;
 };
 

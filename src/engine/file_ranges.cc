@@ -57,7 +57,8 @@ RawFile::~RawFile() {
 StatusOr<size_t> RawFile::ReadAt(int64_t offset, char* out, size_t count) const {
   size_t done = 0;
   while (done < count) {
-    const ssize_t n = ::pread(fd_, out + done, count - done, static_cast<off_t>(offset) + static_cast<off_t>(done));
+    const ssize_t n =
+        ::pread(fd_, out + done, count - done, static_cast<off_t>(offset) + static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return ReadError(errno);
     if (n == 0) break;
@@ -100,7 +101,8 @@ StatusOr<std::vector<FileRange>> SplitAtLines(const RawFile& file, int64_t begin
   std::string probe(kProbeBytes, '\0');
   int64_t start = begin;
   for (size_t i = 1; i <= count; ++i) {
-    int64_t end = i == count ? size : begin + (size - begin) * static_cast<int64_t>(i) / static_cast<int64_t>(count);
+    int64_t end =
+        i == count ? size : begin + (size - begin) * static_cast<int64_t>(i) / static_cast<int64_t>(count);
     end = std::max(end, start);
     // Move `end` just past the next line end (at or after end - 1, so a boundary that is
     // already a line start stays).
@@ -136,8 +138,8 @@ StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_lin
       if (carried > max_line_bytes) return false;
       buffer.resize(buffer.size() * 2);
     }
-    const size_t wanted = static_cast<size_t>(std::min<int64_t>(static_cast<int64_t>(buffer.size() - carried),
-                                                                range.end - offset));
+    const size_t wanted = static_cast<size_t>(
+        std::min<int64_t>(static_cast<int64_t>(buffer.size() - carried), range.end - offset));
     ASSIGN_OR_RETURN(const size_t n, file.ReadAt(offset, buffer.data() + carried, wanted));
     if (n == 0) break;  // the file shrank; the caller sees fewer lines
     offset += static_cast<int64_t>(n);
@@ -198,7 +200,7 @@ size_t SplitTail(const char* p, size_t size, size_t i, size_t n, uint32_t* start
 // 32 bytes at a time where the processor has AVX2 (chosen at run time: the build targets
 // every x86-64). Per registry row this is a fifth of the load's instructions.
 __attribute__((target("avx2,bmi,popcnt"))) size_t SplitAvx2(const char* p, size_t size, uint32_t* starts,
-                                                             size_t max_fields, size_t keep) {
+                                                            size_t max_fields, size_t keep) {
   size_t n = 1;  // fields started so far; starts[k] is written for k <= keep only
   starts[0] = 0;
   size_t i = 0;
@@ -251,7 +253,8 @@ size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fi
   return SplitSse2(line.data(), line.size(), starts, max_fields, keep);
 }
 
-size_t internal::SplitFieldsKeepingSse2(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
+size_t internal::SplitFieldsKeepingSse2(std::string_view line, uint32_t* starts, size_t max_fields,
+                                        size_t keep) {
   return SplitSse2(line.data(), line.size(), starts, max_fields, keep);
 }
 

@@ -48,8 +48,8 @@ class RawFile {
 // The start of a file and whether the fast path may read it.
 struct FileHead {
   TextEncoding encoding = TextEncoding::kUtf8;  // DetectEncoding of the first 64 KiB
-  std::string header;       // the header line, without BOM and line end
-  int64_t data_begin = 0;   // offset just past the header's line end
+  std::string header;                           // the header line, without BOM and line end
+  int64_t data_begin = 0;                       // offset just past the header's line end
   // False when the file is empty, starts with a blank line, has no complete header within
   // the first 64 KiB, has a tab-separated header or a quote in the header.
   bool fast_readable = false;
@@ -79,7 +79,6 @@ StatusOr<bool> ForEachBlock(const RawFile& file, FileRange range, size_t max_lin
 
 // Whether `block` holds a '"' or a NUL byte: one pass, 16 bytes at a time.
 bool HasQuoteOrNul(std::string_view block);
-
 
 // Calls `visit(line, newlines_before)` for each record line of `block`, CR-LF aware, with
 // blank lines skipped as CsvReader skips them; `newlines_before` counts the line ends in

@@ -1,10 +1,10 @@
 #include "engine/file_ranges.h"
 
+#include <gtest/gtest.h>
+
 #include <random>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace jz {
 namespace {

@@ -21,8 +21,8 @@
 
 #include <cstdint>
 #include <memory>
-#include <utility>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace jz {
@@ -70,7 +70,8 @@ class IdIndex {
 
   // Inserts the keys of `ids` whose home is in `region` (all of them when there is one
   // region), in order; a repeated key's person is appended to `repeats` as (first, person).
-  void Insert(std::span<const uint64_t> ids, size_t region, std::vector<std::pair<uint32_t, uint32_t>>& repeats);
+  void Insert(std::span<const uint64_t> ids, size_t region,
+              std::vector<std::pair<uint32_t, uint32_t>>& repeats);
 
   // Not a vector: its slots are written first by the thread that inserts into their region.
   std::unique_ptr<Slot[]> slots_;

@@ -75,7 +75,8 @@ void Gather(const std::vector<Range>& ranges, Of&& of) {
   size_t written = 0, i = 0;
   for (; i < ranges.size() && ranges[i].part == 0; ++i) {
     const Range& r = ranges[i];
-    if (written != r.begin) std::memmove(dest.data() + written, dest.data() + r.begin, (r.end - r.begin) * sizeof(T));
+    if (written != r.begin)
+      std::memmove(dest.data() + written, dest.data() + r.begin, (r.end - r.begin) * sizeof(T));
     written += r.end - r.begin;
   }
   dest.resize(written);
@@ -101,9 +102,12 @@ void GatherStrings(const std::vector<Range>& ranges, Of&& of) {
 template <class Of>
 void GatherColumn(const std::vector<Range>& ranges, ColumnWidth width, Of&& of) {
   switch (width) {
-    case ColumnWidth::kByte: return Gather<uint8_t>(ranges, [&](size_t p) -> std::vector<uint8_t>& { return of(p).bytes; });
-    case ColumnWidth::kNarrow: return Gather<int32_t>(ranges, [&](size_t p) -> std::vector<int32_t>& { return of(p).narrow; });
-    case ColumnWidth::kWide: return Gather<int64_t>(ranges, [&](size_t p) -> std::vector<int64_t>& { return of(p).wide; });
+    case ColumnWidth::kByte:
+      return Gather<uint8_t>(ranges, [&](size_t p) -> std::vector<uint8_t>& { return of(p).bytes; });
+    case ColumnWidth::kNarrow:
+      return Gather<int32_t>(ranges, [&](size_t p) -> std::vector<int32_t>& { return of(p).narrow; });
+    case ColumnWidth::kWide:
+      return Gather<int64_t>(ranges, [&](size_t p) -> std::vector<int64_t>& { return of(p).wide; });
   }
 }
 
@@ -154,7 +158,9 @@ Kept KeptRanges(const std::vector<Part>& parts) {
 
 Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, const SnapshotNeeds& needs) {
   std::vector<std::function<void()>> tasks;
-  tasks.push_back([&] { GatherStrings(kept.households, [&](size_t p) -> StringColumn& { return parts[p].household_no; }); });
+  tasks.push_back([&] {
+    GatherStrings(kept.households, [&](size_t p) -> StringColumn& { return parts[p].household_no; });
+  });
   PersonNumbers person_no;  // a byte a person: gathered into a new column, not in place
   tasks.push_back([&] {
     size_t total = 0;
@@ -162,20 +168,28 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
     person_no.Reserve(total);
     for (const Range& r : kept.persons) person_no.AppendRange(parts[r.part].person_no, r.begin, r.end);
   });
-  tasks.push_back([&] { Gather<uint64_t>(kept.persons, [&](size_t p) -> std::vector<uint64_t>& { return parts[p].person_id; }); });
-  tasks.push_back([&] { Gather<uint32_t>(kept.households, [&](size_t p) -> std::vector<uint32_t>& { return parts[p].county; }); });
+  tasks.push_back([&] {
+    Gather<uint64_t>(kept.persons, [&](size_t p) -> std::vector<uint64_t>& { return parts[p].person_id; });
+  });
+  tasks.push_back([&] {
+    Gather<uint32_t>(kept.households, [&](size_t p) -> std::vector<uint32_t>& { return parts[p].county; });
+  });
   if (plan.store_net) {
-    tasks.push_back([&] { Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; }); });
+    tasks.push_back([&] {
+      Gather<int64_t>(kept.households, [&](size_t p) -> std::vector<int64_t>& { return parts[p].net; });
+    });
   }
   for (size_t i = 0; i < plan.person_fields.size(); ++i) {
     tasks.push_back([&, i] {
-      GatherColumn(kept.persons, plan.person_width[i], [&](size_t p) -> Column& { return parts[p].person_values[i]; });
+      GatherColumn(kept.persons, plan.person_width[i],
+                   [&](size_t p) -> Column& { return parts[p].person_values[i]; });
     });
   }
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
     if (plan.household_computed[i]) continue;
     tasks.push_back([&, i] {
-      GatherColumn(kept.households, plan.household_width[i], [&](size_t p) -> Column& { return parts[p].household_values[i]; });
+      GatherColumn(kept.households, plan.household_width[i],
+                   [&](size_t p) -> Column& { return parts[p].household_values[i]; });
     });
   }
   std::atomic<size_t> next{0};
@@ -196,14 +210,16 @@ Snapshot Assemble(std::vector<Part>& parts, const Kept& kept, const Plan& plan, 
   s.household_no = std::move(first.household_no);
   s.person_no = std::move(person_no);
   s.person_id = std::move(first.person_id);
-  for (size_t i = 0; i < plan.person_fields.size(); ++i) s.fields[plan.person_fields[i]] = std::move(first.person_values[i]);
+  for (size_t i = 0; i < plan.person_fields.size(); ++i)
+    s.fields[plan.person_fields[i]] = std::move(first.person_values[i]);
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
     s.fields[plan.household_fields[i]] = std::move(first.household_values[i]);
   }
   // The kept households' net income: the net_income column when it is needed (equal to the
   // net wherever 人均纯收入 is computed: has_year), else the parts' own.
   const std::vector<int64_t>& net =
-      plan.net_income >= 0 ? s.fields[plan.household_fields[static_cast<size_t>(plan.net_income)]].wide : first.net;
+      plan.net_income >= 0 ? s.fields[plan.household_fields[static_cast<size_t>(plan.net_income)]].wide
+                           : first.net;
   for (size_t i = 0; i < plan.household_fields.size(); ++i) {
     if (!plan.household_computed[i]) continue;
     Column& column = s.fields[plan.household_fields[i]];

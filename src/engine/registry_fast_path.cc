@@ -36,8 +36,9 @@ std::optional<RegistryLoadResult> SlowPath() { return std::optional<RegistryLoad
 
 }  // namespace
 
-StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& path, const SnapshotNeeds& needs,
-                                                             Date as_of, const RegistryLoadOptions& options,
+StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& path,
+                                                             const SnapshotNeeds& needs, Date as_of,
+                                                             const RegistryLoadOptions& options,
                                                              int data_year, Progress& progress) {
   StatusOr<RawFile> file = RawFile::Open(path);
   if (!file.ok()) return SlowPath();

@@ -17,8 +17,9 @@ bool ProblemIsInNeededCell(const RowProblem& problem, const std::vector<bool>& n
 // Reads `path` the fast way; nullopt when the file must be read the slow way (not plain
 // UTF-8 CSV, a quote, households not grouped, a row the fast path cannot read). Fails only
 // when reading fails.
-StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& path, const SnapshotNeeds& needs,
-                                                             Date as_of, const RegistryLoadOptions& options,
+StatusOr<std::optional<RegistryLoadResult>> LoadRegistryFast(const std::string& path,
+                                                             const SnapshotNeeds& needs, Date as_of,
+                                                             const RegistryLoadOptions& options,
                                                              int data_year, Progress& progress);
 
 }  // namespace jz

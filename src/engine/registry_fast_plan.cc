@@ -21,26 +21,47 @@ using C = RegistryColumn;
 // The Kind of field `f`; nullopt for a field the fast path cannot load.
 std::optional<Kind> KindOf(const FieldDef& f) {
   static constexpr std::pair<std::string_view, Kind> kPerson[] = {
-      {"age", Kind::kAge}, {"birth_date", Kind::kBirthDate}, {"sex", Kind::kSex},
-      {"relationship", Kind::kRelationship}, {"education", Kind::kEducation},
-      {"school_status", Kind::kSchoolStatus}, {"health", Kind::kHealth}, {"labour_skill", Kind::kLabourSkill},
-      {"work_status", Kind::kWorkStatus}, {"work_months", Kind::kWorkMonths},
-      {"medical_insured", Kind::kMedicalInsured}, {"critical_illness_insured", Kind::kCriticalIllnessInsured},
-      {"receives_dibao", Kind::kReceivesDibao}, {"receives_tekun", Kind::kReceivesTekun}};
+      {"age", Kind::kAge},
+      {"birth_date", Kind::kBirthDate},
+      {"sex", Kind::kSex},
+      {"relationship", Kind::kRelationship},
+      {"education", Kind::kEducation},
+      {"school_status", Kind::kSchoolStatus},
+      {"health", Kind::kHealth},
+      {"labour_skill", Kind::kLabourSkill},
+      {"work_status", Kind::kWorkStatus},
+      {"work_months", Kind::kWorkMonths},
+      {"medical_insured", Kind::kMedicalInsured},
+      {"critical_illness_insured", Kind::kCriticalIllnessInsured},
+      {"receives_dibao", Kind::kReceivesDibao},
+      {"receives_tekun", Kind::kReceivesTekun}};
   static constexpr std::pair<std::string_view, Kind> kHousehold[] = {
-      {"size", Kind::kSize}, {"type", Kind::kType}, {"attribute", Kind::kAttribute},
-      {"main_cause", Kind::kMainCause}, {"monitoring_type", Kind::kMonitoringType},
-      {"net_income", Kind::kNetIncome}, {"net_income_per_capita", Kind::kNetIncomePerCapita},
-      {"data_year", Kind::kDataYear}, {"wage_income", Kind::kWage}, {"business_income", Kind::kBusiness},
-      {"property_income", Kind::kProperty}, {"transfer_income", Kind::kTransfer},
-      {"business_expense", Kind::kExpense}, {"food_secure", Kind::kAlwaysTrue},
-      {"clothing_secure", Kind::kAlwaysTrue}, {"compulsory_education_secured", Kind::kAlwaysTrue},
-      {"basic_medical_secured", Kind::kAlwaysTrue}, {"housing_secure", Kind::kAlwaysTrue},
-      {"safe_drinking_water", Kind::kSafeDrinkingWater}, {"housing_grade", Kind::kHousingGrade}};
+      {"size", Kind::kSize},
+      {"type", Kind::kType},
+      {"attribute", Kind::kAttribute},
+      {"main_cause", Kind::kMainCause},
+      {"monitoring_type", Kind::kMonitoringType},
+      {"net_income", Kind::kNetIncome},
+      {"net_income_per_capita", Kind::kNetIncomePerCapita},
+      {"data_year", Kind::kDataYear},
+      {"wage_income", Kind::kWage},
+      {"business_income", Kind::kBusiness},
+      {"property_income", Kind::kProperty},
+      {"transfer_income", Kind::kTransfer},
+      {"business_expense", Kind::kExpense},
+      {"food_secure", Kind::kAlwaysTrue},
+      {"clothing_secure", Kind::kAlwaysTrue},
+      {"compulsory_education_secured", Kind::kAlwaysTrue},
+      {"basic_medical_secured", Kind::kAlwaysTrue},
+      {"housing_secure", Kind::kAlwaysTrue},
+      {"safe_drinking_water", Kind::kSafeDrinkingWater},
+      {"housing_grade", Kind::kHousingGrade}};
   if (f.scope == FieldScope::kPerson) {
-    for (const auto& [name, kind] : kPerson) if (name == f.name) return kind;
+    for (const auto& [name, kind] : kPerson)
+      if (name == f.name) return kind;
   } else {
-    for (const auto& [name, kind] : kHousehold) if (name == f.name) return kind;
+    for (const auto& [name, kind] : kHousehold)
+      if (name == f.name) return kind;
   }
   return std::nullopt;
 }
@@ -48,11 +69,21 @@ std::optional<Kind> KindOf(const FieldDef& f) {
 // The needed cells whose values the fast path takes from a household's first row only.
 bool IsHouseholdCell(C column) {
   switch (column) {
-    case C::kRegionCode: case C::kHouseholdType: case C::kHouseholdAttribute: case C::kMainCause:
-    case C::kMonitoringType: case C::kHousingGrade: case C::kSafeDrinkingWater: case C::kWageIncome:
-    case C::kBusinessIncome: case C::kPropertyIncome: case C::kTransferIncome: case C::kBusinessExpense:
+    case C::kRegionCode:
+    case C::kHouseholdType:
+    case C::kHouseholdAttribute:
+    case C::kMainCause:
+    case C::kMonitoringType:
+    case C::kHousingGrade:
+    case C::kSafeDrinkingWater:
+    case C::kWageIncome:
+    case C::kBusinessIncome:
+    case C::kPropertyIncome:
+    case C::kTransferIncome:
+    case C::kBusinessExpense:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -60,15 +91,36 @@ bool IsHouseholdCell(C column) {
 // member's row, so a span of them reads the same on every row of a household.
 bool IsHouseholdLevel(C column) {
   switch (column) {
-    case C::kCountyName: case C::kTownshipName: case C::kVillageName: case C::kNaturalVillage:
-    case C::kRegionCode: case C::kHouseholdNo: case C::kHouseholdSize: case C::kHouseholdType:
-    case C::kHouseholdAttribute: case C::kMainCause: case C::kOtherCauses: case C::kDangerousHouse:
-    case C::kHousingGrade: case C::kSafeDrinkingWater: case C::kWageIncome: case C::kBusinessIncome:
-    case C::kPropertyIncome: case C::kTransferIncome: case C::kBusinessExpense: case C::kNetIncomePerCapita:
-    case C::kHouseholdPhone: case C::kFirstIdentified: case C::kMonitoringType: case C::kRiskEliminated:
-    case C::kRiskIdentified: case C::kRiskEliminatedDate: case C::kCadreName:
+    case C::kCountyName:
+    case C::kTownshipName:
+    case C::kVillageName:
+    case C::kNaturalVillage:
+    case C::kRegionCode:
+    case C::kHouseholdNo:
+    case C::kHouseholdSize:
+    case C::kHouseholdType:
+    case C::kHouseholdAttribute:
+    case C::kMainCause:
+    case C::kOtherCauses:
+    case C::kDangerousHouse:
+    case C::kHousingGrade:
+    case C::kSafeDrinkingWater:
+    case C::kWageIncome:
+    case C::kBusinessIncome:
+    case C::kPropertyIncome:
+    case C::kTransferIncome:
+    case C::kBusinessExpense:
+    case C::kNetIncomePerCapita:
+    case C::kHouseholdPhone:
+    case C::kFirstIdentified:
+    case C::kMonitoringType:
+    case C::kRiskEliminated:
+    case C::kRiskIdentified:
+    case C::kRiskEliminatedDate:
+    case C::kCadreName:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 

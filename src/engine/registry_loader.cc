@@ -94,8 +94,10 @@ StatusOr<RegistryLoadResult> LoadSlow(const std::string& path, const SnapshotNee
   }
   SnapshotBuilder builder(needs, as_of);
   for (size_t h = 0; h < households.size(); ++h) {
-    if (rejected[h]) ++result.households_rejected;
-    else builder.Add(households[h]);
+    if (rejected[h])
+      ++result.households_rejected;
+    else
+      builder.Add(households[h]);
   }
   result.households = static_cast<int64_t>(households.size());
   result.snapshot = std::move(builder).Finish();
@@ -113,7 +115,8 @@ bool ProblemIsInNeededCell(const RowProblem& problem, const std::vector<bool>& n
 
 std::vector<bool> NeededRegistryColumns(const SnapshotNeeds& needs) {
   std::vector<bool> needed(RegistryColumns().size(), false);
-  for (C c : {C::kHouseholdNo, C::kPersonNo, C::kIdNumber, C::kRegionCode}) needed[static_cast<size_t>(c)] = true;
+  for (C c : {C::kHouseholdNo, C::kPersonNo, C::kIdNumber, C::kRegionCode})
+    needed[static_cast<size_t>(c)] = true;
   const std::span<const FieldDef> fields = Fields();
   for (size_t f = 0; f < fields.size(); ++f) {
     if (f >= needs.fields.size() || !needs.fields[f]) continue;
@@ -122,8 +125,9 @@ std::vector<bool> NeededRegistryColumns(const SnapshotNeeds& needs) {
   return needed;
 }
 
-StatusOr<RegistryLoadResult> LoadRegistrySnapshot(const std::string& path, const SnapshotNeeds& needs, Date as_of,
-                                                  const RegistryLoadOptions& options, Progress& progress) {
+StatusOr<RegistryLoadResult> LoadRegistrySnapshot(const std::string& path, const SnapshotNeeds& needs,
+                                                  Date as_of, const RegistryLoadOptions& options,
+                                                  Progress& progress) {
   const int data_year = options.data_year != 0 ? options.data_year : as_of.year();
   if (!options.force_slow && options.encoding != TextEncoding::kGb18030) {
     ASSIGN_OR_RETURN(std::optional<RegistryLoadResult> fast,

@@ -43,13 +43,13 @@ struct RegistryLoadOptions {
 };
 
 struct RegistryLoadResult {
-  Snapshot snapshot;             // finished (FinishSnapshot): indexed, feed columns zero
-  int64_t rows = 0;              // data rows read
-  int64_t households = 0;        // households read, rejected ones included
+  Snapshot snapshot;       // finished (FinishSnapshot): indexed, feed columns zero
+  int64_t rows = 0;        // data rows read
+  int64_t households = 0;  // households read, rejected ones included
   int64_t households_rejected = 0;
   std::vector<RowProblem> problems;  // in line order: why each rejected household was
-  int data_year = 0;             // the data year used
-  bool fast_path = false;        // how the file was read (benchmarks and tests)
+  int data_year = 0;                 // the data year used
+  bool fast_path = false;            // how the file was read (benchmarks and tests)
 };
 
 // The export columns whose cells the snapshot of `needs` reads (always 户编号, 人编号,
@@ -61,8 +61,9 @@ std::vector<bool> NeededRegistryColumns(const SnapshotNeeds& needs);
 // for an empty file, a duplicated or missing required column, or a file CsvReader cannot
 // read on (a broken quote, bytes not in the encoding, a field or record over the limits).
 // `progress` gets one phase.
-[[nodiscard]] StatusOr<RegistryLoadResult> LoadRegistrySnapshot(const std::string& path, const SnapshotNeeds& needs,
-                                                                Date as_of, const RegistryLoadOptions& options,
+[[nodiscard]] StatusOr<RegistryLoadResult> LoadRegistrySnapshot(const std::string& path,
+                                                                const SnapshotNeeds& needs, Date as_of,
+                                                                const RegistryLoadOptions& options,
                                                                 Progress& progress = NoProgress());
 
 }  // namespace jz

@@ -50,22 +50,46 @@ std::string Header(bool english = false) {
 std::string Row(const std::string& household, int member, std::map<C, std::string> cells = {}) {
   const Date birth = *Date::FromYmd(1960 + member * 20, 3, 1 + member);
   std::map<C, std::string> row = {
-      {C::kCountyName, "梨树县"}, {C::kTownshipName, "某镇"}, {C::kVillageName, "某村"},
-      {C::kRegionCode, "222424100205"}, {C::kHouseholdNo, household},
-      {C::kPersonNo, fmt::format("{}-{}", household, member)}, {C::kName, "张三"},
-      {C::kIdNumber, IdNumber::FromParts(222424, birth, static_cast<uint32_t>(household.size() * 7) + static_cast<uint32_t>(member * 2 + 1))
-                         ->ToString()},
-      {C::kSex, "男"}, {C::kBirthDate, birth.ToString()}, {C::kHouseholdSize, "3"},
-      {C::kRelationship, member == 0 ? "户主" : "之子"}, {C::kEthnicity, "汉族"},
-      {C::kEducation, std::string(Label(Education::kPrimary))}, {C::kSchoolStatus, "非在校生"},
-      {C::kHealth, member == 1 ? "长期慢性病" : "健康"}, {C::kLabourSkill, "普通劳动力"},
-      {C::kWorkStatus, "省外务工"}, {C::kWorkMonths, "8"}, {C::kMedicalInsured, "是"},
-      {C::kCriticalIllnessInsured, "否"}, {C::kReceivesDibao, "否"}, {C::kReceivesTekun, "否"},
-      {C::kHouseholdType, "脱贫户"}, {C::kHouseholdAttribute, "一般脱贫户"}, {C::kMainCause, "因病"},
-      {C::kDangerousHouse, "否"}, {C::kHousingGrade, "A级"}, {C::kSafeDrinkingWater, "是"},
-      {C::kWageIncome, "24000.00"}, {C::kBusinessIncome, "8000.5"}, {C::kPropertyIncome, "600"},
-      {C::kTransferIncome, "2400.00"}, {C::kBusinessExpense, "3000.00"}, {C::kNetIncomePerCapita, "10666.83"},
-      {C::kMonitoringType, "脱贫不稳定户"}, {C::kFirstIdentified, "2014-10-01"}};
+      {C::kCountyName, "梨树县"},
+      {C::kTownshipName, "某镇"},
+      {C::kVillageName, "某村"},
+      {C::kRegionCode, "222424100205"},
+      {C::kHouseholdNo, household},
+      {C::kPersonNo, fmt::format("{}-{}", household, member)},
+      {C::kName, "张三"},
+      {C::kIdNumber,
+       IdNumber::FromParts(
+           222424, birth, static_cast<uint32_t>(household.size() * 7) + static_cast<uint32_t>(member * 2 + 1))
+           ->ToString()},
+      {C::kSex, "男"},
+      {C::kBirthDate, birth.ToString()},
+      {C::kHouseholdSize, "3"},
+      {C::kRelationship, member == 0 ? "户主" : "之子"},
+      {C::kEthnicity, "汉族"},
+      {C::kEducation, std::string(Label(Education::kPrimary))},
+      {C::kSchoolStatus, "非在校生"},
+      {C::kHealth, member == 1 ? "长期慢性病" : "健康"},
+      {C::kLabourSkill, "普通劳动力"},
+      {C::kWorkStatus, "省外务工"},
+      {C::kWorkMonths, "8"},
+      {C::kMedicalInsured, "是"},
+      {C::kCriticalIllnessInsured, "否"},
+      {C::kReceivesDibao, "否"},
+      {C::kReceivesTekun, "否"},
+      {C::kHouseholdType, "脱贫户"},
+      {C::kHouseholdAttribute, "一般脱贫户"},
+      {C::kMainCause, "因病"},
+      {C::kDangerousHouse, "否"},
+      {C::kHousingGrade, "A级"},
+      {C::kSafeDrinkingWater, "是"},
+      {C::kWageIncome, "24000.00"},
+      {C::kBusinessIncome, "8000.5"},
+      {C::kPropertyIncome, "600"},
+      {C::kTransferIncome, "2400.00"},
+      {C::kBusinessExpense, "3000.00"},
+      {C::kNetIncomePerCapita, "10666.83"},
+      {C::kMonitoringType, "脱贫不稳定户"},
+      {C::kFirstIdentified, "2014-10-01"}};
   for (auto& [column, value] : cells) row[column] = value;
   std::string line;
   for (const RegistryColumnInfo& info : RegistryColumns()) {
@@ -138,9 +162,10 @@ class RegistryLoaderTest : public ::testing::Test {
 };
 
 TEST_F(RegistryLoaderTest, PlainFileGivesTheSlowPathsSnapshot) {
-  const std::string path = Write(Lines({Row("H1", 0), Row("H1", 1), Row("H1", 2), Row("H2", 0, {{C::kSex, ""}}),
-                                        Row("H3", 0, {{C::kBirthDate, ""}, {C::kEducation, ""}}),
-                                        Row("H3", 1, {{C::kRegionCode, "222424100206"}})}));
+  const std::string path =
+      Write(Lines({Row("H1", 0), Row("H1", 1), Row("H1", 2), Row("H2", 0, {{C::kSex, ""}}),
+                   Row("H3", 0, {{C::kBirthDate, ""}, {C::kEducation, ""}}),
+                   Row("H3", 1, {{C::kRegionCode, "222424100206"}})}));
   ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(path, AllFields()));
   EXPECT_EQ(r.rows, 6);
   EXPECT_EQ(r.households, 3);
@@ -159,9 +184,15 @@ TEST_F(RegistryLoaderTest, PlainFileGivesTheSlowPathsSnapshot) {
     const size_t entries = Fields()[f].scope == FieldScope::kPerson ? 6u : 3u;
     EXPECT_EQ(column.size(), entries);
     switch (Fields()[f].type.kind) {
-      case ValueKind::kBool: case ValueKind::kCode: EXPECT_EQ(column.bytes.size(), entries); break;
-      case ValueKind::kMoney: EXPECT_EQ(column.wide.size(), entries); break;
-      default: EXPECT_EQ(column.narrow.size(), entries);
+      case ValueKind::kBool:
+      case ValueKind::kCode:
+        EXPECT_EQ(column.bytes.size(), entries);
+        break;
+      case ValueKind::kMoney:
+        EXPECT_EQ(column.wide.size(), entries);
+        break;
+      default:
+        EXPECT_EQ(column.narrow.size(), entries);
     }
   }
 }
@@ -170,12 +201,19 @@ TEST_F(RegistryLoaderTest, AProblemInANeededCellRejectsTheWholeHousehold) {
   std::string bad_check = IdNumber::FromParts(222424, *Date::FromYmd(1980, 1, 1), 5)->ToString();
   bad_check.back() = bad_check.back() == '0' ? '1' : '0';
   const std::vector<std::string> rows = {
-      Row("H1", 0), Row("H1", 1, {{C::kBirthDate, "1980-02-30"}}), Row("H2", 0, {{C::kIdNumber, bad_check}}),
-      Row("H3", 0, {{C::kHealth, "很好"}}), Row("H4", 0, {{C::kWageIncome, "1.234"}}),
-      Row("H5", 0, {{C::kRegionCode, "222424100000"}}), Row("", 0), Row("H7", 0, {{C::kName, ""}}),
-      Row("H8", 0, {{C::kEthnicity, "火星族"}, {C::kPersonPhone, "x"}}), Row("H9", 0) + ",extra",
+      Row("H1", 0),
+      Row("H1", 1, {{C::kBirthDate, "1980-02-30"}}),
+      Row("H2", 0, {{C::kIdNumber, bad_check}}),
+      Row("H3", 0, {{C::kHealth, "很好"}}),
+      Row("H4", 0, {{C::kWageIncome, "1.234"}}),
+      Row("H5", 0, {{C::kRegionCode, "222424100000"}}),
+      Row("", 0),
+      Row("H7", 0, {{C::kName, ""}}),
+      Row("H8", 0, {{C::kEthnicity, "火星族"}, {C::kPersonPhone, "x"}}),
+      Row("H9", 0) + ",extra",
       Row("H10", 0, {{C::kIdNumber, "222424800101051"}, {C::kBirthDate, ""}, {C::kSex, ""}}),
-      Row("H11", 0, {{C::kRelationship, ""}}), Row("H12", 0, {{C::kWorkMonths, "100"}})};
+      Row("H11", 0, {{C::kRelationship, ""}}),
+      Row("H12", 0, {{C::kWorkMonths, "100"}})};
   const std::string path = Write(Lines(rows));
   ASSERT_OK_AND_ASSIGN(RegistryLoadResult all, LoadBothWays(path, AllFields()));
   EXPECT_EQ(all.households, 12);
@@ -204,12 +242,14 @@ TEST_F(RegistryLoaderTest, LineEndsBomBlankLinesEnglishHeadersAndNoFinalNewline)
 
 TEST_F(RegistryLoaderTest, UnusualFilesTakeTheSlowPath) {
   // H1 comes back after H2: the fast path cannot assemble it from contiguous rows.
-  ASSERT_OK_AND_ASSIGN(RegistryLoadResult split,
-                       LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0), Row("H1", 1)})), AllFields(), false));
+  ASSERT_OK_AND_ASSIGN(
+      RegistryLoadResult split,
+      LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0), Row("H1", 1)})), AllFields(), false));
   EXPECT_EQ(split.households, 2);
   EXPECT_EQ(split.snapshot.member_begin, (std::vector<uint32_t>{0, 2, 3}));
-  EXPECT_OK(LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0, {{C::kName, "\"张,三\""}})})), AllFields(), false)
-                .status());
+  EXPECT_OK(
+      LoadBothWays(Write(Lines({Row("H1", 0), Row("H2", 0, {{C::kName, "\"张,三\""}})})), AllFields(), false)
+          .status());
   EXPECT_OK(LoadBothWays(Write("\n" + Lines({Row("H1", 0)})), AllFields(), false).status());
 }
 
@@ -217,27 +257,38 @@ TEST_F(RegistryLoaderTest, FailuresAreTheSlowPathsFailures) {
   EXPECT_STATUS(LoadBothWays(Write(""), AllFields()).status(), StatusCode::kInvalidArgument, "empty");
   EXPECT_STATUS(LoadBothWays((dir_ / "missing.csv").string(), AllFields()).status(), StatusCode::kNotFound,
                 "missing.csv");
-  EXPECT_STATUS(LoadBothWays(Write("户编号,姓名\nH1,张三\n"), AllFields()).status(), StatusCode::kInvalidArgument,
-                "证件号码");
+  EXPECT_STATUS(LoadBothWays(Write("户编号,姓名\nH1,张三\n"), AllFields()).status(),
+                StatusCode::kInvalidArgument, "证件号码");
   // Past the 64 KiB the encoding is guessed from, so the file is taken for UTF-8.
   std::vector<std::string> rows;
   for (int h = 0; h < 300; ++h) rows.push_back(Row(fmt::format("H{:03}", h), 0));
   rows.push_back(Row("H999", 0, {{C::kName, "\xFF"}}));
-  EXPECT_STATUS(LoadBothWays(Write(Lines(rows)), AllFields()).status(), StatusCode::kInvalidArgument, "line 302");
+  EXPECT_STATUS(LoadBothWays(Write(Lines(rows)), AllFields()).status(), StatusCode::kInvalidArgument,
+                "line 302");
 }
 
 // The fast path skips a later member's household cells when they read as the first row's
 // (RangeParser::Row in registry_range_parser.cc); every other later row is parsed and checked in full.
 TEST_F(RegistryLoaderTest, LaterMembersHouseholdCellsAreCheckedUnlessTheyRepeatTheFirstRows) {
   const std::vector<std::string> rows = {
-      Row("H1", 0), Row("H1", 1), Row("H1", 2),                            // all repeat
-      Row("H2", 0), Row("H2", 1, {{C::kWageIncome, "1.234"}}),             // a bad later cell
-      Row("H3", 0), Row("H3", 1, {{C::kWageIncome, "99.5"}}),              // a good different one
-      Row("H4", 0, {{C::kHousingGrade, "Z级"}}), Row("H4", 1),             // a bad first row
-      Row("H5", 0), Row("H5", 1, {{C::kOtherCauses, "缺技术"}}),           // an unread cell differs
-      Row("H6", 0), Row("H6", 1, {{C::kRegionCode, "222424100000"}}),      // a bad later region code
-      Row("H7", 0, {{C::kSafeDrinkingWater, "也许"}}), Row("H7", 1, {{C::kSafeDrinkingWater, "也许"}}),
-      Row("H8", 0), Row("H8", 1, {{C::kBirthDate, "bad"}}), Row("H8", 2, {{C::kMainCause, "火星"}})};
+      Row("H1", 0),
+      Row("H1", 1),
+      Row("H1", 2),  // all repeat
+      Row("H2", 0),
+      Row("H2", 1, {{C::kWageIncome, "1.234"}}),  // a bad later cell
+      Row("H3", 0),
+      Row("H3", 1, {{C::kWageIncome, "99.5"}}),  // a good different one
+      Row("H4", 0, {{C::kHousingGrade, "Z级"}}),
+      Row("H4", 1),  // a bad first row
+      Row("H5", 0),
+      Row("H5", 1, {{C::kOtherCauses, "缺技术"}}),  // an unread cell differs
+      Row("H6", 0),
+      Row("H6", 1, {{C::kRegionCode, "222424100000"}}),  // a bad later region code
+      Row("H7", 0, {{C::kSafeDrinkingWater, "也许"}}),
+      Row("H7", 1, {{C::kSafeDrinkingWater, "也许"}}),
+      Row("H8", 0),
+      Row("H8", 1, {{C::kBirthDate, "bad"}}),
+      Row("H8", 2, {{C::kMainCause, "火星"}})};
   const std::string path = Write(Lines(rows));
   ASSERT_OK_AND_ASSIGN(RegistryLoadResult r, LoadBothWays(path, AllFields()));
   EXPECT_EQ(r.households, 8);
@@ -259,15 +310,19 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
       if (h % 43 == 7) cells[C::kSafeDrinkingWater] = "否";
       // 人编号 of every form PersonNumbers keeps: 户编号 + two digits, others, empty.
       if (h % 3 == 0) cells[C::kPersonNo] = fmt::format("{}{:02}", no, m);
-      if (h % 3 == 2) cells[C::kPersonNo] = m == 0 ? fmt::format("{}{:02}", no, 90 + m) : m == 1 ? "" : fmt::format("{}{:03}", no, m);
+      if (h % 3 == 2)
+        cells[C::kPersonNo] = m == 0   ? fmt::format("{}{:02}", no, 90 + m)
+                              : m == 1 ? ""
+                                       : fmt::format("{}{:03}", no, m);
       rows.push_back(Row(no, m, cells));
     }
   }
   const std::string path = Write(Lines(rows));
   // Size and 人均纯收入 are computed from the kept households' members and net income: the
   // net is the net_income column's when that is read, else kept beside it.
-  for (const auto& needs : {OnlyFields({"net_income_per_capita"}), OnlyFields({"size", "net_income_per_capita", "net_income"}),
-                            OnlyFields({"size"})}) {
+  for (const auto& needs :
+       {OnlyFields({"net_income_per_capita"}), OnlyFields({"size", "net_income_per_capita", "net_income"}),
+        OnlyFields({"size"})}) {
     ASSERT_OK_AND_ASSIGN(RegistryLoadResult some, LoadBothWays(path, needs));
     EXPECT_EQ(some.households, 400);
   }
@@ -324,8 +379,8 @@ TEST(StringColumnTest, StringsOfOneLengthKeepNoOffsetsUntilAnotherLengthComes) {
 
 TEST(PersonNumbersTest, KeepsEveryFormAndAppendsRanges) {
   PersonNumbers a;
-  a.Add("2201", "220101");   // the household's number and two digits: a byte
-  a.Add("2201", "2201-2");   // any other form is kept whole
+  a.Add("2201", "220101");  // the household's number and two digits: a byte
+  a.Add("2201", "2201-2");  // any other form is kept whole
   a.Add("2201", "");
   a.Add("2201", "220199");
   a.Add("2202", "2201031");  // three digits

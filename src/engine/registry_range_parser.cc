@@ -47,45 +47,74 @@ class RangeParser {
     return index < 0 ? std::string_view() : Field(static_cast<size_t>(index), line);
   }
 
-
   int32_t PersonValue(Kind kind, const RawRow& raw) const {
     switch (kind) {
-      case Kind::kAge: return Date::FromDays(raw.birth_days).AgeOn(plan_.as_of);
-      case Kind::kBirthDate: return raw.birth_days;
-      case Kind::kSex: return raw.sex;
-      case Kind::kRelationship: return raw.relationship;
-      case Kind::kEducation: return raw.education;
-      case Kind::kSchoolStatus: return raw.school_status;
-      case Kind::kHealth: return raw.health;
-      case Kind::kLabourSkill: return raw.labour_skill;
-      case Kind::kWorkStatus: return raw.work_status;
-      case Kind::kWorkMonths: return raw.work_months;
-      case Kind::kMedicalInsured: return raw.medical;
-      case Kind::kCriticalIllnessInsured: return raw.critical;
-      case Kind::kReceivesDibao: return raw.dibao;
-      case Kind::kReceivesTekun: return raw.tekun;
-      default: return 0;
+      case Kind::kAge:
+        return Date::FromDays(raw.birth_days).AgeOn(plan_.as_of);
+      case Kind::kBirthDate:
+        return raw.birth_days;
+      case Kind::kSex:
+        return raw.sex;
+      case Kind::kRelationship:
+        return raw.relationship;
+      case Kind::kEducation:
+        return raw.education;
+      case Kind::kSchoolStatus:
+        return raw.school_status;
+      case Kind::kHealth:
+        return raw.health;
+      case Kind::kLabourSkill:
+        return raw.labour_skill;
+      case Kind::kWorkStatus:
+        return raw.work_status;
+      case Kind::kWorkMonths:
+        return raw.work_months;
+      case Kind::kMedicalInsured:
+        return raw.medical;
+      case Kind::kCriticalIllnessInsured:
+        return raw.critical;
+      case Kind::kReceivesDibao:
+        return raw.dibao;
+      case Kind::kReceivesTekun:
+        return raw.tekun;
+      default:
+        return 0;
     }
   }
 
   int64_t HouseholdValue(Kind kind, const RawRow& raw, int64_t net) const {
     const bool y = plan_.has_year;
     switch (kind) {
-      case Kind::kType: return raw.type;
-      case Kind::kAttribute: return raw.attribute;
-      case Kind::kMainCause: return raw.main_cause;
-      case Kind::kMonitoringType: return raw.monitoring_type;
-      case Kind::kNetIncome: return y ? net : 0;
-      case Kind::kDataYear: return y ? plan_.data_year : 0;
-      case Kind::kWage: return y ? raw.income[0] : 0;
-      case Kind::kBusiness: return y ? raw.income[1] : 0;
-      case Kind::kProperty: return y ? raw.income[2] : 0;
-      case Kind::kTransfer: return y ? raw.income[3] : 0;
-      case Kind::kExpense: return y ? raw.income[4] : 0;
-      case Kind::kAlwaysTrue: return y ? 1 : 0;
-      case Kind::kSafeDrinkingWater: return y ? raw.safe_water : 0;
-      case Kind::kHousingGrade: return y ? raw.housing_grade : 0;
-      default: return 0;  // size and 人均纯收入: computed by Assemble
+      case Kind::kType:
+        return raw.type;
+      case Kind::kAttribute:
+        return raw.attribute;
+      case Kind::kMainCause:
+        return raw.main_cause;
+      case Kind::kMonitoringType:
+        return raw.monitoring_type;
+      case Kind::kNetIncome:
+        return y ? net : 0;
+      case Kind::kDataYear:
+        return y ? plan_.data_year : 0;
+      case Kind::kWage:
+        return y ? raw.income[0] : 0;
+      case Kind::kBusiness:
+        return y ? raw.income[1] : 0;
+      case Kind::kProperty:
+        return y ? raw.income[2] : 0;
+      case Kind::kTransfer:
+        return y ? raw.income[3] : 0;
+      case Kind::kExpense:
+        return y ? raw.income[4] : 0;
+      case Kind::kAlwaysTrue:
+        return y ? 1 : 0;
+      case Kind::kSafeDrinkingWater:
+        return y ? raw.safe_water : 0;
+      case Kind::kHousingGrade:
+        return y ? raw.housing_grade : 0;
+      default:
+        return 0;  // size and 人均纯收入: computed by Assemble
     }
   }
 
@@ -238,17 +267,22 @@ StatusOr<bool> ParseRanges(const RawFile& file, const std::vector<FileRange>& ra
     // Part 0's columns become the snapshot's (Assemble): reserved for the whole file.
     const int64_t bytes = i == 0 ? ranges.back().end - ranges.front().begin : ranges[i].end - ranges[i].begin;
     ReservePart(part, static_cast<size_t>(bytes), plan);
-    RangeParser parser(plan, std::move(RegistryReader::FromString(plan.header + "\n", plan.path, reader_options)).value(),
-                       today, part);
+    RangeParser parser(
+        plan, std::move(RegistryReader::FromString(plan.header + "\n", plan.path, reader_options)).value(),
+        today, part);
     std::string buffer;
-    StatusOr<bool> done = ForEachBlock(file, ranges[i], kMaxCsvFieldBytes, buffer, [&](std::string_view block) {
-      if (give_up.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
-      const int64_t total = bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
-      if (i == 0) progress.Update(total);
-      return BlockVerdict::kContinue;
-    });
-    if (!done.ok()) part.status = done.status();
-    else if (!*done) give_up = true;
+    StatusOr<bool> done =
+        ForEachBlock(file, ranges[i], kMaxCsvFieldBytes, buffer, [&](std::string_view block) {
+          if (give_up.load(std::memory_order_relaxed) || !parser.Block(block)) return BlockVerdict::kStop;
+          const int64_t total =
+              bytes_done.fetch_add(static_cast<int64_t>(block.size())) + static_cast<int64_t>(block.size());
+          if (i == 0) progress.Update(total);
+          return BlockVerdict::kContinue;
+        });
+    if (!done.ok())
+      part.status = done.status();
+    else if (!*done)
+      give_up = true;
   });
   progress.Finish();
   for (const Part& part : parts) RETURN_IF_ERROR(part.status);

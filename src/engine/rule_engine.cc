@@ -43,20 +43,35 @@ class Explainer {
   void Walk(uint32_t i, size_t e, bool negated) {
     const Node& node = rule_.expr.nodes[i];
     switch (node.op) {
-      case Op::kLiteral: case Op::kFeedSum: case Op::kFeedCount:
-      case Op::kCount: case Op::kSum: case Op::kAny: case Op::kAll:
+      case Op::kLiteral:
+      case Op::kFeedSum:
+      case Op::kFeedCount:
+      case Op::kCount:
+      case Op::kSum:
+      case Op::kAny:
+      case Op::kAll:
         return;  // nothing recorded; member aggregate bodies never record
-      case Op::kField: case Op::kFeedAny: {
+      case Op::kField:
+      case Op::kFeedAny: {
         const Lane& lane = batch_.lane(i);
         if (node.type.kind == ValueKind::kBool && (lane.N(e) != 0) != negated) {
           Record(i, fmt::format("{} = {}", Source(i), ValueOf(i, e).ToString()));
         }
         return;
       }
-      case Op::kNeg: case Op::kAdd: case Op::kSub: case Op::kMul: case Op::kDiv:
+      case Op::kNeg:
+      case Op::kAdd:
+      case Op::kSub:
+      case Op::kMul:
+      case Op::kDiv:
         for (const uint32_t k : node.kids) Walk(k, e, negated);
         return;
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe:
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe:
+      case Op::kEq:
+      case Op::kNe:
         Walk(node.kids[0], e, negated);
         Walk(node.kids[1], e, negated);
         if (batch_.lane(i).N(e) != 0) {
@@ -71,13 +86,15 @@ class Explainer {
           Walk(node.kids[k], e, negated);
           const Lane& item = batch_.lane(node.kids[k]);
           if (Compare(l.R(e), item.R(e)) == 0) {
-            Record(i, fmt::format("{} = {}", ValueOf(node.kids[0], e).ToString(), ValueOf(node.kids[k], e).ToString()));
+            Record(i, fmt::format("{} = {}", ValueOf(node.kids[0], e).ToString(),
+                                  ValueOf(node.kids[k], e).ToString()));
             return;
           }
         }
         return;
       }
-      case Op::kAnd: case Op::kOr: {
+      case Op::kAnd:
+      case Op::kOr: {
         Walk(node.kids[0], e, negated);
         const bool is_and = node.op == Op::kAnd;
         if ((batch_.lane(node.kids[0]).N(e) != 0) == is_and) Walk(node.kids[1], e, negated);
@@ -116,8 +133,9 @@ struct HitCounts {
   int64_t not_evaluable = 0;
 };
 
-HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch, uint32_t h0,
-                      uint32_t h1, bool evidence, std::vector<BatchHit>& hits, std::string& text) {
+HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch,
+                      uint32_t h0, uint32_t h1, bool evidence, std::vector<BatchHit>& hits,
+                      std::string& text) {
   int64_t fired = 0, not_evaluable = 0;
   const Lane& root = batch.lane(rule.expr.root);
   auto add = [&](uint32_t h, uint32_t p, size_t e) {
@@ -190,7 +208,8 @@ StatusOr<RuleEngine> RuleEngine::Create(const Policy& policy, const Snapshot& sn
         continue;
       }
       stack.push_back({i, true});
-      const bool aggregate = node.op == Op::kCount || node.op == Op::kSum || node.op == Op::kAny || node.op == Op::kAll;
+      const bool aggregate =
+          node.op == Op::kCount || node.op == Op::kSum || node.op == Op::kAny || node.op == Op::kAll;
       for (const uint32_t k : node.kids) {
         program.in_body[k] = program.in_body[i] || aggregate;
         stack.push_back({k, false});
@@ -200,11 +219,13 @@ StatusOr<RuleEngine> RuleEngine::Create(const Policy& policy, const Snapshot& sn
     for (const uint32_t i : program.order) {
       const Node& node = expr.nodes[i];
       auto missing = [&](std::string_view what) {
-        return FailedPreconditionError(Bilingual(fmt::format("规则 {}：快照缺少 {}", rule.id, what),
-                                                 fmt::format("rule {}: the snapshot lacks {}", rule.id, what)));
+        return FailedPreconditionError(
+            Bilingual(fmt::format("规则 {}：快照缺少 {}", rule.id, what),
+                      fmt::format("rule {}: the snapshot lacks {}", rule.id, what)));
       };
       if (node.op == Op::kField) {
-        const size_t rows = Fields()[node.field].scope == FieldScope::kPerson ? snapshot.persons() : snapshot.households();
+        const size_t rows =
+            Fields()[node.field].scope == FieldScope::kPerson ? snapshot.persons() : snapshot.households();
         if (snapshot.fields.size() <= node.field || snapshot.fields[node.field].size() != rows) {
           return missing(expr.SourceOf(node));
         }
@@ -244,7 +265,8 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
   std::vector<std::vector<BatchHit>> batch_hits(batches);
   std::vector<std::string> batch_text(batches);  // each batch's evidence, back to back
   std::vector<std::vector<int64_t>> fired(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
-  std::vector<std::vector<int64_t>> unjudged(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
+  std::vector<std::vector<int64_t>> unjudged(static_cast<size_t>(threads),
+                                             std::vector<int64_t>(rules.size()));
   std::atomic<size_t> next{0};
   auto work = [&](size_t t) {
     Workspace ws;
@@ -256,13 +278,15 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
         if (!options.only.empty() && !options.only[r]) continue;
         BatchEvaluator batch(s, rules[r], programs_[r], ws);
         batch.Run(h0, h1);
-        const HitCounts counts = CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b]);
+        const HitCounts counts =
+            CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b]);
         fired[t][r] += counts.fired;
         unjudged[t][r] += counts.not_evaluable;
       }
       // Rule-major within the batch; household-major overall (rule and person order kept).
-      std::stable_sort(hits.begin(), hits.end(),
-                       [](const BatchHit& x, const BatchHit& y) { return x.hit.household < y.hit.household; });
+      std::stable_sort(hits.begin(), hits.end(), [](const BatchHit& x, const BatchHit& y) {
+        return x.hit.household < y.hit.household;
+      });
     }
   };
   std::vector<std::thread> pool;
@@ -299,7 +323,8 @@ std::vector<Evidence> RuleEngine::Explain(const EngineHit& hit) const {
   Workspace ws;
   BatchEvaluator batch(*snapshot_, rule, programs_[hit.rule], ws);
   batch.Run(hit.household, hit.household + 1);
-  const size_t element = rule.scope == PolicyScope::kPerson ? hit.person - snapshot_->member_begin[hit.household] : 0;
+  const size_t element =
+      rule.scope == PolicyScope::kPerson ? hit.person - snapshot_->member_begin[hit.household] : 0;
   std::vector<Evidence> evidence;
   Explainer(rule, batch, evidence).Walk(rule.expr.root, element, false);
   return evidence;

@@ -64,8 +64,8 @@ struct EngineResult {
 };
 
 struct RunOptions {
-  int threads = 0;        // 0: every core
-  bool evidence = false;  // also format each hit's evidence (costs about a microsecond a hit)
+  int threads = 0;              // 0: every core
+  bool evidence = false;        // also format each hit's evidence (costs about a microsecond a hit)
   std::vector<bool> only = {};  // when not empty: evaluate rule r only where only[r]
 };
 
@@ -86,9 +86,9 @@ class RuleEngine {
 
   // One rule prepared for the engine.
   struct Program {
-    std::vector<uint32_t> order;  // the nodes reachable from the root, children first
-    std::vector<uint8_t> in_body; // per node: 1 inside a member aggregate's body
-    std::vector<int> feed_key;    // per node: the snapshot's feed key of a feed aggregate
+    std::vector<uint32_t> order;   // the nodes reachable from the root, children first
+    std::vector<uint8_t> in_body;  // per node: 1 inside a member aggregate's body
+    std::vector<int> feed_key;     // per node: the snapshot's feed key of a feed aggregate
     bool has_body = false;
   };
 

@@ -4,14 +4,13 @@
 // operator of the language; equal hits, equal evidence, equal "not evaluable" counts.
 #include "engine/rule_engine.h"
 
-#include <random>
-#include <set>
-#include <string>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <random>
+#include <set>
+#include <string>
 
 #include "rules/policy.h"
 #include "tests/testutil/engine_adapter.h"
@@ -115,7 +114,8 @@ when = "feed_sum(medical.cost) - feed_sum(medical.cost, days=365) != 0元 or fee
 
 class RandomRegistry {
  public:
-  RandomRegistry(const Policy& policy, uint32_t seed, Date as_of) : policy_(policy), rng_(seed), as_of_(as_of) {}
+  RandomRegistry(const Policy& policy, uint32_t seed, Date as_of)
+      : policy_(policy), rng_(seed), as_of_(as_of) {}
 
   void Make(size_t count, std::vector<Household>& households, std::vector<FeedView>& feeds) {
     for (size_t i = 0; i < count; ++i) {
@@ -137,15 +137,21 @@ class RandomRegistry {
     h.type = static_cast<HouseholdType>(Uniform(1, 4));
     for (Person& p : h.members) {
       const int kind = Uniform(0, 9);
-      if (kind == 0) p.birth_date = D(1964, 2, 29);
-      else if (kind == 1) p.birth_date = as_of_.AddDays(-365 * Uniform(5, 16) - Uniform(-2, 2));
-      else p.birth_date = D(Uniform(1930, 2023), Uniform(1, 12), Uniform(1, 28));
+      if (kind == 0)
+        p.birth_date = D(1964, 2, 29);
+      else if (kind == 1)
+        p.birth_date = as_of_.AddDays(-365 * Uniform(5, 16) - Uniform(-2, 2));
+      else
+        p.birth_date = D(Uniform(1930, 2023), Uniform(1, 12), Uniform(1, 28));
       do {  // distinct ID numbers: the engine would give a repeated one every row
-        p.id_number = *IdNumber::FromParts(222424, p.birth_date, static_cast<uint32_t>(next_seq_++ % 999 + 1));
+        p.id_number =
+            *IdNumber::FromParts(222424, p.birth_date, static_cast<uint32_t>(next_seq_++ % 999 + 1));
       } while (!used_.insert(p.id_number.Packed()).second);
       p.health = Chance(10) ? std::nullopt : std::optional<Health>(static_cast<Health>(Uniform(1, 4)));
-      p.school_status = Chance(10) ? std::nullopt : std::optional<SchoolStatus>(static_cast<SchoolStatus>(Uniform(1, 6)));
-      p.labour_skill = Chance(10) ? std::nullopt : std::optional<LabourSkill>(static_cast<LabourSkill>(Uniform(1, 5)));
+      p.school_status =
+          Chance(10) ? std::nullopt : std::optional<SchoolStatus>(static_cast<SchoolStatus>(Uniform(1, 6)));
+      p.labour_skill =
+          Chance(10) ? std::nullopt : std::optional<LabourSkill>(static_cast<LabourSkill>(Uniform(1, 5)));
       p.medical_insured = !Chance(8);
       p.work_months = Uniform(0, 12);
     }
@@ -165,7 +171,8 @@ class RandomRegistry {
       year.basic_medical_secured = !Chance(5);
       year.housing_secure = !Chance(5);
       year.safe_drinking_water = !Chance(5);
-      year.housing_grade = Chance(20) ? std::nullopt : std::optional<HousingGrade>(static_cast<HousingGrade>(Uniform(1, 4)));
+      year.housing_grade =
+          Chance(20) ? std::nullopt : std::optional<HousingGrade>(static_cast<HousingGrade>(Uniform(1, 4)));
       h.years.push_back(year);
     }
     return h;
@@ -183,8 +190,10 @@ class RandomRegistry {
         const int back = edge == 0 ? 365 : edge == 1 ? 366 : edge == 2 ? -1 : Uniform(0, 500);
         row.date = as_of_.AddDays(-back);
         for (const auto& [name, type] : policy_.feeds[f].columns) {
-          if (type.kind == ValueKind::kMoney) row.values.push_back(Value::OfMoney(Money::FromFen(Uniform(0, 3000000))));
-          else row.values.push_back(Value::Bool(Chance(50)));
+          if (type.kind == ValueKind::kMoney)
+            row.values.push_back(Value::OfMoney(Money::FromFen(Uniform(0, 3000000))));
+          else
+            row.values.push_back(Value::Bool(Chance(50)));
         }
         view.rows[f].push_back(row);
       }
@@ -217,7 +226,8 @@ ComparableRun ExpectSameAsReference(const Policy& policy, uint32_t seed, Date as
                         std::back_inserter(only_reference));
     for (size_t i = 0; i < only_engine.size() && i < 3; ++i) {
       ADD_FAILURE() << "seed " << seed << " engine only: " << only_engine[i].rule << " household "
-                    << only_engine[i].household << " member " << only_engine[i].member << "\n" << only_engine[i].evidence;
+                    << only_engine[i].household << " member " << only_engine[i].member << "\n"
+                    << only_engine[i].evidence;
     }
     for (size_t i = 0; i < only_reference.size() && i < 3; ++i) {
       ADD_FAILURE() << "seed " << seed << " reference only: " << only_reference[i].rule << " household "
@@ -258,7 +268,8 @@ TEST(RuleEngineTest, NotEvaluableWithoutDataYear) {
   const std::vector<FeedView> feeds(1);
   ASSERT_OK_AND_ASSIGN(ComparableRun run, ::jz::testing::RunEngine(policy, registry, feeds, D(2024, 12, 31)));
   EXPECT_GT(run.not_evaluable["JL-T-FOOD"], 0);
-  EXPECT_EQ(run.not_evaluable, ::jz::testing::RunReference(policy, registry, feeds, D(2024, 12, 31)).not_evaluable);
+  EXPECT_EQ(run.not_evaluable,
+            ::jz::testing::RunReference(policy, registry, feeds, D(2024, 12, 31)).not_evaluable);
 }
 
 TEST(RuleEngineTest, RefusesAPolicyReadingWhatTheSnapshotLacks) {
@@ -267,7 +278,8 @@ TEST(RuleEngineTest, RefusesAPolicyReadingWhatTheSnapshotLacks) {
   SnapshotBuilder builder(NeedsOf(jilin), D(2024, 12, 31));
   builder.Add(::jz::testing::TestHousehold("H1", 2));
   const Snapshot snapshot = std::move(builder).Finish();
-  EXPECT_STATUS(RuleEngine::Create(coverage, snapshot).status(), StatusCode::kFailedPrecondition, "snapshot lacks");
+  EXPECT_STATUS(RuleEngine::Create(coverage, snapshot).status(), StatusCode::kFailedPrecondition,
+                "snapshot lacks");
 }
 
 TEST(RuleEngineTest, ChangedParameterChangesTheOutcomeOnTheSameSnapshot) {
@@ -284,7 +296,8 @@ TEST(RuleEngineTest, ChangedParameterChangesTheOutcomeOnTheSameSnapshot) {
     EXPECT_OK(engine);
     StatusOr<EngineResult> result = engine->Run({.threads = 1});
     EXPECT_OK(result);
-    return result->households_per_rule[static_cast<size_t>(policy.FindRule("JL-W-INCOME-EXITED") - policy.rules.data())];
+    return result->households_per_rule[static_cast<size_t>(policy.FindRule("JL-W-INCOME-EXITED") -
+                                                           policy.rules.data())];
   };
   EXPECT_EQ(fires(base), 0);
   EXPECT_EQ(fires(what_if), 1);

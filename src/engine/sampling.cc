@@ -18,7 +18,8 @@ uint64_t Mix(uint64_t z) {
 
 Status CheckDesign(std::span<const FrameUnit> frame, const SampleDesign& d) {
   if (frame.empty()) {
-    return InvalidArgumentError(Bilingual("抽样框为空：范围内没有农户", "the sampling frame is empty: no household in scope"));
+    return InvalidArgumentError(
+        Bilingual("抽样框为空：范围内没有农户", "the sampling frame is empty: no household in scope"));
   }
   if (d.census) return OkStatus();
   if (d.size < 0 || (d.size == 0 && (d.fraction_bp <= 0 || d.fraction_bp > 10000))) {
@@ -26,10 +27,12 @@ Status CheckDesign(std::span<const FrameUnit> frame, const SampleDesign& d) {
                                           "the sample size must be positive, or the fraction in (0, 1]"));
   }
   if (d.registered_share_bp > 10000) {
-    return InvalidArgumentError(Bilingual("建档立卡户占比须在 0 到 1 之间", "the registered share must be in [0, 1]"));
+    return InvalidArgumentError(
+        Bilingual("建档立卡户占比须在 0 到 1 之间", "the registered share must be in [0, 1]"));
   }
   if (d.min_per_stratum < 0) {
-    return InvalidArgumentError(Bilingual("每层最少样本量不能为负", "the minimum per stratum must not be negative"));
+    return InvalidArgumentError(
+        Bilingual("每层最少样本量不能为负", "the minimum per stratum must not be negative"));
   }
   return OkStatus();
 }
@@ -64,7 +67,8 @@ int64_t TotalSize(int64_t frame_size, const SampleDesign& d) {
 }
 
 // Step 4: (n_registered, n_non_registered) of a stratum's n_h.
-std::pair<int64_t, int64_t> SplitStratum(int64_t n_h, int64_t n_reg_frame, int64_t n_non_frame, int32_t share_bp) {
+std::pair<int64_t, int64_t> SplitStratum(int64_t n_h, int64_t n_reg_frame, int64_t n_non_frame,
+                                         int32_t share_bp) {
   if (share_bp < 0) {
     const int64_t w[2] = {n_reg_frame, n_non_frame};
     std::vector<int64_t> split = Apportion(n_h, w, w);
@@ -96,7 +100,8 @@ uint64_t CellSeed(uint64_t seed, uint64_t stratum, bool registered) {
   return Mix(seed ^ Mix(stratum * 2 + (registered ? 1 : 0)));
 }
 
-std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights, std::span<const int64_t> caps) {
+std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights,
+                               std::span<const int64_t> caps) {
   const size_t k = weights.size();
   std::vector<int64_t> out(k, 0);
   std::vector<bool> done(k, false);
@@ -150,7 +155,8 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
   std::vector<size_t> cell_start;
   for (size_t p = 0; p < order.size(); ++p) {
     const FrameUnit& u = frame[static_cast<size_t>(order[p])];
-    if (sample.cells.empty() || sample.cells.back().stratum != u.stratum || sample.cells.back().registered != u.registered) {
+    if (sample.cells.empty() || sample.cells.back().stratum != u.stratum ||
+        sample.cells.back().registered != u.registered) {
       sample.cells.push_back({u.stratum, u.registered, 0, 0});
       cell_start.push_back(p);
     }
@@ -169,17 +175,22 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
   const auto strata_count = static_cast<int64_t>(strata.size());
   if (!design.census && n < strata_count * design.min_per_stratum) {
     return InvalidArgumentError(Bilingual(
-        fmt::format("样本量 {} 小于 {} 层 × 每层最少 {}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
+        fmt::format("样本量 {} 小于 {} 层 × 每层最少 "
+                    "{}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
                     n, strata_count, design.min_per_stratum),
-        fmt::format("the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
-                    "household; stratify by township, draw more, or lower the minimum",
-                    n, strata_count, design.min_per_stratum)));
+        fmt::format(
+            "the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
+            "household; stratify by township, draw more, or lower the minimum",
+            n, strata_count, design.min_per_stratum)));
   }
-  std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()), caps(strata.size());
+  std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()),
+      caps(strata.size());
   int64_t left = n;
   for (size_t h = 0; h < strata.size(); ++h) {
-    for (size_t c = strata[h].first; c <= strata[h].second; ++c) stratum_size[h] += sample.cells[c].frame_count;
-    minimum[h] = design.census ? stratum_size[h] : std::min({int64_t{design.min_per_stratum}, stratum_size[h], left});
+    for (size_t c = strata[h].first; c <= strata[h].second; ++c)
+      stratum_size[h] += sample.cells[c].frame_count;
+    minimum[h] =
+        design.census ? stratum_size[h] : std::min({int64_t{design.min_per_stratum}, stratum_size[h], left});
     left -= minimum[h];
     weights[h] = design.allocation == Allocation::kEqual ? 1 : stratum_size[h];
     caps[h] = stratum_size[h] - minimum[h];
@@ -189,7 +200,8 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
     const int64_t n_h = minimum[h] + extra[h];
     SampleCell& first = sample.cells[strata[h].first];
     if (design.census) {
-      for (size_t c = strata[h].first; c <= strata[h].second; ++c) sample.cells[c].sample_count = sample.cells[c].frame_count;
+      for (size_t c = strata[h].first; c <= strata[h].second; ++c)
+        sample.cells[c].sample_count = sample.cells[c].frame_count;
       continue;
     }
     if (strata[h].first == strata[h].second) {
@@ -197,7 +209,8 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
       continue;
     }
     SampleCell& second = sample.cells[strata[h].second];  // first is registered, second is not
-    const auto [reg, non] = SplitStratum(n_h, first.frame_count, second.frame_count, design.registered_share_bp);
+    const auto [reg, non] =
+        SplitStratum(n_h, first.frame_count, second.frame_count, design.registered_share_bp);
     first.sample_count = reg;
     second.sample_count = non;
   }
@@ -210,7 +223,8 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
     for (uint64_t i = 0; i < static_cast<uint64_t>(cell.sample_count); ++i) {
       const uint64_t j = design.census ? i : i + rng.Bounded(count - i);
       std::swap(positions[i], positions[j]);
-      sample.units.push_back({order[cell_start[c] + static_cast<size_t>(positions[i])], static_cast<int32_t>(c)});
+      sample.units.push_back(
+          {order[cell_start[c] + static_cast<size_t>(positions[i])], static_cast<int32_t>(c)});
     }
   }
   return sample;
@@ -258,8 +272,9 @@ RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const Rat
     const auto big_n = static_cast<double>(cells[c].frame_count);
     if (cells[c].recorded < cells[c].frame_count) census = false;
     if (cells[c].recorded < 1) continue;
-    const double s2 = cells[c].recorded >= 2 ? std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1))
-                                             : (in_domain[c] ? pooled_s2 : 0.0);
+    const double s2 = cells[c].recorded >= 2
+                          ? std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1))
+                          : (in_domain[c] ? pooled_s2 : 0.0);
     variance += big_n * big_n * (1 - n_c / big_n) * s2 / n_c;
   }
   e.standard_error = std::sqrt(variance);

@@ -5,9 +5,9 @@
 // THE SAMPLING ALGORITHM (exact, so that another implementation can reproduce a sample):
 //
 //  1. Frame. Units (households) carry a key (户编号), a stratum code (the township's or the
-//     village's or the county's 12-digit code), a registered flag (建档立卡户: 贫困户/脱贫户/监测户) and a person
-//     count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending,
-//     registered first, key ascending by bytes); the cell's units keep that order.
+//     village's or the county's 12-digit code), a registered flag (建档立卡户: 贫困户/脱贫户/监测户) and a
+//     person count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending, registered
+//     first, key ascending by bytes); the cell's units keep that order.
 //  2. Size. n = design.size, or ceil(N × fraction_bp / 10000) when size is 0; capped at N.
 //  3. Allocation to strata (H strata in code order, N_h units each). When n < H × min_per_stratum
 //     the design is refused: the strata last in code order would get no household.
@@ -64,8 +64,8 @@ namespace jz {
 
 // One household of the sampling frame.
 struct FrameUnit {
-  std::string key;        // 户编号: the stable sort key
-  uint64_t stratum = 0;   // township or village code
+  std::string key;       // 户编号: the stable sort key
+  uint64_t stratum = 0;  // township or village code
   bool registered = false;
   int32_t persons = 0;
 };
@@ -73,12 +73,12 @@ struct FrameUnit {
 enum class Allocation : uint8_t { kProportional = 1, kEqual = 2 };
 
 struct SampleDesign {
-  bool census = false;          // take every unit (county self-check)
-  int64_t size = 0;             // total sample size n; 0: use fraction_bp
-  int32_t fraction_bp = 0;      // sample fraction in basis points (1/10000) when size is 0
+  bool census = false;      // take every unit (county self-check)
+  int64_t size = 0;         // total sample size n; 0: use fraction_bp
+  int32_t fraction_bp = 0;  // sample fraction in basis points (1/10000) when size is 0
   Allocation allocation = Allocation::kProportional;
   int32_t registered_share_bp = 5000;  // share of each stratum's sample from registered; <0: proportional
-  int32_t min_per_stratum = 2;  // ≥ 2 keeps every stratum's variance estimable
+  int32_t min_per_stratum = 2;         // ≥ 2 keeps every stratum's variance estimable
   uint64_t seed = 0;
 };
 
@@ -121,7 +121,8 @@ class SplitMix64 {
 
 // Largest-remainder apportionment with caps (step 5). Returns counts with Σ = min(total,
 // Σcaps), each ≤ its cap. REQUIRES: weights and caps have the same length, weights ≥ 0.
-std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights, std::span<const int64_t> caps);
+std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights,
+                               std::span<const int64_t> caps);
 
 // Draws the sample of `design` from `frame` (any order; it is sorted internally by the rule of
 // step 1). Fails with InvalidArgument when the frame is empty, has a duplicate key, or the
@@ -140,7 +141,7 @@ struct RateObservation {
 };
 
 struct RateEstimate {
-  bool defined = false;        // false when no recorded household is in the domain (X = 0)
+  bool defined = false;  // false when no recorded household is in the domain (X = 0)
   double rate = 0;
   double standard_error = 0;
   double ci_low = 0;

@@ -3,6 +3,7 @@
 // 漏评率 estimators over many seeds on generated frames whose truth is known.
 #include "engine/sampling.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,8 +13,6 @@
 #include <map>
 #include <random>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "tests/testutil/status_matchers.h"
 
@@ -122,20 +121,25 @@ TEST(Sampling, ProportionalAllocationAndRegisteredShare) {
   EXPECT_THAT(per_stratum, ::testing::ElementsAre(5, 6, 8, 9));
   std::map<int32_t, int64_t> drawn;
   for (const SampledUnit& u : s.units) ++drawn[u.cell];
-  for (size_t c = 0; c < s.cells.size(); ++c) EXPECT_EQ(drawn[static_cast<int32_t>(c)], s.cells[c].sample_count);
+  for (size_t c = 0; c < s.cells.size(); ++c)
+    EXPECT_EQ(drawn[static_cast<int32_t>(c)], s.cells[c].sample_count);
   EXPECT_EQ(s.units.size(), 28u);
 }
 
 TEST(Sampling, EqualAllocationAndCapsAndRegisteredShareZero) {
   const std::vector<FrameUnit> frame = TestFrame(3);  // strata of 20, 30, 40
-  ASSERT_OK_AND_ASSIGN(Sample s, DrawSample(frame, {.size = 30, .allocation = Allocation::kEqual,
-                                                    .registered_share_bp = 0, .min_per_stratum = 0, .seed = 3}));
+  ASSERT_OK_AND_ASSIGN(Sample s, DrawSample(frame, {.size = 30,
+                                                    .allocation = Allocation::kEqual,
+                                                    .registered_share_bp = 0,
+                                                    .min_per_stratum = 0,
+                                                    .seed = 3}));
   for (size_t c = 0; c < s.cells.size(); c += 2) {
     EXPECT_EQ(s.cells[c].sample_count, 0);       // share 0: no registered household
     EXPECT_EQ(s.cells[c + 1].sample_count, 10);  // 30 / 3 strata
   }
   // Equal allocation beyond a small stratum's size: it is taken whole, the rest goes elsewhere.
-  ASSERT_OK_AND_ASSIGN(Sample t, DrawSample(frame, {.size = 75, .allocation = Allocation::kEqual, .seed = 3}));
+  ASSERT_OK_AND_ASSIGN(Sample t,
+                       DrawSample(frame, {.size = 75, .allocation = Allocation::kEqual, .seed = 3}));
   EXPECT_EQ(t.cells[0].sample_count + t.cells[1].sample_count, 20);
   // 2 + 2 + 2 first, then 69 by equal quotas: 23 > 18 left in the first → capped at 18; the
   // other 51 split 25.5 / 25.5, the tie going to the lower index.
@@ -173,10 +177,12 @@ TEST(Sampling, BadInputIsRefusedWithMessages) {
   frame.push_back(frame[3]);
   EXPECT_STATUS(DrawSample(frame, {.size = 3}), StatusCode::kInvalidArgument, "H00000003");
   frame.pop_back();
-  EXPECT_STATUS(DrawSample(frame, {.size = 0, .fraction_bp = 0}), StatusCode::kInvalidArgument, "sample size");
+  EXPECT_STATUS(DrawSample(frame, {.size = 0, .fraction_bp = 0}), StatusCode::kInvalidArgument,
+                "sample size");
   EXPECT_STATUS(DrawSample(frame, {.size = 3, .registered_share_bp = 12000}), StatusCode::kInvalidArgument,
                 "registered share");
-  EXPECT_STATUS(DrawSample(frame, {.size = 3, .min_per_stratum = -1}), StatusCode::kInvalidArgument, "minimum");
+  EXPECT_STATUS(DrawSample(frame, {.size = 3, .min_per_stratum = -1}), StatusCode::kInvalidArgument,
+                "minimum");
   EXPECT_STATUS(DrawSample(TestFrame(5), {.size = 9, .min_per_stratum = 2}), StatusCode::kInvalidArgument,
                 "below 5 strata × the minimum 2");
 }
@@ -201,7 +207,8 @@ TEST(Estimation, CensusHasZeroWidthAndZeroCountsGetAnUpperBound) {
   const RateObservation four_and_one[] = {{0, 1, 1}, {0, 0, 1}, {0, 1, 1}, {0, 0, 1}, {1, 1, 1}};
   const RateObservation four_only[] = {{0, 1, 1}, {0, 0, 1}, {0, 1, 1}, {0, 0, 1}};
   const CellCounts just_four[] = {{100, 4}};
-  EXPECT_GT(EstimateRate(mixed, four_and_one).standard_error, EstimateRate(just_four, four_only).standard_error);
+  EXPECT_GT(EstimateRate(mixed, four_and_one).standard_error,
+            EstimateRate(just_four, four_only).standard_error);
 }
 
 // ---- Unbiasedness over many seeds on a generated population with known truth ----------
@@ -223,14 +230,20 @@ Truth GeneratedPopulation(uint64_t seed) {
     const int size = 150 + 40 * (s % 7);
     const double p_wrong = 0.04 + 0.01 * (s % 5), p_missed = 0.02 + 0.01 * (s % 3);
     for (int i = 0; i < size; ++i) {
-      FrameUnit u{fmt::format("{:02}{:06}", s, i), uint64_t{220100000000} + static_cast<uint64_t>(s) * 1000, uniform(rng) < 0.5,
-                  1 + static_cast<int32_t>(uniform(rng) * 5)};
+      FrameUnit u{fmt::format("{:02}{:06}", s, i), uint64_t{220100000000} + static_cast<uint64_t>(s) * 1000,
+                  uniform(rng) < 0.5, 1 + static_cast<int32_t>(uniform(rng) * 5)};
       const bool exited = u.registered && uniform(rng) < 0.9;
       const double p = u.registered ? p_wrong : p_missed;
       // Larger households are more often a problem, so person and household rates differ.
       const bool problem = (u.registered ? exited : true) && uniform(rng) < p * (0.6 + 0.2 * u.persons);
-      if (exited) { exited_persons += u.persons; wrong += problem ? u.persons : 0; }
-      if (!u.registered) { non_persons += u.persons; missed += problem ? u.persons : 0; }
+      if (exited) {
+        exited_persons += u.persons;
+        wrong += problem ? u.persons : 0;
+      }
+      if (!u.registered) {
+        non_persons += u.persons;
+        missed += problem ? u.persons : 0;
+      }
       t.frame.push_back(u);
       t.exited.push_back(exited);
       t.problem.push_back(problem);
@@ -275,8 +288,8 @@ void ExpectUnbiasedWithCoverage(const SampleDesign& base) {
     for (double e : est) mean += e / kSeeds;
     for (double e : est) var += (e - mean) * (e - mean) / (kSeeds - 1);
     const double se_of_mean = std::sqrt(var / kSeeds);
-    std::printf("  %s: truth %.5f, mean of %d estimates %.5f (SE of mean %.5f), 95%% CI covered %d times\n", what,
-                truth, kSeeds, mean, se_of_mean, cover);
+    std::printf("  %s: truth %.5f, mean of %d estimates %.5f (SE of mean %.5f), 95%% CI covered %d times\n",
+                what, truth, kSeeds, mean, se_of_mean, cover);
     EXPECT_NEAR(mean, truth, 3 * se_of_mean) << what << " (population seed 42)";
     EXPECT_GE(cover, kSeeds * 90 / 100) << what;
     EXPECT_LE(cover, kSeeds * 99 / 100) << what;

@@ -50,16 +50,20 @@ SnapshotNeeds NeedsOf(const Policy& policy) {
 
 ColumnWidth FieldWidth(size_t field) {
   switch (Fields()[field].type.kind) {
-    case ValueKind::kBool: case ValueKind::kCode: return ColumnWidth::kByte;
-    case ValueKind::kMoney: return ColumnWidth::kWide;
-    default: return ColumnWidth::kNarrow;
+    case ValueKind::kBool:
+    case ValueKind::kCode:
+      return ColumnWidth::kByte;
+    case ValueKind::kMoney:
+      return ColumnWidth::kWide;
+    default:
+      return ColumnWidth::kNarrow;
   }
 }
 
 size_t Snapshot::MemoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  size_t total = bytes(member_begin) + bytes(county) + bytes(has_year) +
-                 bytes(person_id) + household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
+  size_t total = bytes(member_begin) + bytes(county) + bytes(has_year) + bytes(person_id) +
+                 household_no.MemoryBytes() + person_no.MemoryBytes() + ids.MemoryBytes();
   for (const Column& c : fields) total += c.MemoryBytes();
   for (const FeedColumn& c : feed_values) total += c.MemoryBytes();
   return total;
@@ -91,7 +95,8 @@ void SnapshotBuilder::Add(const Household& household) {
     // Field values are whole numbers (den 1): fen, days, codes, counts.
     auto push = [&](const Value& v) { column.Push(v.number.num); };
     if (fields[f].scope == FieldScope::kPerson) {
-      for (const Person& person : household.members) push(fields[f].read({household, &person, year, s.as_of}));
+      for (const Person& person : household.members)
+        push(fields[f].read({household, &person, year, s.as_of}));
     } else if (fields[f].needs_year && year == nullptr) {
       push(Value::Int(0));  // not evaluable; has_year says so
     } else {
@@ -165,7 +170,8 @@ Snapshot SnapshotBuilder::Finish() && {
 }
 
 FeedAccumulator::FeedAccumulator(Snapshot& snapshot, const std::vector<FeedSchema>& feeds)
-    : snapshot_(snapshot), keys_of_(feeds.size()),
+    : snapshot_(snapshot),
+      keys_of_(feeds.size()),
       chosen_(std::make_unique<std::atomic<bool>[]>(snapshot.feed_keys.size())) {
   for (size_t k = 0; k < snapshot.feed_keys.size(); ++k) {
     keys_of_[snapshot.feed_keys[k].feed].push_back(static_cast<uint32_t>(k));
@@ -178,8 +184,10 @@ void FeedAccumulator::Choose(uint32_t k, bool sparse) {
   if (chosen_[k].load(std::memory_order_relaxed)) return;
   FeedColumn& column = snapshot_.feed_values[k];
   if (column.form() == FeedColumn::Form::kZero) {  // else a copy of a snapshot already fed
-    if (sparse) column.MakeSparse(snapshot_.persons());
-    else column.MakeDense(snapshot_.persons(), snapshot_.feed_keys[k].sum);
+    if (sparse)
+      column.MakeSparse(snapshot_.persons());
+    else
+      column.MakeDense(snapshot_.persons(), snapshot_.feed_keys[k].sum);
   }
   chosen_[k].store(true, std::memory_order_release);
 }
@@ -209,8 +217,10 @@ void FeedAccumulator::AddMatched(size_t feed, uint32_t first, Date date, std::sp
     const FeedKey& key = snapshot_.feed_keys[k];
     if (key.days != 0 && date < as_of.AddDays(-key.days)) continue;
     int64_t delta = 1;
-    if (key.sum) delta = values[static_cast<size_t>(key.column)];
-    else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0) continue;
+    if (key.sum)
+      delta = values[static_cast<size_t>(key.column)];
+    else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0)
+      continue;
     Choose(k, /*sparse=*/false);
     FeedColumn& column = snapshot_.feed_values[k];
     for (uint32_t p = first; p != IdIndex::kNone; p = snapshot_.ids.next(p)) {
@@ -226,7 +236,7 @@ void FeedAccumulator::ResetFeed(size_t feed) {
 Status FeedAccumulator::status() const {
   if (!overflow_.load()) return OkStatus();
   return InvalidArgumentError(Bilingual("数据源合计超出 64 位整数范围，拒绝本次筛查",
-                                   "a feed sum overflowed 64 bits; the run is refused"));
+                                        "a feed sum overflowed 64 bits; the run is refused"));
 }
 
 void PersonNumbers::Add(std::string_view household_no, std::string_view person_no) {
@@ -266,7 +276,11 @@ void PersonNumbers::AppendRange(const PersonNumbers& other, size_t begin, size_t
 }
 
 FeedColumn::FeedColumn(const FeedColumn& other)
-    : form_(other.form_), dense_(other.dense_), bits_(other.bits_), rank_(other.rank_), values_(other.values_) {
+    : form_(other.form_),
+      dense_(other.dense_),
+      bits_(other.bits_),
+      rank_(other.rank_),
+      values_(other.values_) {
   if (other.pending_) {
     pending_ = std::make_unique<Pending>();
     std::lock_guard lock(other.pending_->mutex);
@@ -282,8 +296,10 @@ FeedColumn& FeedColumn::operator=(const FeedColumn& other) {
 void FeedColumn::MakeDense(size_t persons, bool wide) {
   form_ = Form::kDense;
   dense_.width = wide ? ColumnWidth::kWide : ColumnWidth::kNarrow;
-  if (wide) dense_.wide.assign(persons, 0);
-  else dense_.narrow.assign(persons, 0);
+  if (wide)
+    dense_.wide.assign(persons, 0);
+  else
+    dense_.narrow.assign(persons, 0);
 }
 
 void FeedColumn::MakeSparse(size_t persons) {
@@ -300,7 +316,8 @@ bool FeedColumn::Add(uint32_t p, int64_t delta) {
     pending_->pairs.emplace_back(p, delta);
     return true;
   }
-  return dense_.is_wide() ? AtomicAddChecked(dense_.wide[p], delta) : AtomicAddChecked(dense_.narrow[p], delta);
+  return dense_.is_wide() ? AtomicAddChecked(dense_.wide[p], delta)
+                          : AtomicAddChecked(dense_.narrow[p], delta);
 }
 
 bool FeedColumn::Seal() {
@@ -320,7 +337,8 @@ bool FeedColumn::Seal() {
   for (size_t i = 0; i < pairs.size();) {
     const uint32_t p = pairs[i].first;
     int64_t total = 0;
-    for (; i < pairs.size() && pairs[i].first == p; ++i) ok &= !__builtin_add_overflow(total, pairs[i].second, &total);
+    for (; i < pairs.size() && pairs[i].first == p; ++i)
+      ok &= !__builtin_add_overflow(total, pairs[i].second, &total);
     if (total == 0) continue;
     bits_[p >> 6] |= uint64_t{1} << (p & 63);
     values_.push_back(total);

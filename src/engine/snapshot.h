@@ -45,7 +45,7 @@ struct FeedKey {
   uint32_t feed = 0;    // index into Policy::feeds
   int32_t column = -1;  // index into FeedSchema::columns; -1 for whole rows
   int32_t days = 0;
-  bool sum = false;     // sum of `column` (money or int) instead of a count
+  bool sum = false;  // sum of `column` (money or int) instead of a count
 
   friend bool operator==(const FeedKey&, const FeedKey&) = default;
 };
@@ -82,39 +82,60 @@ struct Column {
   bool is_wide() const { return width == ColumnWidth::kWide; }
   int64_t operator[](size_t i) const {
     switch (width) {
-      case ColumnWidth::kByte: return bytes[i];
-      case ColumnWidth::kNarrow: return narrow[i];
-      default: return wide[i];
+      case ColumnWidth::kByte:
+        return bytes[i];
+      case ColumnWidth::kNarrow:
+        return narrow[i];
+      default:
+        return wide[i];
     }
   }
   size_t size() const {
     switch (width) {
-      case ColumnWidth::kByte: return bytes.size();
-      case ColumnWidth::kNarrow: return narrow.size();
-      default: return wide.size();
+      case ColumnWidth::kByte:
+        return bytes.size();
+      case ColumnWidth::kNarrow:
+        return narrow.size();
+      default:
+        return wide.size();
     }
   }
   // Appends `value`, which fits the width.
   void Push(int64_t value) {
     switch (width) {
-      case ColumnWidth::kByte: bytes.push_back(static_cast<uint8_t>(value)); break;
-      case ColumnWidth::kNarrow: narrow.push_back(static_cast<int32_t>(value)); break;
-      default: wide.push_back(value);
+      case ColumnWidth::kByte:
+        bytes.push_back(static_cast<uint8_t>(value));
+        break;
+      case ColumnWidth::kNarrow:
+        narrow.push_back(static_cast<int32_t>(value));
+        break;
+      default:
+        wide.push_back(value);
     }
   }
   // Sets entry i to `value`, which fits the width.
   void Set(size_t i, int64_t value) {
     switch (width) {
-      case ColumnWidth::kByte: bytes[i] = static_cast<uint8_t>(value); break;
-      case ColumnWidth::kNarrow: narrow[i] = static_cast<int32_t>(value); break;
-      default: wide[i] = value;
+      case ColumnWidth::kByte:
+        bytes[i] = static_cast<uint8_t>(value);
+        break;
+      case ColumnWidth::kNarrow:
+        narrow[i] = static_cast<int32_t>(value);
+        break;
+      default:
+        wide[i] = value;
     }
   }
   void Reserve(size_t n) {
     switch (width) {
-      case ColumnWidth::kByte: bytes.reserve(n); break;
-      case ColumnWidth::kNarrow: narrow.reserve(n); break;
-      default: wide.reserve(n);
+      case ColumnWidth::kByte:
+        bytes.reserve(n);
+        break;
+      case ColumnWidth::kNarrow:
+        narrow.reserve(n);
+        break;
+      default:
+        wide.reserve(n);
     }
   }
   size_t MemoryBytes() const {
@@ -164,7 +185,7 @@ class StringColumn {
   std::string bytes_;
   std::vector<uint64_t> ends_;  // when !fixed_: the end of each string in bytes_
   size_t count_ = 0;
-  size_t width_ = 0;    // when fixed_: the length of every string
+  size_t width_ = 0;  // when fixed_: the length of every string
   bool fixed_ = true;
   size_t reserved_ = 0;  // strings Reserve() expects, for the offsets if they come
 };
@@ -204,9 +225,12 @@ class FeedColumn {
   }
   int64_t operator[](size_t p) const {
     switch (form_) {
-      case Form::kDense: return dense_[p];
-      case Form::kSparse: return SparseAt(static_cast<uint32_t>(p));
-      default: return 0;
+      case Form::kDense:
+        return dense_[p];
+      case Form::kSparse:
+        return SparseAt(static_cast<uint32_t>(p));
+      default:
+        return 0;
     }
   }
 
@@ -219,8 +243,10 @@ class FeedColumn {
   void Clear();
   void Prefetch(uint32_t p) const {
     if (form_ != Form::kDense) return;
-    if (dense_.is_wide()) __builtin_prefetch(dense_.wide.data() + p, 1);
-    else __builtin_prefetch(dense_.narrow.data() + p, 1);
+    if (dense_.is_wide())
+      __builtin_prefetch(dense_.wide.data() + p, 1);
+    else
+      __builtin_prefetch(dense_.narrow.data() + p, 1);
   }
   size_t MemoryBytes() const;
 
@@ -232,9 +258,9 @@ class FeedColumn {
 
   Form form_ = Form::kZero;
   Column dense_;
-  std::vector<uint64_t> bits_;     // sparse: bit p set when person p has a nonzero value
-  std::vector<uint32_t> rank_;     // sparse: set bits before each word
-  std::vector<int64_t> values_;    // sparse: the nonzero values, in person order
+  std::vector<uint64_t> bits_;   // sparse: bit p set when person p has a nonzero value
+  std::vector<uint32_t> rank_;   // sparse: set bits before each word
+  std::vector<int64_t> values_;  // sparse: the nonzero values, in person order
   std::unique_ptr<Pending> pending_;
 };
 
@@ -272,21 +298,22 @@ class PersonNumbers {
 struct Snapshot {
   Date as_of;
   std::vector<uint32_t> member_begin{0};
-  std::vector<uint32_t> county;    // per household: 6-digit county code (220221)
-  std::vector<uint8_t> has_year;   // per household: 1 when it has a data year up to as_of
+  std::vector<uint32_t> county;   // per household: 6-digit county code (220221)
+  std::vector<uint8_t> has_year;  // per household: 1 when it has a data year up to as_of
   StringColumn household_no;
   PersonNumbers person_no;
   std::vector<uint64_t> person_id;  // packed ID number per person
   std::vector<Column> fields;       // indexed as Fields(); empty where not needed
   std::vector<FeedKey> feed_keys;
   std::vector<FeedColumn> feed_values;  // per feed key, per person
-  IdIndex ids;                      // packed ID -> persons
+  IdIndex ids;                          // packed ID -> persons
 
   size_t households() const { return member_begin.size() - 1; }
   size_t persons() const { return member_begin.back(); }
   // The household of person p.
   uint32_t HouseholdOf(size_t p) const {
-    return static_cast<uint32_t>(std::upper_bound(member_begin.begin(), member_begin.end(), p) - member_begin.begin() - 1);
+    return static_cast<uint32_t>(std::upper_bound(member_begin.begin(), member_begin.end(), p) -
+                                 member_begin.begin() - 1);
   }
   // Person p's 人编号; `h`, when the caller knows it, is p's household.
   std::string PersonNo(size_t p) const { return PersonNo(p, HouseholdOf(p)); }
@@ -365,7 +392,7 @@ class FeedAccumulator {
   void Choose(uint32_t k, bool sparse);
 
   Snapshot& snapshot_;
-  std::vector<std::vector<uint32_t>> keys_of_;  // per feed: indices into feed_keys
+  std::vector<std::vector<uint32_t>> keys_of_;   // per feed: indices into feed_keys
   std::unique_ptr<std::atomic<bool>[]> chosen_;  // per key: its form is chosen
   std::mutex choose_mutex_;
   mutable std::atomic<bool> overflow_{false};

@@ -17,10 +17,9 @@
 #include "io/csv_reader.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -34,9 +33,7 @@ namespace {
 constexpr size_t kMinReadBufferBytes = 16;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-std::string ErrnoText(int error) {
-  return std::error_code(error, std::generic_category()).message();
-}
+std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
 Status OpenError(const std::string& path, int error) {
   if (error == ENOENT || error == ENOTDIR) {
@@ -54,8 +51,7 @@ Status OpenError(const std::string& path, int error) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string name, CsvOptions options, int fd, std::string source,
-                     int64_t total_bytes)
+CsvReader::CsvReader(std::string name, CsvOptions options, int fd, std::string source, int64_t total_bytes)
     : name_(std::move(name)),
       options_(options),
       delimiter_(options.delimiter),
@@ -76,9 +72,8 @@ StatusOr<std::unique_ptr<CsvReader>> CsvReader::Open(const std::string& path, Cs
   if (::fstat(fd, &info) == 0) {
     if (S_ISDIR(info.st_mode)) {
       ::close(fd);
-      return InvalidArgumentError(
-          Bilingual(fmt::format("{} 是目录，不是 CSV 文件", path),
-                    fmt::format("{} is a directory, not a CSV file", path)));
+      return InvalidArgumentError(Bilingual(fmt::format("{} 是目录，不是 CSV 文件", path),
+                                            fmt::format("{} is a directory, not a CSV file", path)));
     }
     if (S_ISREG(info.st_mode)) total_bytes = info.st_size;
   }
@@ -99,13 +94,12 @@ StatusOr<std::unique_ptr<CsvReader>> CsvReader::FromString(std::string data, std
 
 Status CsvReader::Init() {
   const char d = options_.delimiter;
-  if (d == '"' || d == '\r' || d == '\n' || options_.max_fields == 0 ||
-      options_.max_field_bytes == 0) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("{}：CSV 选项无效（分隔符不能是引号或换行符，上限必须大于 0）", name_),
-        fmt::format("{}: invalid CSV options (the delimiter may not be a quote or a line "
-                    "break, and the limits must be positive)",
-                    name_)));
+  if (d == '"' || d == '\r' || d == '\n' || options_.max_fields == 0 || options_.max_field_bytes == 0) {
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}：CSV 选项无效（分隔符不能是引号或换行符，上限必须大于 0）", name_),
+                  fmt::format("{}: invalid CSV options (the delimiter may not be a quote or a line "
+                              "break, and the limits must be positive)",
+                              name_)));
   }
   buf_.resize(std::max(options_.read_buffer_bytes, kMinReadBufferBytes));
   RETURN_IF_ERROR(ReadFirstBlock());
@@ -175,9 +169,8 @@ Status CsvReader::Refill() {
     pos_ = 0;
   }
   if (len_ >= kMaxCsvRecordBytes) {
-    return Fail(
-        LineError(fmt::format("记录超过 {} 字节（上限）", kMaxCsvRecordBytes),
-                  fmt::format("record longer than {} bytes (the limit)", kMaxCsvRecordBytes)));
+    return Fail(LineError(fmt::format("记录超过 {} 字节（上限）", kMaxCsvRecordBytes),
+                          fmt::format("record longer than {} bytes (the limit)", kMaxCsvRecordBytes)));
   }
   // Keeping half the buffer free bounds the re-parses of one long record to O(log size).
   if (buf_.size() - len_ < buf_.size() / 2) buf_.resize(buf_.size() * 2);

@@ -26,8 +26,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
 #include "core/limits.h"
+#include "core/status.h"
 #include "io/text_encoding.h"
 
 namespace jz {
@@ -72,8 +72,7 @@ class CsvReader {
 
   // Reads records from `data`; `name` stands in for the file name in error messages.
   // Fails as Open() does, apart from the file-system errors.
-  [[nodiscard]] static StatusOr<std::unique_ptr<CsvReader>> FromString(std::string data,
-                                                                       std::string name,
+  [[nodiscard]] static StatusOr<std::unique_ptr<CsvReader>> FromString(std::string data, std::string name,
                                                                        CsvOptions options = {});
 
   CsvReader(const CsvReader&) = delete;

@@ -3,8 +3,6 @@
 // read; both are checked for NUL bytes. The first bad byte's stream offset is recorded
 // (bad_pos_) and reported only when a record reaches it (SetBadByteError), so that every
 // good record before it is still returned.
-#include "io/csv_reader.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "io/csv_reader.h"
 
 namespace jz {
 namespace {
@@ -87,8 +87,7 @@ void CsvReader::SetBadByteError() {
     zh = fmt::format("字节 0x{:02X} 不是有效的 UTF-8；{}", byte, kGbkHintZh);
     en = fmt::format("invalid UTF-8 byte 0x{:02X}; {}", byte, kGbkHintEn);
   }
-  status_ =
-      LineError(fmt::format("第 {} 列：{}", column, zh), fmt::format("column {}: {}", column, en));
+  status_ = LineError(fmt::format("第 {} 列：{}", column, zh), fmt::format("column {}: {}", column, en));
 }
 
 }  // namespace jz

@@ -2,14 +2,14 @@
 // record starts and the 1-based column, in Chinese and English; a bad byte read before the
 // point of a malformed record is reported instead, as the likelier cause (e.g. a GBK file
 // read as UTF-8). The first error is kept in status_ and returned by every later Next().
-#include "io/csv_reader.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "io/csv_reader.h"
 
 namespace jz {
 
@@ -25,14 +25,12 @@ Status CsvReader::LineError(std::string_view zh, std::string_view en) const {
 
 // Reports a malformed record, unless a bad byte at or before `where` (a buf_ offset)
 // came first: it is the likelier cause, e.g. a GBK file read as UTF-8.
-void CsvReader::SetRecordError(size_t column, size_t where, std::string_view zh,
-                               std::string_view en) {
+void CsvReader::SetRecordError(size_t column, size_t where, std::string_view zh, std::string_view en) {
   if (bad_pos_ <= base_ + static_cast<int64_t>(where)) {
     SetBadByteError();
     return;
   }
-  status_ =
-      LineError(fmt::format("第 {} 列：{}", column, zh), fmt::format("column {}: {}", column, en));
+  status_ = LineError(fmt::format("第 {} 列：{}", column, zh), fmt::format("column {}: {}", column, en));
 }
 
 void CsvReader::SetTooManyFields(size_t where) {
@@ -44,11 +42,11 @@ void CsvReader::SetTooManyFields(size_t where) {
 
 void CsvReader::SetFieldTooLong(size_t column, bool unclosed_quote, size_t where) {
   const size_t limit = options_.max_field_bytes;
-  SetRecordError(column, where,
-                 fmt::format("字段超过 {} 字节（上限）{}", limit,
-                             unclosed_quote ? "；该字段的左引号可能没有闭合" : ""),
-                 fmt::format("field longer than {} bytes (the limit){}", limit,
-                             unclosed_quote ? "; its opening quote may be unclosed" : ""));
+  SetRecordError(
+      column, where,
+      fmt::format("字段超过 {} 字节（上限）{}", limit, unclosed_quote ? "；该字段的左引号可能没有闭合" : ""),
+      fmt::format("field longer than {} bytes (the limit){}", limit,
+                  unclosed_quote ? "; its opening quote may be unclosed" : ""));
 }
 
 // Returns the 1-based column of buf_[to] in the record starting at buf_[from].

@@ -4,8 +4,6 @@
 // the delimiter or a line end. A field whose "" pairs are unescaped is copied into scratch_;
 // every other field is a view of the buffer. Only records with a '"' (and a record that
 // runs past the buffered bytes) come here; see csv_reader_records.cc for the rest.
-#include "io/csv_reader.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "io/csv_reader.h"
 
 namespace jz {
 namespace {
@@ -54,8 +54,7 @@ CsvReader::Parse CsvReader::ParseSlow(std::vector<std::string_view>& fields) {
 }
 
 // Parses the unquoted field at p; on kDelimiter, p is left at the next field.
-CsvReader::FieldEnd CsvReader::UnquotedField(const char*& p,
-                                             std::vector<std::string_view>& fields) {
+CsvReader::FieldEnd CsvReader::UnquotedField(const char*& p, std::vector<std::string_view>& fields) {
   const char* const begin = p;
   const char* const end = buf_.data() + len_;
   const size_t column = fields.size() + 1;
@@ -130,8 +129,7 @@ CsvReader::FieldEnd CsvReader::QuotedField(const char*& p, std::vector<std::stri
 // Appends [begin, end) to scratch_ with each "" pair reduced to one quote.
 void CsvReader::UnescapeInto(const char* begin, const char* end) {
   while (begin < end) {
-    const auto* quote =
-        static_cast<const char*>(std::memchr(begin, '"', static_cast<size_t>(end - begin)));
+    const auto* quote = static_cast<const char*>(std::memchr(begin, '"', static_cast<size_t>(end - begin)));
     if (quote == nullptr) {
       scratch_.append(begin, end);
       return;
@@ -162,12 +160,11 @@ CsvReader::FieldEnd CsvReader::AfterClosingQuote(const char*& p, size_t column) 
     const auto byte = static_cast<unsigned char>(*p);
     const std::string shown =
         byte >= 0x20 && byte < 0x7F ? fmt::format("'{}'", *p) : fmt::format("0x{:02X}", byte);
-    SetRecordError(
-        column, Offset(p),
-        fmt::format("右引号后出现字符 {}；字段内的引号必须写成两个引号（\"\"）", shown),
-        fmt::format("unexpected character {} after a closing quote; a quote inside a field "
-                    "must be doubled (\"\")",
-                    shown));
+    SetRecordError(column, Offset(p),
+                   fmt::format("右引号后出现字符 {}；字段内的引号必须写成两个引号（\"\"）", shown),
+                   fmt::format("unexpected character {} after a closing quote; a quote inside a field "
+                               "must be doubled (\"\")",
+                               shown));
     return FieldEnd::kError;
   }
   record_end_ = record_at_eof_ ? len_ : Offset(p) + line_end_bytes;

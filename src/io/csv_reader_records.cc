@@ -4,14 +4,14 @@
 // bytes at a time. A record with a quote, or one that runs past the buffered bytes, goes to
 // ParseSlow (csv_reader_quoted.cc). Next, ParseFast, SplitLine and AddField stay together
 // in this file so that the compiler can inline the per-field calls into the per-line loop.
-#include "io/csv_reader.h"
-
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
+
+#include "io/csv_reader.h"
 
 namespace jz {
 namespace {
@@ -69,8 +69,7 @@ StatusOr<bool> CsvReader::Next(std::vector<std::string_view>& fields) {
     }
     RETURN_IF_ERROR(Refill());
   }
-  if (bad_pos_ < base_ + static_cast<int64_t>(record_end_) ||
-      (record_at_eof_ && bad_pos_ != kNoBadByte)) {
+  if (bad_pos_ < base_ + static_cast<int64_t>(record_end_) || (record_at_eof_ && bad_pos_ != kNoBadByte)) {
     fields.clear();
     SetBadByteError();
     return status_;
@@ -88,8 +87,7 @@ CsvReader::Parse CsvReader::ParseFast(std::vector<std::string_view>& fields) {
   const char* const end = buf_.data() + len_;
   const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', len_ - pos_));
   const char* line_end = newline != nullptr ? newline : (eof_ ? end : nullptr);
-  if (line_end == nullptr ||
-      std::memchr(begin, '"', static_cast<size_t>(line_end - begin)) != nullptr) {
+  if (line_end == nullptr || std::memchr(begin, '"', static_cast<size_t>(line_end - begin)) != nullptr) {
     return ParseSlow(fields);
   }
   record_end_ = newline != nullptr ? Offset(newline) + 1 : len_;
@@ -102,8 +100,7 @@ CsvReader::Parse CsvReader::ParseFast(std::vector<std::string_view>& fields) {
 // Splits the quote-free line [begin, end) into fields at each delimiter. On little-endian
 // machines eight bytes are compared at a time (SWAR), which beats a memchr call per field
 // on registry rows, whose fields average about ten bytes.
-bool CsvReader::SplitLine(const char* begin, const char* end,
-                          std::vector<std::string_view>& fields) {
+bool CsvReader::SplitLine(const char* begin, const char* end, std::vector<std::string_view>& fields) {
   const char* field = begin;
   const char* p = begin;
   if constexpr (std::endian::native == std::endian::little) {
@@ -127,8 +124,7 @@ bool CsvReader::SplitLine(const char* begin, const char* end,
 }
 
 // Appends [begin, end) as the next field of an unquoted line, checking the limits.
-bool CsvReader::AddField(const char* begin, const char* end,
-                         std::vector<std::string_view>& fields) {
+bool CsvReader::AddField(const char* begin, const char* end, std::vector<std::string_view>& fields) {
   if (fields.size() == options_.max_fields) {
     SetTooManyFields(Offset(begin));
     return false;

@@ -30,8 +30,7 @@ struct ReadResult {
 
 ReadResult ReadAll(std::string data, CsvOptions options = {}) {
   ReadResult result;
-  StatusOr<std::unique_ptr<CsvReader>> reader =
-      CsvReader::FromString(std::move(data), "t.csv", options);
+  StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::FromString(std::move(data), "t.csv", options);
   if (!reader.ok()) {
     result.status = reader.status();
     return result;
@@ -60,8 +59,7 @@ std::string ToGb18030(std::string_view utf8) {
 }
 
 std::string TempPath(std::string_view name) {
-  return ::testing::TempDir() + "jz_csv_reader_" + std::to_string(::getpid()) + "_" +
-         std::string(name);
+  return ::testing::TempDir() + "jz_csv_reader_" + std::to_string(::getpid()) + "_" + std::string(name);
 }
 
 TEST(CsvReader, ReadsSimpleRecordsWithIndexAndLines) {
@@ -138,15 +136,13 @@ TEST(CsvReader, KeepsAQuoteInsideAnUnquotedFieldLiterally) {
 }
 
 TEST(CsvReader, CountsQuotedLineBreaksInLineNumbers) {
-  const ReadResult result =
-      ReadAll("h1,h2\n\"line one\nline two\r\nline three\",x\n3,4\n\n5,\"bad\"x\n");
-  EXPECT_EQ(result.rows,
-            (Rows{{"h1", "h2"}, {"line one\nline two\r\nline three", "x"}, {"3", "4"}}));
+  const ReadResult result = ReadAll("h1,h2\n\"line one\nline two\r\nline three\",x\n3,4\n\n5,\"bad\"x\n");
+  EXPECT_EQ(result.rows, (Rows{{"h1", "h2"}, {"line one\nline two\r\nline three", "x"}, {"3", "4"}}));
   EXPECT_EQ(result.lines, (std::vector<int64_t>{1, 2, 5}));
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "t.csv: 第 7 行 (line 7)");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "column 2");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument,
-                  "unexpected character 'x' after a closing quote");
+                "unexpected character 'x' after a closing quote");
 }
 
 TEST(CsvReader, ReadsAFinalLineWithoutLineEnd) {
@@ -162,9 +158,7 @@ TEST(CsvReader, SkipsBlankLinesButCountsThem) {
   EXPECT_EQ(result.lines, (std::vector<int64_t>{1, 4}));
 }
 
-TEST(CsvReader, KeepsEmptyFields) {
-  EXPECT_EQ(ReadAll(",,\n\"\"\n").rows, (Rows{{"", "", ""}, {""}}));
-}
+TEST(CsvReader, KeepsEmptyFields) { EXPECT_EQ(ReadAll(",,\n\"\"\n").rows, (Rows{{"", "", ""}, {""}})); }
 
 TEST(CsvReader, RejectsUnbalancedQuoteAtEndOfFile) {
   const ReadResult result = ReadAll("a,b\n1,\"open\n2,3\n");
@@ -178,7 +172,7 @@ TEST(CsvReader, RejectsCharacterAfterClosingQuote) {
   const ReadResult result = ReadAll("a,b,c\n1,\"x\" ,3\n");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "第 2 行 (line 2): 第 2 列");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument,
-                  "column 2: unexpected character ' ' after a closing quote");
+                "column 2: unexpected character ' ' after a closing quote");
   EXPECT_STATUS(ReadAll("\"x\"\ry\n").status, StatusCode::kInvalidArgument, "0x0D");
 }
 
@@ -187,9 +181,8 @@ TEST(CsvReader, RejectsTwoMegabyteField) {
   const ReadResult unquoted = ReadAll("id,note\n1," + big + "\n");
   EXPECT_EQ(unquoted.rows.size(), 1u);
   EXPECT_STATUS(unquoted.status, StatusCode::kInvalidArgument,
-                  "第 2 行 (line 2): 第 2 列：字段超过 1048576 字节");
-  EXPECT_STATUS(unquoted.status, StatusCode::kInvalidArgument,
-                  "column 2: field longer than 1048576 bytes");
+                "第 2 行 (line 2): 第 2 列：字段超过 1048576 字节");
+  EXPECT_STATUS(unquoted.status, StatusCode::kInvalidArgument, "column 2: field longer than 1048576 bytes");
   const ReadResult quoted = ReadAll("id,note\n1,\"" + big + "\"\n");
   EXPECT_STATUS(quoted.status, StatusCode::kInvalidArgument, "line 2");
   EXPECT_STATUS(quoted.status, StatusCode::kInvalidArgument, "field longer than 1048576 bytes");
@@ -216,15 +209,14 @@ TEST(CsvReader, RejectsTooManyFields) {
   EXPECT_EQ(ReadAll("a,b,c\n", options).rows, (Rows{{"a", "b", "c"}}));
   const ReadResult result = ReadAll("a,b,c\n1,2,3,4\n", options);
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "第 2 行 (line 2)");
-  EXPECT_STATUS(result.status, StatusCode::kInvalidArgument,
-                  "column 4: more than 3 fields (the limit)");
-  EXPECT_STATUS(ReadAll("\"a\",\"b\",\"c\",\"d\"\n", options).status,
-                  StatusCode::kInvalidArgument, "column 4: more than 3 fields (the limit)");
+  EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "column 4: more than 3 fields (the limit)");
+  EXPECT_STATUS(ReadAll("\"a\",\"b\",\"c\",\"d\"\n", options).status, StatusCode::kInvalidArgument,
+                "column 4: more than 3 fields (the limit)");
   // The default limit: 512 fields pass, 513 do not.
   std::string wide(511, ',');
   EXPECT_OK(ReadAll(wide + "\n").status);
   EXPECT_STATUS(ReadAll(wide + ",\n").status, StatusCode::kInvalidArgument,
-                  "column 513: more than 512 fields");
+                "column 513: more than 512 fields");
 }
 
 TEST(CsvReader, RejectsNulByte) {
@@ -243,7 +235,7 @@ TEST(CsvReader, RejectsGbkDeclaredAsUtf8WithAHint) {
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "t.csv: 第 3 行 (line 3)");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "column 2: invalid UTF-8 byte 0xBC");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument,
-                  "the file may be GBK/GB18030: pass --encoding gb18030");
+                "the file may be GBK/GB18030: pass --encoding gb18030");
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "请加上 --encoding gb18030");
 }
 
@@ -297,16 +289,14 @@ TEST(CsvReader, RejectsInvalidGb18030AfterReturningTheGoodRecords) {
   const ReadResult result = ReadAll(data, options);
   EXPECT_EQ(result.rows, (Rows{{"id", "县"}, {"1", "汪清"}}));
   EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "第 3 行 (line 3)");
-  EXPECT_STATUS(result.status, StatusCode::kInvalidArgument,
-                  "column 2: invalid gb18030 byte 0xFF");
+  EXPECT_STATUS(result.status, StatusCode::kInvalidArgument, "column 2: invalid gb18030 byte 0xFF");
   // Cut in the middle of a quoted field: still the encoding error, not a quote error.
   const std::string quoted = ToGb18030("id,县\n1,\"汪") + "\xFF\"\n";
-  EXPECT_STATUS(ReadAll(quoted, options).status, StatusCode::kInvalidArgument,
-                  "line 2): 第 2 列");
+  EXPECT_STATUS(ReadAll(quoted, options).status, StatusCode::kInvalidArgument, "line 2): 第 2 列");
   EXPECT_STATUS(ReadAll(quoted, options).status, StatusCode::kInvalidArgument, "gb18030 byte");
   // A character cut by the end of the file.
-  EXPECT_STATUS(ReadAll(ToGb18030("a\n县").substr(0, 3), options).status,
-                  StatusCode::kInvalidArgument, "incomplete gb18030 character");
+  EXPECT_STATUS(ReadAll(ToGb18030("a\n县").substr(0, 3), options).status, StatusCode::kInvalidArgument,
+                "incomplete gb18030 character");
 }
 
 TEST(CsvReader, StopsRepeatingTheFirstError) {
@@ -321,11 +311,11 @@ TEST(CsvReader, RejectsInvalidOptions) {
   CsvOptions options;
   options.delimiter = '"';
   EXPECT_STATUS(CsvReader::FromString("a", "t.csv", options), StatusCode::kInvalidArgument,
-                  "invalid CSV options");
+                "invalid CSV options");
   options.delimiter = ',';
   options.max_fields = 0;
   EXPECT_STATUS(CsvReader::FromString("a", "t.csv", options), StatusCode::kInvalidArgument,
-                  "invalid CSV options");
+                "invalid CSV options");
 }
 
 // Records that straddle reads, grow the buffer, or split a CRLF, a "" escape or a
@@ -428,8 +418,7 @@ TEST(CsvReader, MatchesAReferenceParserOnRandomInput) {
   constexpr uint32_t kSeed = 1729;
   std::cout << "MatchesAReferenceParserOnRandomInput seed: " << kSeed << "\n";
   std::mt19937 random(kSeed);
-  const std::vector<std::string> pieces = {"a",  "b",  ",",    ",",  "\"",
-                                           "\"", "\n", "\r\n", "\r", "县"};
+  const std::vector<std::string> pieces = {"a", "b", ",", ",", "\"", "\"", "\n", "\r\n", "\r", "县"};
   std::uniform_int_distribution<size_t> length(0, 40);
   std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1);
   for (int round = 0; round < 3000; ++round) {
@@ -448,7 +437,7 @@ TEST(CsvReader, MatchesAReferenceParserOnRandomInput) {
         EXPECT_OK(actual.status);
       } else {
         EXPECT_STATUS(actual.status, StatusCode::kInvalidArgument,
-                        fmt::format("(line {})", expected.error_line));
+                      fmt::format("(line {})", expected.error_line));
       }
     }
   }
@@ -465,9 +454,8 @@ TEST(CsvReader, ReportsErrorsAtTheRightLineWithATinyBuffer) {
 
 TEST(CsvReader, OpenNamesAMissingFile) {
   EXPECT_STATUS(CsvReader::Open("no/such/dir/households.csv"), StatusCode::kNotFound,
-                  "no/such/dir/households.csv");
-  EXPECT_STATUS(CsvReader::Open(::testing::TempDir()), StatusCode::kInvalidArgument,
-                  "is a directory");
+                "no/such/dir/households.csv");
+  EXPECT_STATUS(CsvReader::Open(::testing::TempDir()), StatusCode::kInvalidArgument, "is a directory");
 }
 
 TEST(CsvReader, OpenReadsAFileAndReportsProgress) {

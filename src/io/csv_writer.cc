@@ -3,10 +3,9 @@
 #include "io/csv_writer.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <cassert>
 #include <cerrno>
@@ -20,13 +19,9 @@
 namespace jz {
 namespace {
 
-std::string ErrnoText(int error) {
-  return std::error_code(error, std::generic_category()).message();
-}
+std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
 
-bool IsValidDelimiter(char delimiter) {
-  return delimiter != '"' && delimiter != '\r' && delimiter != '\n';
-}
+bool IsValidDelimiter(char delimiter) { return delimiter != '"' && delimiter != '\r' && delimiter != '\n'; }
 
 Status OpenError(const std::string& path, int error) {
   const std::string reason = ErrnoText(error);
@@ -48,11 +43,9 @@ Status OpenError(const std::string& path, int error) {
 
 }  // namespace
 
-CsvWriter::CsvWriter(std::string name, int fd, std::string* out, TextEncoding encoding,
-                     char delimiter)
+CsvWriter::CsvWriter(std::string name, int fd, std::string* out, TextEncoding encoding, char delimiter)
     : name_(std::move(name)), fd_(fd), out_(out), delimiter_(delimiter) {
-  for (const char c : {delimiter, '"', '\r', '\n'})
-    needs_quotes_[static_cast<unsigned char>(c)] = true;
+  for (const char c : {delimiter, '"', '\r', '\n'}) needs_quotes_[static_cast<unsigned char>(c)] = true;
   // Room for a flush's worth of rows plus the row that crosses the threshold.
   buf_.reserve(kCsvWriteBufferBytes + kCsvWriteBufferBytes / 4);
   if (encoding == TextEncoding::kGb18030) {
@@ -70,11 +63,11 @@ CsvWriter::~CsvWriter() {
   if (!closed_) static_cast<void>(Close());
 }
 
-StatusOr<std::unique_ptr<CsvWriter>> CsvWriter::Create(const std::string& path,
-                                                       TextEncoding encoding, char delimiter) {
+StatusOr<std::unique_ptr<CsvWriter>> CsvWriter::Create(const std::string& path, TextEncoding encoding,
+                                                       char delimiter) {
   if (!IsValidDelimiter(delimiter)) {
-    return InvalidArgumentError(Bilingual("CSV 分隔符不能是引号或换行符",
-                                          "a CSV delimiter may not be a quote or a line break"));
+    return InvalidArgumentError(
+        Bilingual("CSV 分隔符不能是引号或换行符", "a CSV delimiter may not be a quote or a line break"));
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return OpenError(path, errno);
@@ -83,8 +76,7 @@ StatusOr<std::unique_ptr<CsvWriter>> CsvWriter::Create(const std::string& path,
   return writer;
 }
 
-std::unique_ptr<CsvWriter> CsvWriter::ToString(std::string* out, TextEncoding encoding,
-                                               char delimiter) {
+std::unique_ptr<CsvWriter> CsvWriter::ToString(std::string* out, TextEncoding encoding, char delimiter) {
   assert(out != nullptr);
   assert(IsValidDelimiter(delimiter));
   return std::unique_ptr<CsvWriter>(new CsvWriter("<string>", -1, out, encoding, delimiter));
@@ -157,11 +149,10 @@ void CsvWriter::Flush() {
       Write(converted_);
     } else {
       const std::string& message = converted.message();
-      status_ =
-          InvalidArgumentError(
-              Bilingual(fmt::format("无法转换为 GB18030：{}", MessageHalf(message, false)),
-                        fmt::format("cannot convert to GB18030: {}", MessageHalf(message, true))))
-              .WithContext(name_);
+      status_ = InvalidArgumentError(
+                    Bilingual(fmt::format("无法转换为 GB18030：{}", MessageHalf(message, false)),
+                              fmt::format("cannot convert to GB18030: {}", MessageHalf(message, true))))
+                    .WithContext(name_);
     }
   } else if (status_.ok()) {
     Write(buf_);

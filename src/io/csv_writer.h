@@ -42,8 +42,7 @@ class CsvWriter {
   // Returns a writer that appends its output to `*out` at each flush and at Close(); call
   // Close() before reading `*out`. `out` must outlive the writer.
   // REQUIRES: out != nullptr; `delimiter` is not '"', '\r' or '\n'.
-  static std::unique_ptr<CsvWriter> ToString(std::string* out,
-                                             TextEncoding encoding = TextEncoding::kUtf8,
+  static std::unique_ptr<CsvWriter> ToString(std::string* out, TextEncoding encoding = TextEncoding::kUtf8,
                                              char delimiter = ',');
 
   CsvWriter(const CsvWriter&) = delete;

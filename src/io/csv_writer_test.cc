@@ -24,8 +24,7 @@ namespace {
 using Rows = std::vector<std::vector<std::string>>;
 
 std::string TempPath(std::string_view name) {
-  return ::testing::TempDir() + "jz_csv_writer_" + std::to_string(::getpid()) + "_" +
-         std::string(name);
+  return ::testing::TempDir() + "jz_csv_writer_" + std::to_string(::getpid()) + "_" + std::string(name);
 }
 
 std::string ReadFile(const std::string& path) {
@@ -136,10 +135,9 @@ TEST(CsvWriter, WritesAFileAndClosesInTheDestructor) {
 }
 
 TEST(CsvWriter, CreateReportsAMissingDirectory) {
-  EXPECT_STATUS(CsvWriter::Create("no/such/dir/out.csv"), StatusCode::kNotFound,
-                  "no/such/dir/out.csv");
-  EXPECT_STATUS(CsvWriter::Create(TempPath("x.csv"), TextEncoding::kUtf8, '\n'),
-                  StatusCode::kInvalidArgument, "delimiter");
+  EXPECT_STATUS(CsvWriter::Create("no/such/dir/out.csv"), StatusCode::kNotFound, "no/such/dir/out.csv");
+  EXPECT_STATUS(CsvWriter::Create(TempPath("x.csv"), TextEncoding::kUtf8, '\n'), StatusCode::kInvalidArgument,
+                "delimiter");
 }
 
 TEST(CsvWriter, ReportsDiskFullOnClose) {

@@ -21,12 +21,12 @@ struct Columns {
   int urban_rural = -1;
 };
 
-Status RowError(const CsvReader& reader, std::string_view column, std::string_view value,
-                std::string_view zh, std::string_view en) {
-  return InvalidArgumentError(Bilingual(
-      fmt::format("{}: 第 {} 行, 列 {}, 值 \"{}\": {}", reader.name(), reader.line_number(), column, value, zh),
-      fmt::format("{}: line {}, column {}, value \"{}\": {}", reader.name(), reader.line_number(), column,
-                  value, en)));
+Status RowError(const CsvReader& reader, std::string_view column, std::string_view value, std::string_view zh,
+                std::string_view en) {
+  return InvalidArgumentError(Bilingual(fmt::format("{}: 第 {} 行, 列 {}, 值 \"{}\": {}", reader.name(),
+                                                    reader.line_number(), column, value, zh),
+                                        fmt::format("{}: line {}, column {}, value \"{}\": {}", reader.name(),
+                                                    reader.line_number(), column, value, en)));
 }
 
 StatusOr<Columns> ReadHeader(CsvReader& reader) {
@@ -46,9 +46,9 @@ StatusOr<Columns> ReadHeader(CsvReader& reader) {
     if (fields[i] == "ur_code") c.urban_rural = index;
   }
   if (c.code < 0 || c.name < 0 || c.parent < 0) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("{}: 表头缺少 code、name 或 parent_code 列", reader.name()),
-        fmt::format("{}: the header lacks a code, name or parent_code column", reader.name())));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}: 表头缺少 code、name 或 parent_code 列", reader.name()),
+                  fmt::format("{}: the header lacks a code, name or parent_code column", reader.name())));
   }
   return c;
 }
@@ -57,16 +57,20 @@ StatusOr<Columns> ReadHeader(CsvReader& reader) {
 // counties (东莞市 441900, 中山市 442000, 儋州市 460400). The NBS lists it again at county
 // level under the same code; the prefecture row already stands for it, so it is skipped.
 bool IsCountylessCityRow(const std::vector<std::string_view>& f, const Columns& c) {
-  const auto at = [&](int i) { return i >= 0 && i < static_cast<int>(f.size()) ? f[static_cast<size_t>(i)] : std::string_view(); };
+  const auto at = [&](int i) {
+    return i >= 0 && i < static_cast<int>(f.size()) ? f[static_cast<size_t>(i)] : std::string_view();
+  };
   const std::string_view code = at(c.code);
-  return at(c.level) == "3" && code.size() == 6 && code.substr(4) == "00" && at(c.parent) == code.substr(0, 4);
+  return at(c.level) == "3" && code.size() == 6 && code.substr(4) == "00" &&
+         at(c.parent) == code.substr(0, 4);
 }
 
 // Checks one row's fields and builds its Region.
-StatusOr<Region> ParseRow(const CsvReader& reader, const std::vector<std::string_view>& f,
-                          const Columns& c, int edition_year,
-                          const std::unordered_set<uint64_t>& known) {
-  const auto field = [&](int index) { return index < static_cast<int>(f.size()) ? f[static_cast<size_t>(index)] : std::string_view(); };
+StatusOr<Region> ParseRow(const CsvReader& reader, const std::vector<std::string_view>& f, const Columns& c,
+                          int edition_year, const std::unordered_set<uint64_t>& known) {
+  const auto field = [&](int index) {
+    return index < static_cast<int>(f.size()) ? f[static_cast<size_t>(index)] : std::string_view();
+  };
   StatusOr<RegionCode> code = RegionCode::Parse(field(c.code));
   if (!code.ok()) return RowError(reader, "code", field(c.code), "区划代码无效", "invalid region code");
   Region region{*code, std::string(field(c.name)), edition_year, 0};
@@ -127,13 +131,15 @@ Status ReadFile(const std::string& path, int edition_year, std::vector<Region>& 
 }  // namespace
 
 StatusOr<RegionEdition> RegionEditionFor(int year) {
-  if (year == 2023) return RegionEdition{2023, "china-counties.csv", "jilin-townships.csv", "jilin-villages.csv"};
+  if (year == 2023)
+    return RegionEdition{2023, "china-counties.csv", "jilin-townships.csv", "jilin-villages.csv"};
   if (year == 2016) {
     return RegionEdition{2016, "jilin-counties-2016.csv", "jilin-townships-2016.csv",
                          "jilin-villages-2016.csv"};
   }
-  return InvalidArgumentError(Bilingual(fmt::format("不支持的区划版本 {}（可用 2023、2016）", year),
-                                        fmt::format("unsupported region edition {} (use 2023 or 2016)", year)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("不支持的区划版本 {}（可用 2023、2016）", year),
+                fmt::format("unsupported region edition {} (use 2023 or 2016)", year)));
 }
 
 StatusOr<std::vector<Region>> ReadRegionDirectory(const std::string& dir, const RegionEdition& edition,

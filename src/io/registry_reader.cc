@@ -39,7 +39,8 @@ std::string_view ClassifyIdProblem(std::string_view text) {
 std::string MaskIdText(std::string_view text) {
   text = TrimAsciiWhitespace(text);
   if (text.size() <= 10) return std::string(text.size(), '*');
-  return fmt::format("{}{}{}", text.substr(0, 6), std::string(text.size() - 10, '*'), text.substr(text.size() - 4));
+  return fmt::format("{}{}{}", text.substr(0, 6), std::string(text.size() - 10, '*'),
+                     text.substr(text.size() - 4));
 }
 
 StatusOr<std::unique_ptr<RegistryReader>> RegistryReader::Open(const std::string& path,
@@ -62,7 +63,8 @@ StatusOr<std::unique_ptr<RegistryReader>> RegistryReader::FromString(std::string
     csv_options.encoding = *options.encoding;
     csv_options.detect_encoding = false;
   }
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> csv, CsvReader::FromString(std::move(data), std::move(name), csv_options));
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> csv,
+                   CsvReader::FromString(std::move(data), std::move(name), csv_options));
   std::unique_ptr<RegistryReader> reader(new RegistryReader(std::move(csv), options));
   RETURN_IF_ERROR(reader->ReadHeader());
   return reader;
@@ -79,9 +81,9 @@ Status RegistryReader::ReadHeader() {
     headers_.emplace_back(TrimAsciiWhitespace(header));
     std::optional<RegistryColumn> column = FindRegistryColumn(header);
     if (column && seen[static_cast<size_t>(*column)]) {
-      return InvalidArgumentError(Bilingual(fmt::format("{}: 表头中列“{}”重复", name(), headers_.back()),
-                                            fmt::format("{}: column \"{}\" appears twice in the header", name(),
-                                                        headers_.back())));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("{}: 表头中列“{}”重复", name(), headers_.back()),
+                    fmt::format("{}: column \"{}\" appears twice in the header", name(), headers_.back())));
     }
     if (column) seen[static_cast<size_t>(*column)] = true;
     if (column == C::kHouseholdNo) household_no_index_ = columns_.size();
@@ -95,8 +97,9 @@ Status RegistryReader::ReadHeader() {
     missing += RegistryColumnInfoOf(required).zh_header;
   }
   if (!missing.empty()) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}: 缺少必需的列：{}", name(), missing),
-                                          fmt::format("{}: required columns are missing: {}", name(), missing)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}: 缺少必需的列：{}", name(), missing),
+                  fmt::format("{}: required columns are missing: {}", name(), missing)));
   }
   return OkStatus();
 }
@@ -108,14 +111,15 @@ void RegistryReader::Problem(std::vector<RowProblem>& problems, RegistryColumn c
     if (columns_[i] == column) header = headers_[i];
   }
   std::string shown = column == C::kIdNumber ? MaskIdText(value) : std::string(value.substr(0, 200));
-  problems.push_back(RowProblem{name(), row_line_, std::move(header), std::move(shown), rule_id,
-                                std::move(reason), {}, {}});
+  problems.push_back(
+      RowProblem{name(), row_line_, std::move(header), std::move(shown), rule_id, std::move(reason), {}, {}});
 }
 
 StatusOr<bool> RegistryReader::NextHouseholdNo(std::string_view& household_no) {
   ASSIGN_OR_RETURN(bool more, csv_->Next(fields_));
   if (!more) return false;
-  household_no = household_no_index_ < fields_.size() ? TrimAsciiWhitespace(fields_[household_no_index_]) : "";
+  household_no =
+      household_no_index_ < fields_.size() ? TrimAsciiWhitespace(fields_[household_no_index_]) : "";
   return true;
 }
 
@@ -137,10 +141,15 @@ void RegistryReader::ParseFields(std::span<const std::string_view> fields, int64
   row.year.data_year = options_.data_year;
   if (fields.size() != columns_.size()) {
     problems.push_back(RowProblem{
-        name(), row.line, "", fmt::format("{}", fields.size()), "import.ragged",
+        name(),
+        row.line,
+        "",
+        fmt::format("{}", fields.size()),
+        "import.ragged",
         Reason(fmt::format("本行有 {} 列，表头有 {} 列", fields.size(), columns_.size()),
                fmt::format("the row has {} fields, the header {}", fields.size(), columns_.size())),
-        {}, {}});
+        {},
+        {}});
   }
   const size_t n = std::min(fields.size(), columns_.size());
   for (size_t i = 0; i < n; ++i) {
@@ -148,7 +157,8 @@ void RegistryReader::ParseFields(std::span<const std::string_view> fields, int64
   }
   for (RegistryColumn required : kRequired) {
     bool present = false;
-    for (size_t i = 0; i < n; ++i) present |= columns_[i] == required && !TrimAsciiWhitespace(fields[i]).empty();
+    for (size_t i = 0; i < n; ++i)
+      present |= columns_[i] == required && !TrimAsciiWhitespace(fields[i]).empty();
     if (!present) {
       Problem(problems, required, "", "import.required",
               Reason(fmt::format("必填列“{}”为空", RegistryColumnInfoOf(required).zh_header),

@@ -24,11 +24,11 @@ namespace jz {
 struct RowProblem {
   std::string file;
   int64_t line = 0;
-  std::string column;         // header as written in the file
-  std::string value;          // the cell (ID numbers masked)
-  std::string_view rule_id;   // e.g. "id.check_character", "import.value"
-  std::string reason;         // Bilingual(zh-Hans, English)
-  std::string household_no;   // of the row, when its cell could be read
+  std::string column;        // header as written in the file
+  std::string value;         // the cell (ID numbers masked)
+  std::string_view rule_id;  // e.g. "id.check_character", "import.value"
+  std::string reason;        // Bilingual(zh-Hans, English)
+  std::string household_no;  // of the row, when its cell could be read
   std::string person_no;
 };
 
@@ -85,7 +85,8 @@ class RegistryReader {
   RegistryReader(std::unique_ptr<CsvReader> csv, const RegistryReaderOptions& options)
       : csv_(std::move(csv)), options_(options) {}
   Status ReadHeader();
-  void ParseCell(RegistryColumn column, std::string_view cell, RegistryRow& row, std::vector<RowProblem>& problems);
+  void ParseCell(RegistryColumn column, std::string_view cell, RegistryRow& row,
+                 std::vector<RowProblem>& problems);
   void Problem(std::vector<RowProblem>& problems, RegistryColumn column, std::string_view value,
                std::string_view rule_id, std::string reason);
 

@@ -22,9 +22,12 @@ void ReportTable::AddRow(std::vector<ReportCell> cells) {
 std::string ReportTable::Header(size_t i, Lang lang) const {
   const ReportColumn& c = columns_[i];
   switch (lang) {
-    case Lang::kEn: return c.en;
-    case Lang::kZhHant: return ToTraditional(c.zh);
-    case Lang::kZhHans: break;
+    case Lang::kEn:
+      return c.en;
+    case Lang::kZhHant:
+      return ToTraditional(c.zh);
+    case Lang::kZhHans:
+      break;
   }
   return c.zh;
 }
@@ -37,7 +40,8 @@ std::string Format(const ReportCell& cell, CellKind kind, bool for_people) {
     return kind == CellKind::kMoney ? Money::FromFen(*n).ToString() : std::to_string(*n);
   }
   if (const auto* x = std::get_if<double>(&cell)) {
-    if (kind == CellKind::kShare) return for_people ? fmt::format("{:.1f}%", 100 * *x) : fmt::format("{:.6g}", *x);
+    if (kind == CellKind::kShare)
+      return for_people ? fmt::format("{:.1f}%", 100 * *x) : fmt::format("{:.6g}", *x);
     return fmt::format("{:.3f}", *x);
   }
   return {};

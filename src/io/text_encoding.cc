@@ -4,9 +4,8 @@
 // 256-entry table of lead bytes.
 #include "io/text_encoding.h"
 
-#include <simdjson.h>
-
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <array>
@@ -67,9 +66,7 @@ bool IsValidThreeByteSequence(const unsigned char* p) {
   return continuations && top_bits != 0 && top_bits != 0x1B;             // 0x1B: D800..DFFF
 }
 
-const char* IconvName(TextEncoding encoding) {
-  return encoding == TextEncoding::kUtf8 ? "UTF-8" : "GB18030";
-}
+const char* IconvName(TextEncoding encoding) { return encoding == TextEncoding::kUtf8 ? "UTF-8" : "GB18030"; }
 
 std::string AsciiLower(std::string_view s) {
   std::string lower(s);
@@ -86,8 +83,7 @@ StatusOr<TextEncoding> ParseTextEncoding(std::string_view name) {
   if (lower == "utf-8" || lower == "utf8") return TextEncoding::kUtf8;
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return TextEncoding::kGb18030;
   return InvalidArgumentError(Bilingual(
-      fmt::format("未知的文本编码“{}”；可用的编码：utf-8、gb18030（gbk、gb2312 按 gb18030 读取）",
-                  name),
+      fmt::format("未知的文本编码“{}”；可用的编码：utf-8、gb18030（gbk、gb2312 按 gb18030 读取）", name),
       fmt::format("unknown text encoding \"{}\"; accepted: utf-8, gb18030 (gbk and gb2312 "
                   "are read as gb18030)",
                   name)));
@@ -165,11 +161,11 @@ StatusOr<EncodingConverter> EncodingConverter::Create(TextEncoding from, TextEnc
   iconv_t cd = iconv_open(IconvName(to), IconvName(from));
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     const std::string reason = std::error_code(errno, std::generic_category()).message();
-    return InternalError(Bilingual(
-        fmt::format("无法创建 {} 到 {} 的编码转换（iconv：{}）", TextEncodingName(from),
-                    TextEncodingName(to), reason),
-        fmt::format("cannot convert from {} to {} (iconv: {}); are the gconv modules installed?",
-                    TextEncodingName(from), TextEncodingName(to), reason)));
+    return InternalError(
+        Bilingual(fmt::format("无法创建 {} 到 {} 的编码转换（iconv：{}）", TextEncodingName(from),
+                              TextEncodingName(to), reason),
+                  fmt::format("cannot convert from {} to {} (iconv: {}); are the gconv modules installed?",
+                              TextEncodingName(from), TextEncodingName(to), reason)));
   }
   return EncodingConverter(cd, from, to);
 }
@@ -221,9 +217,9 @@ Status EncodingConverter::Convert(std::string_view in, std::string& out) {
                     fmt::format("incomplete {} character at byte offset {}", name, input_offset_)));
     }
     const auto byte = static_cast<unsigned char>(in[offset_in_piece]);
-    return InvalidArgumentError(Bilingual(
-        fmt::format("字节偏移 {} 处的字节 0x{:02X} 不是有效的 {} 文本", input_offset_, byte, name),
-        fmt::format("invalid {} byte 0x{:02X} at byte offset {}", name, byte, input_offset_)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("字节偏移 {} 处的字节 0x{:02X} 不是有效的 {} 文本", input_offset_, byte, name),
+                  fmt::format("invalid {} byte 0x{:02X} at byte offset {}", name, byte, input_offset_)));
   }
   input_offset_ += static_cast<int64_t>(in.size());
   return OkStatus();

@@ -92,8 +92,7 @@ class EncodingConverter {
   TextEncoding to() const { return to_; }
 
  private:
-  EncodingConverter(iconv_t cd, TextEncoding from, TextEncoding to)
-      : cd_(cd), from_(from), to_(to) {}
+  EncodingConverter(iconv_t cd, TextEncoding from, TextEncoding to) : cd_(cd), from_(from), to_(to) {}
 
   iconv_t cd_ = nullptr;  // Owned; nullptr once moved from.
   TextEncoding from_;

@@ -57,8 +57,7 @@ TEST(ParseTextEncoding, AcceptsNamesInAnyCase) {
 
 TEST(ParseTextEncoding, RejectsUnknownNameAndListsAccepted) {
   EXPECT_STATUS(ParseTextEncoding("latin1"), StatusCode::kInvalidArgument, "\"latin1\"");
-  EXPECT_STATUS(ParseTextEncoding("latin1"), StatusCode::kInvalidArgument,
-                  "accepted: utf-8, gb18030");
+  EXPECT_STATUS(ParseTextEncoding("latin1"), StatusCode::kInvalidArgument, "accepted: utf-8, gb18030");
   EXPECT_STATUS(ParseTextEncoding(""), StatusCode::kInvalidArgument, "未知的文本编码");
 }
 
@@ -184,8 +183,8 @@ TEST(EncodingConverter, ReportsCharacterCutAtEndOfInput) {
   ASSERT_OK_AND_ASSIGN(EncodingConverter converter,
                        EncodingConverter::Create(TextEncoding::kGb18030, TextEncoding::kUtf8));
   std::string out;
-  EXPECT_STATUS(converter.Convert(kWangqingGb18030.substr(0, 3), out),
-                  StatusCode::kInvalidArgument, "incomplete gb18030 character at byte offset 2");
+  EXPECT_STATUS(converter.Convert(kWangqingGb18030.substr(0, 3), out), StatusCode::kInvalidArgument,
+                "incomplete gb18030 character at byte offset 2");
   EXPECT_EQ(out, "吉");
 }
 
@@ -196,9 +195,9 @@ TEST(EncodingConverter, SameEncodingOnlyValidates) {
   ASSERT_OK(converter.Convert(kWangqingUtf8, out));
   EXPECT_EQ(out, kWangqingUtf8);
   EXPECT_STATUS(converter.Convert("a\xFF"
-                                    "b",
-                                    out),
-                  StatusCode::kInvalidArgument, "invalid utf-8 byte 0xFF at byte offset 19");
+                                  "b",
+                                  out),
+                StatusCode::kInvalidArgument, "invalid utf-8 byte 0xFF at byte offset 19");
 }
 
 TEST(EncodingConverter, IsMovable) {
@@ -252,7 +251,8 @@ TEST(IsValidUtf8, AgreesWithScanUtf8) {
       for (char& c : s) c = static_cast<char>(rng() % 256);
     } else {
       s = base + base;
-      for (int k = 0; k < 1 + static_cast<int>(rng() % 3); ++k) s[rng() % s.size()] = static_cast<char>(rng() % 256);
+      for (int k = 0; k < 1 + static_cast<int>(rng() % 3); ++k)
+        s[rng() % s.size()] = static_cast<char>(rng() % 256);
     }
     ASSERT_EQ(IsValidUtf8(s), ScanUtf8(s).valid_bytes == s.size()) << i;
   }

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -21,8 +21,9 @@ namespace jz {
 namespace {
 
 Status Unreadable(const std::string& path, std::string_view why_zh, std::string_view why_en) {
-  return InvalidArgumentError(Bilingual(fmt::format("{}：不是可读的 Excel 工作簿（.xlsx）：{}", path, why_zh),
-                                        fmt::format("{}: not a readable Excel workbook (.xlsx): {}", path, why_en)));
+  return InvalidArgumentError(
+      Bilingual(fmt::format("{}：不是可读的 Excel 工作簿（.xlsx）：{}", path, why_zh),
+                fmt::format("{}: not a readable Excel workbook (.xlsx): {}", path, why_en)));
 }
 
 struct ZipCloser {
@@ -40,24 +41,28 @@ StatusOr<std::optional<std::string>> ReadPart(zip_t* zip, const std::string& pat
                       fmt::format("{} is over {} MiB", name, kMaxXlsxPartBytes >> 20));
   }
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip, name.c_str(), 0), zip_fclose);
-  if (!file) return Unreadable(path, fmt::format("无法解压 {}", name), fmt::format("cannot inflate {}", name));
+  if (!file)
+    return Unreadable(path, fmt::format("无法解压 {}", name), fmt::format("cannot inflate {}", name));
   std::string data(static_cast<size_t>(st.size), '\0');
   size_t done = 0;
   while (done < data.size()) {
     const zip_int64_t n = zip_fread(file.get(), data.data() + done, data.size() - done);
-    if (n <= 0) return Unreadable(path, fmt::format("无法解压 {}", name), fmt::format("cannot inflate {}", name));
+    if (n <= 0)
+      return Unreadable(path, fmt::format("无法解压 {}", name), fmt::format("cannot inflate {}", name));
     done += static_cast<size_t>(n);
   }
   // One more read reaches the end of the entry, where libzip checks its CRC: a damaged part
   // is refused rather than parsed.
   char past_end;
   if (zip_fread(file.get(), &past_end, 1) != 0) {
-    return Unreadable(path, fmt::format("{} 已损坏（校验和不符）", name), fmt::format("{} is damaged (checksum mismatch)", name));
+    return Unreadable(path, fmt::format("{} 已损坏（校验和不符）", name),
+                      fmt::format("{} is damaged (checksum mismatch)", name));
   }
   return std::optional<std::string>(std::move(data));
 }
 
-StatusOr<pugi::xml_document> ParseXml(const std::string& path, const std::string& name, const std::string& xml) {
+StatusOr<pugi::xml_document> ParseXml(const std::string& path, const std::string& name,
+                                      const std::string& xml) {
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
   if (!parsed) {
@@ -86,9 +91,12 @@ bool IsDateFormat(int id, std::string_view code) {
   bool quoted = false;
   int bracket = 0;
   for (char c : code) {
-    if (c == '"') quoted = !quoted;
-    else if (!quoted && c == '[') ++bracket;
-    else if (!quoted && c == ']' && bracket > 0) --bracket;
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && c == '[')
+      ++bracket;
+    else if (!quoted && c == ']' && bracket > 0)
+      --bracket;
     else if (!quoted && bracket == 0) {
       const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (lower == 'y' || lower == 'd') return true;
@@ -151,7 +159,8 @@ StatusOr<std::string> FirstSheetPart(zip_t* zip, const std::string& path) {
 
 Status NotAZip(const std::string& path, zip_error_t* error) {
   const std::string why = zip_error_strerror(error);
-  return Unreadable(path, fmt::format("不是 zip 压缩包（{}）", why), fmt::format("not a zip package ({})", why));
+  return Unreadable(path, fmt::format("不是 zip 压缩包（{}）", why),
+                    fmt::format("not a zip package ({})", why));
 }
 
 // The rows of the first sheet of the opened package `zip`; `path` names it in errors.
@@ -172,7 +181,8 @@ StatusOr<std::vector<XlsxRow>> ReadSheet(zip_t* zip, const std::string& path) {
   }
 
   ASSIGN_OR_RETURN(std::optional<std::string> sheet_xml, ReadPart(zip, path, sheet_part));
-  if (!sheet_xml) return Unreadable(path, fmt::format("缺少 {}", sheet_part), fmt::format("{} is missing", sheet_part));
+  if (!sheet_xml)
+    return Unreadable(path, fmt::format("缺少 {}", sheet_part), fmt::format("{} is missing", sheet_part));
   ASSIGN_OR_RETURN(pugi::xml_document sheet, ParseXml(path, sheet_part, *sheet_xml));
   std::vector<XlsxRow> rows;
   int64_t next_row = 1;
@@ -189,8 +199,9 @@ StatusOr<std::vector<XlsxRow>> ReadSheet(zip_t* zip, const std::string& path) {
       const pugi::xml_attribute ref = c.attribute("r");
       const int column = ref ? ColumnOf(ref.as_string()) : next_column;
       if (column < 0 || column >= kMaxXlsxColumns) {
-        return Unreadable(path, fmt::format("{} 第 {} 行的单元格引用 {} 无效", sheet_part, out.row_number, ref.as_string()),
-                          fmt::format("{} row {}: invalid cell reference {}", sheet_part, out.row_number, ref.as_string()));
+        return Unreadable(
+            path, fmt::format("{} 第 {} 行的单元格引用 {} 无效", sheet_part, out.row_number, ref.as_string()),
+            fmt::format("{} row {}: invalid cell reference {}", sheet_part, out.row_number, ref.as_string()));
       }
       next_column = column + 1;
       const std::string_view type = c.attribute("t").as_string();
@@ -200,8 +211,9 @@ StatusOr<std::vector<XlsxRow>> ReadSheet(zip_t* zip, const std::string& path) {
         size_t index = 0;
         const auto [end, ec2] = std::from_chars(value.data(), value.data() + value.size(), index);
         if (ec2 != std::errc() || end != value.data() + value.size() || index >= shared.size()) {
-          return Unreadable(path, fmt::format("{} 第 {} 行引用了不存在的共享字符串 {}", sheet_part, out.row_number, value),
-                            fmt::format("{} row {}: shared string {} does not exist", sheet_part, out.row_number, value));
+          return Unreadable(
+              path, fmt::format("{} 第 {} 行引用了不存在的共享字符串 {}", sheet_part, out.row_number, value),
+              fmt::format("{} row {}: shared string {} does not exist", sheet_part, out.row_number, value));
         }
         text = shared[index];
       } else if (type == "inlineStr") {
@@ -250,7 +262,8 @@ std::string ExcelSerialToIsoDate(double serial) {
 StatusOr<std::vector<XlsxRow>> ReadXlsxFirstSheet(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return NotFoundError(Bilingual(fmt::format("{}：文件不存在", path), fmt::format("{}: no such file", path)));
+    return NotFoundError(
+        Bilingual(fmt::format("{}：文件不存在", path), fmt::format("{}: no such file", path)));
   }
   int code = 0;
   Zip zip(zip_open(path.c_str(), ZIP_RDONLY, &code));

@@ -79,13 +79,15 @@ TEST_F(XlsxReaderTest, TheSheetIsFoundThroughTheWorkbooksRelationships) {
 TEST_F(XlsxReaderTest, FilesThatAreNotWorkbooksAreRefusedNamingTheFile) {
   const std::string text = Path("notes.xlsx");
   std::ofstream(text) << "户编号,问题\n1,x\n";
-  EXPECT_STATUS(ReadXlsxFirstSheet(text), StatusCode::kInvalidArgument, "notes.xlsx: not a readable Excel workbook");
+  EXPECT_STATUS(ReadXlsxFirstSheet(text), StatusCode::kInvalidArgument,
+                "notes.xlsx: not a readable Excel workbook");
   EXPECT_STATUS(ReadXlsxFirstSheet(Path("missing.xlsx")), StatusCode::kNotFound, "missing.xlsx");
 
   auto parts = t::XlsxParts({{t::Text("a")}});
   parts.erase("xl/workbook.xml");
   t::WriteZip(Path("no-workbook.xlsx"), parts);
-  EXPECT_STATUS(ReadXlsxFirstSheet(Path("no-workbook.xlsx")), StatusCode::kInvalidArgument, "xl/workbook.xml is missing");
+  EXPECT_STATUS(ReadXlsxFirstSheet(Path("no-workbook.xlsx")), StatusCode::kInvalidArgument,
+                "xl/workbook.xml is missing");
 
   parts = t::XlsxParts({{t::Text("a")}});
   parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c>";
@@ -94,19 +96,24 @@ TEST_F(XlsxReaderTest, FilesThatAreNotWorkbooksAreRefusedNamingTheFile) {
                 "xl/worksheets/sheet1.xml is not valid XML");
 
   parts = t::XlsxParts({{t::Text("a")}});
-  parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>";
+  parts["xl/worksheets/sheet1.xml"] =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>";
   t::WriteZip(Path("dangling.xlsx"), parts);
-  EXPECT_STATUS(ReadXlsxFirstSheet(Path("dangling.xlsx")), StatusCode::kInvalidArgument, "shared string 7 does not exist");
+  EXPECT_STATUS(ReadXlsxFirstSheet(Path("dangling.xlsx")), StatusCode::kInvalidArgument,
+                "shared string 7 does not exist");
 
   parts = t::XlsxParts({{t::Text("a")}});
-  parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"0\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
+  parts["xl/worksheets/sheet1.xml"] =
+      "<worksheet><sheetData><row r=\"0\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
   t::WriteZip(Path("row0.xlsx"), parts);
   EXPECT_STATUS(ReadXlsxFirstSheet(Path("row0.xlsx")), StatusCode::kInvalidArgument, "invalid row number 0");
 
   parts = t::XlsxParts({{t::Text("a")}});
-  parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData><row r=\"1\"><c r=\"11\"><v>1</v></c></row></sheetData></worksheet>";
+  parts["xl/worksheets/sheet1.xml"] =
+      "<worksheet><sheetData><row r=\"1\"><c r=\"11\"><v>1</v></c></row></sheetData></worksheet>";
   t::WriteZip(Path("badref.xlsx"), parts);
-  EXPECT_STATUS(ReadXlsxFirstSheet(Path("badref.xlsx")), StatusCode::kInvalidArgument, "invalid cell reference 11");
+  EXPECT_STATUS(ReadXlsxFirstSheet(Path("badref.xlsx")), StatusCode::kInvalidArgument,
+                "invalid cell reference 11");
 }
 
 // The fuzz seed (written by Python's zipfile, not by our builder): rich text with a phonetic
@@ -117,13 +124,14 @@ TEST_F(XlsxReaderTest, ReadsTheFuzzSeedWorkbook) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_THAT(rows[0].cells, ElementsAre("问题描述", "整改时限"));
   EXPECT_EQ(rows[1].row_number, 3);
-  EXPECT_THAT(rows[1].cells, ElementsAre("C级危房", "2025-06-30", "", "2023-03-15", "备注", "TRUE", "问题描述"));
+  EXPECT_THAT(rows[1].cells,
+              ElementsAre("C级危房", "2025-06-30", "", "2023-03-15", "备注", "TRUE", "问题描述"));
   std::ifstream in(seed, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), {});
   ASSERT_OK_AND_ASSIGN(std::vector<XlsxRow> same, ReadXlsxFirstSheetFromBuffer(bytes, "seed"));
   EXPECT_EQ(same.size(), rows.size());
-  EXPECT_STATUS(ReadXlsxFirstSheetFromBuffer("PK\x03\x04 truncated", "upload.xlsx"), StatusCode::kInvalidArgument,
-                "upload.xlsx: not a readable Excel workbook");
+  EXPECT_STATUS(ReadXlsxFirstSheetFromBuffer("PK\x03\x04 truncated", "upload.xlsx"),
+                StatusCode::kInvalidArgument, "upload.xlsx: not a readable Excel workbook");
 }
 
 // A stored (uncompressed) entry whose bytes were changed but not its checksum: refused by

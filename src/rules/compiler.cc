@@ -1,10 +1,10 @@
 // The compiler of the rule language: a recursive-descent parser that type-checks each node
 // as it builds it (children first), so a compiled Expr is well typed by construction. The
 // grammar and the typing rules are in docs/policy-language.md.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "core/limits.h"
 #include "rules/expr.h"
@@ -54,16 +54,11 @@ class Compiler {
     return InvalidArgumentError(Bilingual(zh, en));
   }
   const Token& Peek() const { return tokens_[pos_]; }
-  bool IsSymbol(std::string_view s) const {
-    return Peek().kind == TokenKind::kSymbol && Peek().text == s;
-  }
-  bool IsWord(std::string_view s) const {
-    return Peek().kind == TokenKind::kIdent && Peek().text == s;
-  }
+  bool IsSymbol(std::string_view s) const { return Peek().kind == TokenKind::kSymbol && Peek().text == s; }
+  bool IsWord(std::string_view s) const { return Peek().kind == TokenKind::kIdent && Peek().text == s; }
   Status Expect(std::string_view symbol) {
     if (!IsSymbol(symbol)) {
-      return Fail(Peek().begin, fmt::format("此处应为 “{}”", symbol),
-                  fmt::format("expected '{}'", symbol));
+      return Fail(Peek().begin, fmt::format("此处应为 “{}”", symbol), fmt::format("expected '{}'", symbol));
     }
     ++pos_;
     return OkStatus();
@@ -129,11 +124,11 @@ class Compiler {
   // A quoted label takes the code list of what it is compared with.
   Status ResolveLabel(Index label, Type code) {
     Node& node = At(label);
-    const std::string_view text = std::string_view(expr_.text).substr(node.begin + 1, node.end - node.begin - 2);
+    const std::string_view text =
+        std::string_view(expr_.text).substr(node.begin + 1, node.end - node.begin - 2);
     StatusOr<uint8_t> parsed = CodeListOf(code.list).Parse(text);
     if (!parsed.ok()) {
-      return Fail(node.begin,
-                  fmt::format("代码表 {} 中没有标签 “{}”", ListIdName(code.list), text),
+      return Fail(node.begin, fmt::format("代码表 {} 中没有标签 “{}”", ListIdName(code.list), text),
                   fmt::format("no label \"{}\" in code list {}", text, ListIdName(code.list)));
     }
     node.value = Value::Code(code.list, *parsed);
@@ -141,8 +136,10 @@ class Compiler {
     return OkStatus();
   }
   Status ResolvePair(Index l, Index r) {
-    if (Is(TypeOf(l), ValueKind::kLabel) && Is(TypeOf(r), ValueKind::kCode)) return ResolveLabel(l, TypeOf(r));
-    if (Is(TypeOf(r), ValueKind::kLabel) && Is(TypeOf(l), ValueKind::kCode)) return ResolveLabel(r, TypeOf(l));
+    if (Is(TypeOf(l), ValueKind::kLabel) && Is(TypeOf(r), ValueKind::kCode))
+      return ResolveLabel(l, TypeOf(r));
+    if (Is(TypeOf(r), ValueKind::kLabel) && Is(TypeOf(l), ValueKind::kCode))
+      return ResolveLabel(r, TypeOf(l));
     return Unify(l, r);
   }
   Status RequireResolved(Index i) {
@@ -317,7 +314,10 @@ class Compiler {
     if (op.text == "+" || op.text == "-") RETURN_IF_ERROR(Unify(l, r));
     const std::optional<Type> type = ArithmeticType(op.text[0], TypeOf(l), TypeOf(r));
     if (!type) return Mismatch(op.begin, op.text, l, r);
-    const Op code = op.text == "+" ? Op::kAdd : op.text == "-" ? Op::kSub : op.text == "*" ? Op::kMul : Op::kDiv;
+    const Op code = op.text == "+"   ? Op::kAdd
+                    : op.text == "-" ? Op::kSub
+                    : op.text == "*" ? Op::kMul
+                                     : Op::kDiv;
     ASSIGN_OR_RETURN(Index node, AddOp(code, *type, {l, r}, At(l).begin));
     adaptable_[node] = false;
     return node;
@@ -331,17 +331,23 @@ class Compiler {
         const ValueKind kind = token.number.den == 1 ? ValueKind::kInt : ValueKind::kRatio;
         return AddLiteral({{kind}, token.number}, token, true);
       }
-      case TokenKind::kMoney: ++pos_; return AddLiteral({{ValueKind::kMoney}, token.number}, token, false);
-      case TokenKind::kDate: ++pos_; return AddLiteral({{ValueKind::kDate}, token.number}, token, false);
+      case TokenKind::kMoney:
+        ++pos_;
+        return AddLiteral({{ValueKind::kMoney}, token.number}, token, false);
+      case TokenKind::kDate:
+        ++pos_;
+        return AddLiteral({{ValueKind::kDate}, token.number}, token, false);
       case TokenKind::kString: {
         ++pos_;
         return AddLiteral({{ValueKind::kLabel}, {}}, token, false);
       }
-      case TokenKind::kIdent: return ParseName();
+      case TokenKind::kIdent:
+        return ParseName();
       case TokenKind::kSymbol:
         if (token.text == "(") return ParseParenthesised();
         break;
-      case TokenKind::kEnd: return Fail(token.begin, "表达式不完整", "expression ends too early");
+      case TokenKind::kEnd:
+        return Fail(token.begin, "表达式不完整", "expression ends too early");
     }
     return Fail(token.begin, fmt::format("此处不应出现 “{}”", token.text),
                 fmt::format("unexpected '{}'", token.text));
@@ -391,7 +397,8 @@ class Compiler {
     } else {
       return Fail(object.begin, fmt::format("未知的对象 “{}”", object.text),
                   fmt::format("unknown object '{}' (person.* needs scope = \"person\"; members "
-                              "are reached with count/sum/any/all)", object.text));
+                              "are reached with count/sum/any/all)",
+                              object.text));
     }
     const std::optional<size_t> field = FindField(scope, member.text);
     if (!field) {
@@ -463,8 +470,9 @@ class Compiler {
     Node node;
     node.op = op;
     node.begin = name.begin;
-    node.who = !bound_.empty() ? PersonRef::kBound
-               : env_.scope == PolicyScope::kPerson ? PersonRef::kScope : PersonRef::kNone;
+    node.who = !bound_.empty()                      ? PersonRef::kBound
+               : env_.scope == PolicyScope::kPerson ? PersonRef::kScope
+                                                    : PersonRef::kNone;
     RETURN_IF_ERROR(ParseFeedColumn(node));
     if (IsSymbol(",")) RETURN_IF_ERROR(ParseWindow(node));
     node.end = Peek().end;
@@ -475,7 +483,8 @@ class Compiler {
   Status ParseFeedColumn(Node& node) {
     ASSIGN_OR_RETURN(Token feed, ExpectIdent());
     const std::vector<FeedSchema>& feeds = *env_.feeds;
-    auto it = std::find_if(feeds.begin(), feeds.end(), [&](const FeedSchema& f) { return f.name == feed.text; });
+    auto it =
+        std::find_if(feeds.begin(), feeds.end(), [&](const FeedSchema& f) { return f.name == feed.text; });
     if (it == feeds.end()) {
       return Fail(feed.begin, fmt::format("策略文件未声明数据源 “{}”", feed.text),
                   fmt::format("feed '{}' is not declared in the policy file", feed.text));
@@ -528,9 +537,9 @@ class Compiler {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   size_t parse_depth_ = 0;
-  std::vector<size_t> depths_;     // tree depth of each node
-  std::vector<bool> adaptable_;    // bare number literals that may become money
-  std::string_view bound_;         // the member variable inside count/sum/any/all
+  std::vector<size_t> depths_;   // tree depth of each node
+  std::vector<bool> adaptable_;  // bare number literals that may become money
+  std::string_view bound_;       // the member variable inside count/sum/any/all
 };
 
 }  // namespace

@@ -1,11 +1,11 @@
 // Tests of the rule language's parser and type checker, through LoadPolicyText so that each
 // error is checked to name the file, line, column and rule id.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <random>
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "core/limits.h"
 #include "rules/policy.h"
@@ -30,7 +30,8 @@ columns = ["out_of_pocket: money", "inpatient: bool"]
 [[rule]]
 id = "R1"
 name_zh = "测试"
-when = ')") + std::string(when) + "'\nkind = \"warning\"\nscope = \"" + std::string(scope) +
+when = ')") +
+         std::string(when) + "'\nkind = \"warning\"\nscope = \"" + std::string(scope) +
          "\"\nseverity = \"low\"\n";
 }
 
@@ -137,9 +138,7 @@ and household.bogus
                 "m.toml:13:15: rule R2: 未知的字段");
 }
 
-TEST(RuleCompiler, LabelInParenthesesResolves) {
-  EXPECT_OK(Load("household.main_cause == (\"因病\")"));
-}
+TEST(RuleCompiler, LabelInParenthesesResolves) { EXPECT_OK(Load("household.main_cause == (\"因病\")")); }
 
 // Mutations of every shipped rule either compile or fail with an InvalidArgument whose
 // offset lies inside the text; under ASan/UBSan this catches crashes the unit cases miss.
@@ -158,9 +157,14 @@ TEST(RuleCompiler, SurvivesMutatedRules) {
         const size_t at = rng() % text.size();
         const char c = alphabet[rng() % alphabet.size()];
         switch (rng() % 3) {
-          case 0: text.erase(at, 1); break;
-          case 1: text.insert(at, 1, c); break;
-          default: text[at] = c;
+          case 0:
+            text.erase(at, 1);
+            break;
+          case 1:
+            text.insert(at, 1, c);
+            break;
+          default:
+            text[at] = c;
         }
       }
       size_t offset = 0;

@@ -14,25 +14,44 @@ class Evaluator {
  public:
   Evaluator(const Expr& expr, const Household& household, const FeedView& feeds, Date as_of,
             std::optional<size_t> person, std::vector<Evidence>* evidence)
-      : expr_(expr), household_(household), feeds_(feeds), as_of_(as_of), scope_(person),
-        year_(CurrentYear(household, as_of)), evidence_(evidence) {}
+      : expr_(expr),
+        household_(household),
+        feeds_(feeds),
+        as_of_(as_of),
+        scope_(person),
+        year_(CurrentYear(household, as_of)),
+        evidence_(evidence) {}
 
   StatusOr<Value> Eval(Index i) {
     const Node& node = expr_.nodes[i];
     switch (node.op) {
-      case Op::kLiteral: return node.value;
-      case Op::kField: return Leaf(node, Field(node));
+      case Op::kLiteral:
+        return node.value;
+      case Op::kField:
+        return Leaf(node, Field(node));
       case Op::kNeg: {
         ASSIGN_OR_RETURN(Value v, Eval(node.kids[0]));
         if (v.number.num == INT64_MIN) return ClauseError(node, "算术溢出", "arithmetic overflow");
         v.number.num = -v.number.num;
         return v;
       }
-      case Op::kAdd: case Op::kSub: case Op::kMul: case Op::kDiv: return Arithmetic(node);
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe:
+      case Op::kAdd:
+      case Op::kSub:
+      case Op::kMul:
+      case Op::kDiv:
+        return Arithmetic(node);
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe:
+      case Op::kEq:
+      case Op::kNe:
         return Comparison(node);
-      case Op::kIn: return In(node);
-      case Op::kAnd: case Op::kOr: return Logical(node);
+      case Op::kIn:
+        return In(node);
+      case Op::kAnd:
+      case Op::kOr:
+        return Logical(node);
       case Op::kNot: {
         negated_ = !negated_;
         StatusOr<Value> v = Eval(node.kids[0]);
@@ -40,9 +59,16 @@ class Evaluator {
         if (!v.ok()) return v.status();
         return Value::Bool(!v->AsBool());
       }
-      case Op::kCount: case Op::kSum: case Op::kAny: case Op::kAll: return MemberAggregate(node);
-      case Op::kFeedSum: case Op::kFeedCount: return FeedAggregate(node);
-      case Op::kFeedAny: return Leaf(node, FeedAggregate(node));
+      case Op::kCount:
+      case Op::kSum:
+      case Op::kAny:
+      case Op::kAll:
+        return MemberAggregate(node);
+      case Op::kFeedSum:
+      case Op::kFeedCount:
+        return FeedAggregate(node);
+      case Op::kFeedAny:
+        return Leaf(node, FeedAggregate(node));
     }
     return InternalError("unknown node");
   }
@@ -50,7 +76,8 @@ class Evaluator {
  private:
   Status ClauseError(const Node& node, std::string_view zh, std::string_view en) const {
     const std::string_view clause = expr_.SourceOf(node);
-    return InvalidArgumentError(Bilingual(fmt::format("{}：{}", clause, zh), fmt::format("{}: {}", clause, en)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}：{}", clause, zh), fmt::format("{}: {}", clause, en)));
   }
 
   std::optional<size_t> PersonOf(PersonRef who) const {
@@ -85,9 +112,15 @@ class Evaluator {
     ASSIGN_OR_RETURN(Value r, Eval(node.kids[1]));
     std::optional<Rational> result;
     switch (node.op) {
-      case Op::kAdd: result = Add(l.number, r.number); break;
-      case Op::kSub: result = Sub(l.number, r.number); break;
-      case Op::kMul: result = Mul(l.number, r.number); break;
+      case Op::kAdd:
+        result = Add(l.number, r.number);
+        break;
+      case Op::kSub:
+        result = Sub(l.number, r.number);
+        break;
+      case Op::kMul:
+        result = Mul(l.number, r.number);
+        break;
       default:
         if (r.number.num == 0) return ClauseError(node, "除数为零", "division by zero");
         result = Div(l.number, r.number);
@@ -172,8 +205,10 @@ class Evaluator {
         return ClauseError(node, "数据源行缺少字段", "feed row lacks the column");
       }
       Rational step{1, 1};
-      if (node.op == Op::kFeedSum) step = row.values[column].number;
-      else if (node.column >= 0 && !row.values[column].AsBool()) continue;
+      if (node.op == Op::kFeedSum)
+        step = row.values[column].number;
+      else if (node.column >= 0 && !row.values[column].AsBool())
+        continue;
       const std::optional<Rational> sum = jz::Add(total, step);
       if (!sum) return ClauseError(node, "算术溢出", "arithmetic overflow");
       total = *sum;
@@ -197,33 +232,44 @@ class Evaluator {
 
 bool ComparisonHolds(Op op, int cmp) {
   switch (op) {
-    case Op::kLt: return cmp < 0;
-    case Op::kLe: return cmp <= 0;
-    case Op::kGt: return cmp > 0;
-    case Op::kGe: return cmp >= 0;
-    case Op::kEq: return cmp == 0;
-    default: return cmp != 0;
+    case Op::kLt:
+      return cmp < 0;
+    case Op::kLe:
+      return cmp <= 0;
+    case Op::kGt:
+      return cmp > 0;
+    case Op::kGe:
+      return cmp >= 0;
+    case Op::kEq:
+      return cmp == 0;
+    default:
+      return cmp != 0;
   }
 }
 
 std::string_view OpSymbol(Op op) {
   switch (op) {
-    case Op::kLt: return "<";
-    case Op::kLe: return "<=";
-    case Op::kGt: return ">";
-    case Op::kGe: return ">=";
-    case Op::kEq: return "==";
-    default: return "!=";
+    case Op::kLt:
+      return "<";
+    case Op::kLe:
+      return "<=";
+    case Op::kGt:
+      return ">";
+    case Op::kGe:
+      return ">=";
+    case Op::kEq:
+      return "==";
+    default:
+      return "!=";
   }
 }
 
-StatusOr<Value> EvaluateExpr(const Expr& expr, const Household& household, const FeedView& feeds,
-                             Date as_of, std::optional<size_t> person) {
+StatusOr<Value> EvaluateExpr(const Expr& expr, const Household& household, const FeedView& feeds, Date as_of,
+                             std::optional<size_t> person) {
   return Evaluator(expr, household, feeds, as_of, person, nullptr).Eval(expr.root);
 }
 
-StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household, const FeedView& feeds,
-                           Date as_of) {
+StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household, const FeedView& feeds, Date as_of) {
   Outcome outcome;
   std::vector<std::optional<size_t>> scopes;
   if (rule.scope == PolicyScope::kHousehold) scopes.push_back(std::nullopt);

@@ -67,16 +67,15 @@ std::string_view OpSymbol(Op op);
 // the household has no data year up to as_of's year; InvalidArgumentError on division by
 // zero or arithmetic overflow, naming the clause. REQUIRES: person < members.size().
 [[nodiscard]] StatusOr<Value> EvaluateExpr(const Expr& expr, const Household& household,
-                                           const FeedView& feeds, Date as_of,
-                                           std::optional<size_t> person);
+                                           const FeedView& feeds, Date as_of, std::optional<size_t> person);
 
 // Evaluates `rule` for `household`: once for a household-scope rule, once per member for a
 // person-scope rule. Each hit carries, as evidence, the comparisons that held and the bool
 // fields and feed_any calls whose value pushed towards firing, outside member aggregates
 // (those are summarised by the comparison that uses them). Errors as EvaluateExpr, prefixed
 // with "rule <id>".
-[[nodiscard]] StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household,
-                                         const FeedView& feeds, Date as_of);
+[[nodiscard]] StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household, const FeedView& feeds,
+                                         Date as_of);
 
 }  // namespace jz
 

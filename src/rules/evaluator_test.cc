@@ -1,12 +1,13 @@
 // Tests of the reference evaluator on hand-built households: boundary values of the
 // monitoring line, the edge of a 365-day feed window, a leap day, exact money arithmetic.
 // Rule ids are those of policies/jilin-2024.toml.
-#include <string>
+#include "rules/evaluator.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rules/evaluator.h"
+#include <string>
+
 #include "rules/policy.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
@@ -67,7 +68,7 @@ TEST_F(EvaluatorTest, IncomeExactlyAtMonitoringLineDoesNotFire) {  // JL-W-INCOM
 }
 
 TEST_F(EvaluatorTest, MedicalShareComparesExactlyToTheFen) {  // JL-W-MEDICAL
-  household_.years[0].wage_income += Money::FromFen(1);  // net 15,000.01: half is 7,500.005
+  household_.years[0].wage_income += Money::FromFen(1);       // net 15,000.01: half is 7,500.005
   AddRow("medical", 0, D(2024, 1, 10), {Value::OfMoney(Money::FromYuan(7500)), Value::Bool(true)});
   EXPECT_FALSE(Fires("JL-W-MEDICAL"));
   AddRow("medical", 1, D(2024, 2, 1), {Value::OfMoney(Money::FromFen(1)), Value::Bool(false)});
@@ -95,8 +96,8 @@ TEST_F(EvaluatorTest, WindowIncludesDay365AndExcludesDay366) {  // JL-W-MEDICAL
 TEST_F(EvaluatorTest, LeapDayClaimAndLeapDayBirthday) {  // JL-W-MEDICAL, JL-W-DROPOUT
   AddRow("medical", 0, D(2024, 2, 29), {Value::OfMoney(Money::FromYuan(8000)), Value::Bool(true)});
   EXPECT_TRUE(Fires("JL-W-MEDICAL", D(2024, 2, 29)));
-  EXPECT_TRUE(Fires("JL-W-MEDICAL", D(2025, 2, 28)));   // 365 days later
-  EXPECT_FALSE(Fires("JL-W-MEDICAL", D(2025, 3, 1)));   // 366 days later
+  EXPECT_TRUE(Fires("JL-W-MEDICAL", D(2025, 2, 28)));  // 365 days later
+  EXPECT_FALSE(Fires("JL-W-MEDICAL", D(2025, 3, 1)));  // 366 days later
   // A child born on 29 Feb 2008 turns 16 on 1 Mar 2024 and leaves the 6-15 school age.
   household_.members[1].birth_date = D(2008, 2, 29);
   EXPECT_TRUE(Fires("JL-W-DROPOUT", D(2024, 2, 28)));

@@ -25,7 +25,7 @@ enum class PolicyScope : uint8_t { kHousehold, kPerson };
 // A departmental feed as a policy file declares it: rows keyed to a person (matched by ID
 // number before evaluation), each with an event date and the typed columns listed here.
 struct FeedSchema {
-  std::string name;                                // e.g. "medical"
+  std::string name;                                   // e.g. "medical"
   std::vector<std::pair<std::string, Type>> columns;  // e.g. {"out_of_pocket", money}
 
   // Returns the index of `column`, or -1.
@@ -33,21 +33,37 @@ struct FeedSchema {
 };
 
 enum class Op : uint8_t {
-  kLiteral,   // value (parameters are folded to literals)
-  kField,     // field of Fields(); who says which person
-  kNeg, kAdd, kSub, kMul, kDiv,
-  kLt, kLe, kGt, kGe, kEq, kNe,
-  kIn,        // kids[0] in kids[1..]
-  kAnd, kOr, kNot,
-  kCount, kSum, kAny, kAll,            // over members; kids[0] is the body
-  kFeedSum, kFeedCount, kFeedAny,      // over the rows of a feed in a window
+  kLiteral,  // value (parameters are folded to literals)
+  kField,    // field of Fields(); who says which person
+  kNeg,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kEq,
+  kNe,
+  kIn,  // kids[0] in kids[1..]
+  kAnd,
+  kOr,
+  kNot,
+  kCount,
+  kSum,
+  kAny,
+  kAll,  // over members; kids[0] is the body
+  kFeedSum,
+  kFeedCount,
+  kFeedAny,  // over the rows of a feed in a window
 };
 
 // Which person a person field or a feed aggregate refers to.
 enum class PersonRef : uint8_t {
-  kNone,     // household fields; feed aggregates over every member
-  kScope,    // `person` of a person-scope rule
-  kBound,    // the member variable of count/sum/any/all
+  kNone,   // household fields; feed aggregates over every member
+  kScope,  // `person` of a person-scope rule
+  kBound,  // the member variable of count/sum/any/all
 };
 
 // One node. Invariant: `type` is the checked result type; kids index into Expr::nodes and
@@ -55,14 +71,14 @@ enum class PersonRef : uint8_t {
 struct Node {
   Op op = Op::kLiteral;
   Type type;
-  Value value;              // kLiteral
-  size_t field = 0;         // kField: index into Fields()
+  Value value;       // kLiteral
+  size_t field = 0;  // kField: index into Fields()
   PersonRef who = PersonRef::kNone;
-  size_t feed = 0;          // feed aggregates: index into the policy's feeds
-  int column = -1;          // feed aggregates: column summed or tested, -1 for whole rows
-  int days = 0;             // feed aggregates: window length, 0 for no window
+  size_t feed = 0;  // feed aggregates: index into the policy's feeds
+  int column = -1;  // feed aggregates: column summed or tested, -1 for whole rows
+  int days = 0;     // feed aggregates: window length, 0 for no window
   std::vector<uint32_t> kids;
-  uint32_t begin = 0;       // byte offsets of the node's source text in Expr::text
+  uint32_t begin = 0;  // byte offsets of the node's source text in Expr::text
   uint32_t end = 0;
 };
 
@@ -92,8 +108,7 @@ struct CompileEnv {
 // feed / column / label, type mismatch, nested member aggregates, too many nodes
 // (kMaxRuleNodes), too deep (kMaxRuleDepth), a window outside 1..kMaxFeedWindowDays.
 // REQUIRES: env.parameters and env.feeds are non-null; error_offset is non-null.
-[[nodiscard]] StatusOr<Expr> CompileExpr(std::string_view text, const CompileEnv& env,
-                                         size_t* error_offset);
+[[nodiscard]] StatusOr<Expr> CompileExpr(std::string_view text, const CompileEnv& env, size_t* error_offset);
 
 }  // namespace jz
 

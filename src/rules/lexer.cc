@@ -18,8 +18,7 @@ bool IsIdentChar(char c) { return IsIdentStart(c) || IsDigit(c); }
 
 class Lexer {
  public:
-  Lexer(std::string_view source, size_t* error_offset)
-      : src_(source), error_offset_(error_offset) {}
+  Lexer(std::string_view source, size_t* error_offset) : src_(source), error_offset_(error_offset) {}
 
   StatusOr<std::vector<Token>> Run() {
     std::vector<Token> tokens;
@@ -98,8 +97,8 @@ class Lexer {
   StatusOr<Token> DateOrNumber() {
     const size_t begin = pos_;
     const std::string_view rest = src_.substr(pos_);
-    const bool shaped = rest.size() >= 10 && rest[4] == '-' && rest[7] == '-' &&
-                        (rest.size() == 10 || !IsDigit(rest[10]));
+    const bool shaped =
+        rest.size() >= 10 && rest[4] == '-' && rest[7] == '-' && (rest.size() == 10 || !IsDigit(rest[10]));
     if (shaped) {
       const std::string_view digits[] = {rest.substr(0, 4), rest.substr(5, 2), rest.substr(8, 2)};
       bool all_digits = true;
@@ -113,9 +112,9 @@ class Lexer {
 
   StatusOr<Token> DateToken(size_t begin, std::string_view text) {
     pos_ += text.size();
-    const std::optional<Date> date = Date::FromYmd(std::stoi(std::string(text.substr(0, 4))),
-                                                   std::stoi(std::string(text.substr(5, 2))),
-                                                   std::stoi(std::string(text.substr(8, 2))));
+    const std::optional<Date> date =
+        Date::FromYmd(std::stoi(std::string(text.substr(0, 4))), std::stoi(std::string(text.substr(5, 2))),
+                      std::stoi(std::string(text.substr(8, 2))));
     if (!date) return Fail(begin, "日期不存在", "not a calendar date");
     Token t = Make(TokenKind::kDate, begin);
     t.number = {date->days(), 1};

@@ -2,13 +2,13 @@
 // section is checked and each rule compiled, with every error placed at file:line:column.
 #include "rules/policy.h"
 
+#include <fmt/format.h>
+#include <toml++/toml.h>  // Debian ships toml.h, not toml.hpp
+
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <set>
-
-#include <fmt/format.h>
-#include <toml++/toml.h>  // Debian ships toml.h, not toml.hpp
 
 #include "core/limits.h"
 
@@ -21,9 +21,8 @@ struct Position {
 };
 
 size_t CodepointCount(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // A feed's name becomes the file <name>.csv in the feeds folder: an identifier only, so a
@@ -39,7 +38,8 @@ bool IsFeedName(std::string_view name) {
 // below zero, so a negative threshold is a typo that would silently fire or never fire.
 const Node* NegativeMoneyLiteral(const Expr& expr) {
   for (const Node& node : expr.nodes) {
-    const bool literal = node.op == Op::kLiteral && node.type.kind == ValueKind::kMoney && node.value.number.num < 0;
+    const bool literal =
+        node.op == Op::kLiteral && node.type.kind == ValueKind::kMoney && node.value.number.num < 0;
     const bool negated = node.op == Op::kNeg && node.type.kind == ValueKind::kMoney &&
                          expr.nodes[node.kids[0]].op == Op::kLiteral;
     if (literal || negated) return &node;
@@ -103,11 +103,12 @@ StatusOr<Policy> Loader::Run() {
   try {
     root = toml::parse(text_, source_);
   } catch (const toml::parse_error& e) {
-    return Error({e.source().begin.line, e.source().begin.column}, "", "TOML 语法错误：" + std::string(e.description()),
+    return Error({e.source().begin.line, e.source().begin.column}, "",
+                 "TOML 语法错误：" + std::string(e.description()),
                  "TOML syntax error: " + std::string(e.description()));
   }
-  RETURN_IF_ERROR(RejectUnknownKeys(root, {"version", "province", "effective_from", "effective_to",
-                                            "parameters", "feed", "rule"}, ""));
+  RETURN_IF_ERROR(RejectUnknownKeys(
+      root, {"version", "province", "effective_from", "effective_to", "parameters", "feed", "rule"}, ""));
   Policy policy;
   policy.source = std::string(source_);
   RETURN_IF_ERROR(LoadHeader(root, policy));
@@ -191,10 +192,12 @@ Status Loader::LoadParameters(const toml::table& root, Policy& policy) const {
       }
       const Value& value = expr.nodes[0].value;
       if (value.type.kind == ValueKind::kMoney && value.number.num < 0) {
-        return Error(At(node), "", fmt::format("参数 {} 的金额 “{}” 为负数；金额应为 0 或以上，如 \"7500元\"", name,
-                                               *node.value<std::string>()),
-                     fmt::format("parameter {} has a negative amount '{}'; an amount is 0 or more, e.g. \"7500元\"",
-                                 name, *node.value<std::string>()));
+        return Error(
+            At(node), "",
+            fmt::format("参数 {} 的金额 “{}” 为负数；金额应为 0 或以上，如 \"7500元\"", name,
+                        *node.value<std::string>()),
+            fmt::format("parameter {} has a negative amount '{}'; an amount is 0 or more, e.g. \"7500元\"",
+                        name, *node.value<std::string>()));
       }
       policy.parameters[name] = value;
     } else {
@@ -215,14 +218,16 @@ Status Loader::ApplyOverrides(Policy& policy) const {
     if (it == policy.parameters.end()) {
       std::string known;
       for (const auto& [name, value] : policy.parameters) known += (known.empty() ? "" : ", ") + name;
-      return InvalidArgumentError(Bilingual(fmt::format("{}: 没有参数 “{}”（可用：{}）", source_, o.name, known),
-                                            fmt::format("{}: no parameter '{}' (known: {})", source_, o.name, known)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("{}: 没有参数 “{}”（可用：{}）", source_, o.name, known),
+                    fmt::format("{}: no parameter '{}' (known: {})", source_, o.name, known)));
     }
     const Type type = it->second.type;
     auto bad = [&] {
-      return InvalidArgumentError(Bilingual(
-          fmt::format("{}: 参数 {} 的值 “{}” 不是 {}", source_, o.name, o.value, TypeName(type)),
-          fmt::format("{}: value '{}' of parameter {} is not a {}", source_, o.value, o.name, TypeName(type))));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("{}: 参数 {} 的值 “{}” 不是 {}", source_, o.name, o.value, TypeName(type)),
+                    fmt::format("{}: value '{}' of parameter {} is not a {}", source_, o.value, o.name,
+                                TypeName(type))));
     };
     if (type.kind == ValueKind::kBool) {
       if (o.value != "true" && o.value != "false") return bad();
@@ -242,9 +247,10 @@ Status Loader::ApplyOverrides(Policy& policy) const {
     if (type.kind == ValueKind::kRatio && value.type.kind == ValueKind::kInt) value.type = type;
     if (value.type != type) return bad();
     if (type.kind == ValueKind::kMoney && value.number.num < 0) {
-      return InvalidArgumentError(Bilingual(
-          fmt::format("{}: 参数 {} 的值 “{}” 为负数；金额应为 0 或以上", source_, o.name, o.value),
-          fmt::format("{}: value '{}' of parameter {} is negative; an amount is 0 or more", source_, o.value, o.name)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("{}: 参数 {} 的值 “{}” 为负数；金额应为 0 或以上", source_, o.name, o.value),
+                    fmt::format("{}: value '{}' of parameter {} is negative; an amount is 0 or more", source_,
+                                o.value, o.name)));
     }
     it->second = value;
   }
@@ -272,12 +278,13 @@ StatusOr<FeedSchema> Loader::LoadFeed(const toml::table& table) const {
   FeedSchema feed;
   ASSIGN_OR_RETURN(feed.name, RequireString(table, "name", ""));
   if (!IsFeedName(feed.name)) {
-    return Error(At(*table.get("name")), "",
-                 fmt::format("数据源名称 “{}” 无效：应为小写字母开头、由小写字母、数字和 _ 组成的标识符（如 medical）",
-                             feed.name),
-                 fmt::format("feed name '{}' is not an identifier [a-z][a-z0-9_]* (e.g. medical); it names "
-                             "<name>.csv in the feeds folder and is never a path",
-                             feed.name));
+    return Error(
+        At(*table.get("name")), "",
+        fmt::format("数据源名称 “{}” 无效：应为小写字母开头、由小写字母、数字和 _ 组成的标识符（如 medical）",
+                    feed.name),
+        fmt::format("feed name '{}' is not an identifier [a-z][a-z0-9_]* (e.g. medical); it names "
+                    "<name>.csv in the feeds folder and is never a path",
+                    feed.name));
   }
   const toml::array* columns = table["columns"].as_array();
   if (columns == nullptr) return Error(At(table), "", "数据源缺少 columns", "feed lacks columns");
@@ -331,8 +338,9 @@ StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) 
       {"low", PolicySeverity::kLow}, {"medium", PolicySeverity::kMedium}, {"high", PolicySeverity::kHigh}};
   Rule rule;
   ASSIGN_OR_RETURN(rule.id, RequireString(table, "id", ""));
-  RETURN_IF_ERROR(RejectUnknownKeys(table, {"id", "name_zh", "kind", "scope", "severity",
-                                             "monitoring_type", "risk_category", "when"}, rule.id));
+  RETURN_IF_ERROR(RejectUnknownKeys(
+      table, {"id", "name_zh", "kind", "scope", "severity", "monitoring_type", "risk_category", "when"},
+      rule.id));
   ASSIGN_OR_RETURN(rule.name_zh, RequireString(table, "name_zh", rule.id));
   ASSIGN_OR_RETURN(std::string kind, RequireString(table, "kind", rule.id));
   ASSIGN_OR_RETURN(std::string scope, RequireString(table, "scope", rule.id));
@@ -353,8 +361,9 @@ StatusOr<Rule> Loader::LoadRule(const toml::table& table, const Policy& policy) 
   ASSIGN_OR_RETURN(rule.expr, CompileAt(*table.get("when"), when, env, rule.id));
   if (const Node* negative = NegativeMoneyLiteral(rule.expr)) {
     const Position at = OffsetPosition(*table.get("when"), when, negative->begin);
-    return Error(at, rule.id, fmt::format("金额 “{}” 为负数；金额应为 0 或以上", rule.expr.SourceOf(*negative)),
-                 fmt::format("amount '{}' is negative; an amount is 0 or more", rule.expr.SourceOf(*negative)));
+    return Error(
+        at, rule.id, fmt::format("金额 “{}” 为负数；金额应为 0 或以上", rule.expr.SourceOf(*negative)),
+        fmt::format("amount '{}' is negative; an amount is 0 or more", rule.expr.SourceOf(*negative)));
   }
   return rule;
 }
@@ -438,9 +447,9 @@ StatusOr<Policy> LoadPolicyFile(const std::string& path, std::span<const Paramet
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<size_t>(in.gcount()));
   if (text.size() > kMaxPolicyFileBytes) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("{}: 策略文件超过 {} 字节", path, kMaxPolicyFileBytes),
-        fmt::format("{}: policy file is larger than {} bytes", path, kMaxPolicyFileBytes)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}: 策略文件超过 {} 字节", path, kMaxPolicyFileBytes),
+                  fmt::format("{}: policy file is larger than {} bytes", path, kMaxPolicyFileBytes)));
   }
   return LoadPolicyText(text, path, overrides);
 }

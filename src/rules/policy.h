@@ -28,8 +28,8 @@ enum class PolicySeverity : uint8_t { kLow, kMedium, kHigh };
 
 // One rule. Invariant: expr is compiled for `scope` and is a condition (bool).
 struct Rule {
-  std::string id;        // stable, e.g. "JL-W-MED-01"; cited by code and tests
-  std::string name_zh;   // zh-Hans name shown to users
+  std::string id;       // stable, e.g. "JL-W-MED-01"; cited by code and tests
+  std::string name_zh;  // zh-Hans name shown to users
   RuleKind kind = RuleKind::kWarning;
   PolicyScope scope = PolicyScope::kHousehold;
   PolicySeverity severity = PolicySeverity::kMedium;

@@ -1,10 +1,11 @@
 // Tests of policy loading: the shipped Jilin policy, and bad files that must name the file.
-#include <string>
+#include "rules/policy.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rules/policy.h"
+#include <string>
+
 #include "tests/testutil/status_matchers.h"
 
 namespace jz {
@@ -69,8 +70,9 @@ TEST(Policy, MissingVersionNamesTheKey) {
 }
 
 TEST(Policy, EffectiveToBeforeFromIsAnError) {
-  const std::string text = "version = \"1\"\nprovince = \"22\"\neffective_from = 2024-06-01\n"
-                           "effective_to = 2024-05-31\n";
+  const std::string text =
+      "version = \"1\"\nprovince = \"22\"\neffective_from = 2024-06-01\n"
+      "effective_to = 2024-05-31\n";
   EXPECT_STATUS(LoadPolicyText(text, "dates.toml"), StatusCode::kInvalidArgument,
                 "dates.toml:4:16: effective_to 早于 effective_from");
 }
@@ -113,7 +115,8 @@ TEST(Policy, IntegerParameterBeyondTheLanguageRangeIsRefused) {
   std::string rule(kRule);
   rule.replace(rule.find("household.size > 0"), 18, "-x > 0");
   const std::string too_low = std::string(kHeader) + "[parameters]\nx = -9223372036854775808\n" + rule;
-  EXPECT_STATUS(LoadPolicyText(too_low, "min.toml"), StatusCode::kInvalidArgument, "min.toml:6:5: 整数参数超出范围");
+  EXPECT_STATUS(LoadPolicyText(too_low, "min.toml"), StatusCode::kInvalidArgument,
+                "min.toml:6:5: 整数参数超出范围");
   const std::string lowest = std::string(kHeader) + "[parameters]\nx = -9223372036854775807\n" + rule;
   ASSERT_OK_AND_ASSIGN(Policy policy, LoadPolicyText(lowest, "max.toml"));
   EXPECT_EQ(policy.rules[0].expr.nodes[0].value, Value::Int(INT64_MAX));
@@ -135,14 +138,17 @@ TEST(Policy, NegativeAmountsAreRefusedAtLoad) {
   const std::string parameter = std::string(kHeader) + "\n[parameters]\nmonitoring_line = \"-7500元\"\n";
   EXPECT_STATUS(LoadPolicyText(parameter, "p.toml"), StatusCode::kInvalidArgument, "p.toml:7:");
   EXPECT_STATUS(LoadPolicyText(parameter, "p.toml"), StatusCode::kInvalidArgument, "monitoring_line");
-  const std::string line = std::string(kHeader) + "\n[parameters]\nmonitoring_line = \"7500元\"\n" + std::string(kRule);
+  const std::string line =
+      std::string(kHeader) + "\n[parameters]\nmonitoring_line = \"7500元\"\n" + std::string(kRule);
   const std::vector<ParameterOverride> negative{{"monitoring_line", "-1"}};
   EXPECT_STATUS(LoadPolicyText(line, "p.toml", negative), StatusCode::kInvalidArgument, "monitoring_line");
   EXPECT_STATUS(LoadPolicyText(line, "p.toml", negative), StatusCode::kInvalidArgument, "negative");
   std::string rule(kRule);
   rule.replace(rule.find("household.size > 0"), 18, "year.wage_income < -500元");
-  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument, "rule R1");
-  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument, "-500元");
+  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument,
+                "rule R1");
+  EXPECT_STATUS(LoadPolicyText(std::string(kHeader) + rule, "p.toml"), StatusCode::kInvalidArgument,
+                "-500元");
   // Zero and differences of amounts stay allowed.
   rule = std::string(kRule);
   rule.replace(rule.find("household.size > 0"), 18, "year.wage_income - year.business_expense < 0元");

@@ -1,10 +1,10 @@
 // Exact rational arithmetic and the naming of the language's types and code lists.
 #include "rules/value.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace jz {
 namespace {
@@ -60,20 +60,34 @@ std::optional<Rational> Reduce(Wide num, Wide den) {
 
 const internal::CodeList& CodeListOf(ListId id) {
   switch (id) {
-    case ListId::kSex: return CodeListTraits<Sex>::List();
-    case ListId::kRelationship: return CodeListTraits<Relationship>::List();
-    case ListId::kEducation: return CodeListTraits<Education>::List();
-    case ListId::kSchoolStatus: return CodeListTraits<SchoolStatus>::List();
-    case ListId::kHealth: return CodeListTraits<Health>::List();
-    case ListId::kLabourSkill: return CodeListTraits<LabourSkill>::List();
-    case ListId::kWorkStatus: return CodeListTraits<WorkStatus>::List();
-    case ListId::kHouseholdType: return CodeListTraits<HouseholdType>::List();
-    case ListId::kHouseholdAttribute: return CodeListTraits<HouseholdAttribute>::List();
-    case ListId::kPovertyCause: return CodeListTraits<PovertyCause>::List();
-    case ListId::kMonitoringType: return CodeListTraits<MonitoringType>::List();
-    case ListId::kHousingGrade: return CodeListTraits<HousingGrade>::List();
-    case ListId::kRiskCategory: return CodeListTraits<RiskCategory>::List();
-    case ListId::kNone: break;
+    case ListId::kSex:
+      return CodeListTraits<Sex>::List();
+    case ListId::kRelationship:
+      return CodeListTraits<Relationship>::List();
+    case ListId::kEducation:
+      return CodeListTraits<Education>::List();
+    case ListId::kSchoolStatus:
+      return CodeListTraits<SchoolStatus>::List();
+    case ListId::kHealth:
+      return CodeListTraits<Health>::List();
+    case ListId::kLabourSkill:
+      return CodeListTraits<LabourSkill>::List();
+    case ListId::kWorkStatus:
+      return CodeListTraits<WorkStatus>::List();
+    case ListId::kHouseholdType:
+      return CodeListTraits<HouseholdType>::List();
+    case ListId::kHouseholdAttribute:
+      return CodeListTraits<HouseholdAttribute>::List();
+    case ListId::kPovertyCause:
+      return CodeListTraits<PovertyCause>::List();
+    case ListId::kMonitoringType:
+      return CodeListTraits<MonitoringType>::List();
+    case ListId::kHousingGrade:
+      return CodeListTraits<HousingGrade>::List();
+    case ListId::kRiskCategory:
+      return CodeListTraits<RiskCategory>::List();
+    case ListId::kNone:
+      break;
   }
   assert(false && "CodeListOf(kNone)");
   return CodeListTraits<Sex>::List();
@@ -95,20 +109,27 @@ std::optional<ListId> ListIdByName(std::string_view name) {
 
 std::string TypeName(Type type) {
   switch (type.kind) {
-    case ValueKind::kBool: return "bool";
-    case ValueKind::kInt: return "int";
-    case ValueKind::kMoney: return "money";
-    case ValueKind::kRatio: return "ratio";
-    case ValueKind::kDate: return "date";
-    case ValueKind::kCode: return fmt::format("code<{}>", ListIdName(type.list));
-    case ValueKind::kLabel: return "label";
+    case ValueKind::kBool:
+      return "bool";
+    case ValueKind::kInt:
+      return "int";
+    case ValueKind::kMoney:
+      return "money";
+    case ValueKind::kRatio:
+      return "ratio";
+    case ValueKind::kDate:
+      return "date";
+    case ValueKind::kCode:
+      return fmt::format("code<{}>", ListIdName(type.list));
+    case ValueKind::kLabel:
+      return "label";
   }
   return "?";
 }
 
 std::optional<Type> TypeByName(std::string_view name) {
-  for (ValueKind kind : {ValueKind::kBool, ValueKind::kInt, ValueKind::kMoney,
-                         ValueKind::kRatio, ValueKind::kDate}) {
+  for (ValueKind kind :
+       {ValueKind::kBool, ValueKind::kInt, ValueKind::kMoney, ValueKind::kRatio, ValueKind::kDate}) {
     if (TypeName(Type{kind}) == name) return Type{kind};
   }
   constexpr std::string_view kPrefix = "code<";
@@ -143,11 +164,13 @@ int Compare(Rational a, Rational b) {
 
 std::string Value::ToString() const {
   switch (type.kind) {
-    case ValueKind::kBool: return AsBool() ? "true" : "false";
+    case ValueKind::kBool:
+      return AsBool() ? "true" : "false";
     case ValueKind::kMoney:
       if (number.den == 1) return Money::FromFen(number.num).ToString() + "元";
       return fmt::format("{}/{}分", number.num, number.den);
-    case ValueKind::kDate: return Date::FromDays(static_cast<int32_t>(number.num)).ToString();
+    case ValueKind::kDate:
+      return Date::FromDays(static_cast<int32_t>(number.num)).ToString();
     case ValueKind::kCode: {
       if (number.num == 0) return "（空）";
       return std::string(CodeListOf(type.list).Label(static_cast<int>(number.num), Lang::kZhHans));

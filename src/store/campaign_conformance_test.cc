@@ -43,7 +43,8 @@ TEST_P(StoreConformance, CampaignFrameHasEveryHouseholdInScopeWithTypeAndPersons
   std::unique_ptr<Store> store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_OK(testing::WriteTestHouseholds(*store, 30));
-  ASSERT_OK_AND_ASSIGN(std::vector<FrameHousehold> frame, store->campaigns().ReadFrame(*RegionCode::Parse("222424")));
+  ASSERT_OK_AND_ASSIGN(std::vector<FrameHousehold> frame,
+                       store->campaigns().ReadFrame(*RegionCode::Parse("222424")));
   ASSERT_EQ(frame.size(), 30u);
   EXPECT_EQ(frame[0].household_no, TestHouseholdNo(0));
   EXPECT_EQ(frame[0].type, HouseholdType::kOrdinaryFarm);
@@ -125,10 +126,9 @@ TEST_P(StoreConformance, CampaignABatchStoresEveryGoodHouseholdAndRefusesTheOthe
   CampaignStore& c = store->campaigns();
   ASSERT_OK_AND_ASSIGN(int64_t id, c.CreateCampaign(TestCampaign("WQ")));
   ASSERT_OK(testing::SaveCensus(c, id, *RegionCode::Parse("222424")));
-  std::vector<HouseholdFindings> batch = {TestFindings(TestHouseholdNo(1), kItems),
-                                          TestFindings("nobody", kItems),
-                                          TestFindings(TestHouseholdNo(2), {"food", "water", "food"}),
-                                          TestFindings(TestHouseholdNo(3), kItems)};
+  std::vector<HouseholdFindings> batch = {
+      TestFindings(TestHouseholdNo(1), kItems), TestFindings("nobody", kItems),
+      TestFindings(TestHouseholdNo(2), {"food", "water", "food"}), TestFindings(TestHouseholdNo(3), kItems)};
   std::vector<StatusOr<int32_t>> outcomes;
   ASSERT_OK(c.RecordFindingsBatch(id, batch, outcomes));
   ASSERT_EQ(outcomes.size(), 4u);

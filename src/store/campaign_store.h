@@ -48,18 +48,21 @@ class CampaignStore {
   // revision (1 for the first recording; a later one supersedes, the earlier stays stored).
   // NotFound when the household is not in the campaign's current sample; InvalidArgument
   // when two findings name the same item and person.
-  [[nodiscard]] virtual StatusOr<int32_t> RecordFindings(int64_t campaign_id, const HouseholdFindings& findings) = 0;
+  [[nodiscard]] virtual StatusOr<int32_t> RecordFindings(int64_t campaign_id,
+                                                         const HouseholdFindings& findings) = 0;
   // Records many households in one transaction, each household inside its own savepoint: a
   // household that fails (as RecordFindings would) is rolled back alone and its status put in
   // `outcomes` (same order as `households`; the revision on success); the others commit
   // together. Fails as a whole (nothing stored) only when the transaction itself fails.
   // Every household is still whole or absent after a crash.
-  [[nodiscard]] virtual Status RecordFindingsBatch(int64_t campaign_id, std::span<const HouseholdFindings> households,
+  [[nodiscard]] virtual Status RecordFindingsBatch(int64_t campaign_id,
+                                                   std::span<const HouseholdFindings> households,
                                                    std::vector<StatusOr<int32_t>>& outcomes) = 0;
   // Calls `visit` once per household with findings, in household id order, with the latest
   // revision's findings.
   [[nodiscard]] virtual Status ScanLatestFindings(
-      int64_t campaign_id, const std::function<Status(int64_t household_id, std::span<const CampaignFinding>)>& visit) = 0;
+      int64_t campaign_id,
+      const std::function<Status(int64_t household_id, std::span<const CampaignFinding>)>& visit) = 0;
   // Households with at least one recorded finding.
   [[nodiscard]] virtual StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) = 0;
 };

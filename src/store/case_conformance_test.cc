@@ -76,9 +76,12 @@ TEST_P(StoreConformance, CaseTransitionUpdatesRowAppendsEventAndHouseholdAtomica
   t.event.event_date = D(2024, 1, 19);
   t.event.notice_start = D(2024, 1, 10);
   t.event.notice_end = D(2024, 1, 14);
-  t.household = HouseholdMonitoringUpdate{HouseholdType::kMonitored, MonitoringType::kMarginal, D(2024, 1, 19), {}};
-  t.status_event = StatusEvent{"H2", StatusEventKind::kMonitored, D(2024, 1, 19), MonitoringType::kMarginal, {}, ""};
-  t.measure = AssistanceMeasure{"H2", AssistanceKind::kHealth, D(2024, 1, 20), {}, "医疗救助", Money::FromYuan(500)};
+  t.household =
+      HouseholdMonitoringUpdate{HouseholdType::kMonitored, MonitoringType::kMarginal, D(2024, 1, 19), {}};
+  t.status_event =
+      StatusEvent{"H2", StatusEventKind::kMonitored, D(2024, 1, 19), MonitoringType::kMarginal, {}, ""};
+  t.measure =
+      AssistanceMeasure{"H2", AssistanceKind::kHealth, D(2024, 1, 20), {}, "医疗救助", Money::FromYuan(500)};
   ASSERT_OK(store->cases().ApplyTransition(t));
 
   ASSERT_OK_AND_ASSIGN(std::optional<MonitoringCase> stored, store->cases().FindCase(id));
@@ -123,7 +126,9 @@ TEST_P(StoreConformance, CaseRefusesWritesWhileRegistryWriterIsOpen) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, WithHouseholds(Open()));
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
   EXPECT_STATUS(store->cases().OpenCase(Lead("H1"), OpenEvent()), StatusCode::kFailedPrecondition, "writer");
-  EXPECT_STATUS(store->cases().AddVisit(Visit{"H1", "王芳", D(2024, 2, 1), VisitMode::kPhone, "", {}, {}, "", "王芳"}), StatusCode::kFailedPrecondition, "writer");
+  EXPECT_STATUS(
+      store->cases().AddVisit(Visit{"H1", "王芳", D(2024, 2, 1), VisitMode::kPhone, "", {}, {}, "", "王芳"}),
+      StatusCode::kFailedPrecondition, "writer");
 }
 
 TEST_P(StoreConformance, CaseIncomeChecksVisitsAndCadresAreKept) {
@@ -133,11 +138,14 @@ TEST_P(StoreConformance, CaseIncomeChecksVisitsAndCadresAreKept) {
   ASSERT_OK_AND_ASSIGN(auto checks, store->cases().ListIncomeChecks("H1"));
   ASSERT_EQ(checks.size(), 2u);
   EXPECT_EQ(checks[0].check_date, D(2024, 1, 1));  // by date
-  EXPECT_STATUS(store->cases().AddIncomeCheck({"H9", D(2024, 3, 1), Money(), "李明", ""}), StatusCode::kNotFound, "H9");
+  EXPECT_STATUS(store->cases().AddIncomeCheck({"H9", D(2024, 3, 1), Money(), "李明", ""}),
+                StatusCode::kNotFound, "H9");
 
-  Visit v{"H1", "王芳", D(2024, 2, 1), VisitMode::kInPerson, "家中无人生病", 43312345, 129765432, "photos/1.jpg", "王芳"};
+  Visit v{"H1",      "王芳",         D(2024, 2, 1), VisitMode::kInPerson, "家中无人生病", 43312345,
+          129765432, "photos/1.jpg", "王芳"};
   ASSERT_OK(store->cases().AddVisit(v));
-  ASSERT_OK(store->cases().AddVisit(Visit{"H1", "王芳", D(2024, 4, 1), VisitMode::kPhone, "", {}, {}, "", "王芳"}));
+  ASSERT_OK(
+      store->cases().AddVisit(Visit{"H1", "王芳", D(2024, 4, 1), VisitMode::kPhone, "", {}, {}, "", "王芳"}));
   ASSERT_OK_AND_ASSIGN(auto visits, store->cases().ListVisits("H1"));
   ASSERT_EQ(visits.size(), 2u);
   EXPECT_EQ(visits[0], v);
@@ -169,7 +177,8 @@ TEST_P(StoreConformance, CaseListsCasesByScopeStateAndWarningsByPeriod) {
   ASSERT_OK(writer->AddWarning({"H1", "JL-W-MEDICAL", "2024-12", "", "v1", D(2024, 12, 31), "…"}).status());
   ASSERT_OK(writer->AddWarning({"H1", "JL-W-INCOME", "2024-11", "", "v1", D(2024, 11, 30), "…"}).status());
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto warnings, store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
+  ASSERT_OK_AND_ASSIGN(auto warnings,
+                       store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].rule_id, "JL-W-MEDICAL");
 }

@@ -39,8 +39,8 @@ struct CaseTransition {
   MonitoringCase updated;                       // the case row after the step (same id)
   CaseEvent event;
   std::optional<HouseholdMonitoringUpdate> household;
-  std::optional<StatusEvent> status_event;     // registry history (纳入监测, 风险消除)
-  std::optional<AssistanceMeasure> measure;    // stored with this case's id
+  std::optional<StatusEvent> status_event;   // registry history (纳入监测, 风险消除)
+  std::optional<AssistanceMeasure> measure;  // stored with this case's id
 };
 
 // A stored screening warning, as case opening needs it.
@@ -95,7 +95,8 @@ class CaseStore {
   virtual Status AssignCadre(const CadreAssignment& assignment) = 0;
 
   // The warnings stored for `period` ("YYYY-MM") on households in `scope`, by household.
-  virtual StatusOr<std::vector<PeriodWarning>> ListWarningsOfPeriod(RegionCode scope, std::string_view period) = 0;
+  virtual StatusOr<std::vector<PeriodWarning>> ListWarningsOfPeriod(RegionCode scope,
+                                                                    std::string_view period) = 0;
 };
 
 }  // namespace jz

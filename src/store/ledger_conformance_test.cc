@@ -74,7 +74,8 @@ TEST_P(StoreConformance, LedgerListsByScopeStatusAndSource) {
   ASSERT_OK(store->ledger().AddProblems(batch, ""));
   ASSERT_OK_AND_ASSIGN(auto in_county, store->ledger().ListProblems({.scope = *RegionCode::Parse("222424")}));
   EXPECT_EQ(in_county.size(), 2u);
-  ASSERT_OK_AND_ASSIGN(auto in_village, store->ledger().ListProblems({.scope = *RegionCode::Parse("222424100205")}));
+  ASSERT_OK_AND_ASSIGN(auto in_village,
+                       store->ledger().ListProblems({.scope = *RegionCode::Parse("222424100205")}));
   EXPECT_EQ(in_village.size(), 1u);
   ASSERT_OK_AND_ASSIGN(auto validation, store->ledger().ListProblems({.source = ProblemSource::kValidation}));
   ASSERT_EQ(validation.size(), 1u);

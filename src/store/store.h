@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "core/registry.h"
-#include "store/campaign_store.h"
 #include "core/status.h"
+#include "store/campaign_store.h"
 #include "store/case_store.h"
 #include "store/ledger_store.h"
 
@@ -81,10 +81,8 @@ class Store {
   // The household that has a member with `id_number`, or nullopt.
   virtual StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) = 0;
   virtual StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) = 0;
-  virtual StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(
-      std::string_view household_no) = 0;
-  virtual StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
-      std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(std::string_view household_no) = 0;
 
   virtual StatusOr<RegistryCounts> Counts() = 0;
   virtual StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) = 0;

@@ -123,16 +123,25 @@ TEST_P(StoreConformance, EventsMeasuresAndCadresAreKeptInOrder) {
   ASSERT_OK(writer->Upsert(TestHousehold(no, 2)));
   StatusEvent identified{no, StatusEventKind::kIdentified, *Date::FromYmd(2014, 10, 1), {}, {}, "首次识别"};
   StatusEvent exited{no, StatusEventKind::kExited, *Date::FromYmd(2019, 12, 20), {}, {}, ""};
-  StatusEvent monitored{no, StatusEventKind::kMonitored, *Date::FromYmd(2022, 5, 6),
-                        MonitoringType::kUnstableExited, {}, ""};
+  StatusEvent monitored{
+      no, StatusEventKind::kMonitored, *Date::FromYmd(2022, 5, 6), MonitoringType::kUnstableExited, {}, ""};
   ASSERT_OK(writer->AddStatusEvent(monitored));
   ASSERT_OK(writer->AddStatusEvent(identified));
   ASSERT_OK(writer->AddStatusEvent(exited));
-  AssistanceMeasure measure{no, AssistanceKind::kPublicWelfareJob, *Date::FromYmd(2022, 6, 1),
-                            Date::FromYmd(2023, 5, 31), "村保洁员", Money::FromYuan(6000)};
+  AssistanceMeasure measure{no,
+                            AssistanceKind::kPublicWelfareJob,
+                            *Date::FromYmd(2022, 6, 1),
+                            Date::FromYmd(2023, 5, 31),
+                            "村保洁员",
+                            Money::FromYuan(6000)};
   ASSERT_OK(writer->AddAssistanceMeasure(measure));
-  CadreAssignment cadre{no, "李明", "县乡村振兴局", "科员", "13900000000",
-                        *Date::FromYmd(2021, 1, 1), Date::FromYmd(2025, 12, 31)};
+  CadreAssignment cadre{no,
+                        "李明",
+                        "县乡村振兴局",
+                        "科员",
+                        "13900000000",
+                        *Date::FromYmd(2021, 1, 1),
+                        Date::FromYmd(2025, 12, 31)};
   ASSERT_OK(writer->AssignCadre(cadre));
   EXPECT_STATUS(writer->AddStatusEvent({"nope", StatusEventKind::kExited, Date(), {}, {}, ""}),
                 StatusCode::kNotFound, "nope");
@@ -201,7 +210,8 @@ TEST_P(StoreConformance, WarningsAreUniquePerHouseholdRulePeriodAndPerson) {
   ASSERT_OK(testing::LoadTestRegions(*store));
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
   ASSERT_OK(writer->Upsert(testing::TestHousehold("A", 2)));
-  Warning w{"A", "JL-W-MEDICAL", "2024-12", "", "2024.1", *Date::FromYmd(2024, 12, 31), "8000.00元 > 7500.00元"};
+  Warning w{
+      "A", "JL-W-MEDICAL", "2024-12", "", "2024.1", *Date::FromYmd(2024, 12, 31), "8000.00元 > 7500.00元"};
   ASSERT_OK_AND_ASSIGN(bool first, writer->AddWarning(w));
   EXPECT_TRUE(first);
   ASSERT_OK_AND_ASSIGN(bool again, writer->AddWarning(w));
@@ -214,7 +224,8 @@ TEST_P(StoreConformance, WarningsAreUniquePerHouseholdRulePeriodAndPerson) {
   person.rule_id = "JL-W-DISABILITY";
   person.person_no = "A2";
   ASSERT_OK(writer->AddWarning(person));
-  EXPECT_STATUS(writer->AddWarning(Warning{"nope", "R", "2024-12", "", "1", Date(), ""}), StatusCode::kNotFound, "nope");
+  EXPECT_STATUS(writer->AddWarning(Warning{"nope", "R", "2024-12", "", "1", Date(), ""}),
+                StatusCode::kNotFound, "nope");
   ASSERT_OK(writer->Commit());
   ASSERT_OK_AND_ASSIGN(auto stored, store->ListWarnings("A"));
   ASSERT_EQ(stored.size(), 3u);

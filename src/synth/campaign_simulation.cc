@@ -3,13 +3,13 @@
 // (truth_seed, 户编号), so every level sees the same truth; each level then misses a share of the
 // true problems by a hash of (seed, 户编号, item). Hashes are FNV-1a 64 of the text mixed by
 // SplitMix64, so a simulation is reproducible on any machine.
+#include "synth/campaign_simulation.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 #include <unordered_set>
-
-#include "synth/campaign_simulation.h"
 
 #include "app/verification/campaigns.h"
 #include "app/workspace.h"
@@ -19,7 +19,8 @@
 namespace jz {
 namespace {
 
-constexpr std::string_view kStandardItems[] = {"food", "clothing", "education", "medical", "housing", "water", "income"};
+constexpr std::string_view kStandardItems[] = {"food",    "clothing", "education", "medical",
+                                               "housing", "water",    "income"};
 
 uint64_t Fnv1a(std::string_view text) {
   uint64_t h = 14695981039346656037ULL;
@@ -77,9 +78,11 @@ void WriteHousehold(CsvWriter& csv, const Household& h, const Campaign& c, const
     if (missed) ok = true;
     csv.Field(h.household_no);
     csv.Field(item);
-    csv.Field(Label(applicable ? (ok ? FindingAnswer::kYes : FindingAnswer::kNo) : FindingAnswer::kNotApplicable));
+    csv.Field(
+        Label(applicable ? (ok ? FindingAnswer::kYes : FindingAnswer::kNo) : FindingAnswer::kNotApplicable));
     if (item == "income") {
-      const Money seen = missed ? c.income_line + Money::FromFen(c.income_line.fen() / 10) : t.income_per_capita;
+      const Money seen =
+          missed ? c.income_line + Money::FromFen(c.income_line.fen() / 10) : t.income_per_capita;
       csv.Field(seen.ToString());
     } else {
       csv.EmptyField();
@@ -96,8 +99,8 @@ Status CheckRate(std::string_view option, double rate) {
 
 Status CheckSeed(std::string_view option, uint64_t seed) {
   if (seed <= kMaxSampleSeed) return OkStatus();
-  return InvalidArgumentError(
-      Bilingual("{} {} 超出范围（可用 0 到 {}）", "{} {} is out of range (use 0 to {})", option, seed, kMaxSampleSeed));
+  return InvalidArgumentError(Bilingual("{} {} 超出范围（可用 0 到 {}）",
+                                        "{} {} is out of range (use 0 to {})", option, seed, kMaxSampleSeed));
 }
 
 }  // namespace
@@ -108,7 +111,9 @@ StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const Si
   RETURN_IF_ERROR(CheckSeed("--truth-seed", options.truth_seed));
   RETURN_IF_ERROR(CheckSeed("--seed", options.seed));
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
-  if (!campaign) return NotFoundError(Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+  if (!campaign)
+    return NotFoundError(
+        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
   if (!sample) {
     return FailedPreconditionError(Bilingual(fmt::format("核查活动 {} 尚未抽样", code),

@@ -31,7 +31,8 @@ struct SimulationOptions {
 // findings are not field work. InvalidArgument, naming the option and value, for a rate
 // outside [0, 1] or a seed above kMaxSampleSeed (core/limits.h); NotFound for an unknown
 // campaign; FailedPrecondition when it has no sample.
-[[nodiscard]] StatusOr<int64_t> SimulateFindings(Store& store, std::string_view campaign, const SimulationOptions& options);
+[[nodiscard]] StatusOr<int64_t> SimulateFindings(Store& store, std::string_view campaign,
+                                                 const SimulationOptions& options);
 
 // The door's request of `jingzhun campaign simulate`: the campaign's code and the options.
 struct CampaignSimulateRequest {
@@ -40,7 +41,8 @@ struct CampaignSimulateRequest {
 };
 
 // SimulateFindings over the workspace's store.
-[[nodiscard]] StatusOr<int64_t> SimulateCampaignFindings(Workspace& ws, const CampaignSimulateRequest& request);
+[[nodiscard]] StatusOr<int64_t> SimulateCampaignFindings(Workspace& ws,
+                                                         const CampaignSimulateRequest& request);
 
 }  // namespace jz
 

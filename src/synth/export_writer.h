@@ -6,9 +6,9 @@
 
 #include <string>
 
+#include "io/csv_writer.h"
 #include "synth/synthetic_household.h"
 #include "synth/village_plan.h"
-#include "io/csv_writer.h"
 
 namespace jz::gen {
 

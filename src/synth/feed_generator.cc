@@ -11,13 +11,13 @@
 #include <memory>
 #include <system_error>
 
-#include "synth/feed_synthesizer.h"
-#include "synth/rng.h"
-#include "synth/synthetic_household.h"
 #include "io/csv_writer.h"
 #include "io/files.h"
 #include "rules/evaluator.h"
 #include "rules/policy.h"
+#include "synth/feed_synthesizer.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
 
 namespace jz {
 namespace {
@@ -33,9 +33,12 @@ constexpr uint32_t kBadCheckPerMilleOfOutside = 20;
 
 std::string Cell(const Value& v) {
   switch (v.type.kind) {
-    case ValueKind::kBool: return v.AsBool() ? "是" : "否";
-    case ValueKind::kMoney: return Money::FromFen(v.number.num).ToString();
-    default: return std::to_string(v.number.num);
+    case ValueKind::kBool:
+      return v.AsBool() ? "是" : "否";
+    case ValueKind::kMoney:
+      return Money::FromFen(v.number.num).ToString();
+    default:
+      return std::to_string(v.number.num);
   }
 }
 
@@ -125,7 +128,8 @@ class FeedWriting {
       if (rule.kind == RuleKind::kTest) continue;
       StatusOr<Outcome> outcome = Evaluate(rule, h.household, matched_, synth_.as_of());
       if (!outcome.ok()) {
-        return InternalError(fmt::format("household {}: {}", h.household.household_no, outcome.status().message()));
+        return InternalError(
+            fmt::format("household {}: {}", h.household.household_no, outcome.status().message()));
       }
       for (const Hit& hit : outcome->hits) {
         truth_->Row({rule.id, h.household.household_no,
@@ -140,8 +144,8 @@ class FeedWriting {
   gen::FeedSynthesizer synth_;
   Rng rng_;
   std::optional<size_t> village_;
-  FeedView drawn_;    // rows drawn for the current household
-  FeedView matched_;  // of those, the rows written with the member's own ID
+  FeedView drawn_;                                   // rows drawn for the current household
+  FeedView matched_;                                 // of those, the rows written with the member's own ID
   std::vector<std::unique_ptr<CsvWriter>> writers_;  // one per policy feed
   std::unique_ptr<CsvWriter> truth_;
   std::unique_ptr<CsvWriter> outside_;
@@ -157,7 +161,8 @@ StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options, Progress& progre
   StatusOr<Policy> loaded = LoadPolicyFile(options.policy_path);
   if (loaded.status().code() == StatusCode::kNotFound) {
     return NotFoundError(Bilingual(
-        fmt::format("无法读取政策文件 {}；请用 --policy 指定政策文件（默认值相对于当前目录）", options.policy_path),
+        fmt::format("无法读取政策文件 {}；请用 --policy 指定政策文件（默认值相对于当前目录）",
+                    options.policy_path),
         fmt::format("cannot read policy file {}; name one with --policy (the default is relative to the "
                     "current directory)",
                     options.policy_path)));
@@ -165,8 +170,9 @@ StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options, Progress& progre
   ASSIGN_OR_RETURN(Policy policy, std::move(loaded));
   const std::optional<Date> as_of = Date::FromYmd(options.registry.data_year, 12, 31);
   if (!as_of) {
-    return InvalidArgumentError(Bilingual(fmt::format("--year {} 无效", options.registry.data_year),
-                                          fmt::format("--year {} is not a valid year", options.registry.data_year)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("--year {} 无效", options.registry.data_year),
+                  fmt::format("--year {} is not a valid year", options.registry.data_year)));
   }
   ASSIGN_OR_RETURN(gen::FeedSynthesizer synth, gen::FeedSynthesizer::Create(policy.feeds, *as_of));
   FeedSummary summary;

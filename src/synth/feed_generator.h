@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "synth/registry_generator.h"
 #include "core/progress.h"
 #include "core/status.h"
+#include "synth/registry_generator.h"
 
 namespace jz {
 
@@ -54,7 +54,8 @@ inline constexpr char kOutsideIdsFileName[] = "outside-ids.csv";
 // InvalidArgument for a bad one), InvalidArgument for a feed column type the generator
 // cannot fill, Internal when the evaluator fails on a household (naming it), DataLoss on a
 // failed write.
-[[nodiscard]] StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options, Progress& progress = NoProgress());
+[[nodiscard]] StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options,
+                                                  Progress& progress = NoProgress());
 
 }  // namespace jz
 

@@ -105,9 +105,9 @@ TEST_F(FeedGeneratorTest, RowCountsArePlausible) {
   const double n = static_cast<double>(kPersons);
   // Bounds per 1 person: the generator's rates (docs/feeds.md) with room for chance.
   const std::map<std::string, std::pair<double, double>> bounds = {
-      {"medical", {2.5, 4.5}},        {"disability", {0.002, 0.02}}, {"school_roll", {0.02, 0.2}},
-      {"disaster", {0.003, 0.02}},    {"death", {0.003, 0.02}},     {"payroll", {0.001, 0.01}},
-      {"vehicle", {0.015, 0.05}},     {"company", {0.004, 0.02}},   {"property", {0.005, 0.02}}};
+      {"medical", {2.5, 4.5}},     {"disability", {0.002, 0.02}}, {"school_roll", {0.02, 0.2}},
+      {"disaster", {0.003, 0.02}}, {"death", {0.003, 0.02}},      {"payroll", {0.001, 0.01}},
+      {"vehicle", {0.015, 0.05}},  {"company", {0.004, 0.02}},    {"property", {0.005, 0.02}}};
   for (const auto& [feed, range] : bounds) {
     const FeedFileSummary& f = Feed(feed);
     EXPECT_GE(static_cast<double>(f.rows), range.first * n) << feed;
@@ -217,7 +217,8 @@ TEST_F(FeedGeneratorTest, TruthAgreesWithEvaluatorOnRowsReadBack) {
   for (size_t h = 0; h < households.size(); ++h) {
     for (const Rule& rule : policy.rules) {
       if (rule.kind == RuleKind::kTest) continue;
-      ASSERT_OK_AND_ASSIGN(Outcome outcome, Evaluate(rule, households[h], views[h], *Date::FromYmd(2025, 12, 31)));
+      ASSERT_OK_AND_ASSIGN(Outcome outcome,
+                           Evaluate(rule, households[h], views[h], *Date::FromYmd(2025, 12, 31)));
       for (const Hit& hit : outcome.hits) {
         const std::string person = hit.member ? households[h].members[*hit.member].person_no : "";
         EXPECT_EQ(truth.count(rule.id + "," + households[h].household_no + "," + person), 1u)

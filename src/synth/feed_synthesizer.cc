@@ -24,11 +24,16 @@ struct Facts {
 };
 
 FeedKind KindOf(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, FeedKind>, 9> kNames = {{
-      {"medical", FeedKind::kMedical}, {"disability", FeedKind::kDisability},
-      {"school_roll", FeedKind::kSchoolRoll}, {"disaster", FeedKind::kDisaster}, {"death", FeedKind::kDeath},
-      {"payroll", FeedKind::kPayroll}, {"vehicle", FeedKind::kVehicle}, {"company", FeedKind::kCompany},
-      {"property", FeedKind::kProperty}}};
+  static constexpr std::array<std::pair<std::string_view, FeedKind>, 9> kNames = {
+      {{"medical", FeedKind::kMedical},
+       {"disability", FeedKind::kDisability},
+       {"school_roll", FeedKind::kSchoolRoll},
+       {"disaster", FeedKind::kDisaster},
+       {"death", FeedKind::kDeath},
+       {"payroll", FeedKind::kPayroll},
+       {"vehicle", FeedKind::kVehicle},
+       {"company", FeedKind::kCompany},
+       {"property", FeedKind::kProperty}}};
   for (const auto& [n, kind] : kNames) {
     if (n == name) return kind;
   }
@@ -47,15 +52,24 @@ Facts DrawFacts(Rng& rng, FeedKind kind, bool ill) {
       if (rng.PerMille(ill ? 40 : 6)) return {Yuan(rng, 3'000, rng.Between(6'000, 60'000)), true};
       return {rng.Between(500, rng.Between(2'000, 120'000)), rng.PerMille(30)};
     }
-    case FeedKind::kDisability: return {0, rng.PerMille(400)};
-    case FeedKind::kSchoolRoll: return {0, true};
-    case FeedKind::kDisaster: return {Yuan(rng, 500, rng.Between(2'000, 40'000)), true};
-    case FeedKind::kDeath: return {0, true};
-    case FeedKind::kPayroll: return {Yuan(rng, 2'500, 9'000), true};
-    case FeedKind::kVehicle: return {Yuan(rng, 3'000, rng.Between(10'000, 200'000)), rng.PerMille(400)};
-    case FeedKind::kCompany: return {Yuan(rng, 10'000, 1'000'000), rng.PerMille(700)};
-    case FeedKind::kProperty: return {Yuan(rng, 150'000, 900'000), rng.PerMille(800)};
-    case FeedKind::kOther: return {Yuan(rng, 100, 10'000), rng.PerMille(500)};
+    case FeedKind::kDisability:
+      return {0, rng.PerMille(400)};
+    case FeedKind::kSchoolRoll:
+      return {0, true};
+    case FeedKind::kDisaster:
+      return {Yuan(rng, 500, rng.Between(2'000, 40'000)), true};
+    case FeedKind::kDeath:
+      return {0, true};
+    case FeedKind::kPayroll:
+      return {Yuan(rng, 2'500, 9'000), true};
+    case FeedKind::kVehicle:
+      return {Yuan(rng, 3'000, rng.Between(10'000, 200'000)), rng.PerMille(400)};
+    case FeedKind::kCompany:
+      return {Yuan(rng, 10'000, 1'000'000), rng.PerMille(700)};
+    case FeedKind::kProperty:
+      return {Yuan(rng, 150'000, 900'000), rng.PerMille(800)};
+    case FeedKind::kOther:
+      return {Yuan(rng, 100, 10'000), rng.PerMille(500)};
   }
   return {};
 }
@@ -91,7 +105,8 @@ StatusOr<FeedSynthesizer> FeedSynthesizer::Create(const std::vector<FeedSchema>&
   return FeedSynthesizer(feeds, as_of);
 }
 
-FeedSynthesizer::FeedSynthesizer(const std::vector<FeedSchema>& feeds, Date as_of) : feeds_(&feeds), as_of_(as_of) {
+FeedSynthesizer::FeedSynthesizer(const std::vector<FeedSchema>& feeds, Date as_of)
+    : feeds_(&feeds), as_of_(as_of) {
   for (const FeedSchema& feed : feeds) kinds_.push_back(KindOf(feed.name));
 }
 
@@ -153,7 +168,8 @@ void FeedSynthesizer::DrawPerson(Rng& rng, const SyntheticHousehold& h, size_t m
     Add(view, FeedKind::kDeath, member, last, 0, true);
   }
   static constexpr std::array<uint32_t, 9> kClaimsPerYear = {14, 20, 18, 15, 11, 8, 6, 4, 4};
-  int claims = static_cast<int>(rng.Weighted(kClaimsPerYear)) + (ill ? static_cast<int>(rng.Between(0, 3)) : 0);
+  int claims =
+      static_cast<int>(rng.Weighted(kClaimsPerYear)) + (ill ? static_cast<int>(rng.Between(0, 3)) : 0);
   for (int i = 0; i < claims; ++i) add(FeedKind::kMedical, last);
   if (disabled ? rng.PerMille(50) : rng.PerMille(5)) {
     // New certificates: about 3 in 5 for a person not yet registered as disabled are
@@ -180,8 +196,9 @@ OutsideRow FeedSynthesizer::DrawOutside(Rng& rng, size_t feed) const {
   const int max_age = kind == FeedKind::kSchoolRoll ? 15 : 85;
   const Date birth = as_of_.AddDays(-static_cast<int32_t>(rng.Between(min_age * 365 + 1, max_age * 365)));
   const std::string ymd = birth.ToString();
-  std::string first17 = fmt::format("{}{}{}{}{:03d}", kOutsideCounties[rng.Below(kOutsideCounties.size())],
-                                    ymd.substr(0, 4), ymd.substr(5, 2), ymd.substr(8, 2), rng.Between(1, 999));
+  std::string first17 =
+      fmt::format("{}{}{}{}{:03d}", kOutsideCounties[rng.Below(kOutsideCounties.size())], ymd.substr(0, 4),
+                  ymd.substr(5, 2), ymd.substr(8, 2), rng.Between(1, 999));
   const Facts facts = DrawFacts(rng, kind, false);
   OutsideRow out;
   out.id_text = first17 + IdNumber::CheckCharacter(first17);

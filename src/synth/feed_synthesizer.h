@@ -10,18 +10,27 @@
 #include <string>
 #include <vector>
 
-#include "synth/rng.h"
-#include "synth/synthetic_household.h"
 #include "core/date.h"
 #include "core/status.h"
 #include "rules/evaluator.h"
 #include "rules/expr.h"
+#include "synth/rng.h"
+#include "synth/synthetic_household.h"
 
 namespace jz::gen {
 
 // What a feed is about, from its name in the policy.
 enum class FeedKind : uint8_t {
-  kMedical, kDisability, kSchoolRoll, kDisaster, kDeath, kPayroll, kVehicle, kCompany, kProperty, kOther
+  kMedical,
+  kDisability,
+  kSchoolRoll,
+  kDisaster,
+  kDeath,
+  kPayroll,
+  kVehicle,
+  kCompany,
+  kProperty,
+  kOther
 };
 
 // A row for a person outside the registry: a valid ID of a non-registered person.

@@ -86,11 +86,14 @@ SchoolStatus DrawSchool(Rng& rng, int age) {
   if (age <= 18) {
     if (!rng.PerMille(700)) return S::kNotInSchool;
     const int year = age - 16;  // 0..2
-    const int base = rng.PerMille(600) ? static_cast<int>(S::kSeniorYear1) : static_cast<int>(S::kVocationalYear1);
+    const int base =
+        rng.PerMille(600) ? static_cast<int>(S::kSeniorYear1) : static_cast<int>(S::kVocationalYear1);
     return static_cast<S>(base + year);
   }
   if (age <= 22 && rng.PerMille(300)) {
-    return rng.PerMille(500) ? S::kCollegeOrAbove : static_cast<S>(static_cast<int>(S::kHigherVocationalYear1) + std::min(age - 19, 2));
+    return rng.PerMille(500)
+               ? S::kCollegeOrAbove
+               : static_cast<S>(static_cast<int>(S::kHigherVocationalYear1) + std::min(age - 19, 2));
   }
   return S::kNotInSchool;
 }
@@ -109,15 +112,18 @@ Education DrawEducation(Rng& rng, int age) {
 LabourSkill DrawSkill(Rng& rng, int age, Health health, bool student) {
   using L = LabourSkill;
   if (age < kWorkingAgeFrom || student) return L::kNotLabourForce;
-  if (age > kWorkingAgeTo) return health == Health::kHealthy && rng.PerMille(350) ? L::kWeakOrPartial : L::kNotLabourForce;
+  if (age > kWorkingAgeTo)
+    return health == Health::kHealthy && rng.PerMille(350) ? L::kWeakOrPartial : L::kNotLabourForce;
   switch (health) {
     case Health::kHealthy: {
       static constexpr uint32_t w[] = {750, 150, 100};
       return static_cast<L>(rng.Weighted(w) + 1);
     }
-    case Health::kChronicIllness: return rng.PerMille(500) ? L::kOrdinary : L::kWeakOrPartial;
+    case Health::kChronicIllness:
+      return rng.PerMille(500) ? L::kOrdinary : L::kWeakOrPartial;
     case Health::kSeriousIllness:
-    case Health::kDisabled: return rng.PerMille(400) ? L::kWeakOrPartial : L::kLostCapacity;
+    case Health::kDisabled:
+      return rng.PerMille(400) ? L::kWeakOrPartial : L::kLostCapacity;
   }
   return L::kNotLabourForce;
 }
@@ -226,7 +232,8 @@ void HouseholdSynthesizer::AddMembers(Rng& rng, Draft& d, int size) {
   const bool head_male = rng.PerMille(size == 1 ? 550 : 850);
   int head_age = 0;
   if (size == 1) {
-    head_age = rng.PerMille(750) ? static_cast<int>(rng.Between(60, 90)) : static_cast<int>(rng.Between(40, 59));
+    head_age =
+        rng.PerMille(750) ? static_cast<int>(rng.Between(60, 90)) : static_cast<int>(rng.Between(40, 59));
   } else if (size == 2) {
     head_age = static_cast<int>(rng.Between(45, 85));
   } else {
@@ -286,7 +293,8 @@ void HouseholdSynthesizer::AssignStatus(Rng& rng, SyntheticHousehold& out) {
   if (h.type == HouseholdType::kExited) {
     static constexpr uint32_t kYears[] = {700, 120, 80, 50, 30, 20};  // 2014..2019
     const int year = 2014 + static_cast<int>(rng.Weighted(kYears));
-    h.first_identified = *Date::FromYmd(year, static_cast<int>(rng.Between(8, 12)), static_cast<int>(rng.Between(1, 28)));
+    h.first_identified =
+        *Date::FromYmd(year, static_cast<int>(rng.Between(8, 12)), static_cast<int>(rng.Between(1, 28)));
   }
   if (h.monitoring_type) {
     h.risk_identified = RandomDateBetween(rng, monitoring_start, reference_date_.AddDays(-30));
@@ -309,8 +317,8 @@ void HouseholdSynthesizer::AssignAttributeAndCauses(Rng& rng, SyntheticHousehold
     able_labourer |= age >= kWorkingAgeFrom && age <= kWorkingAgeTo && CanWork(*p.labour_skill);
     workers += p.work_status.has_value();
   }
-  const bool low_income = h.monitoring_type && !h.risk_eliminated &&
-                          *h.monitoring_type != MonitoringType::kSuddenHardship;
+  const bool low_income =
+      h.monitoring_type && !h.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
   if (h.type == HouseholdType::kExited) {
     if (!able_labourer && h.members.size() <= 2 && !low_income && rng.PerMille(400)) {
       h.attribute = HouseholdAttribute::kTekunExited;
@@ -327,13 +335,16 @@ void HouseholdSynthesizer::AssignAttributeAndCauses(Rng& rng, SyntheticHousehold
   using P = PovertyCause;
   std::vector<P> causes;
   std::vector<uint32_t> weights;
-  auto consider = [&](P cause, uint32_t weight) { causes.push_back(cause); weights.push_back(weight); };
+  auto consider = [&](P cause, uint32_t weight) {
+    causes.push_back(cause);
+    weights.push_back(weight);
+  };
   if (ill) consider(P::kIllness, 400);
   if (disabled) consider(P::kDisability, 250);
   if (student) consider(P::kSchooling, 100);
   if (workers <= 1) consider(P::kLackOfLabour, 150);
-  static constexpr P kGeneral[] = {P::kLackOfSkills, P::kLackOfFunds, P::kDisaster, P::kLackOfLand,
-                                   P::kLackOfWater, P::kPoorTransport, P::kLackOfDrive};
+  static constexpr P kGeneral[] = {P::kLackOfSkills, P::kLackOfFunds,   P::kDisaster,   P::kLackOfLand,
+                                   P::kLackOfWater,  P::kPoorTransport, P::kLackOfDrive};
   static constexpr uint32_t kGeneralWeights[] = {150, 120, 40, 30, 10, 20, 30};
   for (size_t i = 0; i < std::size(kGeneral); ++i) consider(kGeneral[i], kGeneralWeights[i]);
   h.main_cause = causes[rng.Weighted(weights)];
@@ -341,7 +352,8 @@ void HouseholdSynthesizer::AssignAttributeAndCauses(Rng& rng, SyntheticHousehold
   const int others = static_cast<int>(rng.Weighted(std::array<uint32_t, 3>{500, 350, 150}));
   for (int i = 0; i < others; ++i) {
     const P cause = kGeneral[rng.Below(std::size(kGeneral))];
-    if (cause != *h.main_cause && std::find(h.other_causes.begin(), h.other_causes.end(), cause) == h.other_causes.end()) {
+    if (cause != *h.main_cause &&
+        std::find(h.other_causes.begin(), h.other_causes.end(), cause) == h.other_causes.end()) {
       h.other_causes.push_back(cause);
     }
   }
@@ -360,7 +372,7 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
     if (p.health == Health::kDisabled) transfer += YuanBetween(rng, 1080, 1800);
     workers += p.work_status.has_value();
   }
-  if (rng.PerMille(500)) transfer += YuanBetween(rng, 100, 800);  // ecological compensation
+  if (rng.PerMille(500)) transfer += YuanBetween(rng, 100, 800);   // ecological compensation
   if (rng.PerMille(600)) property += YuanBetween(rng, 300, 1500);  // asset-income dividends
   if (rng.PerMille(200)) property += YuanBetween(rng, 500, 4000);  // land transfer rent
 
@@ -369,7 +381,8 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
       h.monitoring_type && !h.risk_eliminated && *h.monitoring_type != MonitoringType::kSuddenHardship;
   // A few 一般农户 have fallen just below the line and are not yet monitored: the
   // 边缘易致贫户 candidates that JL-W-INCOME-FARM exists to find (DOMAIN §3.3).
-  const bool farm_low = h.type == HouseholdType::kOrdinaryFarm && rng.PerMille(kOrdinaryFarmBelowLinePerMille);
+  const bool farm_low =
+      h.type == HouseholdType::kOrdinaryFarm && rng.PerMille(kOrdinaryFarmBelowLinePerMille);
   const bool low = monitored_low || farm_low;
   const int64_t target_pc = monitored_low ? YuanBetween(rng, 3500, kGeneratorMonitoringLineYuan - 300)
                             : farm_low    ? YuanBetween(rng, 5500, kGeneratorMonitoringLineYuan - 200)
@@ -380,8 +393,10 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   int64_t wage = workers > 0 ? needed * static_cast<int64_t>(rng.Between(45, 80)) / 100 : 0;
   int64_t business_net = std::max<int64_t>(needed - wage, 0);
   if (business_net > 0 && business_net < 10000) {  // too small to farm: fold into wages
-    if (workers > 0) wage += business_net, business_net = 0;
-    else business_net = 10000;
+    if (workers > 0)
+      wage += business_net, business_net = 0;
+    else
+      business_net = 10000;
   }
   const int64_t expense_pct = rng.Between(25, 50);
   const int64_t business_income = business_net * 100 / (100 - expense_pct);
@@ -397,8 +412,8 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   h.years.assign(1, year);
 }
 
-SyntheticHousehold HouseholdSynthesizer::Make(Rng& rng, const PlannedVillage& village, std::string household_no,
-                                              int size) {
+SyntheticHousehold HouseholdSynthesizer::Make(Rng& rng, const PlannedVillage& village,
+                                              std::string household_no, int size) {
   SyntheticHousehold out;
   Household& h = out.household;
   h.household_no = std::move(household_no);
@@ -408,13 +423,15 @@ SyntheticHousehold HouseholdSynthesizer::Make(Rng& rng, const PlannedVillage& vi
   const uint32_t county6 = village.code.County6();
   const std::array<uint32_t, 5> mix = EthnicMix(county6);
   Draft draft{out, county6, kMixOrder[rng.Weighted(mix)], {}, {}};
-  draft.surname = std::string(PickChar(rng, draft.ethnicity == Ethnicity::kKorean ? kKoreanSurnames : kHanSurnames));
+  draft.surname =
+      std::string(PickChar(rng, draft.ethnicity == Ethnicity::kKorean ? kKoreanSurnames : kHanSurnames));
   AddMembers(rng, draft, size);
   AssignAttributeAndCauses(rng, out);
   AssignIncome(rng, out);
   h.phone = DrawPhone(rng);
   h.cadre_name = DrawName(rng, false, rng.PerMille(600));
-  const Date registered = h.first_identified ? *h.first_identified : h.risk_identified.value_or(reference_date_);
+  const Date registered =
+      h.first_identified ? *h.first_identified : h.risk_identified.value_or(reference_date_);
   h.declared_size = static_cast<int>(h.members.size());
   for (const Person& p : h.members) out.person_identified.push_back(std::max(registered, p.birth_date));
   return out;

@@ -15,12 +15,12 @@
 #include <string_view>
 #include <vector>
 
+#include "app/registry/validation/household_validator.h"
+#include "io/registry_layout.h"
 #include "synth/household_synthesizer.h"
 #include "synth/problem_planter.h"
 #include "synth/rng.h"
 #include "synth/village_plan.h"
-#include "app/registry/validation/household_validator.h"
-#include "io/registry_layout.h"
 
 namespace jz {
 namespace {

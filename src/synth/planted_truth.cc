@@ -8,8 +8,8 @@
 #include <tuple>
 
 #include "app/registry/validation/rule_catalogue.h"
-#include "synth/problem_planter.h"
 #include "io/csv_reader.h"
+#include "synth/problem_planter.h"
 
 namespace jz {
 namespace {
@@ -27,7 +27,8 @@ std::set<std::string> HouseholdLevelRules() {
 
 }  // namespace
 
-StatusOr<TruthScore> ScoreAgainstTruth(const std::string& truth_path, const std::vector<RowProblem>& import_problems,
+StatusOr<TruthScore> ScoreAgainstTruth(const std::string& truth_path,
+                                       const std::vector<RowProblem>& import_problems,
                                        const std::vector<Finding>& findings) {
   const std::set<std::string> household_level = HouseholdLevelRules();
   auto key = [&](std::string_view rule, std::string_view household, std::string_view person) {
@@ -70,7 +71,8 @@ StatusOr<TruthScore> ScoreAgainstTruth(const std::string& truth_path, const std:
 }
 
 std::string FormatTruthScore(const TruthScore& score) {
-  std::string out = fmt::format("{:<36} {:>8} {:>8} {:>8} {:>10}\n", "rule", "planted", "found", "recall", "precision");
+  std::string out =
+      fmt::format("{:<36} {:>8} {:>8} {:>8} {:>10}\n", "rule", "planted", "found", "recall", "precision");
   for (const KindScore& k : score.kinds) {
     out += fmt::format("{:<36} {:>8} {:>8} {:>7.1f}% {:>9.1f}%\n", k.rule_id, k.planted, k.reported,
                        k.recall() * 100, k.precision() * 100);

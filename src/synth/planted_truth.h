@@ -18,8 +18,12 @@ struct KindScore {
   int64_t planted = 0;
   int64_t reported = 0;  // findings of this rule
   int64_t hit = 0;       // findings that match a planted problem
-  double recall() const { return planted == 0 ? 1.0 : static_cast<double>(hit) / static_cast<double>(planted); }
-  double precision() const { return reported == 0 ? 1.0 : static_cast<double>(hit) / static_cast<double>(reported); }
+  double recall() const {
+    return planted == 0 ? 1.0 : static_cast<double>(hit) / static_cast<double>(planted);
+  }
+  double precision() const {
+    return reported == 0 ? 1.0 : static_cast<double>(hit) / static_cast<double>(reported);
+  }
 };
 
 struct TruthScore {
@@ -29,7 +33,8 @@ struct TruthScore {
 
 // Matches import problems and validation findings to the truth file by (rule, household,
 // person); household-level rules match on the household alone.
-StatusOr<TruthScore> ScoreAgainstTruth(const std::string& truth_path, const std::vector<RowProblem>& import_problems,
+StatusOr<TruthScore> ScoreAgainstTruth(const std::string& truth_path,
+                                       const std::vector<RowProblem>& import_problems,
                                        const std::vector<Finding>& findings);
 
 // The table as text: rule, planted, found, recall, precision.

@@ -240,7 +240,8 @@ bool PlantGeneralWithDibao(Ctx& c) {
 
 bool PlantTekunWithLabourer(Ctx& c) {
   if (!c.IsGeneral()) return false;
-  const int i = c.Pick([&](const Person& p) { return c.LabourAge(p) && p.labour_skill && CanWork(*p.labour_skill); });
+  const int i =
+      c.Pick([&](const Person& p) { return c.LabourAge(p) && p.labour_skill && CanWork(*p.labour_skill); });
   if (i < 0) return false;
   c.h.household.attribute = HouseholdAttribute::kTekunExited;
   for (Person& p : c.members()) p.receives_tekun = true;
@@ -299,7 +300,8 @@ bool PlantWorkerWithoutWage(Ctx& c) {
   if (c.Workers() == 0) return false;
   HouseholdYear& y = c.year();
   y.business_income = y.business_income + y.wage_income;  // same total, booked as business
-  if (y.business_expense.fen() == 0) y.business_expense = Money::FromYuan(500), y.business_income = y.business_income + Money::FromYuan(500);
+  if (y.business_expense.fen() == 0)
+    y.business_expense = Money::FromYuan(500), y.business_income = y.business_income + Money::FromYuan(500);
   y.wage_income = Money::FromFen(0);
   return true;
 }
@@ -348,7 +350,8 @@ bool PlantHeadSpouseSameSex(Ctx& c) {
 }
 
 bool PlantGradeAge(Ctx& c) {
-  const int i = c.Pick([&](const Person& p) { return c.Age(p) >= 7 && c.Age(p) <= 14 && IsStudentPerson(p); });
+  const int i =
+      c.Pick([&](const Person& p) { return c.Age(p) >= 7 && c.Age(p) <= 14 && IsStudentPerson(p); });
   if (i < 0) return false;
   c.At(i).school_status = SchoolStatus::kSeniorYear1;
   return true;
@@ -363,7 +366,8 @@ bool PlantDropout(Ctx& c) {
 }
 
 bool PlantUnknownVillage(Ctx& c) {
-  c.h.household.village = *RegionCode::FromValue(c.h.household.village.AtLevel(RegionLevel::kTownship).value() + 999);
+  c.h.household.village =
+      *RegionCode::FromValue(c.h.household.village.AtLevel(RegionLevel::kTownship).value() + 999);
   return true;
 }
 
@@ -374,44 +378,79 @@ bool PlantMissingCadre(Ctx& c) {
 
 bool Dispatch(K kind, Ctx& c) {
   switch (kind) {
-    case K::kIdCheckCharacter: return PlantIdCheck(c);
-    case K::kIdLength: return PlantIdLength(c);
-    case K::kIdBirthMismatch: return PlantBirthMismatch(c);
-    case K::kIdSexMismatch: return PlantSexMismatch(c);
-    case K::kDuplicatePerson: return PlantDuplicate(c);
-    case K::kNoHead: return PlantNoHead(c);
-    case K::kTwoHeads: return PlantTwoHeads(c);
-    case K::kHouseholdSizeMismatch: return PlantSizeMismatch(c);
-    case K::kMissingEthnicity: return PlantMissingEthnicity(c);
-    case K::kMissingEducation: return PlantMissingEducation(c);
-    case K::kMissingHealth: return PlantMissingHealth(c);
-    case K::kMissingLabourSkill: return PlantMissingSkill(c);
+    case K::kIdCheckCharacter:
+      return PlantIdCheck(c);
+    case K::kIdLength:
+      return PlantIdLength(c);
+    case K::kIdBirthMismatch:
+      return PlantBirthMismatch(c);
+    case K::kIdSexMismatch:
+      return PlantSexMismatch(c);
+    case K::kDuplicatePerson:
+      return PlantDuplicate(c);
+    case K::kNoHead:
+      return PlantNoHead(c);
+    case K::kTwoHeads:
+      return PlantTwoHeads(c);
+    case K::kHouseholdSizeMismatch:
+      return PlantSizeMismatch(c);
+    case K::kMissingEthnicity:
+      return PlantMissingEthnicity(c);
+    case K::kMissingEducation:
+      return PlantMissingEducation(c);
+    case K::kMissingHealth:
+      return PlantMissingHealth(c);
+    case K::kMissingLabourSkill:
+      return PlantMissingSkill(c);
     case K::kCauseIllnessAllHealthy:
       return PlantMainCause(c, PovertyCause::kIllness, [](const Person& p) { return !Healthy(p); });
     case K::kCauseDisabilityNoneDisabled:
-      return PlantMainCause(c, PovertyCause::kDisability, [](const Person& p) { return p.health == Health::kDisabled; });
-    case K::kCauseSchoolingNoStudent: return PlantMainCause(c, PovertyCause::kSchooling, IsStudentPerson);
-    case K::kOtherCauseDuplicatesMain: return PlantOtherDuplicatesMain(c);
-    case K::kDibaoNoMember: return PlantDibaoNoMember(c);
-    case K::kGeneralWithDibaoMember: return PlantGeneralWithDibao(c);
-    case K::kTekunWithLabourer: return PlantTekunWithLabourer(c);
-    case K::kHealthyLabourAgeLost: return PlantHealthyLabour(c, LabourSkill::kLostCapacity);
-    case K::kHealthyLabourAgeNone: return PlantHealthyLabour(c, LabourSkill::kNotLabourForce);
-    case K::kWorkMonthsRange: return PlantWorkMonthsRange(c);
-    case K::kWorkPlaceWithoutMonths: return PlantPlaceWithoutMonths(c);
-    case K::kWorkMonthsWithoutPlace: return PlantMonthsWithoutPlace(c);
-    case K::kUnableWorker: return PlantUnableWorker(c);
-    case K::kWageWithoutWorker: return PlantWageWithoutWorker(c);
-    case K::kWorkerWithoutWage: return PlantWorkerWithoutWage(c);
-    case K::kIncomeArithmetic: return PlantArithmetic(c);
-    case K::kIncomeRange: return PlantIncomeRange(c);
-    case K::kBusinessIncomeWithoutExpense: return PlantBusinessWithoutExpense(c);
-    case K::kRelationshipSex: return PlantRelationshipSex(c);
-    case K::kHeadSpouseSameSex: return PlantHeadSpouseSameSex(c);
-    case K::kSchoolGradeAge: return PlantGradeAge(c);
-    case K::kSchoolAgeDropout: return PlantDropout(c);
-    case K::kUnknownVillage: return PlantUnknownVillage(c);
-    case K::kMissingCadre: return PlantMissingCadre(c);
+      return PlantMainCause(c, PovertyCause::kDisability,
+                            [](const Person& p) { return p.health == Health::kDisabled; });
+    case K::kCauseSchoolingNoStudent:
+      return PlantMainCause(c, PovertyCause::kSchooling, IsStudentPerson);
+    case K::kOtherCauseDuplicatesMain:
+      return PlantOtherDuplicatesMain(c);
+    case K::kDibaoNoMember:
+      return PlantDibaoNoMember(c);
+    case K::kGeneralWithDibaoMember:
+      return PlantGeneralWithDibao(c);
+    case K::kTekunWithLabourer:
+      return PlantTekunWithLabourer(c);
+    case K::kHealthyLabourAgeLost:
+      return PlantHealthyLabour(c, LabourSkill::kLostCapacity);
+    case K::kHealthyLabourAgeNone:
+      return PlantHealthyLabour(c, LabourSkill::kNotLabourForce);
+    case K::kWorkMonthsRange:
+      return PlantWorkMonthsRange(c);
+    case K::kWorkPlaceWithoutMonths:
+      return PlantPlaceWithoutMonths(c);
+    case K::kWorkMonthsWithoutPlace:
+      return PlantMonthsWithoutPlace(c);
+    case K::kUnableWorker:
+      return PlantUnableWorker(c);
+    case K::kWageWithoutWorker:
+      return PlantWageWithoutWorker(c);
+    case K::kWorkerWithoutWage:
+      return PlantWorkerWithoutWage(c);
+    case K::kIncomeArithmetic:
+      return PlantArithmetic(c);
+    case K::kIncomeRange:
+      return PlantIncomeRange(c);
+    case K::kBusinessIncomeWithoutExpense:
+      return PlantBusinessWithoutExpense(c);
+    case K::kRelationshipSex:
+      return PlantRelationshipSex(c);
+    case K::kHeadSpouseSameSex:
+      return PlantHeadSpouseSameSex(c);
+    case K::kSchoolGradeAge:
+      return PlantGradeAge(c);
+    case K::kSchoolAgeDropout:
+      return PlantDropout(c);
+    case K::kUnknownVillage:
+      return PlantUnknownVillage(c);
+    case K::kMissingCadre:
+      return PlantMissingCadre(c);
   }
   return false;
 }
@@ -432,7 +471,9 @@ std::span<const ProblemKindInfo> ProblemKinds() {
   return kKinds;
 }
 
-const ProblemKindInfo& ProblemKindInfoOf(ProblemKind kind) { return ProblemKinds()[static_cast<size_t>(kind)]; }
+const ProblemKindInfo& ProblemKindInfoOf(ProblemKind kind) {
+  return ProblemKinds()[static_cast<size_t>(kind)];
+}
 
 bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
                               const SyntheticHousehold* previous, PlantedProblem& out) {
@@ -443,7 +484,8 @@ bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
   // where the planted problem is the declaration itself.
   if (kind != K::kIncomeArithmetic) {
     HouseholdYear& year = h.household.years.front();
-    year.declared_net_income_per_capita = year.NetIncomePerCapita(static_cast<int>(h.household.members.size()));
+    year.declared_net_income_per_capita =
+        year.NetIncomePerCapita(static_cast<int>(h.household.members.size()));
   }
   return true;
 }

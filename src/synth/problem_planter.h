@@ -10,22 +10,49 @@
 #include <string>
 #include <string_view>
 
+#include "io/registry_layout.h"
 #include "synth/household_synthesizer.h"
 #include "synth/rng.h"
 #include "synth/synthetic_household.h"
-#include "io/registry_layout.h"
 
 namespace jz::gen {
 
 enum class ProblemKind : uint8_t {
-  kIdCheckCharacter, kIdLength, kIdBirthMismatch, kIdSexMismatch, kDuplicatePerson,
-  kNoHead, kTwoHeads, kHouseholdSizeMismatch, kMissingEthnicity, kMissingEducation,
-  kMissingHealth, kMissingLabourSkill, kCauseIllnessAllHealthy, kCauseDisabilityNoneDisabled,
-  kCauseSchoolingNoStudent, kOtherCauseDuplicatesMain, kDibaoNoMember, kGeneralWithDibaoMember,
-  kTekunWithLabourer, kHealthyLabourAgeLost, kHealthyLabourAgeNone, kWorkMonthsRange,
-  kWorkPlaceWithoutMonths, kWorkMonthsWithoutPlace, kUnableWorker, kWageWithoutWorker,
-  kWorkerWithoutWage, kIncomeArithmetic, kIncomeRange, kBusinessIncomeWithoutExpense,
-  kRelationshipSex, kHeadSpouseSameSex, kSchoolGradeAge, kSchoolAgeDropout, kUnknownVillage,
+  kIdCheckCharacter,
+  kIdLength,
+  kIdBirthMismatch,
+  kIdSexMismatch,
+  kDuplicatePerson,
+  kNoHead,
+  kTwoHeads,
+  kHouseholdSizeMismatch,
+  kMissingEthnicity,
+  kMissingEducation,
+  kMissingHealth,
+  kMissingLabourSkill,
+  kCauseIllnessAllHealthy,
+  kCauseDisabilityNoneDisabled,
+  kCauseSchoolingNoStudent,
+  kOtherCauseDuplicatesMain,
+  kDibaoNoMember,
+  kGeneralWithDibaoMember,
+  kTekunWithLabourer,
+  kHealthyLabourAgeLost,
+  kHealthyLabourAgeNone,
+  kWorkMonthsRange,
+  kWorkPlaceWithoutMonths,
+  kWorkMonthsWithoutPlace,
+  kUnableWorker,
+  kWageWithoutWorker,
+  kWorkerWithoutWage,
+  kIncomeArithmetic,
+  kIncomeRange,
+  kBusinessIncomeWithoutExpense,
+  kRelationshipSex,
+  kHeadSpouseSameSex,
+  kSchoolGradeAge,
+  kSchoolAgeDropout,
+  kUnknownVillage,
   kMissingCadre,
 };
 
@@ -55,7 +82,8 @@ class ProblemPlanter {
   // Plants one problem into `target`, trying kinds from a random one onward until one
   // applies. `previous` (may be null) is an earlier household, source of duplicates.
   // Returns nullopt when no kind applies to this household.
-  std::optional<PlantedProblem> Plant(Rng& rng, SyntheticHousehold& target, const SyntheticHousehold* previous);
+  std::optional<PlantedProblem> Plant(Rng& rng, SyntheticHousehold& target,
+                                      const SyntheticHousehold* previous);
 
  private:
   bool TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h, const SyntheticHousehold* previous,

@@ -10,14 +10,14 @@
 
 #include "core/date.h"
 #include "core/limits.h"
-#include "synth/export_writer.h"
-#include "synth/household_synthesizer.h"
-#include "synth/problem_planter.h"
-#include "synth/village_plan.h"
 #include "io/csv_writer.h"
 #include "io/files.h"
 #include "io/region_files.h"
 #include "io/registry_layout.h"
+#include "synth/export_writer.h"
+#include "synth/household_synthesizer.h"
+#include "synth/problem_planter.h"
+#include "synth/village_plan.h"
 
 namespace jz {
 namespace {
@@ -31,8 +31,10 @@ Status CheckOptions(const GeneratorOptions& o) {
     return InvalidArgumentError(Bilingual("必须指定输出目录 --out", "--out (output directory) is required"));
   }
   if (o.persons < 1 || o.persons > kMaxGeneratedPersons) {
-    return InvalidArgumentError(Bilingual("--persons {} 超出范围，可接受 1 到 {}", "--persons {} is out of range; 1 to {} "
-                                          "are accepted", o.persons, kMaxGeneratedPersons));
+    return InvalidArgumentError(Bilingual("--persons {} 超出范围，可接受 1 到 {}",
+                                          "--persons {} is out of range; 1 to {} "
+                                          "are accepted",
+                                          o.persons, kMaxGeneratedPersons));
   }
   if (!(o.error_rate >= 0 && o.error_rate <= kMaxPlantedProblemShare)) {
     return InvalidArgumentError(Bilingual("--error-rate {} 超出范围，可接受 0 到 {}（植入问题的户比例）",
@@ -42,17 +44,24 @@ Status CheckOptions(const GeneratorOptions& o) {
   }
   const int last_year = Date::Today().year() + kSyntheticDataYearsAhead;
   if (o.data_year < kFirstDataYear || o.data_year > last_year) {
-    return InvalidArgumentError(Bilingual("--year {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年）",
-                                          "--year {} is out of range; {} to {} are accepted (the registry began in {})",
-                                          o.data_year, kFirstDataYear, last_year, kFirstDataYear));
+    return InvalidArgumentError(
+        Bilingual("--year {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年）",
+                  "--year {} is out of range; {} to {} are accepted (the registry began in {})", o.data_year,
+                  kFirstDataYear, last_year, kFirstDataYear));
   }
   return OkStatus();
 }
 
 class Generation {
  public:
-  Generation(const GeneratorOptions& o, CsvWriter* registry, CsvWriter* truth, const HouseholdVisitor* visitor)
-      : options_(o), visitor_(visitor), synth_(o.data_year), planter_(&synth_), export_(registry), truth_(truth),
+  Generation(const GeneratorOptions& o, CsvWriter* registry, CsvWriter* truth,
+             const HouseholdVisitor* visitor)
+      : options_(o),
+        visitor_(visitor),
+        synth_(o.data_year),
+        planter_(&synth_),
+        export_(registry),
+        truth_(truth),
         error_per_million_(static_cast<uint64_t>(o.error_rate * 1'000'000 + 0.5)) {}
 
   Status Village(size_t index, const PlannedVillage& village, GeneratorSummary& summary) {
@@ -60,7 +69,8 @@ class Generation {
     int64_t left = village.persons;
     for (int number = 1; left > 0; ++number) {
       const int size = static_cast<int>(std::min<int64_t>(gen::HouseholdSynthesizer::DrawSize(rng), left));
-      SyntheticHousehold h = synth_.Make(rng, village, fmt::format("{}{:04d}", village.code.ToString(), number), size);
+      SyntheticHousehold h =
+          synth_.Make(rng, village, fmt::format("{}{:04d}", village.code.ToString(), number), size);
       left -= size;
       if (rng.Below(1'000'000) < error_per_million_) Plant(rng, h, summary);
       export_.Write(village, h);
@@ -106,13 +116,15 @@ StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Pro
     ASSIGN_OR_RETURN(RegionEdition edition, RegionEditionFor(options.region_edition));
     ASSIGN_OR_RETURN(regions, ReadRegionDirectory(options.regions_dir, edition));
   }
-  ASSIGN_OR_RETURN(std::vector<PlannedVillage> villages, gen::PlanVillages(regions, options.persons, options.seed));
+  ASSIGN_OR_RETURN(std::vector<PlannedVillage> villages,
+                   gen::PlanVillages(regions, options.persons, options.seed));
   RETURN_IF_ERROR(CreateDirectories(options.out_dir));
 
   GeneratorSummary summary;
   summary.registry_path = options.out_dir + "/" + kRegistryFileName;
   summary.truth_path = options.out_dir + "/" + kPlantedProblemsFileName;
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> registry, CsvWriter::Create(summary.registry_path, options.encoding));
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> registry,
+                   CsvWriter::Create(summary.registry_path, options.encoding));
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> truth, CsvWriter::Create(summary.truth_path, options.encoding));
   truth->Row({"rule_id", "户编号", "人编号", "字段", "问题", "说明"});
 

@@ -18,13 +18,13 @@ struct SyntheticHousehold;
 }  // namespace gen
 
 struct GeneratorOptions {
-  std::string out_dir;       // created if missing
+  std::string out_dir;  // created if missing
   int64_t persons = 100'000;
   uint64_t seed = 1;
-  std::string regions_dir;   // empty: a synthetic region tree
+  std::string regions_dir;  // empty: a synthetic region tree
   int region_edition = 2023;
   TextEncoding encoding = TextEncoding::kUtf8;
-  double error_rate = 0;     // share of households given one planted problem, 0..1
+  double error_rate = 0;  // share of households given one planted problem, 0..1
   int data_year = 2025;
 };
 
@@ -45,12 +45,14 @@ inline constexpr char kPlantedProblemsFileName[] = "planted-problems.csv";
 // Validates the options (InvalidArgument naming the option), reads the regions, and writes
 // the registry and the ground truth of planted problems. Write failures (disk full) are
 // DataLoss naming the file.
-StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress = NoProgress());
+StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options,
+                                            Progress& progress = NoProgress());
 
 // Called once per household, in file order, after it is final (problems planted) and
 // written: `village_index` identifies the village's random stream, so a consumer can draw
 // its own deterministic stream per village. An error stops the generation and is returned.
-using HouseholdVisitor = std::function<Status(size_t village_index, const gen::SyntheticHousehold& household)>;
+using HouseholdVisitor =
+    std::function<Status(size_t village_index, const gen::SyntheticHousehold& household)>;
 
 // As above, calling `visitor` for every household (e.g. to derive departmental feeds).
 StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Progress& progress,

@@ -13,11 +13,11 @@
 #include <set>
 #include <sstream>
 
-#include "synth/problem_planter.h"
-#include "synth/village_plan.h"
 #include "io/csv_reader.h"
 #include "io/region_files.h"
 #include "io/registry_layout.h"
+#include "synth/problem_planter.h"
+#include "synth/village_plan.h"
 #include "tests/testutil/status_matchers.h"
 
 namespace jz {
@@ -81,7 +81,8 @@ TEST_F(GeneratorTest, CleanRegistryIsValidAndConsistent) {
   const std::vector<Row> rows = ReadAll(s.registry_path, &header);
   ASSERT_EQ(static_cast<int64_t>(rows.size()), kPersons);
   ASSERT_EQ(header.size(), RegistryColumns().size());
-  for (size_t i = 0; i < header.size(); ++i) EXPECT_EQ(FindRegistryColumn(header[i]), RegistryColumns()[i].column);
+  for (size_t i = 0; i < header.size(); ++i)
+    EXPECT_EQ(FindRegistryColumn(header[i]), RegistryColumns()[i].column);
 
   ASSERT_OK_AND_ASSIGN(RegionEdition edition, RegionEditionFor(2023));
   ASSERT_OK_AND_ASSIGN(std::vector<Region> regions, ReadRegionDirectory(kRegionsDir, edition));
@@ -112,13 +113,14 @@ TEST_F(GeneratorTest, CleanRegistryIsValidAndConsistent) {
     korean[household] = korean[household] || Cell(row, RegistryColumn::kEthnicity) == "朝鲜族";
     // Income arithmetic holds on every row.
     int64_t total = 0;
-    for (auto c : {RegistryColumn::kWageIncome, RegistryColumn::kBusinessIncome, RegistryColumn::kPropertyIncome,
-                   RegistryColumn::kTransferIncome}) {
+    for (auto c : {RegistryColumn::kWageIncome, RegistryColumn::kBusinessIncome,
+                   RegistryColumn::kPropertyIncome, RegistryColumn::kTransferIncome}) {
       total += Money::Parse(Cell(row, c))->fen();
     }
     total -= Money::Parse(Cell(row, RegistryColumn::kBusinessExpense))->fen();
     const int size = declared_size[household];
-    EXPECT_EQ(Money::FromFen(total).DivideRounded(size), *Money::Parse(Cell(row, RegistryColumn::kNetIncomePerCapita)));
+    EXPECT_EQ(Money::FromFen(total).DivideRounded(size),
+              *Money::Parse(Cell(row, RegistryColumn::kNetIncomePerCapita)));
     if (Cell(row, RegistryColumn::kHouseholdType) == "一般农户") {
       farm_below_line[household] = Money::FromFen(total).DivideRounded(size) < Money::FromYuan(7500);
     }
@@ -159,7 +161,8 @@ TEST_F(GeneratorTest, Gb18030OutputIsTheSameTextInAnotherEncoding) {
   ASSERT_OK_AND_ASSIGN(GeneratorSummary b, GenerateRegistry(gbk));
   const std::string gbk_bytes = Slurp(b.registry_path);
   EXPECT_FALSE(IsValidUtf8(gbk_bytes));
-  ASSERT_OK_AND_ASSIGN(EncodingConverter to_utf8, EncodingConverter::Create(TextEncoding::kGb18030, TextEncoding::kUtf8));
+  ASSERT_OK_AND_ASSIGN(EncodingConverter to_utf8,
+                       EncodingConverter::Create(TextEncoding::kGb18030, TextEncoding::kUtf8));
   std::string decoded;
   ASSERT_OK(to_utf8.Convert(gbk_bytes, decoded));
   EXPECT_EQ(decoded, Slurp(a.registry_path));
@@ -188,7 +191,8 @@ TEST_F(GeneratorTest, PlantedProblemsAreRecordedAndEveryKindOccurs) {
     ++per_kind[row[0]];
     EXPECT_TRUE(planted_households.insert(row[1]).second) << "two problems in one household " << row[1];
   }
-  for (const gen::ProblemKindInfo& kind : gen::ProblemKinds()) EXPECT_GT(per_kind[std::string(kind.id)], 0) << kind.id;
+  for (const gen::ProblemKindInfo& kind : gen::ProblemKinds())
+    EXPECT_GT(per_kind[std::string(kind.id)], 0) << kind.id;
 
   // Spot-check that planted cells really are wrong in the file.
   std::map<std::string, const Row*> by_person;
@@ -209,7 +213,11 @@ TEST_F(GeneratorTest, PlantedProblemsAreRecordedAndEveryKindOccurs) {
     }
     if (t[0] == "household.size_mismatch") {
       const Row* any = nullptr;
-      for (const Row& row : rows) if (Cell(row, RegistryColumn::kHouseholdNo) == t[1]) { any = &row; break; }
+      for (const Row& row : rows)
+        if (Cell(row, RegistryColumn::kHouseholdNo) == t[1]) {
+          any = &row;
+          break;
+        }
       ASSERT_NE(any, nullptr);
       EXPECT_NE(std::stoi(Cell(*any, RegistryColumn::kHouseholdSize)), rows_of_household[t[1]]);
     }
@@ -228,7 +236,8 @@ TEST_F(GeneratorTest, SmallRegistryHasFamilies) {
     ++size_of[Cell(row, RegistryColumn::kHouseholdNo)];
     ++relationships[Cell(row, RegistryColumn::kRelationship)];
   }
-  const auto multi = std::count_if(size_of.begin(), size_of.end(), [](const auto& h) { return h.second >= 2; });
+  const auto multi =
+      std::count_if(size_of.begin(), size_of.end(), [](const auto& h) { return h.second >= 2; });
   EXPECT_GT(multi, static_cast<long>(size_of.size() / 2)) << "households: " << size_of.size();
   EXPECT_EQ(relationships["户主"], static_cast<int>(size_of.size()));
   EXPECT_GT(relationships["配偶"], 20);

@@ -8,11 +8,11 @@
 
 #include <filesystem>
 
-#include "synth/feed_generator.h"
 #include "engine/feed_loader.h"
 #include "engine/registry_loader.h"
 #include "rules/policy.h"
 #include "rules/schema.h"
+#include "synth/feed_generator.h"
 #include "tests/testutil/snapshot_diff.h"
 #include "tests/testutil/status_matchers.h"
 
@@ -118,8 +118,8 @@ TEST_F(SnapshotLoadingTest, Gb18030RegistryIsReadTheSlowWayWithTheSameResult) {
   ExpectFastEqualsSlow((*gb_summary_)->registry_path, NeedsOf(**policy_), false);
   ASSERT_OK_AND_ASSIGN(RegistryLoadResult utf8, LoadRegistrySnapshot((*summary_)->registry.registry_path,
                                                                      NeedsOf(**policy_), kAsOf, {}));
-  ASSERT_OK_AND_ASSIGN(RegistryLoadResult gb, LoadRegistrySnapshot((*gb_summary_)->registry_path,
-                                                                   NeedsOf(**policy_), kAsOf, {}));
+  ASSERT_OK_AND_ASSIGN(RegistryLoadResult gb,
+                       LoadRegistrySnapshot((*gb_summary_)->registry_path, NeedsOf(**policy_), kAsOf, {}));
   EXPECT_EQ(testing::SnapshotDiff(utf8.snapshot, gb.snapshot), "");
 }
 

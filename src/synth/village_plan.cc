@@ -20,11 +20,22 @@ constexpr int64_t kFamilyVillagePersons = 8;
 // households concentrate there, so their villages weigh more.
 uint32_t CountyWeight(uint32_t county6) {
   switch (county6) {
-    case 220821: case 222405: case 222406: case 220622:
-    case 220882: case 220822: case 222426: case 222424:
+    case 220821:
+    case 222405:
+    case 222406:
+    case 220622:
+    case 220882:
+    case 220822:
+    case 222426:
+    case 222424:
       return 5;
-    case 220623: case 222402: case 220881: case 220382:
-    case 220524: case 220722: case 220802:
+    case 220623:
+    case 222402:
+    case 220881:
+    case 220382:
+    case 220524:
+    case 220722:
+    case 220802:
       return 3;
     default:
       return 1;
@@ -44,7 +55,8 @@ uint32_t RuralWeight(std::string_view village_name) {
 }  // namespace
 
 std::vector<Region> SyntheticRegions() {
-  static const char* kNumerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+  static const char* kNumerals[] = {"一", "二", "三", "四", "五",   "六",
+                                    "七", "八", "九", "十", "十一", "十二"};
   std::vector<Region> regions;
   auto add = [&](uint64_t code, std::string name) {
     regions.push_back(Region{*RegionCode::FromValue(code), std::move(name), 2023, 0});
@@ -87,8 +99,8 @@ StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& in
     weights.push_back(uint64_t{CountyWeight(r.code.County6())} * RuralWeight(r.name) * jitter);
   }
   if (villages.empty()) {
-    return InvalidArgumentError(Bilingual("区划数据中没有吉林省（22）的村级区划",
-                                          "the region data has no village of Jilin (22)"));
+    return InvalidArgumentError(
+        Bilingual("区划数据中没有吉林省（22）的村级区划", "the region data has no village of Jilin (22)"));
   }
   uint64_t total_weight = 0;
   for (uint64_t w : weights) total_weight += w;
@@ -97,7 +109,8 @@ StatusOr<std::vector<PlannedVillage>> PlanVillages(const std::vector<Region>& in
   // many: fewer villages, each with room for families. A registry large enough is allotted
   // person by person, as it always was (the demo's 100,000 persons over Jilin's villages).
   const int64_t needed_for_families = static_cast<int64_t>(villages.size()) * kFamilyVillagePersons;
-  const int64_t block = persons >= needed_for_families ? 1 : std::min<int64_t>(kFamilyVillagePersons, persons);
+  const int64_t block =
+      persons >= needed_for_families ? 1 : std::min<int64_t>(kFamilyVillagePersons, persons);
   // Systematic allotment proportional to weight: N blocks spaced total_weight/N apart from a
   // random start are laid over the villages' cumulative weights; a village gets the blocks
   // that fall in its stretch. Each village thus gets the floor or the ceiling of its exact

@@ -24,7 +24,8 @@ struct ComparableHit {
   std::string evidence;
   friend bool operator==(const ComparableHit&, const ComparableHit&) = default;
   friend bool operator<(const ComparableHit& a, const ComparableHit& b) {
-    return std::tie(a.household, a.rule, a.member, a.evidence) < std::tie(b.household, b.rule, b.member, b.evidence);
+    return std::tie(a.household, a.rule, a.member, a.evidence) <
+           std::tie(b.household, b.rule, b.member, b.evidence);
   }
 };
 
@@ -51,7 +52,8 @@ inline ComparableRun RunReference(const Policy& policy, const std::vector<Househ
         continue;
       }
       for (const Hit& hit : outcome->hits) {
-        run.hits.push_back({rule.id, h, hit.member ? static_cast<int>(*hit.member) : -1, JoinEvidence(hit.evidence)});
+        run.hits.push_back(
+            {rule.id, h, hit.member ? static_cast<int>(*hit.member) : -1, JoinEvidence(hit.evidence)});
       }
     }
   }
@@ -82,13 +84,16 @@ inline StatusOr<ComparableRun> RunEngine(const Policy& policy, const std::vector
   ComparableRun run;
   for (size_t i = 0; i < result.hits.size(); ++i) {
     const EngineHit& hit = result.hits[i];
-    if (result.evidence(i) != FormatEvidence(engine.Explain(hit))) return InternalError("bulk and single evidence differ");
-    const int member = hit.person == kNoPerson ? -1 : static_cast<int>(hit.person - snapshot.member_begin[hit.household]);
+    if (result.evidence(i) != FormatEvidence(engine.Explain(hit)))
+      return InternalError("bulk and single evidence differ");
+    const int member =
+        hit.person == kNoPerson ? -1 : static_cast<int>(hit.person - snapshot.member_begin[hit.household]);
     run.hits.push_back({policy.rules[hit.rule].id, hit.household, member, JoinEvidence(engine.Explain(hit))});
   }
   std::sort(run.hits.begin(), run.hits.end());
   for (size_t r = 0; r < policy.rules.size(); ++r) {
-    if (result.not_evaluable_per_rule[r] > 0) run.not_evaluable[policy.rules[r].id] = result.not_evaluable_per_rule[r];
+    if (result.not_evaluable_per_rule[r] > 0)
+      run.not_evaluable[policy.rules[r].id] = result.not_evaluable_per_rule[r];
   }
   return run;
 }

@@ -13,12 +13,9 @@ namespace jz::testing {
 
 // Regions of the 2023 edition: 吉林省 / 延边州 / 汪清县 / 汪清镇 / two villages.
 inline std::vector<Region> TestRegions() {
-  auto r = [](const char* code, const char* name) {
-    return Region{*RegionCode::Parse(code), name, 2023, 0};
-  };
-  return {r("22", "吉林省"), r("2224", "延边朝鲜族自治州"), r("222424", "汪清县"),
-          r("222424100", "汪清镇"), r("222424100205", "柳树河村委会"),
-          r("222424100206", "新民村委会")};
+  auto r = [](const char* code, const char* name) { return Region{*RegionCode::Parse(code), name, 2023, 0}; };
+  return {r("22", "吉林省"),        r("2224", "延边朝鲜族自治州"),     r("222424", "汪清县"),
+          r("222424100", "汪清镇"), r("222424100205", "柳树河村委会"), r("222424100206", "新民村委会")};
 }
 
 inline Status LoadTestRegions(Store& store) {

@@ -31,7 +31,8 @@ void Compare(const std::vector<T>& a, const std::vector<T>& b, const std::string
   }
 }
 
-inline void CompareStrings(const StringColumn& a, const StringColumn& b, const std::string& what, std::string& out) {
+inline void CompareStrings(const StringColumn& a, const StringColumn& b, const std::string& what,
+                           std::string& out) {
   if (a.size() != b.size()) {
     out += fmt::format("{}: {} vs {} entries\n", what, a.size(), b.size());
     return;
@@ -43,14 +44,15 @@ inline void CompareStrings(const StringColumn& a, const StringColumn& b, const s
   }
 }
 
-inline void CompareColumns(const std::vector<Column>& a, const std::vector<Column>& b, const std::string& what,
-                           std::string& out) {
+inline void CompareColumns(const std::vector<Column>& a, const std::vector<Column>& b,
+                           const std::string& what, std::string& out) {
   if (a.size() != b.size()) {
     out += fmt::format("{}: {} vs {} columns\n", what, a.size(), b.size());
     return;
   }
   for (size_t k = 0; k < a.size(); ++k) {
-    const std::string name = what == "fields" && k < Fields().size() ? std::string(Fields()[k].name) : std::to_string(k);
+    const std::string name =
+        what == "fields" && k < Fields().size() ? std::string(Fields()[k].name) : std::to_string(k);
     if (a[k].width != b[k].width) out += fmt::format("{}[{}]: widths differ\n", what, name);
     Compare(a[k].bytes, b[k].bytes, fmt::format("{}[{}].bytes", what, name), out);
     Compare(a[k].narrow, b[k].narrow, fmt::format("{}[{}].narrow", what, name), out);
@@ -93,7 +95,8 @@ inline std::string SnapshotDiff(const Snapshot& a, const Snapshot& b) {
     }
   }
   for (size_t p = 0; p < a.person_id.size() && p < b.person_id.size() && out.empty(); ++p) {
-    if (a.ids.Find(a.person_id[p]) != b.ids.Find(b.person_id[p])) out += fmt::format("ids.Find differs at {}\n", p);
+    if (a.ids.Find(a.person_id[p]) != b.ids.Find(b.person_id[p]))
+      out += fmt::format("ids.Find differs at {}\n", p);
   }
   return out;
 }

@@ -12,7 +12,9 @@ namespace jz::testing {
 
 inline const ::jz::Status& GetStatus(const ::jz::Status& s) { return s; }
 template <typename T>
-const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) { return s.status(); }
+const ::jz::Status& GetStatus(const ::jz::StatusOr<T>& s) {
+  return s.status();
+}
 
 // Succeeds when `status` is InvalidArgument and its message contains `part`; for use in
 // EXPECT_TRUE(...) << context, where a predicate reads better than EXPECT_STATUS.
@@ -30,12 +32,12 @@ inline ::testing::AssertionResult IsInvalidArgumentWith(const ::jz::Status& stat
 
 // Evaluate `expr` once (the status is copied: `expr` is often a temporary) and, like
 // gtest's own assertions, accept `<< "more context"` after them.
-#define JZ_OK_IMPL_(expr, fail)                                                     \
-  switch (0)                                                                        \
-  case 0:                                                                           \
-  default:                                                                          \
-    if (const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr); jz_ok_.ok()) {  \
-    } else                                                                          \
+#define JZ_OK_IMPL_(expr, fail)                                                    \
+  switch (0)                                                                       \
+  case 0:                                                                          \
+  default:                                                                         \
+    if (const ::jz::Status jz_ok_ = ::jz::testing::GetStatus(expr); jz_ok_.ok()) { \
+    } else                                                                         \
       fail() << jz_ok_
 #define ASSERT_OK(expr) JZ_OK_IMPL_(expr, FAIL)
 #define EXPECT_OK(expr) JZ_OK_IMPL_(expr, ADD_FAILURE)
@@ -43,10 +45,10 @@ inline ::testing::AssertionResult IsInvalidArgumentWith(const ::jz::Status& stat
 // Asserts `expr` failed with `expected_code` and a message containing `substring`. (The
 // parameter must not be called `code`: the macro would then rewrite `.code()` too. The
 // status is copied because `expr` is often a temporary StatusOr.)
-#define EXPECT_STATUS(expr, expected_code, substring)                          \
-  do {                                                                         \
-    const ::jz::Status jz_st_ = ::jz::testing::GetStatus(expr);                \
-    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                         \
+#define EXPECT_STATUS(expr, expected_code, substring)                            \
+  do {                                                                           \
+    const ::jz::Status jz_st_ = ::jz::testing::GetStatus(expr);                  \
+    EXPECT_EQ(jz_st_.code(), expected_code) << jz_st_;                           \
     EXPECT_THAT(std::string(jz_st_.message()), ::testing::HasSubstr(substring)); \
   } while (false)
 

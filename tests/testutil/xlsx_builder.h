@@ -29,11 +29,20 @@ inline std::string XmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -66,19 +75,25 @@ inline std::map<std::string, std::string> XlsxParts(const std::vector<std::vecto
       const XlsxTestCell& cell = rows[r][c];
       if (cell.kind == XlsxTestCell::kEmpty) continue;
       std::string ref;
-      for (size_t n = c + 1; n > 0; n = (n - 1) / 26) ref.insert(ref.begin(), static_cast<char>('A' + (n - 1) % 26));
+      for (size_t n = c + 1; n > 0; n = (n - 1) / 26)
+        ref.insert(ref.begin(), static_cast<char>('A' + (n - 1) % 26));
       ref += std::to_string(r + 1);
       switch (cell.kind) {
         case XlsxTestCell::kText:
           sheet += "<c r=\"" + ref + "\" t=\"s\"><v>" + std::to_string(shared.size()) + "</v></c>";
           shared.push_back(cell.value);
           break;
-        case XlsxTestCell::kNumber: sheet += "<c r=\"" + ref + "\"><v>" + cell.value + "</v></c>"; break;
-        case XlsxTestCell::kDate: sheet += "<c r=\"" + ref + "\" s=\"1\"><v>" + cell.value + "</v></c>"; break;
+        case XlsxTestCell::kNumber:
+          sheet += "<c r=\"" + ref + "\"><v>" + cell.value + "</v></c>";
+          break;
+        case XlsxTestCell::kDate:
+          sheet += "<c r=\"" + ref + "\" s=\"1\"><v>" + cell.value + "</v></c>";
+          break;
         case XlsxTestCell::kInline:
           sheet += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + XmlEscape(cell.value) + "</t></is></c>";
           break;
-        case XlsxTestCell::kEmpty: break;
+        case XlsxTestCell::kEmpty:
+          break;
       }
     }
     sheet += "</row>";

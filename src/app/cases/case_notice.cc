@@ -24,8 +24,9 @@ StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id) {
     if (e.action == CaseAction::kInclude || e.action == CaseAction::kEliminate) step = &e;
   }
   if (step == nullptr || !step->notice_start || !step->notice_end) {
-    return FailedPreconditionError(Bilingual(fmt::format("案件 {} 还没有需要公示的纳入或风险消除", case_id),
-                                             fmt::format("case {} has no inclusion or elimination to announce", case_id)));
+    return FailedPreconditionError(
+        Bilingual(fmt::format("案件 {} 还没有需要公示的纳入或风险消除", case_id),
+                  fmt::format("case {} has no inclusion or elimination to announce", case_id)));
   }
   ASSIGN_OR_RETURN(Household h, RequireHousehold(store, d.c.household_no));
   ASSIGN_OR_RETURN(std::optional<Region> village, store.FindRegion(h.village));
@@ -39,13 +40,14 @@ StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id) {
   std::string text = fmt::format("{}公示\n\n", include ? "防止返贫监测对象识别" : "防止返贫监测对象风险消除");
   text += fmt::format("经入户核实、村民主评议（{}），拟{}，现予公示：\n\n", DatePayload(step->appraisal_date),
                       include ? "将以下农户纳入防止返贫监测对象" : "对以下监测对象标注风险消除");
-  text += fmt::format("  户主：{}\n  村（组）：{}{}\n  监测对象类型：{}\n  风险类别：{}\n", head, village_name,
-                      h.natural_village, type, JoinRisks(d.c.risks, Lang::kZhHans));
+  text += fmt::format("  户主：{}\n  村（组）：{}{}\n  监测对象类型：{}\n  风险类别：{}\n", head,
+                      village_name, h.natural_village, type, JoinRisks(d.c.risks, Lang::kZhHans));
   if (!include && d.c.method) text += fmt::format("  消除方式：{}\n", Label(*d.c.method));
   const int days = step->notice_end->days() - step->notice_start->days() + 1;
-  text += fmt::format("\n公示期：{} 至 {}（共 {} 天）。如有异议，请在公示期内向村民委员会或乡镇反映。\n\n{}\n{}\n",
-                      step->notice_start->ToString(), step->notice_end->ToString(), days, village_name,
-                      step->notice_start->ToString());
+  text += fmt::format(
+      "\n公示期：{} 至 {}（共 {} 天）。如有异议，请在公示期内向村民委员会或乡镇反映。\n\n{}\n{}\n",
+      step->notice_start->ToString(), step->notice_end->ToString(), days, village_name,
+      step->notice_start->ToString());
   RETURN_IF_ERROR(CheckNoticePrivacy(text, h));
   return text;
 }
@@ -56,7 +58,8 @@ Status CheckNoticePrivacy(std::string_view text, const Household& h) {
   std::set<std::string> phones = {h.phone};
   for (const Person& p : h.members) {
     if (contains(p.id_number.ToString()) || contains(p.id_number.Masked())) {
-      f.push_back({fmt::format("含 {} 的证件号码", p.name), fmt::format("it shows the ID number of {}", p.name)});
+      f.push_back(
+          {fmt::format("含 {} 的证件号码", p.name), fmt::format("it shows the ID number of {}", p.name)});
     }
     phones.insert(p.phone);
   }

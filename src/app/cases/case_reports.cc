@@ -14,7 +14,8 @@ using cases_internal::InScope;
 StatusOr<CaseDetail> LoadCaseDetail(Store& store, int64_t case_id) {
   ASSIGN_OR_RETURN(std::optional<MonitoringCase> c, store.cases().FindCase(case_id));
   if (!c) {
-    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id), fmt::format("case {} does not exist", case_id)));
+    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id),
+                                   fmt::format("case {} does not exist", case_id)));
   }
   CaseDetail d;
   d.c = std::move(*c);
@@ -23,7 +24,8 @@ StatusOr<CaseDetail> LoadCaseDetail(Store& store, int64_t case_id) {
   return d;
 }
 
-StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode scope, Date as_of, int limit_days) {
+StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode scope, Date as_of,
+                                                    int limit_days) {
   ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(InScope(scope)));
   std::vector<OverdueCase> out;
   for (MonitoringCase& c : cases) {
@@ -35,7 +37,8 @@ StatusOr<std::vector<OverdueCase>> ListOverdueCases(Store& store, RegionCode sco
   return out;
 }
 
-StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel level, Date as_of, int limit_days) {
+StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel level, Date as_of,
+                                     int limit_days) {
   ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(InScope(scope)));
   std::map<uint64_t, CaseRegionCounts> by_region;
   CaseSummary summary;
@@ -63,7 +66,8 @@ StatusOr<CaseSummary> SummarizeCases(Store& store, RegionCode scope, RegionLevel
   return summary;
 }
 
-StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of, int days) {
+StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode scope, Date as_of,
+                                                        int days) {
   ASSIGN_OR_RETURN(std::vector<MonitoringCase> cases, store.cases().ListCases(InScope(scope)));
   using LastVisits = std::map<std::string, Date>;
   ASSIGN_OR_RETURN(LastVisits last, store.cases().LastVisitDates(scope));

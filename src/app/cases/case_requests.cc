@@ -20,11 +20,12 @@ StatusOr<CaseStepResult> StepResult(Store& store, int64_t case_id, Date date) {
 }
 
 // The monitoring line: the request's, else the policy's money parameter monitoring_line.
-StatusOr<Money> MonitoringLine(const std::optional<Money>& line, const std::optional<std::string>& policy_path) {
+StatusOr<Money> MonitoringLine(const std::optional<Money>& line,
+                               const std::optional<std::string>& policy_path) {
   if (line) return *line;
   if (!policy_path) {
-    return InvalidArgumentError(Bilingual("请用 --line 或 --policy 给出监测线",
-                                          "give the monitoring line with --line or --policy"));
+    return InvalidArgumentError(
+        Bilingual("请用 --line 或 --policy 给出监测线", "give the monitoring line with --line or --policy"));
   }
   ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(*policy_path));
   auto it = policy.parameters.find("monitoring_line");
@@ -57,8 +58,8 @@ Status CheckCaseId(int64_t case_id) {
 StatusOr<int> ListDays(std::optional<int> requested, int fallback) {
   const int days = requested.value_or(fallback);
   if (days >= 0 && days <= kMaxCaseListDays) return days;
-  return InvalidArgumentError(Bilingual("--days {} 超出范围（可用 0 至 {}）", "--days {} is out of range (0 to {})", days,
-                                        kMaxCaseListDays));
+  return InvalidArgumentError(Bilingual("--days {} 超出范围（可用 0 至 {}）",
+                                        "--days {} is out of range (0 to {})", days, kMaxCaseListDays));
 }
 
 }  // namespace
@@ -161,10 +162,13 @@ StatusOr<std::optional<int64_t>> ParseMicrodegrees(std::string_view field, std::
   const size_t dot = rest.find('.');
   const std::string_view whole = rest.substr(0, dot);
   const std::string_view decimals = dot == std::string_view::npos ? "" : rest.substr(dot + 1);
-  auto digits = [](std::string_view s) { return s.find_first_not_of("0123456789") == std::string_view::npos; };
+  auto digits = [](std::string_view s) {
+    return s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
   if (whole.empty() || whole.size() > 3 || decimals.size() > 6 || !digits(whole) || !digits(decimals)) {
     return InvalidArgumentError(Bilingual("{} {} 不是度数（如 43.312345，最多 6 位小数）",
-                                          "{} {} is not degrees (e.g. 43.312345, at most 6 decimals)", field, text));
+                                          "{} {} is not degrees (e.g. 43.312345, at most 6 decimals)", field,
+                                          text));
   }
   int64_t value = 0;
   for (char c : whole) value = value * 10 + (c - '0');

@@ -64,9 +64,9 @@ struct OpenCaseRequest {
 [[nodiscard]] StatusOr<CaseStepResult> OpenCase(Workspace& ws, const OpenCaseRequest& request);
 
 struct LeadsFromWarningsRequest {
-  std::string period;  // "YYYY-MM", parsed strictly
+  std::string period;               // "YYYY-MM", parsed strictly
   std::optional<RegionCode> scope;  // default: the database's province
-  Date date;  // the leads' date
+  Date date;                        // the leads' date
   std::string actor;
   // A policy file: only its test and warning rules open leads, exclusion rules do not.
   std::optional<std::string> policy_path;
@@ -80,8 +80,8 @@ struct LeadsFromWarningsResult {
   std::string period;  // as parsed
   RegionCode scope;
 };
-[[nodiscard]] StatusOr<LeadsFromWarningsResult> OpenLeadsFromWarnings(Workspace& ws,
-                                                                    const LeadsFromWarningsRequest& request);
+[[nodiscard]] StatusOr<LeadsFromWarningsResult> OpenLeadsFromWarnings(
+    Workspace& ws, const LeadsFromWarningsRequest& request);
 
 struct VerifyCaseRequest {
   int64_t case_id = 0;
@@ -138,7 +138,8 @@ struct ProposeEliminationRequest {
   std::optional<std::string> policy_path;
   std::string evidence;
 };
-[[nodiscard]] StatusOr<CaseStepResult> ProposeElimination(Workspace& ws, const ProposeEliminationRequest& request);
+[[nodiscard]] StatusOr<CaseStepResult> ProposeElimination(Workspace& ws,
+                                                          const ProposeEliminationRequest& request);
 
 struct EliminateRiskRequest {
   int64_t case_id = 0;
@@ -194,11 +195,13 @@ struct CadreRequest {
   Date date;  // the assignment's start
   std::string actor;
 };
-[[nodiscard]] StatusOr<HouseholdRecordResult> AssignHouseholdCadre(Workspace& ws, const CadreRequest& request);
+[[nodiscard]] StatusOr<HouseholdRecordResult> AssignHouseholdCadre(Workspace& ws,
+                                                                   const CadreRequest& request);
 
 // "43.312345" → 43312345, exactly (no floating point); "" → nullopt. InvalidArgument naming
 // `field` and the text when it is not decimal degrees with at most 6 decimals.
-[[nodiscard]] StatusOr<std::optional<int64_t>> ParseMicrodegrees(std::string_view field, std::string_view text);
+[[nodiscard]] StatusOr<std::optional<int64_t>> ParseMicrodegrees(std::string_view field,
+                                                                 std::string_view text);
 
 // ---------------------------------------------------------------------------------------
 // Lists and reports. `scope` defaults to the database's province, `as_of` to today; `days`
@@ -281,7 +284,8 @@ struct CaseSummaryResult {
   int days = 0;
   CaseSummary summary;
 };
-[[nodiscard]] StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws, const CaseSummaryRequest& request);
+[[nodiscard]] StatusOr<CaseSummaryResult> SummarizeMonitoringCases(Workspace& ws,
+                                                                   const CaseSummaryRequest& request);
 
 // A monitored household (case included, assisting or proposed) not visited in `days` days.
 struct UnvisitedHousehold {
@@ -300,7 +304,8 @@ struct UnvisitedResult {
   int days = 0;
   std::vector<UnvisitedHousehold> households;
 };
-[[nodiscard]] StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws, const UnvisitedRequest& request);
+[[nodiscard]] StatusOr<UnvisitedResult> ListUnvisitedHouseholds(Workspace& ws,
+                                                                const UnvisitedRequest& request);
 
 }  // namespace jz
 

@@ -44,7 +44,8 @@ class CaseRequestsTest : public ::testing::Test {
 
   // A case of H1: lead 2024-01-02, verified 2024-01-04.
   int64_t Verified() {
-    StatusOr<CaseStepResult> open = OpenCase(*ws_, {"H1", CaseSource::kApplication, D(2024, 1, 2), "李明", "农户申请"});
+    StatusOr<CaseStepResult> open =
+        OpenCase(*ws_, {"H1", CaseSource::kApplication, D(2024, 1, 2), "李明", "农户申请"});
     EXPECT_OK(open.status());
     if (!open.ok()) return 0;
     EXPECT_OK(VerifyCase(*ws_, {open->case_id, D(2024, 1, 4), "李明", "入户核实"}).status());
@@ -58,7 +59,8 @@ TEST_F(CaseRequestsTest, TodayIsTheFixture) { EXPECT_EQ(ws_->today(), D(2024, 6,
 
 TEST_F(CaseRequestsTest, StepsReturnTheNewState) {
   const int64_t id = Verified();
-  ASSERT_OK_AND_ASSIGN(CaseStepResult excluded, ExcludeCase(*ws_, {id, D(2024, 1, 5), "王强", "收入高于监测线"}));
+  ASSERT_OK_AND_ASSIGN(CaseStepResult excluded,
+                       ExcludeCase(*ws_, {id, D(2024, 1, 5), "王强", "收入高于监测线"}));
   EXPECT_EQ(excluded.case_id, id);
   EXPECT_EQ(excluded.state, CaseState::kNotIncluded);
   EXPECT_EQ(excluded.date, D(2024, 1, 5));
@@ -82,8 +84,8 @@ TEST_F(CaseRequestsTest, ScopeAndAsOfDefaultToTheProvinceAndToday) {
 
 TEST_F(CaseRequestsTest, EventsAfterTodayAreRefused) {
   const Date tomorrow = D(2024, 7, 1);
-  EXPECT_STATUS(OpenCase(*ws_, {"H1", CaseSource::kVisit, tomorrow, "李明", ""}), StatusCode::kInvalidArgument,
-                "2024-07-01");
+  EXPECT_STATUS(OpenCase(*ws_, {"H1", CaseSource::kVisit, tomorrow, "李明", ""}),
+                StatusCode::kInvalidArgument, "2024-07-01");
   const int64_t id = Verified();
   StatusOr<CaseStepResult> late = ExcludeCase(*ws_, {id, tomorrow, "王强", "理由"});
   EXPECT_EQ(late.status().code(), StatusCode::kFailedPrecondition);
@@ -120,10 +122,13 @@ TEST_F(CaseRequestsTest, StepBeforeThePreviousStepNamesBothDates) {
 
 TEST_F(CaseRequestsTest, PeriodIsParsedStrictly) {
   for (const char* bad : {"2025-13", "2025-1", "2025/12", ""}) {
-    StatusOr<LeadsFromWarningsResult> r = OpenLeadsFromWarnings(*ws_, {bad, std::nullopt, D(2024, 6, 1), "系统", std::nullopt});
+    StatusOr<LeadsFromWarningsResult> r =
+        OpenLeadsFromWarnings(*ws_, {bad, std::nullopt, D(2024, 6, 1), "系统", std::nullopt});
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
   }
-  ASSERT_OK_AND_ASSIGN(LeadsFromWarningsResult ok, OpenLeadsFromWarnings(*ws_, {" 2024-05 ", std::nullopt, D(2024, 6, 1), "系统", std::nullopt}));
+  ASSERT_OK_AND_ASSIGN(
+      LeadsFromWarningsResult ok,
+      OpenLeadsFromWarnings(*ws_, {" 2024-05 ", std::nullopt, D(2024, 6, 1), "系统", std::nullopt}));
   EXPECT_EQ(ok.period, "2024-05");
   EXPECT_EQ(ok.scope.ShortString(), "22");
 }
@@ -134,26 +139,35 @@ TEST_F(CaseRequestsTest, NumbersAreBounded) {
   EXPECT_STATUS(ShowCase(*ws_, {99}), StatusCode::kNotFound, "99");
   for (int days : {-1, kMaxCaseListDays + 1}) {
     EXPECT_STATUS(ListOverdue(*ws_, Days<OverdueRequest>(days)), StatusCode::kInvalidArgument, "--days");
-    EXPECT_STATUS(ListUnvisitedHouseholds(*ws_, Days<UnvisitedRequest>(days)), StatusCode::kInvalidArgument, "--days");
-    EXPECT_STATUS(SummarizeMonitoringCases(*ws_, Days<CaseSummaryRequest>(days)), StatusCode::kInvalidArgument,
+    EXPECT_STATUS(ListUnvisitedHouseholds(*ws_, Days<UnvisitedRequest>(days)), StatusCode::kInvalidArgument,
                   "--days");
+    EXPECT_STATUS(SummarizeMonitoringCases(*ws_, Days<CaseSummaryRequest>(days)),
+                  StatusCode::kInvalidArgument, "--days");
   }
   EXPECT_OK(ListOverdue(*ws_, Days<OverdueRequest>(kMaxCaseListDays)).status());
-  EXPECT_STATUS(RecordIncome(*ws_, {"H1", D(2024, 6, 1), "李明", Money::FromFen(kMaxIncomePerCapitaFen + 1), ""}),
-                StatusCode::kInvalidArgument, "--per-capita");
-  EXPECT_STATUS(RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "91.5", "10", ""}),
-                StatusCode::kInvalidArgument, "±90");
-  EXPECT_STATUS(RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "43.1234567", "1", ""}),
+  EXPECT_STATUS(
+      RecordIncome(*ws_, {"H1", D(2024, 6, 1), "李明", Money::FromFen(kMaxIncomePerCapitaFen + 1), ""}),
+      StatusCode::kInvalidArgument, "--per-capita");
+  EXPECT_STATUS(
+      RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "91.5", "10", ""}),
+      StatusCode::kInvalidArgument, "±90");
+  EXPECT_STATUS(RecordCaseVisit(
+                    *ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "43.1234567", "1", ""}),
                 StatusCode::kInvalidArgument, "--lat");
-  EXPECT_STATUS(RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "43.5", "", ""}),
-                StatusCode::kInvalidArgument, "both");
+  EXPECT_STATUS(
+      RecordCaseVisit(*ws_, {"H1", D(2024, 6, 1), "王芳", "", VisitMode::kInPerson, "", "43.5", "", ""}),
+      StatusCode::kInvalidArgument, "both");
 
   const int64_t id = Verified();
   CaseMeasureRequest measure;
   measure.case_id = id;
   measure.date = D(2024, 1, 20);
   measure.actor = "李明";
-  measure.measure = {"", AssistanceKind::kHealth, D(2024, 1, 20), std::nullopt, "医疗救助",
+  measure.measure = {"",
+                     AssistanceKind::kHealth,
+                     D(2024, 1, 20),
+                     std::nullopt,
+                     "医疗救助",
                      Money::FromFen(kMaxMeasureFundsFen + 100)};
   EXPECT_STATUS(RecordCaseMeasure(*ws_, measure), StatusCode::kInvalidArgument, "--funds");
   measure.measure.funds = Money::FromYuan(-5);

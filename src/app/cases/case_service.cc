@@ -12,8 +12,8 @@
 
 namespace jz {
 
-using cases_internal::CheckLabour;
 using cases_internal::CheckIncome;
+using cases_internal::CheckLabour;
 using cases_internal::CheckMoneyRange;
 using cases_internal::CheckNotBefore;
 using cases_internal::CheckNotFuture;
@@ -67,7 +67,8 @@ StatusOr<MonitoringCase> CaseService::Load(int64_t case_id) {
   }
   ASSIGN_OR_RETURN(std::optional<MonitoringCase> c, store_.cases().FindCase(case_id));
   if (!c) {
-    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id), fmt::format("case {} does not exist", case_id)));
+    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id),
+                                   fmt::format("case {} does not exist", case_id)));
   }
   return std::move(*c);
 }
@@ -112,7 +113,9 @@ Status CaseService::Verify(int64_t case_id, Date date, std::string_view evidence
   CheckNotFuture(date, today_, "日期", "date", f);
   CheckNotBefore(date, c.lead_date, "线索日期", "lead date", f);
   RequireText(evidence, "核实情况（--evidence）", "what the visit found (--evidence)", f);
-  if (!f.empty()) return Refuse(fmt::format("案件 {} 不能核实", case_id), fmt::format("case {} cannot be verified", case_id), f);
+  if (!f.empty())
+    return Refuse(fmt::format("案件 {} 不能核实", case_id),
+                  fmt::format("case {} cannot be verified", case_id), f);
   CaseTransition t{c.state, c, Event(CaseAction::kVerify, c, CaseState::kVerified, date), {}, {}, {}};
   t.updated.state = CaseState::kVerified;
   t.updated.verified_date = date;
@@ -126,7 +129,9 @@ Status CaseService::Exclude(int64_t case_id, Date date, std::string_view reason)
   Failures f;
   CheckStepDate(c, date, today_, f);
   RequireText(reason, "不纳入的理由（--reason）", "the reason (--reason)", f);
-  if (!f.empty()) return Refuse(fmt::format("案件 {} 不能作不纳入处理", case_id), fmt::format("case {} cannot be excluded", case_id), f);
+  if (!f.empty())
+    return Refuse(fmt::format("案件 {} 不能作不纳入处理", case_id),
+                  fmt::format("case {} cannot be excluded", case_id), f);
   CaseTransition t{c.state, c, Event(CaseAction::kExclude, c, CaseState::kNotIncluded, date), {}, {}, {}};
   t.updated.state = CaseState::kNotIncluded;
   t.updated.identified_date = date;
@@ -147,7 +152,9 @@ Status CaseService::Include(int64_t case_id, const IncludeRequest& r) {
   }
   if (r.risks.empty()) f.push_back({"至少须有 1 个风险类别", "at least one risk category is required"});
   CheckProcedure(r.procedure, *c.verified_date, "入户核实日期", "verification date", r.date, f);
-  if (!f.empty()) return Refuse(fmt::format("案件 {} 不能纳入监测", case_id), fmt::format("case {} cannot be included", case_id), f);
+  if (!f.empty())
+    return Refuse(fmt::format("案件 {} 不能纳入监测", case_id),
+                  fmt::format("case {} cannot be included", case_id), f);
 
   CaseTransition t{c.state, c, Event(CaseAction::kInclude, c, CaseState::kIncluded, r.date), {}, {}, {}};
   t.updated.state = CaseState::kIncluded;
@@ -160,12 +167,13 @@ Status CaseService::Include(int64_t case_id, const IncludeRequest& r) {
   t.event.notice_end = r.procedure.notice_end;
   t.event.approval_date = r.procedure.approval;
   const int days = r.date.days() - c.lead_date.days();
-  t.event.payload = fmt::format("type={}; risks={}; days_from_lead={}{}", Label(*r.monitoring_type),
-                                JoinRisks(r.risks, Lang::kZhHans), days, days > kIdentificationLimitDays ? "; late" : "");
+  t.event.payload =
+      fmt::format("type={}; risks={}; days_from_lead={}{}", Label(*r.monitoring_type),
+                  JoinRisks(r.risks, Lang::kZhHans), days, days > kIdentificationLimitDays ? "; late" : "");
   const HouseholdType type = h.type == HouseholdType::kOrdinaryFarm ? HouseholdType::kMonitored : h.type;
   t.household = HouseholdMonitoringUpdate{type, r.monitoring_type, r.date, std::nullopt};
-  t.status_event = StatusEvent{c.household_no, StatusEventKind::kMonitored, r.date, r.monitoring_type, std::nullopt,
-                               fmt::format("监测案件 {}", case_id)};
+  t.status_event = StatusEvent{c.household_no, StatusEventKind::kMonitored,        r.date, r.monitoring_type,
+                               std::nullopt,   fmt::format("监测案件 {}", case_id)};
   return store_.cases().ApplyTransition(t);
 }
 
@@ -176,33 +184,39 @@ Status CaseService::RecordMeasure(int64_t case_id, Date date, const AssistanceMe
   Failures f;
   CheckStepDate(c, date, today_, f);
   if (m.start < *c.identified_date) {
-    f.push_back({fmt::format("措施开始日期 {} 早于纳入监测日期 {}", m.start.ToString(), c.identified_date->ToString()),
+    f.push_back({fmt::format("措施开始日期 {} 早于纳入监测日期 {}", m.start.ToString(),
+                             c.identified_date->ToString()),
                  fmt::format("the measure starts {}, before the identification on {}", m.start.ToString(),
                              c.identified_date->ToString())});
   }
   if (m.end && *m.end < m.start) {
-    f.push_back({fmt::format("措施结束日期 {} 早于开始日期 {}", m.end->ToString(), m.start.ToString()),
-                 fmt::format("the measure ends {}, before it starts {}", m.end->ToString(), m.start.ToString())});
+    f.push_back(
+        {fmt::format("措施结束日期 {} 早于开始日期 {}", m.end->ToString(), m.start.ToString()),
+         fmt::format("the measure ends {}, before it starts {}", m.end->ToString(), m.start.ToString())});
   }
   RequireText(m.content, "措施内容（--content）", "the measure's content (--content)", f);
-  if (!f.empty()) return Refuse(fmt::format("案件 {} 不能记录帮扶措施", case_id), fmt::format("case {}: measure refused", case_id), f);
+  if (!f.empty())
+    return Refuse(fmt::format("案件 {} 不能记录帮扶措施", case_id),
+                  fmt::format("case {}: measure refused", case_id), f);
   CaseTransition t{c.state, c, Event(CaseAction::kMeasure, c, CaseState::kAssisting, date), {}, {}, m};
   t.updated.state = CaseState::kAssisting;
   t.measure->household_no = c.household_no;
-  t.event.payload = fmt::format("kind={}; start={}; end={}; funds={}; content={}", Label(m.kind), m.start.ToString(),
-                                DatePayload(m.end), m.funds.ToString(), m.content);
+  t.event.payload = fmt::format("kind={}; start={}; end={}; funds={}; content={}", Label(m.kind),
+                                m.start.ToString(), DatePayload(m.end), m.funds.ToString(), m.content);
   return store_.cases().ApplyTransition(t);
 }
 
 StatusOr<std::vector<std::string>> CaseService::EliminationFailures(const MonitoringCase& c, Date proposal,
-                                                                   Money line, RiskEliminationMethod method) {
+                                                                    Money line,
+                                                                    RiskEliminationMethod method) {
   Failures f;
   ASSIGN_OR_RETURN(Household h, RequireHousehold(store_, c.household_no));
   ASSIGN_OR_RETURN(std::vector<IncomeCheck> checks, store_.cases().ListIncomeChecks(c.household_no));
   CheckIncome(checks, proposal, line, f);
   if (!c.identified_date || AddMonths(*c.identified_date, kEliminationMinMonths) > proposal) {
     const std::string since = c.identified_date ? c.identified_date->ToString() : "—";
-    f.push_back({fmt::format("纳入监测（{}）至提出日 {} 不满 {} 个月", since, proposal.ToString(), kEliminationMinMonths),
+    f.push_back({fmt::format("纳入监测（{}）至提出日 {} 不满 {} 个月", since, proposal.ToString(),
+                             kEliminationMinMonths),
                  fmt::format("identified on {}, less than {} months before {}", since, kEliminationMinMonths,
                              proposal.ToString())});
   }
@@ -211,7 +225,8 @@ StatusOr<std::vector<std::string>> CaseService::EliminationFailures(const Monito
     const bool carried_out = std::any_of(measures.begin(), measures.end(),
                                          [&](const AssistanceMeasure& m) { return m.start <= proposal; });
     if (!carried_out) {
-      f.push_back({"帮扶消除至少须已实施 1 项帮扶措施", "elimination by assistance needs at least one measure carried out"});
+      f.push_back({"帮扶消除至少须已实施 1 项帮扶措施",
+                   "elimination by assistance needs at least one measure carried out"});
     }
   }
   CheckSecurities(h, f);
@@ -228,13 +243,15 @@ Status CaseService::Propose(int64_t case_id, const EliminationRequest& r) {
   const RiskEliminationMethod method = r.method.value_or(RiskEliminationMethod::kByAssistance);
   Failures f;
   CheckStepDate(c, r.date, today_, f);
-  ASSIGN_OR_RETURN(std::vector<std::string> failed, EliminationFailures(c, r.date, r.monitoring_line, method));
+  ASSIGN_OR_RETURN(std::vector<std::string> failed,
+                   EliminationFailures(c, r.date, r.monitoring_line, method));
   for (const std::string& x : failed) f.push_back({MessageHalf(x, false), MessageHalf(x, true)});
   if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能提出风险消除", case_id),
                   fmt::format("case {}: risk elimination cannot be proposed", case_id), f);
   }
-  CaseTransition t{c.state, c, Event(CaseAction::kPropose, c, CaseState::kEliminationProposed, r.date), {}, {}, {}};
+  CaseTransition t{c.state, c,  Event(CaseAction::kPropose, c, CaseState::kEliminationProposed, r.date),
+                   {},      {}, {}};
   t.updated.state = CaseState::kEliminationProposed;
   t.updated.proposed_date = r.date;
   t.updated.method = method;
@@ -247,14 +264,17 @@ Status CaseService::Eliminate(int64_t case_id, const EliminationRequest& r) {
   RETURN_IF_ERROR(CheckMoneyRange(r.monitoring_line, 1, kMaxIncomePerCapitaFen, "--line"));
   ASSIGN_OR_RETURN(MonitoringCase c, Load(case_id));
   RETURN_IF_ERROR(CheckState(c, CaseAction::kEliminate));
-  const RiskEliminationMethod method = r.method.value_or(c.method.value_or(RiskEliminationMethod::kByAssistance));
+  const RiskEliminationMethod method =
+      r.method.value_or(c.method.value_or(RiskEliminationMethod::kByAssistance));
   Failures f;
   CheckStepDate(c, r.date, today_, f);
   CheckProcedure(r.procedure, *c.proposed_date, "提出日期", "proposal date", r.date, f);
-  ASSIGN_OR_RETURN(std::vector<std::string> failed, EliminationFailures(c, *c.proposed_date, r.monitoring_line, method));
+  ASSIGN_OR_RETURN(std::vector<std::string> failed,
+                   EliminationFailures(c, *c.proposed_date, r.monitoring_line, method));
   for (const std::string& x : failed) f.push_back({MessageHalf(x, false), MessageHalf(x, true)});
   if (!f.empty()) {
-    return Refuse(fmt::format("案件 {} 不能标注风险消除", case_id), fmt::format("case {} cannot be marked eliminated", case_id), f);
+    return Refuse(fmt::format("案件 {} 不能标注风险消除", case_id),
+                  fmt::format("case {} cannot be marked eliminated", case_id), f);
   }
   ASSIGN_OR_RETURN(Household h, RequireHousehold(store_, c.household_no));
   CaseTransition t{c.state, c, Event(CaseAction::kEliminate, c, CaseState::kEliminated, r.date), {}, {}, {}};
@@ -268,8 +288,8 @@ Status CaseService::Eliminate(int64_t case_id, const EliminationRequest& r) {
   t.event.approval_date = r.procedure.approval;
   t.event.payload = fmt::format("method={}; monitoring_line={}", Label(method), r.monitoring_line.ToString());
   t.household = HouseholdMonitoringUpdate{h.type, h.monitoring_type, h.risk_identified, r.date};
-  t.status_event = StatusEvent{c.household_no, StatusEventKind::kRiskEliminated, r.date, h.monitoring_type, method,
-                               fmt::format("监测案件 {}", case_id)};
+  t.status_event = StatusEvent{c.household_no, StatusEventKind::kRiskEliminated,   r.date, h.monitoring_type,
+                               method,         fmt::format("监测案件 {}", case_id)};
   return store_.cases().ApplyTransition(t);
 }
 
@@ -279,7 +299,9 @@ Status CaseService::Keep(int64_t case_id, Date date, std::string_view reason) {
   Failures f;
   CheckStepDate(c, date, today_, f);
   RequireText(reason, "继续监测的理由（--reason）", "the reason (--reason)", f);
-  if (!f.empty()) return Refuse(fmt::format("案件 {} 不能转为继续监测", case_id), fmt::format("case {} cannot be kept", case_id), f);
+  if (!f.empty())
+    return Refuse(fmt::format("案件 {} 不能转为继续监测", case_id),
+                  fmt::format("case {} cannot be kept", case_id), f);
   CaseTransition t{c.state, c, Event(CaseAction::kKeep, c, CaseState::kAssisting, date), {}, {}, {}};
   t.updated.state = CaseState::kAssisting;
   t.updated.proposed_date.reset();
@@ -291,7 +313,8 @@ Status CaseService::Keep(int64_t case_id, Date date, std::string_view reason) {
 Status CaseService::RecordIncomeCheck(const std::string& household_no, Date date, Money per_capita,
                                       std::string_view source) {
   RETURN_IF_ERROR(CheckActor());
-  RETURN_IF_ERROR(CheckMoneyRange(per_capita, -kMaxIncomePerCapitaFen, kMaxIncomePerCapitaFen, "--per-capita"));
+  RETURN_IF_ERROR(
+      CheckMoneyRange(per_capita, -kMaxIncomePerCapitaFen, kMaxIncomePerCapitaFen, "--per-capita"));
   RETURN_IF_ERROR(RefuseFuture(date, today_, "收入核查日期", "income check date"));
   return store_.cases().AddIncomeCheck({household_no, date, per_capita, actor_, std::string(source)});
 }
@@ -301,7 +324,8 @@ Status CaseService::RecordVisit(Visit visit) {
   if (visit.cadre_name.empty()) visit.cadre_name = actor_;
   RETURN_IF_ERROR(RefuseFuture(visit.visit_date, today_, "走访日期", "visit date"));
   if (visit.lat_microdeg.has_value() != visit.lon_microdeg.has_value()) {
-    return InvalidArgumentError(Bilingual("GPS 位置须同时给出纬度和经度", "a GPS point needs both latitude and longitude"));
+    return InvalidArgumentError(
+        Bilingual("GPS 位置须同时给出纬度和经度", "a GPS point needs both latitude and longitude"));
   }
   if ((visit.lat_microdeg && std::abs(*visit.lat_microdeg) > 90'000'000) ||
       (visit.lon_microdeg && std::abs(*visit.lon_microdeg) > 180'000'000)) {
@@ -319,7 +343,8 @@ Status CaseService::AssignCadre(CadreAssignment assignment) {
   }
   RETURN_IF_ERROR(RefuseFuture(assignment.start, today_, "帮扶责任人指定日期", "assignment date"));
   if (assignment.end && *assignment.end < assignment.start) {
-    return InvalidArgumentError(Bilingual("帮扶结束日期 {} 早于开始日期 {}", "the assignment ends {}, before it starts {}",
+    return InvalidArgumentError(Bilingual("帮扶结束日期 {} 早于开始日期 {}",
+                                          "the assignment ends {}, before it starts {}",
                                           assignment.end->ToString(), assignment.start.ToString()));
   }
   return store_.cases().AssignCadre(assignment);

@@ -33,7 +33,8 @@ StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope
     warned.insert(w.household_no);
     // Without a policy the stored kind decides; a warning stored before kinds were recorded
     // (unknown) stays a possible lead, as every warning was then.
-    const bool lead = lead_rules != nullptr ? lead_rules->contains(w.rule_id) : w.kind != WarningKind::kExclusion;
+    const bool lead =
+        lead_rules != nullptr ? lead_rules->contains(w.rule_id) : w.kind != WarningKind::kExclusion;
     if (lead) by_household[w.household_no].push_back(&w);
   }
   LeadsFromWarnings result;
@@ -54,7 +55,8 @@ StatusOr<LeadsFromWarnings> OpenCasesFromWarnings(Store& store, RegionCode scope
     if (covered) continue;
     std::string evidence = fmt::format("部门筛查预警 {}：", period);
     for (const std::string& r : rules) evidence += r + (r == *rules.rbegin() ? "" : ", ");
-    ASSIGN_OR_RETURN(int64_t id, service.Open({household_no, CaseSource::kScreening, lead_date, evidence, list[0]->id}));
+    ASSIGN_OR_RETURN(int64_t id,
+                     service.Open({household_no, CaseSource::kScreening, lead_date, evidence, list[0]->id}));
     opened.push_back(id);
   }
   return result;

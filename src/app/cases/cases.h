@@ -61,7 +61,7 @@ struct IncludeRequest {
 };
 
 struct EliminationRequest {
-  Date date;  // proposal date (Propose) or elimination date (Eliminate)
+  Date date;                                    // proposal date (Propose) or elimination date (Eliminate)
   std::optional<RiskEliminationMethod> method;  // Eliminate: defaults to the proposed one
   Money monitoring_line;                        // per capita per year, this year's 监测范围
   ProcedureDates procedure;                     // Eliminate only
@@ -110,13 +110,14 @@ class CaseService {
   //   (d) 义务教育, 基本医疗, 住房安全 and 饮水安全 all hold in the latest data year;
   //   (e) not 整户无劳动力: some member aged 16-65 on `proposal` whose 劳动技能 is 普通,
   //       技能 or 弱/半劳动力 (a missing skill counts as none).
-  StatusOr<std::vector<std::string>> EliminationFailures(const MonitoringCase& c, Date proposal, Money monitoring_line,
-                                                        RiskEliminationMethod method);
+  StatusOr<std::vector<std::string>> EliminationFailures(const MonitoringCase& c, Date proposal,
+                                                         Money monitoring_line, RiskEliminationMethod method);
 
   // The household records beside a case. InvalidArgument for a date after today, an income
   // beyond ±kMaxIncomePerCapitaFen, a GPS point with one coordinate or out of range, a cadre
   // without a name or an assignment ending before it starts.
-  Status RecordIncomeCheck(const std::string& household_no, Date date, Money per_capita, std::string_view source);
+  Status RecordIncomeCheck(const std::string& household_no, Date date, Money per_capita,
+                           std::string_view source);
   Status RecordVisit(Visit visit);
   Status AssignCadre(CadreAssignment assignment);
 

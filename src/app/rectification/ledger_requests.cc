@@ -20,26 +20,39 @@ constexpr StepName kOpening{"建账", "the ledger entry"};
 
 StepName ActionStep(LedgerAction action) {
   switch (action) {
-    case LedgerAction::kProgress: return {"整改进展", "the progress"};
-    case LedgerAction::kRequest: return {"申请销号", "the closure request"};
-    case LedgerAction::kConfirm: return {"确认销号", "the closure"};
-    case LedgerAction::kReject: return {"退回", "the rejection"};
-    case LedgerAction::kReopen: return {"重新打开", "the reopening"};
-    case LedgerAction::kReassign: return {"更换责任人", "the reassignment"};
+    case LedgerAction::kProgress:
+      return {"整改进展", "the progress"};
+    case LedgerAction::kRequest:
+      return {"申请销号", "the closure request"};
+    case LedgerAction::kConfirm:
+      return {"确认销号", "the closure"};
+    case LedgerAction::kReject:
+      return {"退回", "the rejection"};
+    case LedgerAction::kReopen:
+      return {"重新打开", "the reopening"};
+    case LedgerAction::kReassign:
+      return {"更换责任人", "the reassignment"};
   }
   return {"操作", "the action"};
 }
 
 Status Apply(Store& store, const ProblemActionRequest& r, const ProblemAction& action) {
   switch (r.action) {
-    case LedgerAction::kProgress: return RecordProgress(store, action);
-    case LedgerAction::kRequest: return RequestClosure(store, action);
-    case LedgerAction::kConfirm: return ConfirmClosure(store, action);
-    case LedgerAction::kReject: return RejectClosure(store, action);
-    case LedgerAction::kReopen: return ReopenProblem(store, action);
-    case LedgerAction::kReassign: return ReassignProblem(store, action, r.new_owner);
+    case LedgerAction::kProgress:
+      return RecordProgress(store, action);
+    case LedgerAction::kRequest:
+      return RequestClosure(store, action);
+    case LedgerAction::kConfirm:
+      return ConfirmClosure(store, action);
+    case LedgerAction::kReject:
+      return RejectClosure(store, action);
+    case LedgerAction::kReopen:
+      return ReopenProblem(store, action);
+    case LedgerAction::kReassign:
+      return ReassignProblem(store, action, r.new_owner);
   }
-  return InvalidArgumentError(Bilingual("未知整改操作 {}", "unknown ledger action {}", static_cast<int>(r.action)));
+  return InvalidArgumentError(
+      Bilingual("未知整改操作 {}", "unknown ledger action {}", static_cast<int>(r.action)));
 }
 
 // Region names by code, read once per code ("" when the region is not loaded).
@@ -116,8 +129,9 @@ StatusOr<ProblemImportResult> ImportProblems(Workspace& ws, const ProblemImportR
 
 StatusOr<AddedProblems> OpenCampaignProblems(Workspace& ws, const ProblemsFromCampaignRequest& r) {
   if (r.deadline_days < 1 || r.deadline_days > kMaxRectificationDays) {
-    return InvalidArgumentError(Bilingual("--days {} 超出范围（可用 1 到 {}）", "--days {} is out of range (use 1 to {})",
-                                          r.deadline_days, kMaxRectificationDays));
+    return InvalidArgumentError(Bilingual("--days {} 超出范围（可用 1 到 {}）",
+                                          "--days {} is out of range (use 1 to {})", r.deadline_days,
+                                          kMaxRectificationDays));
   }
   CampaignProblemsRequest request;
   request.campaign = r.campaign;
@@ -141,7 +155,10 @@ StatusOr<ProblemActionResult> ActOnProblem(Workspace& ws, const ProblemActionReq
 StatusOr<ProblemList> ListLedger(Workspace& ws, const ProblemListRequest& r) {
   ProblemList out;
   out.as_of = r.as_of.value_or(ws.today());
-  ProblemQuery query{.scope = r.scope, .status = r.status, .open_only = r.open_only, .source = r.source,
+  ProblemQuery query{.scope = r.scope,
+                     .status = r.status,
+                     .open_only = r.open_only,
+                     .source = r.source,
                      .overdue_as_of = std::nullopt};
   if (r.overdue_only) query.overdue_as_of = out.as_of;
   ASSIGN_OR_RETURN(std::vector<Problem> problems, ListProblems(ws.store(), query));

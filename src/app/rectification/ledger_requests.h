@@ -33,16 +33,16 @@ class Workspace;
 struct AddedProblems {
   std::vector<int64_t> ids;  // parallel to the batch's problems
   int64_t added = 0;
-  int64_t unchanged = 0;     // already in the ledger (same key): not added again
+  int64_t unchanged = 0;  // already in the ledger (same key): not added again
 };
 
 // ---- add ------------------------------------------------------------------------------
 
 struct ProblemAddRequest {
   ProblemSource source = ProblemSource::kInspection;
-  std::string source_ref;              // 问题来源: the inspection's name, the campaign code …
-  std::string source_item;             // 问题编号 within the source, may be empty
-  std::optional<RegionCode> region = std::nullopt;    // unset: the household's village
+  std::string source_ref;   // 问题来源: the inspection's name, the campaign code …
+  std::string source_item;  // 问题编号 within the source, may be empty
+  std::optional<RegionCode> region = std::nullopt;  // unset: the household's village
   std::string household_no;
   ProblemCategory category = ProblemCategory::kOther;
   std::string description;
@@ -51,8 +51,8 @@ struct ProblemAddRequest {
   std::string owner;
   std::string measure;
   Date deadline;
-  std::string actor;                   // 建账人
-  std::optional<Date> date = std::nullopt;            // unset: today
+  std::string actor;                        // 建账人
+  std::optional<Date> date = std::nullopt;  // unset: today
 };
 
 // Opens one problem; as AddProblems (rectification.h), plus InvalidArgument for a date after today.
@@ -62,14 +62,14 @@ struct ProblemAddRequest {
 
 struct ProblemImportError {
   std::string file;
-  int64_t line = 0;    // 1-based physical line; 0 for the file as a whole
-  std::string field;   // the column, as named in the file's header
+  int64_t line = 0;   // 1-based physical line; 0 for the file as a whole
+  std::string field;  // the column, as named in the file's header
   std::string value;
-  std::string message; // Bilingual
+  std::string message;  // Bilingual
 };
 
 struct ProblemImportResult {
-  int64_t rows = 0;       // problem rows read (validation reports: error findings)
+  int64_t rows = 0;  // problem rows read (validation reports: error findings)
   int64_t added = 0;
   int64_t unchanged = 0;  // already in the ledger
   std::vector<int64_t> ids;
@@ -79,9 +79,9 @@ struct ProblemImportResult {
 struct ProblemImportRequest {
   std::vector<std::string> paths;
   std::string actor;
-  std::optional<Date> date = std::nullopt;                                   // unset: today
+  std::optional<Date> date = std::nullopt;                    // unset: today
   ProblemSource default_source = ProblemSource::kInspection;  // rows without 来源类型
-  std::optional<TextEncoding> encoding = std::nullopt;                       // nullopt: detect
+  std::optional<TextEncoding> encoding = std::nullopt;        // nullopt: detect
   // Validation reports only: who answers for the data-quality problems, and by when.
   std::string responsible_unit;
   std::string owner;
@@ -92,7 +92,8 @@ struct ProblemImportRequest {
 
 // Imports the files (problem_import.h). Writes the error report when asked, then fails with
 // InvalidArgument summarising the errors when there are any (nothing stored).
-[[nodiscard]] StatusOr<ProblemImportResult> ImportProblems(Workspace& ws, const ProblemImportRequest& request);
+[[nodiscard]] StatusOr<ProblemImportResult> ImportProblems(Workspace& ws,
+                                                           const ProblemImportRequest& request);
 
 // ---- from a campaign ------------------------------------------------------------------
 
@@ -102,12 +103,13 @@ struct ProblemsFromCampaignRequest {
   std::string owner;
   std::string lead_unit;
   std::string actor;
-  std::optional<Date> date = std::nullopt;      // unset: today
-  int deadline_days = 30;        // 1 .. kMaxRectificationDays
+  std::optional<Date> date = std::nullopt;  // unset: today
+  int deadline_days = 30;                   // 1 .. kMaxRectificationDays
 };
 
 // See OpenProblemsFromCampaign (verification/campaign_problems.h).
-[[nodiscard]] StatusOr<AddedProblems> OpenCampaignProblems(Workspace& ws, const ProblemsFromCampaignRequest& request);
+[[nodiscard]] StatusOr<AddedProblems> OpenCampaignProblems(Workspace& ws,
+                                                           const ProblemsFromCampaignRequest& request);
 
 // ---- actions --------------------------------------------------------------------------
 
@@ -117,8 +119,8 @@ struct ProblemActionRequest {
   std::string actor;
   std::optional<Date> date = std::nullopt;  // unset: today
   std::string evidence;
-  std::string note;          // progress, or the reason of a rejection or reopening
-  std::string new_owner;     // reassign only
+  std::string note;       // progress, or the reason of a rejection or reopening
+  std::string new_owner;  // reassign only
 };
 
 struct ProblemActionResult {
@@ -160,8 +162,8 @@ struct ProblemShowRequest {
 struct ProblemView {
   Problem problem;
   std::string region_name;
-  std::vector<ProblemEvent> events;         // oldest first
-  std::vector<LedgerAction> allowed_next;   // in the problem's status
+  std::vector<ProblemEvent> events;        // oldest first
+  std::vector<LedgerAction> allowed_next;  // in the problem's status
 };
 
 // NotFound when there is no such problem.
@@ -183,7 +185,9 @@ struct ClearanceRow {
   int64_t overdue = 0;            // of open: deadline before as_of
 
   // closed / total, 1 when there is no problem.
-  double ClosureRate() const { return total == 0 ? 1.0 : static_cast<double>(closed) / static_cast<double>(total); }
+  double ClosureRate() const {
+    return total == 0 ? 1.0 : static_cast<double>(closed) / static_cast<double>(total);
+  }
   // 清零: no open problem.
   bool Cleared() const { return open == 0; }
 };
@@ -201,7 +205,7 @@ struct ClearanceViewRequest {
   // province every problem of the ledger lies in (InvalidArgument when they span several).
   std::optional<RegionCode> scope = std::nullopt;
   RegionLevel level = RegionLevel::kCounty;
-  std::optional<Date> as_of = std::nullopt;        // unset: today
+  std::optional<Date> as_of = std::nullopt;  // unset: today
 };
 
 // See ComputeClearanceView (rectification.h).

@@ -37,7 +37,8 @@ class LedgerRequestsTest : public ::testing::Test {
     r.date = date;
     return AddProblem(*ws_, r);
   }
-  StatusOr<ProblemActionResult> Act(LedgerAction action, int64_t id, std::string actor, std::optional<Date> date) {
+  StatusOr<ProblemActionResult> Act(LedgerAction action, int64_t id, std::string actor,
+                                    std::optional<Date> date) {
     return ActOnProblem(*ws_, {action, id, std::move(actor), date, "照片", "理由", ""});
   }
 
@@ -75,7 +76,8 @@ TEST_F(LedgerRequestsTest, AStepBeforeTheLastEntryIsRefusedNamingBothDates) {
 
 TEST_F(LedgerRequestsTest, DeadlineDaysAreBounded) {
   ProblemsFromCampaignRequest r{"WQ", "{county}乡村振兴局", "张三", "", "李四", std::nullopt, 0};
-  EXPECT_STATUS(OpenCampaignProblems(*ws_, r), StatusCode::kInvalidArgument, "--days 0 is out of range (use 1 to 3650)");
+  EXPECT_STATUS(OpenCampaignProblems(*ws_, r), StatusCode::kInvalidArgument,
+                "--days 0 is out of range (use 1 to 3650)");
   r.deadline_days = kMaxRectificationDays + 1;
   EXPECT_STATUS(OpenCampaignProblems(*ws_, r), StatusCode::kInvalidArgument, "--days 3651");
   r.deadline_days = 30;
@@ -91,7 +93,8 @@ TEST_F(LedgerRequestsTest, ListsNameRegionsAndTheViewDefaultsToTheProvince) {
   ASSERT_EQ(list.rows.size(), 1u);
   EXPECT_EQ(list.rows[0].region_name, "柳树河村委会");
   EXPECT_TRUE(list.rows[0].overdue);
-  ASSERT_OK_AND_ASSIGN(ProblemList none, ListLedger(*ws_, {.overdue_only = true}));  // as of today: not overdue
+  ASSERT_OK_AND_ASSIGN(ProblemList none,
+                       ListLedger(*ws_, {.overdue_only = true}));  // as of today: not overdue
   EXPECT_TRUE(none.rows.empty());
   ASSERT_OK_AND_ASSIGN(ClearanceView view, ViewClearance(*ws_, {}));
   EXPECT_EQ(view.scope, *RegionCode::Parse("22"));

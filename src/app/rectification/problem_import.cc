@@ -10,15 +10,27 @@
 #include <unordered_map>
 
 #include "io/csv_reader.h"
-#include "io/xlsx_reader.h"
 #include "io/csv_writer.h"
+#include "io/xlsx_reader.h"
 
 namespace jz {
 namespace {
 
 enum Column : size_t {
-  kSource, kSourceKind, kItemNo, kCategory, kDescription, kRegionCode, kRegionName, kHousehold,
-  kLeadUnit, kResponsibleUnit, kOwner, kMeasure, kDeadline, kColumnCount
+  kSource,
+  kSourceKind,
+  kItemNo,
+  kCategory,
+  kDescription,
+  kRegionCode,
+  kRegionName,
+  kHousehold,
+  kLeadUnit,
+  kResponsibleUnit,
+  kOwner,
+  kMeasure,
+  kDeadline,
+  kColumnCount
 };
 
 struct ColumnSpec {
@@ -44,7 +56,8 @@ constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{
 }};
 
 // The columns of `jingzhun validate --report` (registry_validation.cc).
-constexpr std::string_view kReportColumns[] = {"规则", "严重程度", "户编号", "人编号", "行政区划代码", "字段", "值", "说明"};
+constexpr std::string_view kReportColumns[] = {"规则",         "严重程度", "户编号", "人编号",
+                                               "行政区划代码", "字段",     "值",     "说明"};
 
 std::string_view Trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n";
@@ -82,7 +95,7 @@ class Importer {
   std::optional<std::array<int, kColumnCount>> MapHeader(const ReadFile& file);
   Status ParseInspectionRow(const ReadFile& file, const std::array<int, kColumnCount>& at, const Row& row);
   StatusOr<std::optional<RegionCode>> ResolveRegionName(std::string_view name, std::string* error_zh,
-                                                         std::string* error_en);
+                                                        std::string* error_en);
   Status LoadRegionNames();
   Status CheckAndStore();
 
@@ -176,7 +189,8 @@ std::optional<std::array<int, kColumnCount>> Importer::MapHeader(const ReadFile&
       if (file.header[i] != kColumns[c].zh && file.header[i] != kColumns[c].en) continue;
       if (at[c] >= 0) {
         Error(file.path, 1, file.header[i], "",
-              Bilingual(fmt::format("列“{}”出现两次", kColumns[c].zh), fmt::format("column {} appears twice", kColumns[c].en)));
+              Bilingual(fmt::format("列“{}”出现两次", kColumns[c].zh),
+                        fmt::format("column {} appears twice", kColumns[c].en)));
         ok = false;
       }
       at[c] = static_cast<int>(i);
@@ -229,7 +243,8 @@ StatusOr<std::optional<RegionCode>> Importer::ResolveRegionName(std::string_view
   }
   std::vector<RegionCode> matches;
   for (const auto& [name, code] : codes_by_name_) {
-    if (text.size() < name.size() || text.compare(text.size() - name.size(), name.size(), name) != 0) continue;
+    if (text.size() < name.size() || text.compare(text.size() - name.size(), name.size(), name) != 0)
+      continue;
     std::string_view rest(text.data(), text.size() - name.size());
     for (RegionCode up = code; !rest.empty() && up.level() > RegionLevel::kProvince;) {
       up = up.Parent();
@@ -246,36 +261,45 @@ StatusOr<std::optional<RegionCode>> Importer::ResolveRegionName(std::string_view
     *zh = fmt::format("所在地区“{}”不是已加载的区划名称", raw);
     *en = fmt::format("region name '{}' is not a loaded region", raw);
   } else {
-    *zh = fmt::format("所在地区“{}”对应 {} 个区划（{}…），请写上级名称或区划代码", raw, matches.size(), listed);
-    *en = fmt::format("region name '{}' matches {} regions ({}...); add the parent's name or give the code", raw,
-                      matches.size(), listed);
+    *zh =
+        fmt::format("所在地区“{}”对应 {} 个区划（{}…），请写上级名称或区划代码", raw, matches.size(), listed);
+    *en = fmt::format("region name '{}' matches {} regions ({}...); add the parent's name or give the code",
+                      raw, matches.size(), listed);
   }
   return std::optional<RegionCode>();
 }
 
 std::string Importer::FieldColumn(const Pending& p, std::string_view field) const {
   if (pending_from_report_) return std::string(field);
-  static const std::map<std::string_view, Column> kByField = {
-      {"region", kRegionCode},     {"household_no", kHousehold}, {"description", kDescription},
-      {"responsible_unit", kResponsibleUnit}, {"owner", kOwner}, {"source_ref", kSource}};
+  static const std::map<std::string_view, Column> kByField = {{"region", kRegionCode},
+                                                              {"household_no", kHousehold},
+                                                              {"description", kDescription},
+                                                              {"responsible_unit", kResponsibleUnit},
+                                                              {"owner", kOwner},
+                                                              {"source_ref", kSource}};
   auto it = kByField.find(field);
   if (it == kByField.end()) return std::string(field);
   const int index = static_cast<int>(it->second);
-  if (index < static_cast<int>(p.header_names.size()) && !p.header_names[static_cast<size_t>(index)].empty()) {
+  if (index < static_cast<int>(p.header_names.size()) &&
+      !p.header_names[static_cast<size_t>(index)].empty()) {
     return p.header_names[static_cast<size_t>(index)];
   }
   return std::string(kColumns[it->second].zh);
 }
 
-Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, kColumnCount>& at, const Row& row) {
+Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, kColumnCount>& at,
+                                    const Row& row) {
   if (row.cells.size() != file.header.size()) {
-    Error(file.path, row.line, "", "",
-          Bilingual(fmt::format("该行有 {} 列，表头有 {} 列", row.cells.size(), file.header.size()),
-                    fmt::format("the row has {} cells, the header {}", row.cells.size(), file.header.size())));
+    Error(
+        file.path, row.line, "", "",
+        Bilingual(fmt::format("该行有 {} 列，表头有 {} 列", row.cells.size(), file.header.size()),
+                  fmt::format("the row has {} cells, the header {}", row.cells.size(), file.header.size())));
     return OkStatus();
   }
   auto cell = [&](Column c) -> std::string { return at[c] < 0 ? "" : row.cells[static_cast<size_t>(at[c])]; };
-  auto bad = [&](Column c, std::string message) { Error(file.path, row.line, kColumns[c].zh, cell(c), std::move(message)); };
+  auto bad = [&](Column c, std::string message) {
+    Error(file.path, row.line, kColumns[c].zh, cell(c), std::move(message));
+  };
   Pending pending{{}, file.path, row.line, {}};
   for (size_t c = 0; c < kColumnCount; ++c) {
     pending.header_names.push_back(at[c] < 0 ? "" : file.header[static_cast<size_t>(at[c])]);
@@ -284,12 +308,18 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   p.source = options_.default_source;
   if (!cell(kSourceKind).empty()) {
     StatusOr<ProblemSource> source = Parse<ProblemSource>(cell(kSourceKind));
-    if (source.ok()) p.source = *source; else bad(kSourceKind, source.status().message());
+    if (source.ok())
+      p.source = *source;
+    else
+      bad(kSourceKind, source.status().message());
   }
   p.source_ref = cell(kSource);  // checked, when empty, by CheckProblems
   p.source_item = cell(kItemNo);
   StatusOr<ProblemCategory> category = Parse<ProblemCategory>(cell(kCategory));
-  if (category.ok()) p.category = *category; else bad(kCategory, category.status().message());
+  if (category.ok())
+    p.category = *category;
+  else
+    bad(kCategory, category.status().message());
   p.description = cell(kDescription);
   p.household_no = cell(kHousehold);
   p.lead_unit = cell(kLeadUnit);
@@ -297,15 +327,24 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   p.owner = cell(kOwner);
   p.measure = cell(kMeasure);
   StatusOr<Date> deadline = Date::Parse(cell(kDeadline));
-  if (deadline.ok()) p.deadline = *deadline; else bad(kDeadline, deadline.status().message());
+  if (deadline.ok())
+    p.deadline = *deadline;
+  else
+    bad(kDeadline, deadline.status().message());
   if (!cell(kRegionCode).empty()) {
     StatusOr<RegionCode> code = RegionCode::Parse(cell(kRegionCode));
-    if (code.ok()) p.region = *code; else bad(kRegionCode, code.status().message());
+    if (code.ok())
+      p.region = *code;
+    else
+      bad(kRegionCode, code.status().message());
     pending.region_reported = !code.ok();
   } else if (!cell(kRegionName).empty()) {
     std::string zh, en;
     ASSIGN_OR_RETURN(std::optional<RegionCode> code, ResolveRegionName(cell(kRegionName), &zh, &en));
-    if (code) p.region = *code; else bad(kRegionName, Bilingual(zh, en));
+    if (code)
+      p.region = *code;
+    else
+      bad(kRegionName, Bilingual(zh, en));
     pending.region_reported = !code;
   }
   pending_.push_back(std::move(pending));
@@ -328,11 +367,13 @@ Status Importer::AddFindingsRows(const ReadFile& file) {
                     "(--unit, --owner, --deadline)"));
     return OkStatus();
   }
-  const std::string ref = options_.validation_ref.empty() ? fmt::format("数据校验 {}", options_.date.ToString())
-                                                          : options_.validation_ref;
+  const std::string ref = options_.validation_ref.empty()
+                              ? fmt::format("数据校验 {}", options_.date.ToString())
+                              : options_.validation_ref;
   for (const Row& row : file.rows) {
     if (row.cells.size() != std::size(kReportColumns)) {
-      Error(file.path, row.line, "", "", Bilingual("该行列数与校验报告表头不符", "the row does not match the report's header"));
+      Error(file.path, row.line, "", "",
+            Bilingual("该行列数与校验报告表头不符", "the row does not match the report's header"));
       continue;
     }
     if (row.cells[1] != "错误") continue;  // warnings are not rectification items
@@ -346,7 +387,10 @@ Status Importer::AddFindingsRows(const ReadFile& file) {
     p.description = row.cells[7];
     p.household_no = row.cells[2];
     StatusOr<RegionCode> code = RegionCode::Parse(row.cells[4]);
-    if (code.ok()) p.region = *code; else Error(file.path, row.line, "行政区划代码", row.cells[4], code.status().message());
+    if (code.ok())
+      p.region = *code;
+    else
+      Error(file.path, row.line, "行政区划代码", row.cells[4], code.status().message());
     pending.region_reported = !code.ok();
     p.responsible_unit = options_.responsible_unit;
     p.owner = options_.owner;
@@ -361,8 +405,8 @@ Status Importer::CheckAndStore() {
   std::map<std::string, std::pair<std::string, int64_t>> seen;  // key -> first file and line
   std::vector<Problem> problems;
   for (Pending& pending : pending_) {
-    ProblemBatch one{pending.problem.source, pending.problem.source_ref, options_.actor, options_.date,
-                     {pending.problem}};
+    ProblemBatch one{
+        pending.problem.source, pending.problem.source_ref, options_.actor, options_.date, {pending.problem}};
     ASSIGN_OR_RETURN(std::vector<ProblemFieldError> errors, CheckProblems(store_, one));
     for (const ProblemFieldError& e : errors) {
       if (e.field == "region" && pending.region_reported) continue;
@@ -372,7 +416,8 @@ Status Importer::CheckAndStore() {
     auto [it, fresh] = seen.try_emplace(p.key, pending.file, pending.line);
     if (!fresh) {
       Error(pending.file, pending.line, p.source_item.empty() ? "问题描述" : "问题编号", p.source_item,
-            Bilingual(fmt::format("与 {} 第 {} 行是同一问题（来源、编号或内容相同）", it->second.first, it->second.second),
+            Bilingual(fmt::format("与 {} 第 {} 行是同一问题（来源、编号或内容相同）", it->second.first,
+                                  it->second.second),
                       fmt::format("the same problem as {} line {} (same source and number, or same content)",
                                   it->second.first, it->second.second)));
     }
@@ -421,14 +466,18 @@ Status ProblemImportStatus(const ProblemImportResult& result) {
   std::string zh, en;
   for (size_t i = 0; i < result.errors.size() && i < 20; ++i) {
     const ProblemImportError& e = result.errors[i];
-    zh += fmt::format("\n  {}：第 {} 行，{}：{}", e.file, e.line, e.field.empty() ? "-" : e.field, MessageHalf(e.message, false));
-    en += fmt::format("\n  {}: line {}, {}: {}", e.file, e.line, e.field.empty() ? "-" : e.field, MessageHalf(e.message, true));
+    zh += fmt::format("\n  {}：第 {} 行，{}：{}", e.file, e.line, e.field.empty() ? "-" : e.field,
+                      MessageHalf(e.message, false));
+    en += fmt::format("\n  {}: line {}, {}: {}", e.file, e.line, e.field.empty() ? "-" : e.field,
+                      MessageHalf(e.message, true));
   }
-  const std::string more_zh = result.errors.size() > 20 ? fmt::format("\n  …另有 {} 处", result.errors.size() - 20) : "";
-  const std::string more_en = result.errors.size() > 20 ? fmt::format("\n  ... and {} more", result.errors.size() - 20) : "";
+  const std::string more_zh =
+      result.errors.size() > 20 ? fmt::format("\n  …另有 {} 处", result.errors.size() - 20) : "";
+  const std::string more_en =
+      result.errors.size() > 20 ? fmt::format("\n  ... and {} more", result.errors.size() - 20) : "";
   return InvalidArgumentError(fmt::format("{} 处错误，未导入任何问题：{}{}{}{} errors, nothing imported:{}{}",
-                                          result.errors.size(), zh, more_zh, kBilingualSeparator, result.errors.size(),
-                                          en, more_en));
+                                          result.errors.size(), zh, more_zh, kBilingualSeparator,
+                                          result.errors.size(), en, more_en));
 }
 
 Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path) {

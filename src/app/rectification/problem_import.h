@@ -41,15 +41,15 @@
 namespace jz {
 
 struct ProblemImportOptions {
-  std::string actor;                     // who opens the entries (建账人); required
-  Date date;                             // when
+  std::string actor;                                          // who opens the entries (建账人); required
+  Date date;                                                  // when
   ProblemSource default_source = ProblemSource::kInspection;  // rows without 来源类型
-  std::optional<TextEncoding> encoding;  // nullopt: detect
+  std::optional<TextEncoding> encoding;                       // nullopt: detect
   // Validation reports only: who answers for the data-quality problems, and by when.
   std::string responsible_unit;
   std::string owner;
   std::optional<Date> deadline;
-  std::string validation_ref;            // 问题来源 of the findings; default "数据校验 <date>"
+  std::string validation_ref;  // 问题来源 of the findings; default "数据校验 <date>"
 };
 
 // Reads every file of `paths`, checks all rows, and stores them when none is bad.

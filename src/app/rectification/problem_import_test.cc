@@ -55,14 +55,17 @@ class ProblemImportTest : public ::testing::Test {
 
   // Asserts that `result` refused the import with an error at `line` in `field` whose
   // message contains `part`, and that nothing was stored.
-  void ExpectError(const ProblemImportResult& result, int64_t line, std::string_view field, std::string_view part) {
+  void ExpectError(const ProblemImportResult& result, int64_t line, std::string_view field,
+                   std::string_view part) {
     bool found = false;
     for (const ProblemImportError& e : result.errors) {
       if (e.line == line && e.field == field && e.message.find(part) != std::string::npos) found = true;
     }
     std::string all;
-    for (const ProblemImportError& e : result.errors) all += fmt::format("{}:{} [{}] {}\n", e.file, e.line, e.field, e.message);
-    EXPECT_TRUE(found) << "no error at line " << line << " field " << field << " with '" << part << "' in:\n" << all;
+    for (const ProblemImportError& e : result.errors)
+      all += fmt::format("{}:{} [{}] {}\n", e.file, e.line, e.field, e.message);
+    EXPECT_TRUE(found) << "no error at line " << line << " field " << field << " with '" << part << "' in:\n"
+                       << all;
     EXPECT_EQ(result.added, 0);
     EXPECT_EQ(Stored(), 0);
   }
@@ -74,9 +77,12 @@ class ProblemImportTest : public ::testing::Test {
 
 std::string GoodFile() {
   return std::string("\xEF\xBB\xBF") + std::string(kHeader) +
-         "1,2023年成效考核反馈,1,识别退出,村级分配脱贫指标,222424100205,,县乡村振兴局,汪清镇政府,张三,逐户复核,2024-06-30\n"
-         "2,2023年成效考核反馈,2,住房安全,C级危房未改造,,2224241002050001,县住建局,汪清镇政府,张三,危房改造,2024/9/30\n"
-         "3,2023年成效考核反馈,3,作风,帮扶干部走访不实,222424,,县纪委,县乡村振兴局,王五,约谈,2024年12月31日\n";
+         "1,2023年成效考核反馈,1,识别退出,村级分配脱贫指标,222424100205,,县乡村振兴局,汪清镇政府,张三,"
+         "逐户复核,2024-06-30\n"
+         "2,2023年成效考核反馈,2,住房安全,C级危房未改造,,2224241002050001,县住建局,汪清镇政府,张三,危房改造,"
+         "2024/9/30\n"
+         "3,2023年成效考核反馈,3,作风,帮扶干部走访不实,222424,,县纪委,县乡村振兴局,王五,约谈,"
+         "2024年12月31日\n";
 }
 
 TEST_F(ProblemImportTest, ImportsAGoodFileAndReimportsNothing) {
@@ -107,30 +113,35 @@ TEST_F(ProblemImportTest, EnglishHeadersWithoutItemNumbersAreKeyedByContent) {
   ASSERT_OK_AND_ASSIGN(ProblemImportResult first, Import(path));
   ASSERT_EQ(first.added, 1);
   // The deadline and the owner corrected in the spreadsheet: still the same problem.
-  Write("en.csv", "source,category,description,region_code,responsible_unit,owner,deadline\n"
-                  "county check,water,断水超过一个月,222424100206,水利局,钱七,2024-07-31\n");
+  Write("en.csv",
+        "source,category,description,region_code,responsible_unit,owner,deadline\n"
+        "county check,water,断水超过一个月,222424100206,水利局,钱七,2024-07-31\n");
   ASSERT_OK_AND_ASSIGN(ProblemImportResult again, Import(path));
   EXPECT_EQ(again.added, 0);
   EXPECT_EQ(again.unchanged, 1);
 }
 
 TEST_F(ProblemImportTest, MissingColumnIsNamed) {
-  const std::string path = Write("missing.csv", "问题来源,问题类别,问题描述,区划代码,责任单位,整改时限\n"
-                                                "督查,住房安全,危房,222424100205,镇政府,2024-06-30\n");
+  const std::string path = Write("missing.csv",
+                                 "问题来源,问题类别,问题描述,区划代码,责任单位,整改时限\n"
+                                 "督查,住房安全,危房,222424100205,镇政府,2024-06-30\n");
   ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(path));
   ExpectError(r, 1, "责任人", "owner");
   EXPECT_EQ(r.errors[0].file, path);
 }
 
 TEST_F(ProblemImportTest, EveryBadRowIsListedAndNothingStored) {
-  const std::string path = Write("bad.csv", std::string(kHeader) +
-      "1,督查,1,住房安全,危房,222424100205,,,镇政府,张三,改造,2024-02-30\n"       // line 2: bad date
-      "2,督查,2,住房安全,危房,222424100299,,,镇政府,张三,改造,2024-06-30\n"       // line 3: unknown region
-      "3,督查,3,住房安全,,222424100205,,,镇政府,张三,改造,2024-06-30\n"           // line 4: empty description
-      "4,督查,4,天气,危房,222424100205,,,镇政府,张三,改造,2024-06-30\n"           // line 5: bad category
-      "5,督查,5,住房安全,危房,222424100205,9999,,镇政府,张三,改造,2024-06-30\n"   // line 6: unknown household
-      "6,督查,1,住房安全,危房,222424100205,,,镇政府,张三,改造,2024-06-30\n"       // line 7: number 1 again
-      "7,督查,7,住房安全,危房,222424100205,,,镇政府,张三,改造\n");                // line 8: ragged
+  const std::string path = Write(
+      "bad.csv",
+      std::string(kHeader) +
+          "1,督查,1,住房安全,危房,222424100205,,,镇政府,张三,改造,2024-02-30\n"  // line 2: bad date
+          "2,督查,2,住房安全,危房,222424100299,,,镇政府,张三,改造,2024-06-30\n"  // line 3: unknown region
+          "3,督查,3,住房安全,,222424100205,,,镇政府,张三,改造,2024-06-30\n"      // line 4: empty description
+          "4,督查,4,天气,危房,222424100205,,,镇政府,张三,改造,2024-06-30\n"      // line 5: bad category
+          "5,督查,5,住房安全,危房,222424100205,9999,,镇政府,张三,改造,2024-06-30\n"  // line 6: unknown
+                                                                                     // household
+          "6,督查,1,住房安全,危房,222424100205,,,镇政府,张三,改造,2024-06-30\n"      // line 7: number 1 again
+          "7,督查,7,住房安全,危房,222424100205,,,镇政府,张三,改造\n");               // line 8: ragged
   ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(path));
   ExpectError(r, 2, "整改时限", "2024-02-30");
   ExpectError(r, 3, "区划代码", "222424100299 is not a loaded region");
@@ -193,7 +204,8 @@ TEST_F(ProblemImportTest, ImportsAnExcelWorkbook) {
   bool deadline_row4 = false, date_row5 = false;
   for (const ProblemImportError& e : refused.errors) {
     if (e.line == 4 && e.field == "整改时限") deadline_row4 = true;
-    if (e.line == 5 && e.field == "整改时限" && e.message.find("2024-02-30") != std::string::npos) date_row5 = true;
+    if (e.line == 5 && e.field == "整改时限" && e.message.find("2024-02-30") != std::string::npos)
+      date_row5 = true;
   }
   EXPECT_TRUE(deadline_row4 && date_row5) << (refused.errors.empty() ? "" : refused.errors[0].message);
   EXPECT_EQ(Stored(), 2);  // nothing of the refused file
@@ -207,8 +219,9 @@ TEST_F(ProblemImportTest, ImportsAnExcelWorkbook) {
 
 TEST_F(ProblemImportTest, BadEncodingNamesTheLine) {
   // Neither UTF-8 nor GB18030: detected as GB18030, whose reading fails on the UTF-8 header.
-  const std::string mixed = Write("enc.csv", std::string(kHeader) +
-      "1,督查,1,住房安全,危房\xFF\xFF,222424100205,,,镇政府,张三,改造,2024-06-30\n");
+  const std::string mixed =
+      Write("enc.csv", std::string(kHeader) +
+                           "1,督查,1,住房安全,危房\xFF\xFF,222424100205,,,镇政府,张三,改造,2024-06-30\n");
   ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(mixed));
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].file, mixed);
@@ -224,7 +237,8 @@ TEST_F(ProblemImportTest, BadEncodingNamesTheLine) {
 }
 
 TEST_F(ProblemImportTest, ReadsGb18030) {
-  ASSERT_OK_AND_ASSIGN(EncodingConverter to_gbk, EncodingConverter::Create(TextEncoding::kUtf8, TextEncoding::kGb18030));
+  ASSERT_OK_AND_ASSIGN(EncodingConverter to_gbk,
+                       EncodingConverter::Create(TextEncoding::kUtf8, TextEncoding::kGb18030));
   std::string gbk;
   ASSERT_OK(to_gbk.Convert(GoodFile().substr(3), gbk));  // without the BOM
   ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(Write("gbk.csv", gbk)));
@@ -236,9 +250,9 @@ TEST_F(ProblemImportTest, ReadsGb18030) {
 
 TEST_F(ProblemImportTest, ResolvesRegionNames) {
   const std::string path = Write("names.csv",
-      "问题来源,问题类别,问题描述,所在地区,责任单位,责任人,整改时限\n"
-      "督查,饮水,断水,汪清县汪清镇新民村委会,镇政府,张三,2024-06-30\n"
-      "督查,饮水,断水,汪清县,县水利局,张三,2024-06-30\n");
+                                 "问题来源,问题类别,问题描述,所在地区,责任单位,责任人,整改时限\n"
+                                 "督查,饮水,断水,汪清县汪清镇新民村委会,镇政府,张三,2024-06-30\n"
+                                 "督查,饮水,断水,汪清县,县水利局,张三,2024-06-30\n");
   ASSERT_OK_AND_ASSIGN(ProblemImportResult r, Import(path));
   ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
   ASSERT_OK_AND_ASSIGN(std::optional<Problem> village, store_->ledger().FindProblem(r.ids[0]));
@@ -247,8 +261,8 @@ TEST_F(ProblemImportTest, ResolvesRegionNames) {
   EXPECT_EQ(county->region.ToString(), "222424000000");
 
   const std::string unknown = Write("unknown.csv",
-      "问题来源,问题类别,问题描述,所在地区,责任单位,责任人,整改时限\n"
-      "督查,饮水,断水,长白县,镇政府,张三,2024-06-30\n");
+                                    "问题来源,问题类别,问题描述,所在地区,责任单位,责任人,整改时限\n"
+                                    "督查,饮水,断水,长白县,镇政府,张三,2024-06-30\n");
   ASSERT_OK_AND_ASSIGN(ProblemImportResult bad, Import(unknown));
   ASSERT_EQ(bad.errors.size(), 1u);
   EXPECT_EQ(bad.errors[0].field, "所在地区");
@@ -256,7 +270,8 @@ TEST_F(ProblemImportTest, ResolvesRegionNames) {
 }
 
 TEST_F(ProblemImportTest, ImportsErrorFindingsOfAValidationReport) {
-  const std::string path = Write("report.csv",
+  const std::string path = Write(
+      "report.csv",
       "规则,严重程度,户编号,人编号,行政区划代码,字段,值,说明\n"
       "household.no_head,错误,2224241002050001,,222424100205,与户主关系,,户编号 2224241002050001 没有户主\n"
       "person.phone,警告,2224241002050001,1,222424100205,联系电话,,电话缺失\n");

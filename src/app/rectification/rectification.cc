@@ -26,16 +26,17 @@ uint64_t Fnv1a(std::string_view text, uint64_t hash = 14695981039346656037ull) {
 
 std::string AllowedText(ProblemStatus status) {
   std::string out;
-  for (LedgerAction action : AllowedActions(status)) out += fmt::format("{}{}", out.empty() ? "" : ", ", CliName(action));
+  for (LedgerAction action : AllowedActions(status))
+    out += fmt::format("{}{}", out.empty() ? "" : ", ", CliName(action));
   return out;
 }
 
 Status NotAllowed(const Problem& p, std::string_view verb_zh, std::string_view verb_en) {
-  return FailedPreconditionError(Bilingual(
-      fmt::format("问题 {} 当前状态为「{}」，不能{}；当前可执行：{}", p.id, Label(p.status),
-                  verb_zh, AllowedText(p.status)),
-      fmt::format("problem {} is {}; it cannot be {}; allowed now: {}", p.id, CliName(p.status), verb_en,
-                  AllowedText(p.status))));
+  return FailedPreconditionError(
+      Bilingual(fmt::format("问题 {} 当前状态为「{}」，不能{}；当前可执行：{}", p.id, Label(p.status),
+                            verb_zh, AllowedText(p.status)),
+                fmt::format("problem {} is {}; it cannot be {}; allowed now: {}", p.id, CliName(p.status),
+                            verb_en, AllowedText(p.status))));
 }
 
 // Loads the problem and checks what every action needs: an actor, and a date not before the
@@ -47,10 +48,10 @@ StatusOr<ProblemDetail> Prepare(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail detail, ShowProblem(store, a.problem_id));
   const Date last = detail.events.empty() ? detail.problem.created_at : detail.events.back().date;
   if (a.date < last) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("日期 {} 早于问题 {} 的上一次记录（{}）", a.date.ToString(), a.problem_id, last.ToString()),
-                  fmt::format("date {} is before the last entry of problem {} ({})", a.date.ToString(), a.problem_id,
-                              last.ToString())));
+    return InvalidArgumentError(Bilingual(fmt::format("日期 {} 早于问题 {} 的上一次记录（{}）",
+                                                      a.date.ToString(), a.problem_id, last.ToString()),
+                                          fmt::format("date {} is before the last entry of problem {} ({})",
+                                                      a.date.ToString(), a.problem_id, last.ToString())));
   }
   return detail;
 }
@@ -77,25 +78,27 @@ Status CheckReviewer(const ProblemDetail& d, std::string_view actor, std::string
   actor = Trim(actor);
   if (actor == Trim(p.owner)) {
     return FailedPreconditionError(Bilingual(
-        fmt::format("问题 {}：{}须由责任人以外的人进行，{} 是该问题的责任人；请由复核人办理（confirm 或 reject）", p.id, verb_zh,
-                    actor),
+        fmt::format(
+            "问题 {}：{}须由责任人以外的人进行，{} 是该问题的责任人；请由复核人办理（confirm 或 reject）",
+            p.id, verb_zh, actor),
         fmt::format("problem {}: {} must be done by someone other than the owner; {} owns this problem; "
                     "a reviewer may confirm or reject",
                     p.id, verb_en, actor)));
   }
   if (actor == Trim(requester)) {
     return FailedPreconditionError(Bilingual(
-        fmt::format("问题 {}：{}须由申请人以外的人进行，{} 申请了销号；请由复核人办理（confirm 或 reject）", p.id, verb_zh,
-                    actor),
-        fmt::format("problem {}: {} must be done by someone other than the requester; {} requested the closure; "
-                    "a reviewer may confirm or reject",
-                    p.id, verb_en, actor)));
+        fmt::format("问题 {}：{}须由申请人以外的人进行，{} 申请了销号；请由复核人办理（confirm 或 reject）",
+                    p.id, verb_zh, actor),
+        fmt::format(
+            "problem {}: {} must be done by someone other than the requester; {} requested the closure; "
+            "a reviewer may confirm or reject",
+            p.id, verb_en, actor)));
   }
   return OkStatus();
 }
 
-Status Apply(Store& store, const ProblemAction& a, ProblemEventKind kind, ProblemStatus from, ProblemStatus to,
-             std::optional<std::string> new_owner = std::nullopt) {
+Status Apply(Store& store, const ProblemAction& a, ProblemEventKind kind, ProblemStatus from,
+             ProblemStatus to, std::optional<std::string> new_owner = std::nullopt) {
   ProblemTransition t;
   t.event = {0, a.problem_id, kind, std::string(Trim(a.actor)), a.date, a.evidence, a.note};
   t.expected_status = from;
@@ -106,8 +109,8 @@ Status Apply(Store& store, const ProblemAction& a, ProblemEventKind kind, Proble
 
 bool IsActive(ProblemStatus s) { return s == ProblemStatus::kOpen || s == ProblemStatus::kInProgress; }
 
-void AddError(std::vector<ProblemFieldError>& errors, size_t index, std::string_view field, std::string_view value,
-              std::string message) {
+void AddError(std::vector<ProblemFieldError>& errors, size_t index, std::string_view field,
+              std::string_view value, std::string message) {
   errors.push_back({index, std::string(field), std::string(value), std::move(message)});
 }
 
@@ -122,8 +125,8 @@ Status CheckRegionAndHousehold(Store& store, Problem& p, size_t i, std::vector<P
       p.region = h->village;
     } else if (!p.region.Contains(h->village)) {
       AddError(errors, i, "household_no", p.household_no,
-               Bilingual(fmt::format("户编号 {} 所在村 {} 不在区划 {} 内", p.household_no, h->village.ToString(),
-                                     p.region.ToString()),
+               Bilingual(fmt::format("户编号 {} 所在村 {} 不在区划 {} 内", p.household_no,
+                                     h->village.ToString(), p.region.ToString()),
                          fmt::format("household {} lives in {}, outside region {}", p.household_no,
                                      h->village.ToString(), p.region.ToString())));
     }
@@ -147,7 +150,8 @@ std::string ProblemKey(const Problem& p) {
   const std::string prefix = fmt::format("{}|{}|", CliName(p.source), p.source_ref);
   if (!p.source_item.empty()) return prefix + "#" + p.source_item;
   uint64_t hash = Fnv1a(std::to_string(p.region.value()));
-  for (std::string_view part : {std::string_view("\x1f"), std::string_view(p.household_no), std::string_view("\x1f")}) {
+  for (std::string_view part :
+       {std::string_view("\x1f"), std::string_view(p.household_no), std::string_view("\x1f")}) {
     hash = Fnv1a(part, hash);
   }
   hash = Fnv1a(std::to_string(static_cast<int>(p.category)), hash);
@@ -159,8 +163,9 @@ std::string ProblemKey(const Problem& p) {
 StatusOr<std::vector<ProblemFieldError>> CheckProblems(Store& store, ProblemBatch& batch) {
   std::vector<ProblemFieldError> errors;
   if (Trim(batch.source_ref).empty()) {
-    AddError(errors, 0, "source_ref", "", Bilingual("缺少问题来源（如督查名称、核查活动编号）",
-                                                   "the source reference (inspection name, campaign code) is missing"));
+    AddError(errors, 0, "source_ref", "",
+             Bilingual("缺少问题来源（如督查名称、核查活动编号）",
+                       "the source reference (inspection name, campaign code) is missing"));
   }
   if (Trim(batch.actor).empty()) {
     AddError(errors, 0, "created_by", "", Bilingual("缺少建账人（--by）", "the actor (--by) is missing"));
@@ -178,8 +183,8 @@ StatusOr<std::vector<ProblemFieldError>> CheckProblems(Store& store, ProblemBatc
         {&p.owner, {"责任人", "owner"}}};
     for (const auto& [value, names] : required) {
       if (Trim(*value).empty()) {
-        AddError(errors, i, names.second, "", Bilingual(fmt::format("{}为空", names.first),
-                                                        fmt::format("{} is empty", names.second)));
+        AddError(errors, i, names.second, "",
+                 Bilingual(fmt::format("{}为空", names.first), fmt::format("{} is empty", names.second)));
       }
     }
     RETURN_IF_ERROR(CheckRegionAndHousehold(store, p, i, errors));
@@ -196,8 +201,8 @@ StatusOr<AddedProblems> AddProblems(Store& store, ProblemBatch batch) {
       zh += fmt::format("\n  第 {} 个问题，{}：{}", e.index + 1, e.field, MessageHalf(e.message, false));
       en += fmt::format("\n  problem {}, {}: {}", e.index + 1, e.field, MessageHalf(e.message, true));
     }
-    return InvalidArgumentError(fmt::format("{} 处错误，未建账：{}{}{} errors, nothing stored:{}", errors.size(), zh,
-                                            kBilingualSeparator, errors.size(), en));
+    return InvalidArgumentError(fmt::format("{} 处错误，未建账：{}{}{} errors, nothing stored:{}",
+                                            errors.size(), zh, kBilingualSeparator, errors.size(), en));
   }
   ASSIGN_OR_RETURN(auto stored, store.ledger().AddProblems(batch.problems, "建账"));
   AddedProblems out;
@@ -211,9 +216,12 @@ StatusOr<AddedProblems> AddProblems(Store& store, ProblemBatch batch) {
 std::vector<LedgerAction> AllowedActions(ProblemStatus status) {
   switch (status) {
     case ProblemStatus::kOpen:
-    case ProblemStatus::kInProgress: return {LedgerAction::kProgress, LedgerAction::kRequest, LedgerAction::kReassign};
-    case ProblemStatus::kClosureRequested: return {LedgerAction::kConfirm, LedgerAction::kReject};
-    case ProblemStatus::kClosed: return {LedgerAction::kReopen};
+    case ProblemStatus::kInProgress:
+      return {LedgerAction::kProgress, LedgerAction::kRequest, LedgerAction::kReassign};
+    case ProblemStatus::kClosureRequested:
+      return {LedgerAction::kConfirm, LedgerAction::kReject};
+    case ProblemStatus::kClosed:
+      return {LedgerAction::kReopen};
   }
   return {};
 }
@@ -221,30 +229,36 @@ std::vector<LedgerAction> AllowedActions(ProblemStatus status) {
 Status RecordProgress(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail d, Prepare(store, a));
   if (!IsActive(d.problem.status)) return NotAllowed(d.problem, "记录整改进展", "given progress");
-  RETURN_IF_ERROR(Require(a.evidence, "整改进展的佐证材料（--evidence）", "evidence (--evidence) of the progress", a.problem_id));
+  RETURN_IF_ERROR(Require(a.evidence, "整改进展的佐证材料（--evidence）",
+                          "evidence (--evidence) of the progress", a.problem_id));
   return Apply(store, a, ProblemEventKind::kProgress, d.problem.status, ProblemStatus::kInProgress);
 }
 
 Status RequestClosure(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail d, Prepare(store, a));
   if (!IsActive(d.problem.status)) return NotAllowed(d.problem, "申请销号", "requested for closure");
-  RETURN_IF_ERROR(Require(a.evidence, "申请销号的佐证材料（--evidence）", "evidence (--evidence) for the closure", a.problem_id));
-  return Apply(store, a, ProblemEventKind::kClosureRequested, d.problem.status, ProblemStatus::kClosureRequested);
+  RETURN_IF_ERROR(Require(a.evidence, "申请销号的佐证材料（--evidence）",
+                          "evidence (--evidence) for the closure", a.problem_id));
+  return Apply(store, a, ProblemEventKind::kClosureRequested, d.problem.status,
+               ProblemStatus::kClosureRequested);
 }
 
 Status ConfirmClosure(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail d, Prepare(store, a));
-  if (d.problem.status != ProblemStatus::kClosureRequested) return NotAllowed(d.problem, "确认销号", "closed");
+  if (d.problem.status != ProblemStatus::kClosureRequested)
+    return NotAllowed(d.problem, "确认销号", "closed");
   RETURN_IF_ERROR(CheckReviewer(d, a.actor, "确认销号", "confirming the closure"));
   return Apply(store, a, ProblemEventKind::kClosed, ProblemStatus::kClosureRequested, ProblemStatus::kClosed);
 }
 
 Status RejectClosure(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail d, Prepare(store, a));
-  if (d.problem.status != ProblemStatus::kClosureRequested) return NotAllowed(d.problem, "退回销号申请", "rejected");
+  if (d.problem.status != ProblemStatus::kClosureRequested)
+    return NotAllowed(d.problem, "退回销号申请", "rejected");
   RETURN_IF_ERROR(Require(a.note, "退回理由（--reason）", "a reason (--reason)", a.problem_id));
   RETURN_IF_ERROR(CheckReviewer(d, a.actor, "退回销号申请", "rejecting the closure"));
-  return Apply(store, a, ProblemEventKind::kRejected, ProblemStatus::kClosureRequested, ProblemStatus::kInProgress);
+  return Apply(store, a, ProblemEventKind::kRejected, ProblemStatus::kClosureRequested,
+               ProblemStatus::kInProgress);
 }
 
 Status ReopenProblem(Store& store, const ProblemAction& a) {
@@ -264,7 +278,9 @@ Status ReassignProblem(Store& store, const ProblemAction& a, std::string_view ne
                std::string(Trim(new_owner)));
 }
 
-bool IsOverdue(const Problem& p, Date as_of) { return p.status != ProblemStatus::kClosed && p.deadline < as_of; }
+bool IsOverdue(const Problem& p, Date as_of) {
+  return p.status != ProblemStatus::kClosed && p.deadline < as_of;
+}
 
 StatusOr<std::vector<Problem>> ListProblems(Store& store, const ProblemQuery& q) {
   ProblemFilter filter{.scope = q.scope, .status = q.status, .source = q.source, .source_ref = std::nullopt};
@@ -279,7 +295,8 @@ StatusOr<std::vector<Problem>> ListProblems(Store& store, const ProblemQuery& q)
 StatusOr<ProblemDetail> ShowProblem(Store& store, int64_t id) {
   ASSIGN_OR_RETURN(std::optional<Problem> p, store.ledger().FindProblem(id));
   if (!p) {
-    return NotFoundError(Bilingual(fmt::format("问题 {} 不存在", id), fmt::format("problem {} does not exist", id)));
+    return NotFoundError(
+        Bilingual(fmt::format("问题 {} 不存在", id), fmt::format("problem {} does not exist", id)));
   }
   ProblemDetail detail{std::move(*p), {}};
   ASSIGN_OR_RETURN(detail.events, store.ledger().ListProblemEvents(id));
@@ -310,7 +327,8 @@ StatusOr<ClearanceView> ComputeClearanceView(Store& store, RegionCode scope, Reg
   if (level < scope.level()) {
     return InvalidArgumentError(Bilingual(
         fmt::format("统计级别 {} 高于范围 {} 的级别", RegionLevelName(level, false), scope.ToString()),
-        fmt::format("level {} is above the level of scope {}", RegionLevelName(level, true), scope.ToString())));
+        fmt::format("level {} is above the level of scope {}", RegionLevelName(level, true),
+                    scope.ToString())));
   }
   ASSIGN_OR_RETURN(std::vector<Problem> problems, store.ledger().ListProblems({.scope = scope}));
   ClearanceView view{scope, level, as_of, {}, {}};

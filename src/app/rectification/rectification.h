@@ -10,7 +10,8 @@
 // FailedPrecondition or InvalidArgument, names what failed and lists the allowed next steps.
 //
 // Labels and parsing of the statuses, sources and categories are the code lists of
-// core/verification_codes.h. The doors call ledger_requests.h. Nothing here prints. Thread safety: as the Store.
+// core/verification_codes.h. The doors call ledger_requests.h. Nothing here prints. Thread safety: as the
+// Store.
 #ifndef JZ_APP_RECTIFICATION_RECTIFICATION_H_
 #define JZ_APP_RECTIFICATION_RECTIFICATION_H_
 
@@ -20,10 +21,10 @@
 #include <string_view>
 #include <vector>
 
+#include "app/rectification/ledger_requests.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/region_code.h"
-#include "app/rectification/ledger_requests.h"
 #include "core/status.h"
 #include "core/verification_codes.h"
 #include "store/store.h"
@@ -41,9 +42,9 @@ std::string ProblemKey(const Problem& problem);
 // findings of one inspection, or one import file.
 struct ProblemBatch {
   ProblemSource source = ProblemSource::kInspection;
-  std::string source_ref;         // e.g. the campaign code or the inspection's name
-  std::string actor;              // who opens the ledger entries (建账)
-  Date date;                      // when
+  std::string source_ref;  // e.g. the campaign code or the inspection's name
+  std::string actor;       // who opens the ledger entries (建账)
+  Date date;               // when
   // Each problem's source, source_ref, created_by, created_at and status are set from the
   // batch; its key is computed with ProblemKey() when empty. A problem with no region but
   // a household takes the household's village.
@@ -107,9 +108,9 @@ bool IsOverdue(const Problem& problem, Date as_of);
 struct ProblemQuery {
   std::optional<RegionCode> scope = std::nullopt;
   std::optional<ProblemStatus> status = std::nullopt;
-  bool open_only = false;              // every status but closed
+  bool open_only = false;  // every status but closed
   std::optional<ProblemSource> source = std::nullopt;
-  std::optional<Date> overdue_as_of = std::nullopt;   // only problems overdue on this date
+  std::optional<Date> overdue_as_of = std::nullopt;  // only problems overdue on this date
 };
 StatusOr<std::vector<Problem>> ListProblems(Store& store, const ProblemQuery& query);
 

@@ -37,14 +37,18 @@ class RectificationTest : public ::testing::Test {
   }
 
   int64_t AddOne(const char* region = "222424100205", Date deadline = D(2024, 6, 30)) {
-    ProblemBatch batch{ProblemSource::kInspection, "2024年省级督查", "李四", D(2024, 3, 1),
+    ProblemBatch batch{ProblemSource::kInspection,
+                       "2024年省级督查",
+                       "李四",
+                       D(2024, 3, 1),
                        {NewProblem(region, fmt::format("问题{}", next_++), deadline)}};
     StatusOr<AddedProblems> added = AddProblems(*store_, batch);
     EXPECT_TRUE(added.ok()) << added.status();
     return added.ok() ? added->ids[0] : 0;
   }
 
-  ProblemAction Act(int64_t id, const char* actor, Date date, const char* evidence = "", const char* note = "") {
+  ProblemAction Act(int64_t id, const char* actor, Date date, const char* evidence = "",
+                    const char* note = "") {
     return ProblemAction{id, actor, date, evidence, note};
   }
 
@@ -98,11 +102,14 @@ TEST_F(RectificationTest, EvidenceAndReasonsAreRequired) {
                 "evidence (--evidence) for the closure is required");
   EXPECT_STATUS(RecordProgress(*store_, Act(id, "张三", D(2024, 4, 1), " ")), StatusCode::kInvalidArgument,
                 "evidence");
-  EXPECT_STATUS(RecordProgress(*store_, Act(id, "", D(2024, 4, 1), "x")), StatusCode::kInvalidArgument, "--by");
+  EXPECT_STATUS(RecordProgress(*store_, Act(id, "", D(2024, 4, 1), "x")), StatusCode::kInvalidArgument,
+                "--by");
   ASSERT_OK(RequestClosure(*store_, Act(id, "张三", D(2024, 4, 1), "验收单")));
-  EXPECT_STATUS(RejectClosure(*store_, Act(id, "王五", D(2024, 4, 2))), StatusCode::kInvalidArgument, "reason");
+  EXPECT_STATUS(RejectClosure(*store_, Act(id, "王五", D(2024, 4, 2))), StatusCode::kInvalidArgument,
+                "reason");
   ASSERT_OK(ConfirmClosure(*store_, Act(id, "王五", D(2024, 4, 2))));
-  EXPECT_STATUS(ReopenProblem(*store_, Act(id, "王五", D(2024, 4, 3))), StatusCode::kInvalidArgument, "reason");
+  EXPECT_STATUS(ReopenProblem(*store_, Act(id, "王五", D(2024, 4, 3))), StatusCode::kInvalidArgument,
+                "reason");
   ASSERT_OK_AND_ASSIGN(ProblemDetail d, ShowProblem(*store_, id));
   EXPECT_EQ(d.events.size(), 3u);  // refusals leave no trace
 }
@@ -110,8 +117,8 @@ TEST_F(RectificationTest, EvidenceAndReasonsAreRequired) {
 TEST_F(RectificationTest, RejectGoesBackToInProgressAndReopenToOpen) {
   const int64_t id = AddOne();
   ASSERT_OK(RequestClosure(*store_, Act(id, "张三", D(2024, 4, 1), "验收单")));
-  EXPECT_STATUS(RejectClosure(*store_, Act(id, "张三", D(2024, 4, 2), "", "自己退回")), StatusCode::kFailedPrecondition,
-                "owner");
+  EXPECT_STATUS(RejectClosure(*store_, Act(id, "张三", D(2024, 4, 2), "", "自己退回")),
+                StatusCode::kFailedPrecondition, "owner");
   ASSERT_OK(RejectClosure(*store_, Act(id, "王五", D(2024, 4, 2), "", "照片不清楚")));
   EXPECT_EQ(StatusOf(id), ProblemStatus::kInProgress);
   ASSERT_OK(RequestClosure(*store_, Act(id, "张三", D(2024, 4, 5), "新照片")));
@@ -126,17 +133,18 @@ TEST_F(RectificationTest, RejectGoesBackToInProgressAndReopenToOpen) {
 TEST_F(RectificationTest, RefusalsNameTheStatusAndTheAllowedNextSteps) {
   const int64_t id = AddOne();
   EXPECT_STATUS(ConfirmClosure(*store_, Act(id, "王五", D(2024, 4, 1))), StatusCode::kFailedPrecondition,
-                "problem " + std::to_string(id) + " is open; it cannot be closed; allowed now: progress, request, reassign");
-  EXPECT_STATUS(ReopenProblem(*store_, Act(id, "王五", D(2024, 4, 1), "", "x")), StatusCode::kFailedPrecondition,
-                "当前状态为「待整改」");
+                "problem " + std::to_string(id) +
+                    " is open; it cannot be closed; allowed now: progress, request, reassign");
+  EXPECT_STATUS(ReopenProblem(*store_, Act(id, "王五", D(2024, 4, 1), "", "x")),
+                StatusCode::kFailedPrecondition, "当前状态为「待整改」");
   ASSERT_OK(RequestClosure(*store_, Act(id, "张三", D(2024, 4, 1), "验收单")));
-  EXPECT_STATUS(RecordProgress(*store_, Act(id, "张三", D(2024, 4, 2), "照片")), StatusCode::kFailedPrecondition,
-                "allowed now: confirm, reject");
+  EXPECT_STATUS(RecordProgress(*store_, Act(id, "张三", D(2024, 4, 2), "照片")),
+                StatusCode::kFailedPrecondition, "allowed now: confirm, reject");
   ASSERT_OK(ConfirmClosure(*store_, Act(id, "王五", D(2024, 4, 2))));
   EXPECT_STATUS(RequestClosure(*store_, Act(id, "张三", D(2024, 4, 3), "x")), StatusCode::kFailedPrecondition,
                 "allowed now: reopen");
-  EXPECT_STATUS(ReassignProblem(*store_, Act(id, "李四", D(2024, 4, 3)), "钱七"), StatusCode::kFailedPrecondition,
-                "is closed");
+  EXPECT_STATUS(ReassignProblem(*store_, Act(id, "李四", D(2024, 4, 3)), "钱七"),
+                StatusCode::kFailedPrecondition, "is closed");
   EXPECT_STATUS(RecordProgress(*store_, Act(id + 99, "张三", D(2024, 4, 3), "x")), StatusCode::kNotFound,
                 "does not exist");
 }
@@ -157,7 +165,8 @@ TEST_F(RectificationTest, ReassignChangesTheOwnerAndTheGuardFollows) {
   EXPECT_EQ(d.problem.owner, "钱七");
   EXPECT_EQ(d.events.back().note, "张三 → 钱七");
   ASSERT_OK(RequestClosure(*store_, Act(id, "孙八", D(2024, 4, 1), "x")));
-  EXPECT_STATUS(ConfirmClosure(*store_, Act(id, "钱七", D(2024, 4, 2))), StatusCode::kFailedPrecondition, "owner");
+  EXPECT_STATUS(ConfirmClosure(*store_, Act(id, "钱七", D(2024, 4, 2))), StatusCode::kFailedPrecondition,
+                "owner");
   ASSERT_OK(ConfirmClosure(*store_, Act(id, "张三", D(2024, 4, 2))));  // no longer the owner
 }
 
@@ -188,7 +197,8 @@ TEST_F(RectificationTest, BatchIsCheckedWholeAndIsIdempotent) {
   bad.problems.push_back(stranger);
   StatusOr<AddedProblems> refused = AddProblems(*store_, bad);
   EXPECT_STATUS(refused, StatusCode::kInvalidArgument, "problem 2, owner: owner is empty");
-  EXPECT_STATUS(refused, StatusCode::kInvalidArgument, "problem 3, region: region 222424100299 is not a loaded region");
+  EXPECT_STATUS(refused, StatusCode::kInvalidArgument,
+                "problem 3, region: region 222424100299 is not a loaded region");
   EXPECT_STATUS(refused, StatusCode::kInvalidArgument, "problem 4, household_no");
   ASSERT_OK_AND_ASSIGN(auto all, ListProblems(*store_, {}));
   EXPECT_EQ(all.size(), 2u);  // 新问题 was not stored either
@@ -203,7 +213,8 @@ TEST_F(RectificationTest, ListFiltersOverdueWithFixedDates) {
   ASSERT_OK_AND_ASSIGN(auto overdue, ListProblems(*store_, {.overdue_as_of = D(2024, 5, 1)}));
   ASSERT_EQ(overdue.size(), 1u);
   EXPECT_EQ(overdue[0].id, early);
-  ASSERT_OK_AND_ASSIGN(auto none, ListProblems(*store_, {.overdue_as_of = D(2024, 4, 30)}));  // due today: not overdue
+  ASSERT_OK_AND_ASSIGN(auto none,
+                       ListProblems(*store_, {.overdue_as_of = D(2024, 4, 30)}));  // due today: not overdue
   EXPECT_TRUE(none.empty());
   ASSERT_OK_AND_ASSIGN(auto both, ListProblems(*store_, {.overdue_as_of = D(2025, 1, 1)}));
   EXPECT_EQ(both.size(), 2u);
@@ -224,7 +235,8 @@ TEST_F(RectificationTest, ClearanceViewRollsUpByLevel) {
   ASSERT_OK(ConfirmClosure(*store_, Act(a, "王五", D(2024, 4, 2))));
   const Date as_of = D(2024, 5, 1);
 
-  ASSERT_OK_AND_ASSIGN(ClearanceView villages, ComputeClearanceView(*store_, *RegionCode::Parse("22"), RegionLevel::kVillage, as_of));
+  ASSERT_OK_AND_ASSIGN(ClearanceView villages,
+                       ComputeClearanceView(*store_, *RegionCode::Parse("22"), RegionLevel::kVillage, as_of));
   ASSERT_EQ(villages.rows.size(), 3u);
   EXPECT_TRUE(villages.rows[0].own_level);  // the county's own problem
   EXPECT_EQ(villages.rows[0].name, "汪清县");
@@ -243,26 +255,32 @@ TEST_F(RectificationTest, ClearanceViewRollsUpByLevel) {
   EXPECT_EQ(villages.total.overdue, 1);
   EXPECT_EQ(villages.total.name, "吉林省");
 
-  ASSERT_OK_AND_ASSIGN(ClearanceView counties, ComputeClearanceView(*store_, *RegionCode::Parse("22"), RegionLevel::kCounty, as_of));
+  ASSERT_OK_AND_ASSIGN(ClearanceView counties,
+                       ComputeClearanceView(*store_, *RegionCode::Parse("22"), RegionLevel::kCounty, as_of));
   ASSERT_EQ(counties.rows.size(), 1u);
   EXPECT_EQ(counties.rows[0].name, "汪清县");
   EXPECT_EQ(counties.rows[0].total, 4);
   EXPECT_EQ(counties.rows[0].open, 3);
 
-  ASSERT_OK_AND_ASSIGN(ClearanceView prefectures, ComputeClearanceView(*store_, *RegionCode::Parse("22"), RegionLevel::kPrefecture, as_of));
+  ASSERT_OK_AND_ASSIGN(ClearanceView prefectures, ComputeClearanceView(*store_, *RegionCode::Parse("22"),
+                                                                       RegionLevel::kPrefecture, as_of));
   ASSERT_EQ(prefectures.rows.size(), 1u);
   EXPECT_EQ(prefectures.rows[0].name, "延边朝鲜族自治州");
 
-  ASSERT_OK_AND_ASSIGN(ClearanceView township, ComputeClearanceView(*store_, *RegionCode::Parse("222424100"), RegionLevel::kVillage, as_of));
+  ASSERT_OK_AND_ASSIGN(ClearanceView township, ComputeClearanceView(*store_, *RegionCode::Parse("222424100"),
+                                                                    RegionLevel::kVillage, as_of));
   EXPECT_EQ(township.total.total, 3);  // the county's own problem is outside the township
 
   // Closing the remaining 柳树河 problem clears that village.
-  ASSERT_OK_AND_ASSIGN(auto open_in_village, ListProblems(*store_, {.scope = *RegionCode::Parse("222424100205"), .open_only = true}));
+  ASSERT_OK_AND_ASSIGN(
+      auto open_in_village,
+      ListProblems(*store_, {.scope = *RegionCode::Parse("222424100205"), .open_only = true}));
   ASSERT_EQ(open_in_village.size(), 1u);
   const int64_t b = open_in_village[0].id;
   ASSERT_OK(RequestClosure(*store_, Act(b, "张三", D(2024, 4, 3), "x")));
   ASSERT_OK(ConfirmClosure(*store_, Act(b, "王五", D(2024, 4, 4))));
-  ASSERT_OK_AND_ASSIGN(ClearanceView after, ComputeClearanceView(*store_, *RegionCode::Parse("222424100"), RegionLevel::kVillage, as_of));
+  ASSERT_OK_AND_ASSIGN(ClearanceView after, ComputeClearanceView(*store_, *RegionCode::Parse("222424100"),
+                                                                 RegionLevel::kVillage, as_of));
   EXPECT_TRUE(after.rows[0].Cleared());
   EXPECT_DOUBLE_EQ(after.rows[0].ClosureRate(), 1.0);
 

@@ -19,7 +19,8 @@ StatusOr<RegionLoadSummary> LoadRegions(Store& store, const std::string& dir, in
   return summary;
 }
 
-StatusOr<RegionLoadSummary> LoadRegions(Workspace& workspace, const RegionLoadRequest& request, Progress& progress) {
+StatusOr<RegionLoadSummary> LoadRegions(Workspace& workspace, const RegionLoadRequest& request,
+                                        Progress& progress) {
   return LoadRegions(workspace.store(), request.dir, request.edition_year, progress);
 }
 

@@ -17,7 +17,7 @@ class Store;
 class Workspace;
 
 struct RegionLoadRequest {
-  std::string dir = {};  // holds the NBS files of the edition (io/region_files.h)
+  std::string dir = {};     // holds the NBS files of the edition (io/region_files.h)
   int edition_year = 2023;  // 2023 or 2016; others are InvalidArgument
 };
 

@@ -55,11 +55,13 @@ TEST_F(RegionLoaderTest, Loads2016EditionWithUrbanRuralCodes) {
 }
 
 TEST_F(RegionLoaderTest, BadRowNamesFileLineColumnAndStoresNothing) {
-  Write("china-counties.csv", "code,name,parent_code,level,code12\n22,吉林省,,1,220000000000\n"
-                              "2224,延边朝鲜族自治州,22,2,222400000000\n222424,汪清县,2224,3,222424000000\n");
+  Write("china-counties.csv",
+        "code,name,parent_code,level,code12\n22,吉林省,,1,220000000000\n"
+        "2224,延边朝鲜族自治州,22,2,222400000000\n222424,汪清县,2224,3,222424000000\n");
   Write("jilin-townships.csv", "code,name,parent_code,code12\n222424100,汪清镇,222424,222424100000\n");
-  Write("jilin-villages.csv", "code,name,parent_code,county_code\n222424100205,柳树河村委会,222424100,222424\n"
-                              "222424199001,孤村委会,222424199,222424\n");
+  Write("jilin-villages.csv",
+        "code,name,parent_code,county_code\n222424100205,柳树河村委会,222424100,222424\n"
+        "222424199001,孤村委会,222424199,222424\n");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(":memory:"));
   auto result = LoadRegions(*store, dir_.string(), 2023);
   EXPECT_STATUS(result, StatusCode::kInvalidArgument, "jilin-villages.csv");
@@ -76,7 +78,8 @@ TEST_F(RegionLoaderTest, RejectsBadCodeWrongLevelAndDuplicates) {
   Write("jilin-townships.csv", rest_t);
   Write("jilin-villages.csv", rest_v);
   Write("china-counties.csv", "code,name,parent_code,level,code12\n2X,吉林省,,1,\n");
-  EXPECT_STATUS(LoadRegions(*store, dir_.string(), 2023), StatusCode::kInvalidArgument, "invalid region code");
+  EXPECT_STATUS(LoadRegions(*store, dir_.string(), 2023), StatusCode::kInvalidArgument,
+                "invalid region code");
   Write("china-counties.csv", "code,name,parent_code,level,code12\n22,吉林省,,2,\n");
   EXPECT_STATUS(LoadRegions(*store, dir_.string(), 2023), StatusCode::kInvalidArgument, "level");
   Write("china-counties.csv", "code,name,parent_code,level,code12\n22,吉林省,,1,\n22,吉林,,1,\n");
@@ -89,7 +92,8 @@ TEST_F(RegionLoaderTest, RejectsBadCodeWrongLevelAndDuplicates) {
 
 TEST_F(RegionLoaderTest, MissingDirectoryAndUnknownEdition) {
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(":memory:"));
-  EXPECT_STATUS(LoadRegions(*store, (dir_ / "nope").string(), 2023), StatusCode::kNotFound, "china-counties.csv");
+  EXPECT_STATUS(LoadRegions(*store, (dir_ / "nope").string(), 2023), StatusCode::kNotFound,
+                "china-counties.csv");
   EXPECT_STATUS(LoadRegions(*store, kRegionsDir, 2019), StatusCode::kInvalidArgument, "2019");
 }
 

@@ -52,7 +52,9 @@ class RegistryDoorTest : public ::testing::Test {
   }
   // A database with the small test region tree (吉林省 … 柳树河村委会).
   std::unique_ptr<Workspace> OpenWithTestRegions() {
-    auto ws = std::move(Workspace::Open({.db_path = Path("j.db"), .create_if_missing = true, .today = kToday})).value();
+    auto ws =
+        std::move(Workspace::Open({.db_path = Path("j.db"), .create_if_missing = true, .today = kToday}))
+            .value();
     EXPECT_OK(testing::LoadTestRegions(ws->store()));
     return ws;
   }
@@ -74,7 +76,8 @@ TEST_F(RegistryDoorTest, OpeningAMissingDatabaseNamesItAndTheCommandThatCreatesO
 
 TEST_F(RegistryDoorTest, OpeningAFolderSaysItIsAFolder) {
   std::filesystem::create_directories(Path("folder.db"));
-  StatusOr<std::unique_ptr<Workspace>> ws = Workspace::Open({.db_path = Path("folder.db"), .create_if_missing = true});
+  StatusOr<std::unique_ptr<Workspace>> ws =
+      Workspace::Open({.db_path = Path("folder.db"), .create_if_missing = true});
   EXPECT_EQ(ws.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(ws.status().message(), HasSubstr(Path("folder.db")));
   EXPECT_THAT(ws.status().message(), HasSubstr("folder"));
@@ -184,11 +187,13 @@ TEST_F(RegistryDoorTest, ImportFillsTheYearAndReportDefaultsAndBoundsTheYear) {
 
 TEST_F(RegistryDoorTest, NegativeIncomeIsRefusedExceptABusinessLoss) {
   auto ws = OpenWithTestRegions();
-  const std::string file = Write(
-      "r.csv", HeaderRow() + "H1,H101,王强," + Id(1950, 3) + ",男,1950-05-01,1,户主,222424100205,-1200,0,0,0\n" +
-                   "H2,H201,李明," + Id(1951, 5) + ",男,1951-05-01,1,户主,222424100206,0,0,-300,0\n" +
-                   "H3,H301,赵刚," + Id(1952, 7) + ",男,1952-05-01,1,户主,222424100206,5000,-2000,0,3000\n");
-  ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*ws, {.files = {file}, .partial = true, .data_year = 2025}));
+  const std::string file =
+      Write("r.csv", HeaderRow() + "H1,H101,王强," + Id(1950, 3) +
+                         ",男,1950-05-01,1,户主,222424100205,-1200,0,0,0\n" + "H2,H201,李明," + Id(1951, 5) +
+                         ",男,1951-05-01,1,户主,222424100206,0,0,-300,0\n" + "H3,H301,赵刚," + Id(1952, 7) +
+                         ",男,1952-05-01,1,户主,222424100206,5000,-2000,0,3000\n");
+  ASSERT_OK_AND_ASSIGN(ImportSummary s,
+                       ImportRegistry(*ws, {.files = {file}, .partial = true, .data_year = 2025}));
   EXPECT_EQ(s.rejected_households, 2);
   EXPECT_EQ(s.persons_stored, 1) << "a business loss (H3) is kept";
   ASSERT_EQ(s.problems.size(), 2u);

@@ -61,10 +61,12 @@ void CheckIncomeSigns(const RegistryRow& row, const std::string& file, std::vect
     const RegistryColumnInfo& info = RegistryColumnInfoOf(component.column);
     out.push_back(RowProblem{
         file, row.line, std::string(info.zh_header), amount.ToString(), SpecOf(Rule::kNegativeIncome).id,
-        Bilingual("{0}为负数（{2} 元）；只有生产经营性收入可为负（经营亏损），其余收入与生产经营性支出应为 0 或正数",
-                  "{1} ({0}) is negative ({2} yuan); only business income (生产经营性收入) may be negative, a "
-                  "loss; the other income components and the business expense must be 0 or more",
-                  info.zh_header, info.en_name, amount.ToString()),
+        Bilingual(
+            "{0}为负数（{2} 元）；只有生产经营性收入可为负（经营亏损），其余收入与生产经营性支出应为 0 "
+            "或正数",
+            "{1} ({0}) is negative ({2} yuan); only business income (生产经营性收入) may be negative, a "
+            "loss; the other income components and the business expense must be 0 or more",
+            info.zh_header, info.en_name, amount.ToString()),
         row.household.household_no, row.person.person_no});
   }
 }
@@ -160,15 +162,15 @@ class Importer {
   ImportSummary summary_;
   std::unordered_map<std::string, int> rows_per_household_;  // from the first pass
   std::deque<Pending> households_;
-  std::unordered_map<std::string_view, Pending*> index_;     // keys view households_
-  std::unordered_map<uint64_t, Pending*> person_owner_;      // packed ID -> household
+  std::unordered_map<std::string_view, Pending*> index_;  // keys view households_
+  std::unordered_map<uint64_t, Pending*> person_owner_;   // packed ID -> household
   SealedQueue sealed_;
   WriterResult written_;
   std::atomic<bool> any_rejected_{false};
   std::atomic<bool> stop_{false};
   const bool counted_;
-  bool changed_ = false;   // counted mode: the files changed between the two passes
-  bool unsorted_ = false;  // optimistic mode: a completed household reappeared
+  bool changed_ = false;     // counted mode: the files changed between the two passes
+  bool unsorted_ = false;    // optimistic mode: a completed household reappeared
   Pending* open_ = nullptr;  // optimistic mode: the household of the previous row
 };
 
@@ -215,12 +217,12 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
     auto [owner, is_new] = person_owner_.try_emplace(packed, p);
     if (!is_new && owner->second != p) {
       const std::string& other = owner->second->household_no;
-      row_problems.push_back(RowProblem{
-          file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
-          row.person.id_number.Masked(), SpecOf(Rule::kDuplicatePerson).id,
-          Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
-                    fmt::format("this person is already registered in household {}", other)),
-          p->household.household_no, row.person.person_no});
+      row_problems.push_back(
+          RowProblem{file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
+                     row.person.id_number.Masked(), SpecOf(Rule::kDuplicatePerson).id,
+                     Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
+                               fmt::format("this person is already registered in household {}", other)),
+                     p->household.household_no, row.person.person_no});
     }
   }
   if (!row_problems.empty()) {
@@ -240,7 +242,8 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
 Status Importer::ParseFile(const std::string& file) {
   RegistryReaderOptions reader_options{options_.encoding, options_.data_year};
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader, RegistryReader::Open(file, reader_options));
-  for (const std::string& column : reader->unknown_columns()) summary_.unknown_columns.push_back(file + ": " + column);
+  for (const std::string& column : reader->unknown_columns())
+    summary_.unknown_columns.push_back(file + ": " + column);
   progress_.Start(fmt::format("导入 importing {}", file), reader->total_bytes());
   RegistryRow row;
   std::vector<RowProblem> row_problems;
@@ -251,9 +254,11 @@ Status Importer::ParseFile(const std::string& file) {
     AddRow(std::move(row), file, std::move(row_problems));
     row_problems.clear();
     if (changed_) {
-      return AbortedError(Bilingual(fmt::format("{}：导入过程中文件被修改，未导入任何数据，请重试", file),
-                                    fmt::format("{}: the file changed during the import; nothing was imported, "
-                                                "try again", file)));
+      return AbortedError(
+          Bilingual(fmt::format("{}：导入过程中文件被修改，未导入任何数据，请重试", file),
+                    fmt::format("{}: the file changed during the import; nothing was imported, "
+                                "try again",
+                                file)));
     }
     if ((summary_.rows & 4095) == 0) progress_.Update(reader->bytes_consumed());
   }
@@ -276,12 +281,13 @@ void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint
     if (!it->second) {
       ++written_.rejected_households;
       written_.rejected_rows += static_cast<int64_t>(h.members.size());
-      written_.problems.push_back(RowProblem{
-          p.first_file, p.first_line, std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
-          h.village.ToString(), SpecOf(Rule::kUnknownVillage).id,
-          Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
-                    "the region code is not a loaded region (run jingzhun regions load first)"),
-          h.household_no, ""});
+      written_.problems.push_back(
+          RowProblem{p.first_file, p.first_line,
+                     std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
+                     h.village.ToString(), SpecOf(Rule::kUnknownVillage).id,
+                     Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
+                               "the region code is not a loaded region (run jingzhun regions load first)"),
+                     h.household_no, ""});
       any_rejected_ = true;
       return;
     }
@@ -291,9 +297,9 @@ void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint
   if (!outcome.ok() && outcome.status().code() == StatusCode::kAlreadyExists) {
     ++written_.rejected_households;
     written_.rejected_rows += static_cast<int64_t>(h.members.size());
-    written_.problems.push_back(RowProblem{p.first_file, p.first_line,
-                                           std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
-                                           SpecOf(Rule::kDuplicatePerson).id, outcome.status().message(), h.household_no, ""});
+    written_.problems.push_back(RowProblem{
+        p.first_file, p.first_line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
+        "", SpecOf(Rule::kDuplicatePerson).id, outcome.status().message(), h.household_no, ""});
     any_rejected_ = true;
     return;
   }
@@ -330,8 +336,8 @@ StatusOr<ImportSummary> Importer::Run() {
   if (open_ != nullptr && !stop_) Seal(open_);
   sealed_.Close();
   writer_thread.join();
-  RETURN_IF_ERROR(parsed);                // the writer rolls back when destroyed
-  if (unsorted_) return summary_;         // likewise
+  RETURN_IF_ERROR(parsed);         // the writer rolls back when destroyed
+  if (unsorted_) return summary_;  // likewise
   RETURN_IF_ERROR(written_.status);
   summary_.households = static_cast<int64_t>(households_.size());
   summary_.rejected_households += written_.rejected_households;
@@ -369,19 +375,22 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
   return summary;
 }
 
-StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest& request, Progress& progress) {
+StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest& request,
+                                       Progress& progress) {
   const int this_year = workspace.today().year();
   ImportOptions options;
   options.files = request.files;
   options.encoding = request.encoding;
   options.partial = request.partial;
   options.data_year = request.data_year.value_or(this_year - 1);
-  options.report_path = request.report_path.empty() ? workspace.db_path() + ".import-errors.csv" : request.report_path;
+  options.report_path =
+      request.report_path.empty() ? workspace.db_path() + ".import-errors.csv" : request.report_path;
   if (options.data_year < kFirstDataYear || options.data_year > this_year) {
-    return InvalidArgumentError(Bilingual("收入所属年度 {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年；未结束的年度没有全年收入）",
-                                          "income year {} is out of range; {} to {} are accepted (the registry began "
-                                          "in {}; a year not yet over has no full-year income)",
-                                          options.data_year, kFirstDataYear, this_year, kFirstDataYear));
+    return InvalidArgumentError(
+        Bilingual("收入所属年度 {} 超出范围，可接受 {} 到 {}（建档立卡始于 {} 年；未结束的年度没有全年收入）",
+                  "income year {} is out of range; {} to {} are accepted (the registry began "
+                  "in {}; a year not yet over has no full-year income)",
+                  options.data_year, kFirstDataYear, this_year, kFirstDataYear));
   }
   return ImportRegistry(workspace.store(), options, progress);
 }

@@ -42,14 +42,14 @@ struct ImportOptions {
 
 struct ImportSummary {
   int64_t rows = 0;
-  int64_t households = 0;   // distinct households read
+  int64_t households = 0;  // distinct households read
   int64_t inserted = 0;
   int64_t updated = 0;
   int64_t unchanged = 0;
   int64_t persons_stored = 0;
   int64_t rejected_rows = 0;
   int64_t rejected_households = 0;
-  bool committed = false;   // false: nothing was written
+  bool committed = false;                    // false: nothing was written
   std::vector<std::string> unknown_columns;  // "file: column"
   std::vector<RowProblem> problems;          // every rejected row's reasons
   double seconds = 0;

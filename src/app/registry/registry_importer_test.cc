@@ -12,11 +12,11 @@
 #include <random>
 #include <set>
 
-#include "synth/village_plan.h"
-#include "synth/registry_generator.h"
 #include "io/csv_reader.h"
 #include "io/text_encoding.h"
 #include "store/sqlite/sqlite_store.h"
+#include "synth/registry_generator.h"
+#include "synth/village_plan.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
 
@@ -25,13 +25,17 @@ namespace {
 
 // A header and two households (3 persons) in 柳树河村, built from valid generated IDs.
 std::string Header() {
-  return "户编号,人编号,姓名,证件号码,性别,出生日期,人数,与户主关系,民族,健康状况,行政区划代码,工资性收入,人均纯收入\n";
+  return "户编号,人编号,姓名,证件号码,性别,出生日期,人数,与户主关系,民族,健康状况,行政区划代码,工资性收入,"
+         "人均纯收入\n";
 }
-std::string Id(int year, int seq) { return IdNumber::FromParts(222424, *Date::FromYmd(year, 5, 1), static_cast<uint32_t>(seq))->ToString(); }
+std::string Id(int year, int seq) {
+  return IdNumber::FromParts(222424, *Date::FromYmd(year, 5, 1), static_cast<uint32_t>(seq))->ToString();
+}
 std::string GoodRows() {
   return "H1,H101,金成浩," + Id(1960, 1) + ",男,1960-05-01,2,户主,朝鲜族,健康,222424100205,12000,6000\n" +
-         "H1,H102,金美玲," + Id(1962, 2) + ",女,1962-05-01,2,配偶,朝鲜族,长期慢性病,222424100205,12000,6000\n" +
-         "H2,H201,王强," + Id(1950, 3) + ",男,1950-05-01,1,户主,汉族,健康,222424100206,0,0\n";
+         "H1,H102,金美玲," + Id(1962, 2) +
+         ",女,1962-05-01,2,配偶,朝鲜族,长期慢性病,222424100205,12000,6000\n" + "H2,H201,王强," + Id(1950, 3) +
+         ",男,1950-05-01,1,户主,汉族,健康,222424100206,0,0\n";
 }
 
 class ImporterTest : public ::testing::Test {
@@ -95,10 +99,11 @@ TEST_F(ImporterTest, SecondImportOfSameFileChangesNothing) {
 }
 
 TEST_F(ImporterTest, RowsOfAHouseholdMayBeAnywhereAndHeadersMayBeEnglish) {
-  const std::string rows = "household_no,person_no,name,id_number,relationship,region_code\n"
-                           "H1,H101,甲," + Id(1960, 1) + ",户主,222424100205\n" +
-                           "H2,H201,乙," + Id(1950, 3) + ",1,222424100206\n" +
-                           "H1,H102,丙," + Id(1962, 2) + ",2,222424100205\n";
+  const std::string rows =
+      "household_no,person_no,name,id_number,relationship,region_code\n"
+      "H1,H101,甲," +
+      Id(1960, 1) + ",户主,222424100205\n" + "H2,H201,乙," + Id(1950, 3) + ",1,222424100206\n" +
+      "H1,H102,丙," + Id(1962, 2) + ",2,222424100205\n";
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("mixed.csv", rows)));
   EXPECT_EQ(s.households, 2);
   EXPECT_EQ((*store_->FindHousehold("H1"))->members.size(), 2u);
@@ -107,12 +112,18 @@ TEST_F(ImporterTest, RowsOfAHouseholdMayBeAnywhereAndHeadersMayBeEnglish) {
 
 TEST_F(ImporterTest, BrokenFilesAreErrorsAndLeaveTheStoreAsItWas) {
   ImportGood();
-  struct Case { const char* name; std::string bytes; StatusCode code; const char* message; };
+  struct Case {
+    const char* name;
+    std::string bytes;
+    StatusCode code;
+    const char* message;
+  };
   const std::string ten_mb(10 << 20, 'a');
   const Case cases[] = {
       {"empty.csv", "", StatusCode::kInvalidArgument, "empty"},
       {"missing.csv", "户编号,姓名\nH9,某\n", StatusCode::kInvalidArgument, "证件号码"},
-      {"dup-column.csv", "户编号,户编号,姓名,证件号码,与户主关系,行政区划代码\n", StatusCode::kInvalidArgument, "twice"},
+      {"dup-column.csv", "户编号,户编号,姓名,证件号码,与户主关系,行政区划代码\n",
+       StatusCode::kInvalidArgument, "twice"},
       {"quotes.csv", Header() + "H3,H301,\"unclosed,x\n", StatusCode::kInvalidArgument, "quote"},
       {"gbk-as-utf8.csv", "", StatusCode::kInvalidArgument, "gb18030"},
       {"huge-field.csv", Header() + "H3,H301,\"" + ten_mb + "\",x\n", StatusCode::kInvalidArgument, "line 2"},
@@ -142,15 +153,15 @@ TEST_F(ImporterTest, HeaderOnlyImportsNothingAndSucceeds) {
 TEST_F(ImporterTest, BadCellsRejectTheFileByDefaultAndNameFileLineColumnValue) {
   ImportGood();
   const std::string bad_id = Id(1970, 5).substr(0, 17) + (Id(1970, 5).back() == '0' ? "1" : "0");
-  const std::string rows = Header() + GoodRows() +
-                           "H3,H301,甲," + bad_id + ",男,1970-05-01,1,户主,汉族,健康,222424100205,0,0\n" +
-                           "H4,H401,乙," + Id(1971, 7) + ",男,1971-02-30,1,户主,汉族,健康,222424100205,0,0\n" +
-                           "H5,H501,丙," + Id(1972, 9) + ",男,1972-05-01,1,老板,汉族,健康,222424100205,0,0\n" +
-                           "H6,H601,丁," + Id(1973, 11) + ",男,1973-05-01,1,户主,汉族,健康,222424100205,12.345,0\n" +
-                           "H7,H701,戊," + Id(1974, 13) + ",男,1974-05-01,1,户主,汉族,健康,222424100999,0,0\n" +
-                           "H8,H801,己," + Id(1975, 15) + ",男,1975-05-01,1,户主,汉族,健康\n" +
-                           "H9,H901,庚," + Id(1976, 17) + ",男,1976-05-01,x,户主,汉族,健康,222424100205,0,0\n" +
-                           "H10,H1001,辛," + Id(1960, 1) + ",男,1960-05-01,1,户主,汉族,健康,222424100205,0,0\n";
+  const std::string rows =
+      Header() + GoodRows() + "H3,H301,甲," + bad_id + ",男,1970-05-01,1,户主,汉族,健康,222424100205,0,0\n" +
+      "H4,H401,乙," + Id(1971, 7) + ",男,1971-02-30,1,户主,汉族,健康,222424100205,0,0\n" + "H5,H501,丙," +
+      Id(1972, 9) + ",男,1972-05-01,1,老板,汉族,健康,222424100205,0,0\n" + "H6,H601,丁," + Id(1973, 11) +
+      ",男,1973-05-01,1,户主,汉族,健康,222424100205,12.345,0\n" + "H7,H701,戊," + Id(1974, 13) +
+      ",男,1974-05-01,1,户主,汉族,健康,222424100999,0,0\n" + "H8,H801,己," + Id(1975, 15) +
+      ",男,1975-05-01,1,户主,汉族,健康\n" + "H9,H901,庚," + Id(1976, 17) +
+      ",男,1976-05-01,x,户主,汉族,健康,222424100205,0,0\n" + "H10,H1001,辛," + Id(1960, 1) +
+      ",男,1960-05-01,1,户主,汉族,健康,222424100205,0,0\n";
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("bad.csv", rows)));
   EXPECT_FALSE(s.committed);
   EXPECT_EQ(s.rejected_households, 8);
@@ -177,8 +188,8 @@ TEST_F(ImporterTest, BadCellsRejectTheFileByDefaultAndNameFileLineColumnValue) {
 }
 
 TEST_F(ImporterTest, PartialKeepsValidHouseholdsAndRejectsWholeHouseholds) {
-  const std::string rows = Header() + GoodRows() +
-                           "H2,H202,坏," + Id(1980, 21) + ",男,1980-13-01,2,之子,汉族,健康,222424100206,0,0\n";
+  const std::string rows = Header() + GoodRows() + "H2,H202,坏," + Id(1980, 21) +
+                           ",男,1980-13-01,2,之子,汉族,健康,222424100206,0,0\n";
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("partial.csv", rows), /*partial=*/true));
   EXPECT_TRUE(s.committed);
   EXPECT_EQ(s.inserted, 1);
@@ -189,7 +200,8 @@ TEST_F(ImporterTest, PartialKeepsValidHouseholdsAndRejectsWholeHouseholds) {
 
 TEST_F(ImporterTest, PersonAlreadyInAnotherStoredHouseholdIsNeverMoved) {
   ImportGood();
-  const std::string rows = Header() + "H7,H701,金成浩," + Id(1960, 1) + ",男,1960-05-01,1,户主,汉族,健康,222424100205,0,0\n";
+  const std::string rows =
+      Header() + "H7,H701,金成浩," + Id(1960, 1) + ",男,1960-05-01,1,户主,汉族,健康,222424100205,0,0\n";
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("moved.csv", rows), true));
   ASSERT_EQ(s.problems.size(), 1u);
   EXPECT_EQ(s.problems[0].rule_id, "person.duplicate");
@@ -205,7 +217,8 @@ TEST_F(ImporterTest, BomCrlfGb18030AndTruncatedLastLineAreRead) {
   ASSERT_OK_AND_ASSIGN(ImportSummary a, Import(Write("gbk.csv", gbk)));
   EXPECT_EQ(a.inserted, 2);
   std::string crlf = "\xEF\xBB\xBF" + Header() + GoodRows();
-  for (size_t pos = 0; (pos = crlf.find('\n', pos)) != std::string::npos; pos += 2) crlf.replace(pos, 1, "\r\n");
+  for (size_t pos = 0; (pos = crlf.find('\n', pos)) != std::string::npos; pos += 2)
+    crlf.replace(pos, 1, "\r\n");
   crlf.pop_back();
   crlf.pop_back();  // no line end after the last row
   ASSERT_OK_AND_ASSIGN(ImportSummary b, Import(Write("bom.csv", crlf)));
@@ -271,7 +284,8 @@ TEST_F(ImporterTest, ShuffledRowsGiveTheSameResultAsSortedOnes) {
   for (const std::string& line : lines) shuffled += line + "\n";
   const std::string shuffled_path = Write("shuffled.csv", shuffled);
 
-  auto import_into = [&](const std::string& path, std::vector<Household>& households, std::multiset<std::string>& rules) {
+  auto import_into = [&](const std::string& path, std::vector<Household>& households,
+                         std::multiset<std::string>& rules) {
     std::unique_ptr<Store> store = std::move(OpenSqliteStore(":memory:")).value();
     ASSERT_OK(store->UpsertRegions(gen::SyntheticRegions()));
     ImportOptions o;
@@ -342,9 +356,13 @@ namespace {
 TEST_F(ImporterTest, EveryColumnTypeRejectsGarbageNamingTheColumn) {
   ImportGood();
   const std::string header =
-      "户编号,人编号,姓名,证件号码,与户主关系,行政区划代码,是否享受低保,健康状况,其他致贫原因,首次识别时间,务工时间(月),"
+      "户编号,人编号,姓名,证件号码,与户主关系,行政区划代码,是否享受低保,健康状况,其他致贫原因,首次识别时间,"
+      "务工时间(月),"
       "生产经营性支出,危房级别,户类型\n";
-  struct Case { const char* column; const char* cells; };
+  struct Case {
+    const char* column;
+    const char* cells;
+  };
   const Case cases[] = {
       {"是否享受低保", "也许,健康,,,,0,,脱贫户"},
       {"健康状况", "否,很好,,,,0,,脱贫户"},
@@ -358,7 +376,8 @@ TEST_F(ImporterTest, EveryColumnTypeRejectsGarbageNamingTheColumn) {
   int n = 0;
   for (const Case& c : cases) {
     SCOPED_TRACE(c.column);
-    const std::string row = fmt::format("X{},X{}01,某,{},户主,222424100205,{}\n", n, n, Id(1981, 41 + 2 * n), c.cells);
+    const std::string row =
+        fmt::format("X{},X{}01,某,{},户主,222424100205,{}\n", n, n, Id(1981, 41 + 2 * n), c.cells);
     ++n;
     ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("col.csv", header + row)));
     ASSERT_EQ(s.problems.size(), 1u);

@@ -61,8 +61,8 @@ StatusOr<RegistryStats> ComputeRegistryStats(Workspace& workspace, const StatsRe
 
 StatusOr<DatabaseInfo> DescribeDatabase(Workspace& workspace) {
   ASSIGN_OR_RETURN(RegistryCounts counts, workspace.store().Counts());
-  return DatabaseInfo{workspace.db_path(), workspace.store().SchemaVersion(), counts.regions, counts.households,
-                      counts.persons};
+  return DatabaseInfo{workspace.db_path(), workspace.store().SchemaVersion(), counts.regions,
+                      counts.households, counts.persons};
 }
 
 }  // namespace jz

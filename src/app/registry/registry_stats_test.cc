@@ -24,7 +24,8 @@ TEST(RegistryStats, CountsByRegionAndCategory) {
   for (const Household* h : {&a, &b, &c}) ASSERT_OK(writer->Upsert(*h));
   ASSERT_OK(writer->Commit());
 
-  ASSERT_OK_AND_ASSIGN(RegistryStats by_village, ComputeRegistryStats(*store, *RegionCode::Parse("22"), RegionLevel::kVillage));
+  ASSERT_OK_AND_ASSIGN(RegistryStats by_village,
+                       ComputeRegistryStats(*store, *RegionCode::Parse("22"), RegionLevel::kVillage));
   ASSERT_EQ(by_village.regions.size(), 2u);
   EXPECT_EQ(by_village.regions[0].name, "柳树河村委会");
   EXPECT_EQ(by_village.regions[0].households, 2);
@@ -37,12 +38,14 @@ TEST(RegistryStats, CountsByRegionAndCategory) {
   EXPECT_EQ(by_village.total.by_main_cause.at(static_cast<int>(PovertyCause::kDisability)), 1);
   EXPECT_EQ(by_village.total.by_monitoring_type.at(0), 1);
 
-  ASSERT_OK_AND_ASSIGN(RegistryStats by_county, ComputeRegistryStats(*store, *RegionCode::Parse("2224"), RegionLevel::kCounty));
+  ASSERT_OK_AND_ASSIGN(RegistryStats by_county,
+                       ComputeRegistryStats(*store, *RegionCode::Parse("2224"), RegionLevel::kCounty));
   ASSERT_EQ(by_county.regions.size(), 1u);
   EXPECT_EQ(by_county.regions[0].name, "汪清县");
   EXPECT_EQ(by_county.total.name, "延边朝鲜族自治州");
 
-  ASSERT_OK_AND_ASSIGN(RegistryStats township, ComputeRegistryStats(*store, *RegionCode::Parse("222424100"), RegionLevel::kVillage));
+  ASSERT_OK_AND_ASSIGN(RegistryStats township,
+                       ComputeRegistryStats(*store, *RegionCode::Parse("222424100"), RegionLevel::kVillage));
   EXPECT_EQ(township.total.households, 3);
   EXPECT_EQ(township.total.name, "汪清镇");
 }

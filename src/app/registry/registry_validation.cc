@@ -22,7 +22,8 @@ Date ReferenceDate(const Household& h, const ValidationOptions& options) {
 
 }  // namespace
 
-StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOptions& options, Progress& progress) {
+StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOptions& options,
+                                            Progress& progress) {
   ValidationResult result;
   ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts());
   progress.Start("校验 validating", sizes.households);
@@ -99,16 +100,25 @@ StatusOr<ValidationSummary> ValidateRegistry(Workspace& workspace, const Validat
                                              Progress& progress) {
   ASSIGN_OR_RETURN(RegionCode scope, workspace.ScopeOr(request.scope));
   Store& store = workspace.store();
-  ASSIGN_OR_RETURN(ValidationResult result, ValidateRegistry(store, {scope, request.reference_date}, progress));
-  ValidationSummary summary{result.households, result.persons, result.households_with_findings,
-                            result.errors,     result.warnings, SummariseRules(result),
-                            {},                {},              {}};
-  summary.report_path = request.report_path.empty() ? workspace.db_path() + ".validation.csv" : request.report_path;
+  ASSIGN_OR_RETURN(ValidationResult result,
+                   ValidateRegistry(store, {scope, request.reference_date}, progress));
+  ValidationSummary summary{result.households,
+                            result.persons,
+                            result.households_with_findings,
+                            result.errors,
+                            result.warnings,
+                            SummariseRules(result),
+                            {},
+                            {},
+                            {}};
+  summary.report_path =
+      request.report_path.empty() ? workspace.db_path() + ".validation.csv" : request.report_path;
   summary.counts_path = summary.report_path + ".counts.csv";
   RETURN_IF_ERROR(WriteValidationReport(store, result, summary.report_path, summary.counts_path));
   for (const auto& [code, counts] : result.by_prefecture) {
     ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
-    summary.prefectures.push_back(PrefectureFindings{code, region ? region->name : "", counts.first, counts.second});
+    summary.prefectures.push_back(
+        PrefectureFindings{code, region ? region->name : "", counts.first, counts.second});
   }
   return summary;
 }

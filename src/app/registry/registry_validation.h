@@ -43,8 +43,8 @@ struct ValidationResult {
 
 // Writes every finding (rule, severity, household, person, region, field, value, message in
 // zh-Hans) to `path`, and the per-rule counts at every region level to `counts_path`.
-[[nodiscard]] Status WriteValidationReport(Store& store, const ValidationResult& result, const std::string& path,
-                                           const std::string& counts_path);
+[[nodiscard]] Status WriteValidationReport(Store& store, const ValidationResult& result,
+                                           const std::string& path, const std::string& counts_path);
 
 // What a door asks for. Unset fields take the defaults filled in by ValidateRegistry().
 struct ValidateRequest {
@@ -79,8 +79,8 @@ struct ValidationSummary {
   int64_t households_with_findings = 0;
   int64_t errors = 0;
   int64_t warnings = 0;
-  std::vector<RuleFindings> rules;               // in catalogue order; only rules that found something
-  std::vector<PrefectureFindings> prefectures;   // by code
+  std::vector<RuleFindings> rules;              // in catalogue order; only rules that found something
+  std::vector<PrefectureFindings> prefectures;  // by code
   std::string report_path;
   std::string counts_path;
 };
@@ -88,7 +88,8 @@ struct ValidationSummary {
 // Validates the scope, writes both reports and summarises. Errors: NotFound when no regions
 // are loaded and no scope is given; those of the scan and of writing the reports (naming the
 // file).
-[[nodiscard]] StatusOr<ValidationSummary> ValidateRegistry(Workspace& workspace, const ValidateRequest& request,
+[[nodiscard]] StatusOr<ValidationSummary> ValidateRegistry(Workspace& workspace,
+                                                           const ValidateRequest& request,
                                                            Progress& progress = NoProgress());
 
 }  // namespace jz

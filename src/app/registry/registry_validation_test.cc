@@ -12,12 +12,12 @@
 #include <set>
 #include <tuple>
 
-#include "synth/planted_truth.h"
-#include "synth/village_plan.h"
-#include "synth/registry_generator.h"
 #include "app/registry/registry_importer.h"
 #include "io/csv_reader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "synth/planted_truth.h"
+#include "synth/registry_generator.h"
+#include "synth/village_plan.h"
 #include "tests/testutil/status_matchers.h"
 
 namespace jz {
@@ -53,10 +53,12 @@ class ValidationEndToEnd : public ::testing::Test {
     EXPECT_TRUE(imported.ok()) << imported.status();
     import_problems_ = imported->problems;
     std::set<Key> found;
-    for (const RowProblem& p : imported->problems) found.emplace(std::string(p.rule_id), p.household_no, p.person_no);
+    for (const RowProblem& p : imported->problems)
+      found.emplace(std::string(p.rule_id), p.household_no, p.person_no);
     auto validated = ValidateRegistry(*store_, {*RegionCode::Parse("22"), std::nullopt});
     EXPECT_TRUE(validated.ok()) << validated.status();
-    for (const Finding& f : validated->findings) found.emplace(std::string(f.rule_id), f.household_no, f.person_no);
+    for (const Finding& f : validated->findings)
+      found.emplace(std::string(f.rule_id), f.household_no, f.person_no);
     result_ = std::move(validated).value();
     return found;
   }

@@ -6,8 +6,8 @@ namespace jz {
 
 StatusOr<PolicyCheckResult> CheckPolicy(const PolicyCheckRequest& request) {
   ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(request.path));
-  PolicyCheckResult r{request.path, policy.version, policy.province, policy.effective_from, policy.effective_to,
-                      {}, {}, {}};
+  PolicyCheckResult r{
+      request.path, policy.version, policy.province, policy.effective_from, policy.effective_to, {}, {}, {}};
   for (const auto& [name, value] : policy.parameters) r.parameters.emplace_back(name, value.ToString());
   for (const FeedSchema& feed : policy.feeds) {
     std::string columns;

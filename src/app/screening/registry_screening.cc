@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 #include "engine/registry_loader.h"
 #include "io/csv_writer.h"
@@ -39,7 +39,8 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
   const size_t rules = policy.rules.size();
   const std::vector<bool> decidable = DecidableRules(policy, result.feeds);
   for (size_t r = 0; r < rules; ++r) {
-    if (engine.households_per_rule[r] > 0) result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
+    if (engine.households_per_rule[r] > 0)
+      result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
     result.not_evaluable += engine.not_evaluable_per_rule[r];
     if (decidable[r]) continue;
     result.undecidable_per_rule[policy.rules[r].id] = result.households;
@@ -63,7 +64,8 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
   std::vector<uint8_t> warned(snapshot.households(), 0);
   for (size_t i = 0; i < engine.hits.size(); ++i) {
     const EngineHit& hit = engine.hits[i];
-    if (i > 0 && engine.hits[i - 1].household == hit.household && engine.hits[i - 1].rule == hit.rule) continue;
+    if (i > 0 && engine.hits[i - 1].household == hit.household && engine.hits[i - 1].rule == hit.rule)
+      continue;
     ++fired[slot_of[hit.household] * rules + hit.rule];
     if (policy.rules[hit.rule].kind != RuleKind::kTest) warned[hit.household] = 1;
   }
@@ -76,7 +78,8 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
     const RegionCode county = CountyCode(counties[c]);
     result.per_county[county] = totals[c];
     for (size_t r = 0; r < rules; ++r) {
-      if (fired[c * rules + r] > 0) result.per_county_rule[{county, policy.rules[r].id}] = fired[c * rules + r];
+      if (fired[c * rules + r] > 0)
+        result.per_county_rule[{county, policy.rules[r].id}] = fired[c * rules + r];
     }
   }
 }
@@ -113,9 +116,12 @@ std::vector<bool> DecidableRules(const Policy& policy, const std::vector<FeedSta
 
 WarningKind WarningKindOf(RuleKind kind) {
   switch (kind) {
-    case RuleKind::kTest: return WarningKind::kTest;
-    case RuleKind::kWarning: return WarningKind::kWarning;
-    case RuleKind::kExclusion: return WarningKind::kExclusion;
+    case RuleKind::kTest:
+      return WarningKind::kTest;
+    case RuleKind::kWarning:
+      return WarningKind::kWarning;
+    case RuleKind::kExclusion:
+      return WarningKind::kExclusion;
   }
   return WarningKind::kUnknown;
 }
@@ -184,11 +190,13 @@ StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, D
   return std::move(builder).Finish();
 }
 
-StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options, Progress& progress) {
+StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options,
+                                      Progress& progress) {
   RETURN_IF_ERROR(RequireFeedDir(options));
   ScreenResult result;
   auto start = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(Snapshot snapshot, SnapshotFromStore(store, NeedsOf(policy), options.as_of, options.scope, progress));
+  ASSIGN_OR_RETURN(Snapshot snapshot,
+                   SnapshotFromStore(store, NeedsOf(policy), options.as_of, options.scope, progress));
   result.load_seconds = SecondsSince(start);
   RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, policy, options, result, progress));
   ASSIGN_OR_RETURN(EngineResult evaluated, Evaluate(snapshot, policy, options, result, progress));
@@ -200,9 +208,14 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
   progress.Start("写入预警 storing warnings", static_cast<int64_t>(evaluated.hits.size()));
   for (size_t i = 0; i < evaluated.hits.size(); ++i) {
     const EngineHit& hit = evaluated.hits[i];
-    Warning w{std::string(snapshot.household_no[hit.household]), policy.rules[hit.rule].id, period,
-              hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person, hit.household), policy.version,
-              options.as_of, std::string(evaluated.evidence(i)), WarningKindOf(policy.rules[hit.rule].kind)};
+    Warning w{std::string(snapshot.household_no[hit.household]),
+              policy.rules[hit.rule].id,
+              period,
+              hit.person == kNoPerson ? "" : snapshot.PersonNo(hit.person, hit.household),
+              policy.version,
+              options.as_of,
+              std::string(evaluated.evidence(i)),
+              WarningKindOf(policy.rules[hit.rule].kind)};
     ASSIGN_OR_RETURN(bool fresh, writer->AddWarning(w));
     result.warnings_new += fresh;
     if ((i & 1023) == 0) progress.Update(static_cast<int64_t>(i));
@@ -217,9 +230,11 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
   out->Row({"文件", "行", "列", "值", "原因"});
   for (const FeedProblem& p : result.problems) {
-    out->Row({p.file, p.line > 0 ? std::to_string(p.line) : "", p.column, p.value, MessageHalf(p.reason, false)});
+    out->Row(
+        {p.file, p.line > 0 ? std::to_string(p.line) : "", p.column, p.value, MessageHalf(p.reason, false)});
   }
-  const std::string reason = MessageHalf(Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
+  const std::string reason = MessageHalf(
+      Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
   for (size_t feed = 0; feed < result.unmatched_rows.size(); ++feed) {
     for (const UnmatchedRow& row : result.unmatched_rows[feed]) {
       const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
@@ -234,8 +249,9 @@ Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
   return out->Close();
 }
 
-StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy, const ScreenOptions& options,
-                                    const std::string& out_dir, Progress& progress) {
+StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy,
+                                    const ScreenOptions& options, const std::string& out_dir,
+                                    Progress& progress) {
   RETURN_IF_ERROR(RequireFeedDir(options));
   RETURN_IF_ERROR(CreateDirectories(out_dir));
   ScreenResult result;
@@ -243,7 +259,8 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
   RegistryLoadOptions load;
   load.data_year = options.data_year;
   load.threads = options.threads;
-  ASSIGN_OR_RETURN(RegistryLoadResult loaded, LoadRegistrySnapshot(registry_csv, NeedsOf(policy), options.as_of, load, progress));
+  ASSIGN_OR_RETURN(RegistryLoadResult loaded,
+                   LoadRegistrySnapshot(registry_csv, NeedsOf(policy), options.as_of, load, progress));
   result.registry_problems = std::move(loaded.problems);
   result.households_rejected = loaded.households_rejected;
   Snapshot& snapshot = loaded.snapshot;
@@ -276,7 +293,8 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
   RETURN_IF_ERROR(warnings_status);
   RETURN_IF_ERROR(report_status);
   {
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "county-summary.csv").string()));
+    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out,
+                     CsvWriter::Create((dir / "county-summary.csv").string()));
     out->Row({"county", "rule_id", "households"});
     for (const auto& [key, households] : result.per_county_rule) {
       out->Field(static_cast<int64_t>(key.first.County6()));
@@ -287,7 +305,8 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
     RETURN_IF_ERROR(out->Close());
   }
   if (!result.registry_problems.empty()) {
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "registry-report.csv").string()));
+    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out,
+                     CsvWriter::Create((dir / "registry-report.csv").string()));
     out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
     for (const RowProblem& p : result.registry_problems) {
       out->Row({p.file, std::to_string(p.line), p.household_no, p.person_no, p.column, p.value, p.rule_id,

@@ -32,10 +32,10 @@ namespace jz {
 struct ScreenOptions {
   std::string feeds_dir;  // <feed name>.csv per declared feed; a missing file is "not provided"
   Date as_of;
-  bool dry_run = false;   // evaluate and report, write nothing (database door)
-  RegionCode scope;       // database door: the region screened
-  int threads = 0;        // 0: every core
-  int data_year = 0;      // export door: the year of the income columns; 0: as_of's year
+  bool dry_run = false;  // evaluate and report, write nothing (database door)
+  RegionCode scope;      // database door: the region screened
+  int threads = 0;       // 0: every core
+  int data_year = 0;     // export door: the year of the income columns; 0: as_of's year
 };
 
 struct FeedStats {
@@ -43,9 +43,9 @@ struct FeedStats {
   bool provided = false;
   int64_t rows = 0;
   int64_t matched = 0;
-  int64_t unmatched = 0;   // valid ID, not a registry person in scope
+  int64_t unmatched = 0;  // valid ID, not a registry person in scope
   int64_t invalid_ids = 0;
-  int64_t bad_rows = 0;    // unreadable date or value
+  int64_t bad_rows = 0;  // unreadable date or value
 };
 
 struct ScreenResult {
@@ -58,14 +58,14 @@ struct ScreenResult {
   // Households per (county, rule id) where the rule fired.
   std::map<std::pair<RegionCode, std::string>, int64_t> per_county_rule;
   int64_t warnings = 0;
-  int64_t warnings_new = 0;      // not stored before (0 on a dry run or for an export)
-  int64_t not_evaluable = 0;     // (household, rule) pairs the data cannot answer
+  int64_t warnings_new = 0;   // not stored before (0 on a dry run or for an export)
+  int64_t not_evaluable = 0;  // (household, rule) pairs the data cannot answer
   // Declared feeds whose file is not in the feeds directory, in policy order. Every rule
   // that reads one is undecidable: not evaluated at all (neither true nor false), no
   // warning stored from it, its households counted here per rule id and in `undecidable`.
   std::vector<std::string> missing_feeds;
   std::map<std::string, int64_t> undecidable_per_rule;
-  int64_t undecidable = 0;       // (household, rule) pairs left undecided by missing feeds
+  int64_t undecidable = 0;            // (household, rule) pairs left undecided by missing feeds
   std::vector<FeedProblem> problems;  // invalid and unreadable feed rows
   // Rows with a valid ID number that is no registry person's in scope, by feed index (moved
   // from each feed's load, not copied); kept compact, formatted only into the report.

@@ -27,9 +27,12 @@ class ScreeningTest : public ::testing::Test {
     ASSERT_OK_AND_ASSIGN(policy_, LoadPolicyFile(std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml"));
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-  void Feed(const std::string& name, const std::string& text) { std::ofstream(dir_ / "feeds" / (name + ".csv")) << text; }
+  void Feed(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / "feeds" / (name + ".csv")) << text;
+  }
   ScreenOptions Options(bool dry_run = false) {
-    return ScreenOptions{(dir_ / "feeds").string(), *Date::FromYmd(2024, 12, 31), dry_run, *RegionCode::Parse("22")};
+    return ScreenOptions{(dir_ / "feeds").string(), *Date::FromYmd(2024, 12, 31), dry_run,
+                         *RegionCode::Parse("22")};
   }
 
   std::filesystem::path dir_;
@@ -84,12 +87,14 @@ TEST_F(ScreeningTest, ExactlyHalfTheIncomeDoesNotWarnAndDryRunWritesNothing) {
 }
 
 TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
-  EXPECT_STATUS(ScreenRegistry(*store_, policy_, {(dir_ / "none").string(), Date(), true, *RegionCode::Parse("22")}),
-                StatusCode::kNotFound, "none");
+  EXPECT_STATUS(
+      ScreenRegistry(*store_, policy_, {(dir_ / "none").string(), Date(), true, *RegionCode::Parse("22")}),
+      StatusCode::kNotFound, "none");
   Feed("medical", "证件号码,日期\n");
   EXPECT_STATUS(ScreenRegistry(*store_, policy_, Options()), StatusCode::kInvalidArgument, "out_of_pocket");
   const std::string member = household_.members[0].id_number.ToString();
-  Feed("medical", "证件号码,日期,out_of_pocket,inpatient\n" + member + ",2024-02-30,10,是\n" + member + ",2024-02-01,ten,是\n");
+  Feed("medical", "证件号码,日期,out_of_pocket,inpatient\n" + member + ",2024-02-30,10,是\n" + member +
+                      ",2024-02-01,ten,是\n");
   ASSERT_OK_AND_ASSIGN(ScreenResult r, ScreenRegistry(*store_, policy_, Options()));
   EXPECT_EQ(r.feeds[*policy_.FeedIndex("medical")].bad_rows, 2);
   ASSERT_EQ(r.problems.size(), 2u);
@@ -105,10 +110,10 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
 #include <set>
 #include <tuple>
 
-#include "synth/feed_generator.h"
-#include "synth/village_plan.h"
 #include "app/registry/registry_importer.h"
 #include "io/csv_reader.h"
+#include "synth/feed_generator.h"
+#include "synth/village_plan.h"
 #include "tests/testutil/engine_adapter.h"
 
 namespace jz {
@@ -136,9 +141,10 @@ TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
   ASSERT_OK_AND_ASSIGN(ImportSummary imported, ImportRegistry(*store, import));
   ASSERT_TRUE(imported.committed);
   ASSERT_OK_AND_ASSIGN(Policy policy, LoadPolicyFile(options.policy_path));
-  ASSERT_OK_AND_ASSIGN(ScreenResult screened,
-                       ScreenRegistry(*store, policy, {generated.feeds_dir, *Date::FromYmd(2025, 12, 31), false,
-                                                       *RegionCode::Parse("22")}));
+  ASSERT_OK_AND_ASSIGN(
+      ScreenResult screened,
+      ScreenRegistry(*store, policy,
+                     {generated.feeds_dir, *Date::FromYmd(2025, 12, 31), false, *RegionCode::Parse("22")}));
   EXPECT_EQ(screened.not_evaluable, 0);
 
   using Key = std::tuple<std::string, std::string, std::string>;
@@ -177,8 +183,9 @@ TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
   }
   std::vector<FeedView> views(households.size());
   for (size_t fi = 0; fi < policy.feeds.size(); ++fi) {
-    ASSERT_OK_AND_ASSIGN(FeedTable table, LoadFeedTable(generated.feeds_dir + "/" + policy.feeds[fi].name + ".csv",
-                                                        policy.feeds[fi]));
+    ASSERT_OK_AND_ASSIGN(
+        FeedTable table,
+        LoadFeedTable(generated.feeds_dir + "/" + policy.feeds[fi].name + ".csv", policy.feeds[fi]));
     for (size_t r = 0; r < table.ids.size(); ++r) {
       const auto it = member_of.find(table.ids[r]);
       if (it == member_of.end()) continue;

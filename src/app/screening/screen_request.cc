@@ -44,9 +44,11 @@ StatusOr<ScreenSummary> Screen(Workspace& workspace, const ScreenRequest& reques
   ASSIGN_OR_RETURN(internal::PreparedScreening prepared,
                    internal::PrepareScreening(request.inputs, &workspace, workspace.today()));
   prepared.options.dry_run = request.dry_run;
-  ASSIGN_OR_RETURN(ScreenResult result, ScreenRegistry(workspace.store(), prepared.policy, prepared.options, progress));
+  ASSIGN_OR_RETURN(ScreenResult result,
+                   ScreenRegistry(workspace.store(), prepared.policy, prepared.options, progress));
   ScreenSummary summary = Summarize(prepared.policy, prepared.options, result);
-  summary.report_path = request.report_path.empty() ? workspace.db_path() + ".screen.csv" : request.report_path;
+  summary.report_path =
+      request.report_path.empty() ? workspace.db_path() + ".screen.csv" : request.report_path;
   RETURN_IF_ERROR(WriteScreenReport(summary.report_path, result));
   std::map<RegionCode, std::vector<int64_t>> per_county;
   for (const auto& [county, counts] : result.per_county) per_county[county] = {counts.first, counts.second};
@@ -57,9 +59,11 @@ StatusOr<ScreenSummary> Screen(Workspace& workspace, const ScreenRequest& reques
 
 StatusOr<ScreenSummary> ScreenExportFile(const ScreenRequest& request, Date today, Progress& progress) {
   if (request.registry_csv.empty()) {
-    return InvalidArgumentError(Bilingual("请给出要筛查的登记导出文件", "name the registry export to screen"));
+    return InvalidArgumentError(
+        Bilingual("请给出要筛查的登记导出文件", "name the registry export to screen"));
   }
-  ASSIGN_OR_RETURN(internal::PreparedScreening prepared, internal::PrepareScreening(request.inputs, nullptr, today));
+  ASSIGN_OR_RETURN(internal::PreparedScreening prepared,
+                   internal::PrepareScreening(request.inputs, nullptr, today));
   ASSIGN_OR_RETURN(ScreenResult result, ScreenExport(request.registry_csv, prepared.policy, prepared.options,
                                                      request.out_dir, progress));
   ScreenSummary summary = Summarize(prepared.policy, prepared.options, result);

@@ -41,23 +41,23 @@ class Workspace;
 // What screen and what-if both read.
 struct ScreeningInputs {
   std::string policy_path;
-  std::string feeds_dir;                // <feed name>.csv per declared feed (docs/feeds.md)
-  std::optional<Date> as_of;            // unset: 31 December of last year (from today)
+  std::string feeds_dir;      // <feed name>.csv per declared feed (docs/feeds.md)
+  std::optional<Date> as_of;  // unset: 31 December of last year (from today)
   // Database door; unset: the database's province, or the policy's province when regions
   // of several provinces are loaded.
   std::optional<RegionCode> scope;
-  int data_year = 0;                    // export door: the incomes' year; 0: as_of's year
-  int threads = 0;                      // 0: every core; at most kMaxThreads
-  bool allow_missing_feeds = false;     // go on with the rules of missing feeds undecidable
-  bool ignore_policy_period = false;    // accept an as-of date outside the policy's period
+  int data_year = 0;                  // export door: the incomes' year; 0: as_of's year
+  int threads = 0;                    // 0: every core; at most kMaxThreads
+  bool allow_missing_feeds = false;   // go on with the rules of missing feeds undecidable
+  bool ignore_policy_period = false;  // accept an as-of date outside the policy's period
 };
 
 struct ScreenRequest {
   ScreeningInputs inputs;
-  bool dry_run = false;                 // database door: evaluate and report, store nothing
-  std::string report_path;              // database door: unused feed rows; "": <db>.screen.csv
-  std::string registry_csv;             // export door: the registry export screened
-  std::string out_dir = "screen-out";   // export door: warnings.csv, county-summary.csv, ...
+  bool dry_run = false;                // database door: evaluate and report, store nothing
+  std::string report_path;             // database door: unused feed rows; "": <db>.screen.csv
+  std::string registry_csv;            // export door: the registry export screened
+  std::string out_dir = "screen-out";  // export door: warnings.csv, county-summary.csv, ...
 };
 
 struct ScreenFeedRow {
@@ -76,11 +76,11 @@ struct ScreenRuleRow {
 
 struct ScreenSummary {
   Date as_of;
-  RegionCode scope;                     // database door
+  RegionCode scope;  // database door
   std::string policy_version;
-  std::vector<ScreenFeedRow> feeds;     // in policy order
+  std::vector<ScreenFeedRow> feeds;  // in policy order
   std::vector<std::string> missing_feeds;
-  std::vector<ScreenRuleRow> rules;     // in policy order
+  std::vector<ScreenRuleRow> rules;  // in policy order
   // Database door: households and households with a warning or exclusion (counts[0],
   // counts[1]) per prefecture, with the counties beneath when one prefecture is in scope.
   std::vector<RegionRow> regions;
@@ -88,11 +88,11 @@ struct ScreenSummary {
   std::vector<std::pair<RegionCode, std::pair<int64_t, int64_t>>> counties;
   int64_t households = 0, persons = 0;
   int64_t warnings = 0, warnings_new = 0;
-  int64_t not_evaluable = 0;            // (household, rule) pairs the data cannot answer
-  int64_t undecidable = 0;              // (household, rule) pairs left open by missing feeds
-  int64_t households_rejected = 0;      // export door: rows that could not be read
-  std::string report_path;              // database door: where the unused rows were written
-  std::string out_dir;                  // export door
+  int64_t not_evaluable = 0;        // (household, rule) pairs the data cannot answer
+  int64_t undecidable = 0;          // (household, rule) pairs left open by missing feeds
+  int64_t households_rejected = 0;  // export door: rows that could not be read
+  std::string report_path;          // database door: where the unused rows were written
+  std::string out_dir;              // export door
   double load_seconds = 0, feed_seconds = 0, evaluate_seconds = 0, write_seconds = 0;
 };
 
@@ -108,8 +108,8 @@ struct ScreenSummary {
 
 struct WhatIfRequest {
   ScreeningInputs inputs;
-  std::vector<std::string> sets;        // "NAME=VALUE", as --set gives them; at least one
-  std::string registry_csv;             // export door; empty: the database
+  std::vector<std::string> sets;                // "NAME=VALUE", as --set gives them; at least one
+  std::string registry_csv;                     // export door; empty: the database
   std::string out_path = "whatif-changes.csv";  // the changed households (CSV)
 };
 
@@ -124,7 +124,7 @@ struct WhatIfRuleRow {
 };
 
 struct WhatIfCountyRow {
-  std::string county;                   // 6-digit county code
+  std::string county;  // 6-digit county code
   std::string rule_id;
   int64_t enter = 0, leave = 0;
 };
@@ -135,7 +135,7 @@ struct WhatIfSummary {
   std::vector<WhatIfRuleRow> rules;            // in policy order
   std::vector<WhatIfCountyRow> counties;       // by county, then rule
   std::vector<std::string> missing_feeds;
-  int64_t changes = 0;                  // (household, rule) pairs entering or leaving
+  int64_t changes = 0;  // (household, rule) pairs entering or leaving
   std::string out_path;
   int rules_reevaluated = 0;
   double base_seconds = 0, rerun_seconds = 0;

@@ -19,7 +19,7 @@ namespace {
 
 const std::string kPolicy = std::string(JZ_SOURCE_DIR) + "/policies/jilin-2024.toml";
 const char* const kFeeds[] = {"medical", "disability", "school_roll", "disaster", "death",
-                              "payroll", "vehicle", "company", "property"};
+                              "payroll", "vehicle",    "company",     "property"};
 
 class ScreeningRequestTest : public ::testing::Test {
  protected:
@@ -37,7 +37,9 @@ class ScreeningRequestTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  void Feed(const std::string& name, const std::string& text) { std::ofstream(dir_ / "feeds" / (name + ".csv")) << text; }
+  void Feed(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / "feeds" / (name + ".csv")) << text;
+  }
   // Every declared feed, with a header and no rows, except `except`.
   void EmptyFeeds(const std::string& except = "") {
     for (const char* name : kFeeds) {
@@ -118,7 +120,8 @@ TEST_F(ScreeningRequestTest, AllowedMissingFeedLeavesItsRulesUndecidableNotFalse
   ASSERT_NE(dropout, warnings.end());
   EXPECT_EQ(dropout->kind, WarningKind::kWarning);
   for (const Warning& w : warnings) {
-    EXPECT_EQ(w.kind, w.rule_id.starts_with("JL-T-") ? WarningKind::kTest : WarningKind::kWarning) << w.rule_id;
+    EXPECT_EQ(w.kind, w.rule_id.starts_with("JL-T-") ? WarningKind::kTest : WarningKind::kWarning)
+        << w.rule_id;
   }
 }
 
@@ -157,9 +160,11 @@ TEST_F(ScreeningRequestTest, ExportDoorAppliesTheSameRefusals) {
   EmptyFeeds(/*except=*/"death");
   ScreenRequest request = Request();
   request.registry_csv = (dir_ / "none.csv").string();
-  EXPECT_STATUS(ScreenExportFile(request, *Date::FromYmd(2025, 3, 1)), StatusCode::kFailedPrecondition, "death.csv");
+  EXPECT_STATUS(ScreenExportFile(request, *Date::FromYmd(2025, 3, 1)), StatusCode::kFailedPrecondition,
+                "death.csv");
   request.inputs.as_of = *Date::FromYmd(2026, 1, 1);
-  EXPECT_STATUS(ScreenExportFile(request, *Date::FromYmd(2025, 3, 1)), StatusCode::kInvalidArgument, "2026-01-01");
+  EXPECT_STATUS(ScreenExportFile(request, *Date::FromYmd(2025, 3, 1)), StatusCode::kInvalidArgument,
+                "2026-01-01");
 }
 
 TEST_F(ScreeningRequestTest, WhatIfParsesSetsAndLeavesMissingFeedRulesUndecidable) {

@@ -35,19 +35,22 @@ StatusOr<EngineResult> RunPolicy(const Snapshot& snapshot, const Policy& policy,
 bool SameRule(const Rule& a, const Rule& b) {
   if (a.expr.text != b.expr.text || a.expr.nodes.size() != b.expr.nodes.size()) return false;
   for (size_t i = 0; i < a.expr.nodes.size(); ++i) {
-    if (a.expr.nodes[i].op != b.expr.nodes[i].op || !(a.expr.nodes[i].value == b.expr.nodes[i].value)) return false;
+    if (a.expr.nodes[i].op != b.expr.nodes[i].op || !(a.expr.nodes[i].value == b.expr.nodes[i].value))
+      return false;
   }
   return true;
 }
 
 }  // namespace
 
-StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed, int threads,
-                                     const std::vector<bool>& decidable) {
+StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed,
+                                     int threads, const std::vector<bool>& decidable) {
   bool same_rules = base.rules.size() == changed.rules.size();
-  for (size_t r = 0; same_rules && r < base.rules.size(); ++r) same_rules = base.rules[r].id == changed.rules[r].id;
+  for (size_t r = 0; same_rules && r < base.rules.size(); ++r)
+    same_rules = base.rules[r].id == changed.rules[r].id;
   if (!same_rules) {
-    return InvalidArgumentError(Bilingual("两个政策的规则不同，无法比较", "the two policies have different rules"));
+    return InvalidArgumentError(
+        Bilingual("两个政策的规则不同，无法比较", "the two policies have different rules"));
   }
   WhatIfResult result;
   auto start = Clock::now();
@@ -96,8 +99,9 @@ Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const 
   out->Row({"县", "户编号", "规则", "规则名称", "变化"});
   for (const WhatIfChange& c : result.changes) {
     const Rule& rule = policy.rules[c.rule];
-    out->Row({fmt::format("{:06}", snapshot.county[c.household]), std::string(snapshot.household_no[c.household]),
-              rule.id, rule.name_zh, c.enters ? "进入" : "退出"});
+    out->Row({fmt::format("{:06}", snapshot.county[c.household]),
+              std::string(snapshot.household_no[c.household]), rule.id, rule.name_zh,
+              c.enters ? "进入" : "退出"});
   }
   return out->Close();
 }

@@ -29,9 +29,9 @@ struct WhatIfResult {
   std::vector<int64_t> base_households_per_rule;
   std::vector<int64_t> changed_households_per_rule;
   std::vector<WhatIfChange> changes;  // by household, then rule
-  int rules_reevaluated = 0;  // rules a changed value reaches; the others cannot change
-  double base_seconds = 0;    // evaluating the base policy
-  double rerun_seconds = 0;   // re-evaluating under the changed policy and comparing
+  int rules_reevaluated = 0;          // rules a changed value reaches; the others cannot change
+  double base_seconds = 0;            // evaluating the base policy
+  double rerun_seconds = 0;           // re-evaluating under the changed policy and comparing
 };
 
 // Evaluates `base` and `changed` over `snapshot` and compares them household by household.

@@ -11,7 +11,8 @@ namespace {
 
 StatusOr<std::vector<ParameterOverride>> ParseSets(const std::vector<std::string>& sets) {
   if (sets.empty()) {
-    return InvalidArgumentError(Bilingual("请至少给出一个 --set 名称=值", "give at least one --set NAME=VALUE"));
+    return InvalidArgumentError(
+        Bilingual("请至少给出一个 --set 名称=值", "give at least one --set NAME=VALUE"));
   }
   std::vector<ParameterOverride> overrides;
   for (const std::string& set : sets) {
@@ -30,7 +31,8 @@ WhatIfSummary Summarize(const Snapshot& snapshot, const Policy& base, const Poli
                         const WhatIfResult& r) {
   WhatIfSummary s;
   for (const ParameterOverride& o : overrides) {
-    s.parameters.push_back({o.name, base.parameters.at(o.name).ToString(), changed.parameters.at(o.name).ToString()});
+    s.parameters.push_back(
+        {o.name, base.parameters.at(o.name).ToString(), changed.parameters.at(o.name).ToString()});
   }
   for (size_t i = 0; i < base.rules.size(); ++i) {
     s.rules.push_back({base.rules[i].id, base.rules[i].name_zh, r.base_households_per_rule[i],
@@ -38,7 +40,8 @@ WhatIfSummary Summarize(const Snapshot& snapshot, const Policy& base, const Poli
                        decidable[i] ? 0 : static_cast<int64_t>(snapshot.households())});
   }
   for (const auto& [key, counts] : r.per_county) {
-    s.counties.push_back({fmt::format("{:06}", key.first), base.rules[key.second].id, counts.first, counts.second});
+    s.counties.push_back(
+        {fmt::format("{:06}", key.first), base.rules[key.second].id, counts.first, counts.second});
   }
   s.changes = static_cast<int64_t>(r.changes.size());
   s.rules_reevaluated = r.rules_reevaluated;
@@ -47,17 +50,21 @@ WhatIfSummary Summarize(const Snapshot& snapshot, const Policy& base, const Poli
   return s;
 }
 
-StatusOr<WhatIfSummary> RunWhatIf(Workspace* workspace, const WhatIfRequest& request, Date today, Progress& progress) {
+StatusOr<WhatIfSummary> RunWhatIf(Workspace* workspace, const WhatIfRequest& request, Date today,
+                                  Progress& progress) {
   ASSIGN_OR_RETURN(std::vector<ParameterOverride> overrides, ParseSets(request.sets));
-  ASSIGN_OR_RETURN(internal::PreparedScreening prepared, internal::PrepareScreening(request.inputs, workspace, today));
+  ASSIGN_OR_RETURN(internal::PreparedScreening prepared,
+                   internal::PrepareScreening(request.inputs, workspace, today));
   const Policy& base = prepared.policy;
   const ScreenOptions& options = prepared.options;
   ASSIGN_OR_RETURN(Policy changed, LoadPolicyFile(request.inputs.policy_path, overrides));
   Snapshot snapshot;
   if (workspace != nullptr) {
-    ASSIGN_OR_RETURN(snapshot, SnapshotFromStore(workspace->store(), NeedsOf(base), options.as_of, options.scope, progress));
+    ASSIGN_OR_RETURN(snapshot, SnapshotFromStore(workspace->store(), NeedsOf(base), options.as_of,
+                                                 options.scope, progress));
   } else {
-    ASSIGN_OR_RETURN(snapshot, SnapshotFromExport(request.registry_csv, NeedsOf(base), options.as_of, options, progress));
+    ASSIGN_OR_RETURN(
+        snapshot, SnapshotFromExport(request.registry_csv, NeedsOf(base), options.as_of, options, progress));
   }
   ScreenResult loaded;
   RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, base, options, loaded, progress));

@@ -53,7 +53,8 @@ TEST(WhatIfTest, HigherLineBringsHouseholdsInLowerLineTakesThemOut) {
   ASSERT_EQ(d.changes.size(), 1u);
   EXPECT_FALSE(d.changes[0].enters);
 
-  const auto path = std::filesystem::temp_directory_path() / ("jz-whatif-" + std::to_string(::getpid()) + ".csv");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("jz-whatif-" + std::to_string(::getpid()) + ".csv");
   ASSERT_OK(WriteWhatIfList(path.string(), snapshot, base, r));
   std::ifstream in(path);
   std::string header, first;

@@ -1,13 +1,13 @@
 // Running the policy cases of policy_cases.h: the reference evaluator, the comparison of a
 // case's hits with those expected, and the listing of a folder's case files. Loading the
 // files is policy_cases.cc's.
-#include "app/testing/policy_cases.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+
+#include "app/testing/policy_cases.h"
 
 namespace jz::testing {
 

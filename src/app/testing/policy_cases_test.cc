@@ -3,7 +3,6 @@
 // shipped policy has a case where it fires and one where it does not, and that the case
 // loader names the file and key of a malformed case.
 #include "app/testing/policy_cases.h"
-#include "tests/testutil/engine_adapter.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/testutil/engine_adapter.h"
 #include "tests/testutil/status_matchers.h"
 
 namespace jz::testing {

@@ -56,7 +56,8 @@ StatusOr<std::unordered_map<int64_t, HouseholdProblems>> ProblemsOf(Store& store
 }
 
 // The items of each household that the lower level answered 符合 (and not 不符合).
-StatusOr<std::unordered_map<int64_t, std::vector<std::string>>> PassedBelow(Store& store, const Campaign& lower) {
+StatusOr<std::unordered_map<int64_t, std::vector<std::string>>> PassedBelow(Store& store,
+                                                                            const Campaign& lower) {
   std::unordered_map<int64_t, std::vector<std::string>> out;
   RETURN_IF_ERROR(store.campaigns().ScanLatestFindings(
       lower.id, [&](int64_t household, std::span<const CampaignFinding> findings) {
@@ -92,8 +93,9 @@ StatusOr<AddedProblems> OpenProblemsFromCampaign(Store& store, const CampaignPro
   const Campaign& c = *found;
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(c.id));
   if (!sample) {
-    return FailedPreconditionError(Bilingual(fmt::format("核查 {} 尚未抽样，没有核查结果", c.code),
-                                             fmt::format("campaign {} has no sample and no findings yet", c.code)));
+    return FailedPreconditionError(
+        Bilingual(fmt::format("核查 {} 尚未抽样，没有核查结果", c.code),
+                  fmt::format("campaign {} has no sample and no findings yet", c.code)));
   }
   std::optional<Campaign> lower;
   std::unordered_map<int64_t, std::vector<std::string>> passed_below;
@@ -120,7 +122,8 @@ StatusOr<AddedProblems> OpenProblemsFromCampaign(Store& store, const CampaignPro
     if (fresh) {
       ASSIGN_OR_RETURN(std::optional<Region> county, store.FindRegion(village.AtLevel(RegionLevel::kCounty)));
       it->second = request.responsible_unit;
-      it->second.replace(at, kCountyPlaceholder.size(), county ? county->name : fmt::format("{:06}", village.County6()));
+      it->second.replace(at, kCountyPlaceholder.size(),
+                         county ? county->name : fmt::format("{:06}", village.County6()));
     }
     return it->second;
   };
@@ -129,7 +132,8 @@ StatusOr<AddedProblems> OpenProblemsFromCampaign(Store& store, const CampaignPro
     auto it = problems.find(unit.household_id);
     if (it == problems.end()) continue;
     const std::vector<std::string>* passed = nullptr;
-    if (auto below = passed_below.find(unit.household_id); below != passed_below.end()) passed = &below->second;
+    if (auto below = passed_below.find(unit.household_id); below != passed_below.end())
+      passed = &below->second;
     for (const auto& [item, p] : it->second) {
       const bool missed_below = passed && std::find(passed->begin(), passed->end(), item) != passed->end();
       Problem problem;

@@ -21,10 +21,14 @@ class CampaignProblemsTest : public ::testing::Test {
     ASSERT_OK(testing::WriteTestHouseholds(*store_, 40));
   }
   Campaign Create(const std::string& code, CampaignLevel level, const std::string& compare_to) {
-    CreateCampaignRequest r{code,          code == "WQ" ? "汪清县自查" : "省级抽查",
-                            level,         *RegionCode::Parse("222424"),
-                            {},            compare_to,
-                            Money::FromYuan(4000), "测试",
+    CreateCampaignRequest r{code,
+                            code == "WQ" ? "汪清县自查" : "省级抽查",
+                            level,
+                            *RegionCode::Parse("222424"),
+                            {},
+                            compare_to,
+                            Money::FromYuan(4000),
+                            "测试",
                             *Date::FromYmd(2025, 3, 1)};
     return CreateCampaign(*store_, r).value();
   }
@@ -41,7 +45,8 @@ class CampaignProblemsTest : public ::testing::Test {
   // All nine items 符合, except `failing` answered 不符合 with a note.
   HouseholdFindings Findings(const std::string& household_no, const std::vector<std::string>& failing) {
     HouseholdFindings f = testing::TestFindings(
-        household_no, {"food", "clothing", "education", "medical", "housing", "water", "income", "assistance", "accuracy"});
+        household_no,
+        {"food", "clothing", "education", "medical", "housing", "water", "income", "assistance", "accuracy"});
     for (CampaignFinding& x : f.findings) {
       if (std::find(failing.begin(), failing.end(), x.item) == failing.end()) continue;
       x.answer = FindingAnswer::kNo;
@@ -128,7 +133,8 @@ TEST_F(CampaignProblemsTest, TheUnitCanNameEachHouseholdsCounty) {
 TEST_F(CampaignProblemsTest, RefusesUnknownCampaignsUndrawnOnesAndMissingOwners) {
   EXPECT_STATUS(OpenProblemsFromCampaign(*store_, Request("NOPE")), StatusCode::kNotFound, "NOPE");
   const Campaign county = Create("WQ", CampaignLevel::kCounty, "");
-  EXPECT_STATUS(OpenProblemsFromCampaign(*store_, Request("WQ")), StatusCode::kFailedPrecondition, "no sample");
+  EXPECT_STATUS(OpenProblemsFromCampaign(*store_, Request("WQ")), StatusCode::kFailedPrecondition,
+                "no sample");
   const StoredSample census = Draw("WQ");
   ASSERT_OK(RecordHouseholdFindings(*store_, county, Findings(census.units[0].household_no, {"water"})));
   CampaignProblemsRequest r = Request("WQ");

@@ -47,19 +47,23 @@ using JudgedMap = std::unordered_map<int64_t, Judged>;
 
 StatusOr<JudgedMap> LoadJudged(Store& store, const Campaign& c) {
   JudgedMap out;
-  RETURN_IF_ERROR(store.campaigns().ScanLatestFindings(c.id, [&](int64_t household, std::span<const CampaignFinding> f) {
-    out.emplace(household, Judge(c, f));
-    return OkStatus();
-  }));
+  RETURN_IF_ERROR(
+      store.campaigns().ScanLatestFindings(c.id, [&](int64_t household, std::span<const CampaignFinding> f) {
+        out.emplace(household, Judge(c, f));
+        return OkStatus();
+      }));
   return out;
 }
 
 RateFigure Figure(const RateEstimate& e) {
-  return {e.defined, e.rate, e.standard_error, e.ci_low, e.ci_high, e.households, e.numerator_units,
-          e.denominator_units, e.zero_count_bound};
+  return {e.defined,         e.rate,       e.standard_error,  e.ci_low,
+          e.ci_high,         e.households, e.numerator_units, e.denominator_units,
+          e.zero_count_bound};
 }
 
-bool IsExited(HouseholdType type) { return type == HouseholdType::kExited || type == HouseholdType::kMonitored; }
+bool IsExited(HouseholdType type) {
+  return type == HouseholdType::kExited || type == HouseholdType::kMonitored;
+}
 
 // A campaign's sample and findings, grouped by report region.
 struct Evaluated {
@@ -141,7 +145,8 @@ std::vector<ItemResult> Items(const Evaluated& e, const RegionSlice& slice, cons
       if (lo == lower->judged->end()) continue;
       auto li = std::find(lower->campaign->items.begin(), lower->campaign->items.end(), c.items[i]);
       if (li == lower->campaign->items.end()) continue;
-      const FindingAnswer b = lo->second.item_answer[static_cast<size_t>(li - lower->campaign->items.begin())];
+      const FindingAnswer b =
+          lo->second.item_answer[static_cast<size_t>(li - lower->campaign->items.begin())];
       if (b == FindingAnswer::kNotApplicable) continue;
       ++items[i].compared;
       items[i].discrepancies += a != b;
@@ -176,10 +181,12 @@ RegionResult Evaluate(const Evaluated& e, const RegionSlice& slice, const Evalua
 Status CheckLevel(const Campaign& c, const CampaignDesign& d, RegionLevel level) {
   const RegionLevel finest = StrataLevel(d.strata);
   if (level > finest) {
-    return InvalidArgumentError(Bilingual("报告级别细于抽样分层，无法按此级别估计", "the report level is finer than the strata"));
+    return InvalidArgumentError(
+        Bilingual("报告级别细于抽样分层，无法按此级别估计", "the report level is finer than the strata"));
   }
   if (level < c.scope.level()) {
-    return InvalidArgumentError(Bilingual("报告级别高于核查范围", "the report level is above the campaign's scope"));
+    return InvalidArgumentError(
+        Bilingual("报告级别高于核查范围", "the report level is above the campaign's scope"));
   }
   return OkStatus();
 }
@@ -189,7 +196,9 @@ Status CheckLevel(const Campaign& c, const CampaignDesign& d, RegionLevel level)
 StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code, RegionLevel level) {
   CampaignReport report;
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
-  if (!campaign) return NotFoundError(Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+  if (!campaign)
+    return NotFoundError(
+        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
   report.campaign = *campaign;
   report.level = level;
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
@@ -216,7 +225,8 @@ StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code
   // The lower level's rates are over its own units in the same region.
   const RegionLevel scope_level = campaign->scope.level();
   std::map<uint64_t, RegionSlice> top = SliceBy(upper, scope_level);
-  std::map<uint64_t, RegionSlice> lower_top = lower_ptr ? SliceBy(*lower_ptr, scope_level) : std::map<uint64_t, RegionSlice>();
+  std::map<uint64_t, RegionSlice> lower_top =
+      lower_ptr ? SliceBy(*lower_ptr, scope_level) : std::map<uint64_t, RegionSlice>();
   ASSIGN_OR_RETURN(std::optional<Region> scope_region, store.FindRegion(campaign->scope));
   const RegionSlice empty;
   auto find = [&](const std::map<uint64_t, RegionSlice>& m, uint64_t key) -> const RegionSlice* {
@@ -224,17 +234,19 @@ StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code
     return it == m.end() ? nullptr : &it->second;
   };
   const RegionSlice* top_slice = find(top, campaign->scope.value());
-  report.total = Evaluate(upper, top_slice ? *top_slice : empty, lower_ptr, find(lower_top, campaign->scope.value()),
-                          campaign->scope, scope_region ? scope_region->name : "");
+  report.total =
+      Evaluate(upper, top_slice ? *top_slice : empty, lower_ptr, find(lower_top, campaign->scope.value()),
+               campaign->scope, scope_region ? scope_region->name : "");
   if (level == scope_level) return report;
   std::map<uint64_t, RegionSlice> by_region = SliceBy(upper, level);
-  std::map<uint64_t, RegionSlice> lower_by_region = lower_ptr ? SliceBy(*lower_ptr, level) : std::map<uint64_t, RegionSlice>();
+  std::map<uint64_t, RegionSlice> lower_by_region =
+      lower_ptr ? SliceBy(*lower_ptr, level) : std::map<uint64_t, RegionSlice>();
   ASSIGN_OR_RETURN(std::vector<Region> regions, store.ListRegions(campaign->scope, level));
   for (const Region& region : regions) {
     const RegionSlice* slice = find(by_region, region.code.value());
     if (!slice || slice->units.empty()) continue;
-    report.regions.push_back(Evaluate(upper, *slice, lower_ptr, find(lower_by_region, region.code.value()), region.code,
-                                      region.name));
+    report.regions.push_back(Evaluate(upper, *slice, lower_ptr, find(lower_by_region, region.code.value()),
+                                      region.code, region.name));
   }
   return report;
 }

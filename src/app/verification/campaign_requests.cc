@@ -31,7 +31,8 @@ StatusOr<Campaign> FindByCode(Store& store, std::string_view code) {
 StatusOr<Money> IncomeLine(const CampaignCreateRequest& r) {
   if (r.income_line) return *r.income_line;
   if (r.policy_path.empty()) {
-    return InvalidArgumentError(Bilingual("请用 --policy 或 --line 给出收入标准线", "give the income line with --policy or --line"));
+    return InvalidArgumentError(
+        Bilingual("请用 --policy 或 --line 给出收入标准线", "give the income line with --policy or --line"));
   }
   ASSIGN_OR_RETURN(Policy policy, LoadPolicyFile(r.policy_path));
   auto it = policy.parameters.find("poverty_line");
@@ -47,24 +48,24 @@ StatusOr<Money> IncomeLine(const CampaignCreateRequest& r) {
 StatusOr<int32_t> BasisPoints(std::string_view option, double share, bool low_open) {
   const bool ok = low_open ? share > 0 && share <= 1 : share >= 0 && share <= 1;
   if (!ok) {
-    return InvalidArgumentError(Bilingual("{} {} 须在 {}0, 1] 之内", "{} {} must be a number in {}0, 1]", option, share,
-                                          low_open ? "(" : "["));
+    return InvalidArgumentError(Bilingual("{} {} 须在 {}0, 1] 之内", "{} {} must be a number in {}0, 1]",
+                                          option, share, low_open ? "(" : "["));
   }
   return static_cast<int32_t>(std::lround(share * 10000));
 }
 
 Status CheckBound(std::string_view option, int64_t value, int64_t low, int64_t high) {
   if (value >= low && value <= high) return OkStatus();
-  return InvalidArgumentError(Bilingual("{} {} 超出范围（可用 {} 到 {}）", "{} {} is out of range (use {} to {})", option, value,
-                                        low, high));
+  return InvalidArgumentError(Bilingual("{} {} 超出范围（可用 {} 到 {}）",
+                                        "{} {} is out of range (use {} to {})", option, value, low, high));
 }
 
 StatusOr<DrawRequest> ToDrawRequest(const CampaignSampleRequest& r, Date drawn_on) {
   DrawRequest d;
   d.campaign = r.campaign;
   if (r.seed > kMaxSampleSeed) {
-    return InvalidArgumentError(Bilingual("--seed {} 超出范围（可用 0 到 {}）", "--seed {} is out of range (use 0 to {})", r.seed,
-                                          kMaxSampleSeed));
+    return InvalidArgumentError(Bilingual("--seed {} 超出范围（可用 0 到 {}）",
+                                          "--seed {} is out of range (use 0 to {})", r.seed, kMaxSampleSeed));
   }
   d.design.seed = r.seed;
   RETURN_IF_ERROR(CheckBound("--size", r.size, 0, kMaxSampleHouseholds));
@@ -74,11 +75,13 @@ StatusOr<DrawRequest> ToDrawRequest(const CampaignSampleRequest& r, Date drawn_o
   }
   d.design.registered_share_bp = -1;
   if (r.registered_share) {
-    ASSIGN_OR_RETURN(d.design.registered_share_bp, BasisPoints("--registered-share", *r.registered_share, false));
+    ASSIGN_OR_RETURN(d.design.registered_share_bp,
+                     BasisPoints("--registered-share", *r.registered_share, false));
   }
   RETURN_IF_ERROR(CheckBound("--min-per-stratum", r.min_per_stratum, 1, kMaxMinPerStratum));
   d.design.min_per_stratum = r.min_per_stratum;
-  d.design.allocation = r.allocation == SampleAllocation::kEqual ? Allocation::kEqual : Allocation::kProportional;
+  d.design.allocation =
+      r.allocation == SampleAllocation::kEqual ? Allocation::kEqual : Allocation::kProportional;
   d.strata = r.strata;
   d.drawn_by = r.drawn_by;
   d.drawn_on = drawn_on;
@@ -139,11 +142,12 @@ StatusOr<ImportFindingsResult> RecordCampaignFindings(Workspace& ws, const Campa
   ASSIGN_OR_RETURN(Campaign campaign, FindByCode(ws.store(), r.campaign));
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, ws.store().campaigns().LoadSample(campaign.id));
   if (!sample) {
-    return FailedPreconditionError(Bilingual("核查活动 {} 尚未抽样，不能录入结果", "campaign {} has no sample yet: draw it first",
-                                             campaign.code));
+    return FailedPreconditionError(Bilingual("核查活动 {} 尚未抽样，不能录入结果",
+                                             "campaign {} has no sample yet: draw it first", campaign.code));
   }
   RETURN_IF_ERROR(CheckStepOrder(recorded_on, kRecording, sample->design.drawn_on, kDraw));
-  ASSIGN_OR_RETURN(ImportFindingsResult result, ImportFindings(ws.store(), r.campaign, r.path, r.recorded_by, recorded_on));
+  ASSIGN_OR_RETURN(ImportFindingsResult result,
+                   ImportFindings(ws.store(), r.campaign, r.path, r.recorded_by, recorded_on));
   if (!r.refused_path.empty()) RETURN_IF_ERROR(WriteRefused(result, r.refused_path, r.refused_lang));
   return result;
 }

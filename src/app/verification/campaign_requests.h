@@ -37,13 +37,13 @@ struct CampaignCreateRequest {
   std::string code;
   std::string name;
   CampaignLevel level = CampaignLevel::kCounty;
-  std::optional<RegionCode> scope = std::nullopt;   // unset: the database's province
-  std::string items;                 // checklist codes, comma-separated; "": the default checklist
-  std::string compare_to;            // code of the lower-level campaign, or ""
+  std::optional<RegionCode> scope = std::nullopt;  // unset: the database's province
+  std::string items;       // checklist codes, comma-separated; "": the default checklist
+  std::string compare_to;  // code of the lower-level campaign, or ""
   std::optional<Money> income_line = std::nullopt;  // unset: the poverty_line of policy_path
   std::string policy_path;
   std::string created_by = "jingzhun";
-  std::optional<Date> created_on = std::nullopt;    // unset: today
+  std::optional<Date> created_on = std::nullopt;  // unset: today
 };
 
 // Creates a campaign. Fails as CreateCampaign(Store&) (campaigns.h) does, and with
@@ -54,17 +54,17 @@ struct CampaignCreateRequest {
 // ---- sample ---------------------------------------------------------------------------
 
 struct CampaignSampleRequest {
-  std::string campaign;                     // code
-  uint64_t seed = 1;                        // at most kMaxSampleSeed
-  int64_t size = 0;                         // households; 0: use fraction
-  std::optional<double> fraction = std::nullopt;           // in (0, 1], when size is 0
+  std::string campaign;                           // code
+  uint64_t seed = 1;                              // at most kMaxSampleSeed
+  int64_t size = 0;                               // households; 0: use fraction
+  std::optional<double> fraction = std::nullopt;  // in (0, 1], when size is 0
   StrataKind strata = StrataKind::kTownship;
   SampleAllocation allocation = SampleAllocation::kProportional;
   std::optional<double> registered_share = 0.5;  // in [0, 1]; nullopt: proportional to the frame
-  int32_t min_per_stratum = 2;              // 1 .. kMaxMinPerStratum
+  int32_t min_per_stratum = 2;                   // 1 .. kMaxMinPerStratum
   std::string drawn_by = "jingzhun";
-  std::optional<Date> drawn_on = std::nullopt;             // unset: today
-  std::string list_path;                    // when set, the sampled households are written there (CSV)
+  std::optional<Date> drawn_on = std::nullopt;  // unset: today
+  std::string list_path;                        // when set, the sampled households are written there (CSV)
 };
 
 struct CampaignSampleResult {
@@ -78,7 +78,8 @@ struct CampaignSampleResult {
 // for a size above kMaxSampleHouseholds, a fraction outside (0, 1], a share outside [0, 1], a
 // min_per_stratum outside 1..kMaxMinPerStratum, a seed above kMaxSampleSeed, or a date after
 // today or before the campaign was created.
-[[nodiscard]] StatusOr<CampaignSampleResult> SampleCampaign(Workspace& ws, const CampaignSampleRequest& request);
+[[nodiscard]] StatusOr<CampaignSampleResult> SampleCampaign(Workspace& ws,
+                                                            const CampaignSampleRequest& request);
 
 // ---- record ---------------------------------------------------------------------------
 
@@ -103,14 +104,15 @@ struct CampaignRecordRequest {
   std::string path;      // the findings CSV (ImportFindings in campaigns.h)
   std::string recorded_by = "jingzhun";
   std::optional<Date> recorded_on = std::nullopt;  // unset: today
-  std::string refused_path;         // when set, the refused rows are written there (CSV)
-  Lang refused_lang = Lang::kZhHans;  // the language of the refused rows' messages
+  std::string refused_path;                        // when set, the refused rows are written there (CSV)
+  Lang refused_lang = Lang::kZhHans;               // the language of the refused rows' messages
 };
 
 // Imports the findings file. InvalidArgument when the date is after today or before the
 // campaign's current sample was drawn (FailedPrecondition when there is no sample); otherwise
 // as ImportFindings. Refused households are in the result, not a failed status.
-[[nodiscard]] StatusOr<ImportFindingsResult> RecordCampaignFindings(Workspace& ws, const CampaignRecordRequest& request);
+[[nodiscard]] StatusOr<ImportFindingsResult> RecordCampaignFindings(Workspace& ws,
+                                                                    const CampaignRecordRequest& request);
 
 // ---- report ---------------------------------------------------------------------------
 
@@ -129,13 +131,13 @@ struct RateFigure {
 
 struct ItemResult {
   std::string item;
-  std::string name_zh;            // the checklist item's name; the code for a custom item
+  std::string name_zh;  // the checklist item's name; the code for a custom item
   std::string name_en;
-  RateFigure accuracy;            // share answered 符合 among 符合 + 不符合
-  int64_t problems = 0;           // households answered 不符合 (unweighted)
-  int64_t compared = 0;           // households answered at both levels
-  int64_t discrepancies = 0;      // … with different answers
-  RateFigure discrepancy_rate;    // weighted share of compared households that disagree
+  RateFigure accuracy;          // share answered 符合 among 符合 + 不符合
+  int64_t problems = 0;         // households answered 不符合 (unweighted)
+  int64_t compared = 0;         // households answered at both levels
+  int64_t discrepancies = 0;    // … with different answers
+  RateFigure discrepancy_rate;  // weighted share of compared households that disagree
 };
 
 struct RegionResult {
@@ -144,8 +146,8 @@ struct RegionResult {
   int64_t frame_households = 0;
   int64_t sampled = 0;
   int64_t recorded = 0;
-  RateFigure wrong_exit;  // 错退率
-  RateFigure missed;      // 漏评率
+  RateFigure wrong_exit;                                      // 错退率
+  RateFigure missed;                                          // 漏评率
   std::optional<RateFigure> lower_wrong_exit = std::nullopt;  // the compare_to campaign's, same region
   std::optional<RateFigure> lower_missed = std::nullopt;
   std::vector<ItemResult> items;
@@ -179,7 +181,8 @@ struct CampaignSummary {
 };
 
 // Every campaign, by id.
-[[nodiscard]] StatusOr<std::vector<CampaignSummary>> ListCampaigns(Workspace& ws, const CampaignListRequest& request);
+[[nodiscard]] StatusOr<std::vector<CampaignSummary>> ListCampaigns(Workspace& ws,
+                                                                   const CampaignListRequest& request);
 
 struct CampaignShowRequest {
   std::string campaign;  // code
@@ -188,7 +191,7 @@ struct CampaignShowRequest {
 struct CampaignDetail {
   Campaign campaign;
   std::optional<CampaignDesign> design = std::nullopt;  // the current draw's, nullopt when not drawn
-  int64_t cells = 0;                     // strata × registered cells of the current draw
+  int64_t cells = 0;                                    // strata × registered cells of the current draw
 };
 
 // NotFound for an unknown campaign.

@@ -74,13 +74,16 @@ TEST_F(CampaignRequestsTest, DefaultsAreTheProvinceTodayAndThePolicysLine) {
 }
 
 TEST_F(CampaignRequestsTest, DatesAfterTodayAreRefused) {
-  EXPECT_STATUS(Create("WQ", D(2025, 3, 11)), StatusCode::kInvalidArgument, "date 2025-03-11 is after today (2025-03-10)");
+  EXPECT_STATUS(Create("WQ", D(2025, 3, 11)), StatusCode::kInvalidArgument,
+                "date 2025-03-11 is after today (2025-03-10)");
   ASSERT_OK(Create("WQ", D(2025, 3, 1)));
   CampaignSampleRequest s = Sample("WQ");
   s.drawn_on = D(2025, 4, 1);
-  EXPECT_STATUS(SampleCampaign(*ws_, s), StatusCode::kInvalidArgument, "the draw date 2025-04-01 is after today");
+  EXPECT_STATUS(SampleCampaign(*ws_, s), StatusCode::kInvalidArgument,
+                "the draw date 2025-04-01 is after today");
   CampaignRecordRequest record{"WQ", "/nonexistent.csv", "核查员", D(2026, 1, 1), "", Lang::kZhHans};
-  EXPECT_STATUS(RecordCampaignFindings(*ws_, record), StatusCode::kInvalidArgument, "the findings date 2026-01-01");
+  EXPECT_STATUS(RecordCampaignFindings(*ws_, record), StatusCode::kInvalidArgument,
+                "the findings date 2026-01-01");
 }
 
 TEST_F(CampaignRequestsTest, AStepBeforeTheStepItFollowsIsRefusedNamingBothDates) {
@@ -104,13 +107,17 @@ TEST_F(CampaignRequestsTest, NumericOptionsAreBounded) {
     std::string message;
   };
   const Case cases[] = {
-      {[](CampaignSampleRequest& r) { r.size = kMaxSampleHouseholds + 1; }, "--size 1000001 is out of range (use 0 to 1000000)"},
+      {[](CampaignSampleRequest& r) { r.size = kMaxSampleHouseholds + 1; },
+       "--size 1000001 is out of range (use 0 to 1000000)"},
       {[](CampaignSampleRequest& r) { r.size = -1; }, "--size -1 is out of range"},
-      {[](CampaignSampleRequest& r) { r.seed = kMaxSampleSeed + 1; }, "--seed 9007199254740992 is out of range"},
+      {[](CampaignSampleRequest& r) { r.seed = kMaxSampleSeed + 1; },
+       "--seed 9007199254740992 is out of range"},
       {[](CampaignSampleRequest& r) { r.fraction = 1.5; }, "--fraction 1.5 must be a number in (0, 1]"},
       {[](CampaignSampleRequest& r) { r.fraction = 0; }, "--fraction 0 must be a number in (0, 1]"},
-      {[](CampaignSampleRequest& r) { r.registered_share = -0.1; }, "--registered-share -0.1 must be a number in [0, 1]"},
-      {[](CampaignSampleRequest& r) { r.min_per_stratum = 0; }, "--min-per-stratum 0 is out of range (use 1 to 1000)"},
+      {[](CampaignSampleRequest& r) { r.registered_share = -0.1; },
+       "--registered-share -0.1 must be a number in [0, 1]"},
+      {[](CampaignSampleRequest& r) { r.min_per_stratum = 0; },
+       "--min-per-stratum 0 is out of range (use 1 to 1000)"},
       {[](CampaignSampleRequest& r) { r.min_per_stratum = kMaxMinPerStratum + 1; }, "--min-per-stratum 1001"},
   };
   for (const Case& c : cases) {
@@ -129,13 +136,15 @@ TEST_F(CampaignRequestsTest, SimulationRatesAndSeedsAreBounded) {
   CampaignSimulateRequest r{"WQ", {}};
   r.options.out_path = "/dev/null";
   r.options.miss_rate = 1.5;
-  EXPECT_STATUS(SimulateCampaignFindings(*ws_, r), StatusCode::kInvalidArgument, "--miss-rate 1.5 must be in [0, 1]");
+  EXPECT_STATUS(SimulateCampaignFindings(*ws_, r), StatusCode::kInvalidArgument,
+                "--miss-rate 1.5 must be in [0, 1]");
   r.options.miss_rate = 0;
   r.options.problem_rate = -1;
   EXPECT_STATUS(SimulateCampaignFindings(*ws_, r), StatusCode::kInvalidArgument, "--problem-rate -1");
   r.options.problem_rate = 0.1;
   r.options.truth_seed = kMaxSampleSeed + 1;
-  EXPECT_STATUS(SimulateCampaignFindings(*ws_, r), StatusCode::kInvalidArgument, "--truth-seed 9007199254740992");
+  EXPECT_STATUS(SimulateCampaignFindings(*ws_, r), StatusCode::kInvalidArgument,
+                "--truth-seed 9007199254740992");
   r.options.truth_seed = 1;
   ASSERT_OK_AND_ASSIGN(int64_t written, SimulateCampaignFindings(*ws_, r));
   EXPECT_EQ(written, 60);

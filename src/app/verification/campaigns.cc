@@ -43,15 +43,17 @@ std::string_view Trim(std::string_view s) {
 
 bool SameDesign(const CampaignDesign& stored, const SampleDesign& d, StrataKind strata) {
   if (stored.census || d.census) return stored.census == d.census;
-  return stored.seed == d.seed && stored.strata == strata && static_cast<int>(stored.allocation) == static_cast<int>(d.allocation) &&
-         stored.size == d.size && stored.fraction_bp == (d.size > 0 ? 0 : d.fraction_bp) &&
+  return stored.seed == d.seed && stored.strata == strata &&
+         static_cast<int>(stored.allocation) == static_cast<int>(d.allocation) && stored.size == d.size &&
+         stored.fraction_bp == (d.size > 0 ? 0 : d.fraction_bp) &&
          stored.registered_share_bp == d.registered_share_bp && stored.min_per_stratum == d.min_per_stratum;
 }
 
 StatusOr<Campaign> RequireCampaign(Store& store, std::string_view code) {
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
   if (!campaign) {
-    return NotFoundError(Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+    return NotFoundError(
+        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
   }
   return *campaign;
 }
@@ -64,7 +66,8 @@ StoredSample ToStored(const std::vector<FrameHousehold>& frame, const std::vecto
   d.seed = d.census ? 0 : request.design.seed;
   d.frame_size = sample.frame_size;
   d.strata = strata;
-  d.allocation = request.design.allocation == Allocation::kEqual ? SampleAllocation::kEqual : SampleAllocation::kProportional;
+  d.allocation = request.design.allocation == Allocation::kEqual ? SampleAllocation::kEqual
+                                                                 : SampleAllocation::kProportional;
   d.size = d.census ? 0 : request.design.size;
   d.fraction_bp = d.census || request.design.size > 0 ? 0 : request.design.fraction_bp;
   d.registered_share_bp = request.design.registered_share_bp;
@@ -72,11 +75,13 @@ StoredSample ToStored(const std::vector<FrameHousehold>& frame, const std::vecto
   d.sample_size = static_cast<int64_t>(sample.units.size());
   d.drawn_by = request.drawn_by;
   d.drawn_on = request.drawn_on;
-  for (const SampleCell& c : sample.cells) s.strata.push_back({c.stratum, c.registered, c.frame_count, c.sample_count});
+  for (const SampleCell& c : sample.cells)
+    s.strata.push_back({c.stratum, c.registered, c.frame_count, c.sample_count});
   for (const SampledUnit& u : sample.units) {
     const FrameHousehold& h = frame[static_cast<size_t>(u.frame_index)];
-    s.units.push_back({h.household_id, h.household_no, h.village, units[static_cast<size_t>(u.frame_index)].stratum,
-                       h.type, h.persons, static_cast<int64_t>(s.units.size())});
+    s.units.push_back({h.household_id, h.household_no, h.village,
+                       units[static_cast<size_t>(u.frame_index)].stratum, h.type, h.persons,
+                       static_cast<int64_t>(s.units.size())});
   }
   return s;
 }
@@ -99,11 +104,13 @@ StatusOr<std::vector<std::string>> ParseChecklist(std::string_view text) {
     const size_t comma = text.find(',');
     const std::string_view code = Trim(text.substr(0, comma));
     if (!FindChecklistItem(code)) {
-      return InvalidArgumentError(Bilingual(fmt::format("未知核查项 {}（可用：{}）", code, KnownItems()),
-                                            fmt::format("unknown checklist item {} (known: {})", code, KnownItems())));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("未知核查项 {}（可用：{}）", code, KnownItems()),
+                    fmt::format("unknown checklist item {} (known: {})", code, KnownItems())));
     }
     if (!seen.insert(std::string(code)).second) {
-      return InvalidArgumentError(Bilingual(fmt::format("核查项 {} 重复", code), fmt::format("item {} is repeated", code)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("核查项 {} 重复", code), fmt::format("item {} is repeated", code)));
     }
     items.emplace_back(code);
     if (comma == std::string_view::npos) break;
@@ -128,7 +135,8 @@ StatusOr<Campaign> CreateCampaign(Store& store, const CreateCampaignRequest& r) 
                                    fmt::format("region {} is not loaded", r.scope.ShortString())));
   }
   if (r.level == CampaignLevel::kCounty && r.scope.level() < RegionLevel::kCounty) {
-    return InvalidArgumentError(Bilingual("县级自查的范围须在县级或以下", "a county self-check's scope must be a county or below"));
+    return InvalidArgumentError(
+        Bilingual("县级自查的范围须在县级或以下", "a county self-check's scope must be a county or below"));
   }
   Campaign c;
   c.code = r.code;
@@ -145,12 +153,14 @@ StatusOr<Campaign> CreateCampaign(Store& store, const CreateCampaignRequest& r) 
   if (!r.compare_to.empty()) {
     ASSIGN_OR_RETURN(Campaign lower, RequireCampaign(store, r.compare_to));
     if (lower.level >= r.level) {
-      return InvalidArgumentError(Bilingual(fmt::format("对比的核查活动 {} 须是更低一级", lower.code),
-                                            fmt::format("campaign {} to compare with must be of a lower level", lower.code)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("对比的核查活动 {} 须是更低一级", lower.code),
+                    fmt::format("campaign {} to compare with must be of a lower level", lower.code)));
     }
     if (!lower.scope.Contains(r.scope) && !r.scope.Contains(lower.scope)) {
-      return InvalidArgumentError(Bilingual(fmt::format("对比的核查活动 {} 的范围与本活动不重叠", lower.code),
-                                            fmt::format("campaign {}'s scope does not overlap this one", lower.code)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("对比的核查活动 {} 的范围与本活动不重叠", lower.code),
+                    fmt::format("campaign {}'s scope does not overlap this one", lower.code)));
     }
     c.compare_to = lower.id;
   }
@@ -182,26 +192,31 @@ StatusOr<DrawResult> DrawCampaignSample(Store& store, const DrawRequest& request
   }
   ASSIGN_OR_RETURN(Sample sample, DrawSample(units, r.design));
   result.sample = ToStored(frame, units, sample, r, strata);
-  ASSIGN_OR_RETURN(result.sample.design.draw_no, store.campaigns().SaveSample(result.campaign.id, result.sample));
+  ASSIGN_OR_RETURN(result.sample.design.draw_no,
+                   store.campaigns().SaveSample(result.campaign.id, result.sample));
   return result;
 }
 
-StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign, const HouseholdFindings& findings) {
+StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign,
+                                          const HouseholdFindings& findings) {
   std::set<std::pair<std::string, std::string>> seen;
   for (const CampaignFinding& f : findings.findings) {
     if (std::find(campaign.items.begin(), campaign.items.end(), f.item) == campaign.items.end()) {
-      return InvalidArgumentError(Bilingual(fmt::format("户 {}：核查项 {} 不在本活动的核查清单中", findings.household_no, f.item),
-                                            fmt::format("household {}: item {} is not on the campaign's checklist",
-                                                        findings.household_no, f.item)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("户 {}：核查项 {} 不在本活动的核查清单中", findings.household_no, f.item),
+                    fmt::format("household {}: item {} is not on the campaign's checklist",
+                                findings.household_no, f.item)));
     }
     if (!seen.insert({f.item, f.person_no}).second) {
-      return InvalidArgumentError(Bilingual(fmt::format("户 {}：核查项 {} 重复", findings.household_no, f.item),
-                                            fmt::format("household {}: item {} is given twice", findings.household_no, f.item)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("户 {}：核查项 {} 重复", findings.household_no, f.item),
+                    fmt::format("household {}: item {} is given twice", findings.household_no, f.item)));
     }
     if (f.value && (f.item != "income" || f.value->fen() < 0)) {
-      return InvalidArgumentError(Bilingual(fmt::format("户 {}：只有 income 项可填非负金额", findings.household_no),
-                                            fmt::format("household {}: only the income item takes a value, not negative",
-                                                        findings.household_no)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("户 {}：只有 income 项可填非负金额", findings.household_no),
+                    fmt::format("household {}: only the income item takes a value, not negative",
+                                findings.household_no)));
     }
   }
   return store.campaigns().RecordFindings(campaign.id, findings);
@@ -238,8 +253,9 @@ StatusOr<Columns> ReadHeader(const std::vector<std::string_view>& header, const 
     if (name == "person_no" || name == "人编号") c.person_no = at;
   }
   if (c.household_no < 0 || c.item < 0 || c.answer < 0) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}：表头须含 household_no、item、answer 列", path),
-                                          fmt::format("{}: the header must have household_no, item and answer", path)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}：表头须含 household_no、item、answer 列", path),
+                  fmt::format("{}: the header must have household_no, item and answer", path)));
   }
   return c;
 }
@@ -248,15 +264,19 @@ ParsedRow ParseRow(const std::vector<std::string_view>& fields, const Columns& c
                    const std::string& path, int64_t row) {
   ParsedRow out;
   out.row = row;
-  auto cell = [&](int at) { return at >= 0 && static_cast<size_t>(at) < fields.size() ? Trim(fields[static_cast<size_t>(at)]) : std::string_view(); };
+  auto cell = [&](int at) {
+    return at >= 0 && static_cast<size_t>(at) < fields.size() ? Trim(fields[static_cast<size_t>(at)])
+                                                              : std::string_view();
+  };
   auto fail = [&](std::string field, std::string message) {
     out.error = FindingRowError{path, row, std::move(field), std::move(message)};
     return out;
   };
   out.finding.item = std::string(cell(c.item));
   if (std::find(campaign.items.begin(), campaign.items.end(), out.finding.item) == campaign.items.end()) {
-    return fail("item", Bilingual(fmt::format("核查项 {} 不在本活动的核查清单中", out.finding.item),
-                                  fmt::format("item {} is not on the campaign's checklist", out.finding.item)));
+    return fail("item",
+                Bilingual(fmt::format("核查项 {} 不在本活动的核查清单中", out.finding.item),
+                          fmt::format("item {} is not on the campaign's checklist", out.finding.item)));
   }
   StatusOr<FindingAnswer> answer = Parse<FindingAnswer>(cell(c.answer));
   if (!answer.ok()) return fail("answer", std::string(answer.status().message()));
@@ -266,7 +286,8 @@ ParsedRow ParseRow(const std::vector<std::string_view>& fields, const Columns& c
     StatusOr<Money> money = Money::Parse(value);
     if (!money.ok()) return fail("value", std::string(money.status().message()));
     if (out.finding.item != "income" || money->fen() < 0) {
-      return fail("value", Bilingual("只有 income 项可填数值，且不能为负", "only the income item takes a value, not negative"));
+      return fail("value", Bilingual("只有 income 项可填数值，且不能为负",
+                                     "only the income item takes a value, not negative"));
     }
     out.finding.value = *money;
   }
@@ -283,9 +304,10 @@ void CheckDuplicates(HouseholdRows& h, const std::string& path) {
     auto [it, fresh] = first.emplace(std::make_pair(r.finding.item, r.finding.person_no), r.row);
     if (!fresh) {
       r.error = FindingRowError{path, r.row, "item",
-                                Bilingual(fmt::format("户 {} 的核查项 {} 与第 {} 行重复", h.household_no, r.finding.item, it->second),
-                                          fmt::format("household {}: item {} repeats row {}", h.household_no, r.finding.item,
-                                                      it->second))};
+                                Bilingual(fmt::format("户 {} 的核查项 {} 与第 {} 行重复", h.household_no,
+                                                      r.finding.item, it->second),
+                                          fmt::format("household {}: item {} repeats row {}", h.household_no,
+                                                      r.finding.item, it->second))};
     }
   }
 }
@@ -303,24 +325,26 @@ void RefuseHousehold(const HouseholdRows& h, const std::string& path, ImportFind
     } else if (reason && reason->row == r.row) {
       result.refused.push_back(*reason);
     } else {
-      result.refused.push_back({path, r.row, reason ? reason->field : "household_no",
-                                Bilingual(fmt::format("户 {} 因第 {} 行的问题整户未录入", h.household_no, bad_row),
-                                          fmt::format("household {} refused whole because of row {}", h.household_no,
-                                                      bad_row))});
+      result.refused.push_back(
+          {path, r.row, reason ? reason->field : "household_no",
+           Bilingual(fmt::format("户 {} 因第 {} 行的问题整户未录入", h.household_no, bad_row),
+                     fmt::format("household {} refused whole because of row {}", h.household_no, bad_row))});
     }
   }
 }
 
 }  // namespace
 
-StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign_code, const std::string& path,
-                                              const std::string& recorded_by, Date recorded_on) {
+StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign_code,
+                                              const std::string& path, const std::string& recorded_by,
+                                              Date recorded_on) {
   ASSIGN_OR_RETURN(Campaign campaign, RequireCampaign(store, campaign_code));
   ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(path));
   std::vector<std::string_view> fields;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(fields));
   if (!has_header) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}：文件为空", path), fmt::format("{}: the file is empty", path)));
+    return InvalidArgumentError(
+        Bilingual(fmt::format("{}：文件为空", path), fmt::format("{}: the file is empty", path)));
   }
   ASSIGN_OR_RETURN(Columns columns, ReadHeader(fields, path));
   std::vector<HouseholdRows> households;
@@ -331,13 +355,15 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
     if (!more) break;
     const int64_t row = ++result.rows;
     const std::string_view no = static_cast<size_t>(columns.household_no) < fields.size()
-                                    ? Trim(fields[static_cast<size_t>(columns.household_no)]) : std::string_view();
+                                    ? Trim(fields[static_cast<size_t>(columns.household_no)])
+                                    : std::string_view();
     auto [it, fresh] = index.emplace(std::string(no), households.size());
     if (fresh) households.push_back({std::string(no), {}});
     HouseholdRows& h = households[it->second];
     h.rows.push_back(ParseRow(fields, columns, campaign, path, row));
     if (no.empty() && !h.rows.back().error) {
-      h.rows.back().error = FindingRowError{path, row, "household_no", Bilingual("户编号为空", "household_no is empty")};
+      h.rows.back().error =
+          FindingRowError{path, row, "household_no", Bilingual("户编号为空", "household_no is empty")};
     }
   }
   // Valid households go to the store in batches of kFindingsBatchHouseholds, each household in
@@ -349,8 +375,9 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
     RETURN_IF_ERROR(store.campaigns().RecordFindingsBatch(campaign.id, batch, outcomes));
     for (size_t i = 0; i < batch.size(); ++i) {
       if (!outcomes[i].ok()) {
-        RefuseHousehold(*batch_rows[i], path, result, FindingRowError{path, batch_rows[i]->rows.front().row, "household_no",
-                                                                      std::string(outcomes[i].status().message())});
+        RefuseHousehold(*batch_rows[i], path, result,
+                        FindingRowError{path, batch_rows[i]->rows.front().row, "household_no",
+                                        std::string(outcomes[i].status().message())});
         continue;
       }
       ++result.households_stored;
@@ -362,7 +389,8 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
   };
   for (HouseholdRows& h : households) {
     CheckDuplicates(h, path);
-    const bool bad = std::any_of(h.rows.begin(), h.rows.end(), [](const ParsedRow& r) { return r.error.has_value(); });
+    const bool bad =
+        std::any_of(h.rows.begin(), h.rows.end(), [](const ParsedRow& r) { return r.error.has_value(); });
     if (bad) {
       RefuseHousehold(h, path, result, std::nullopt);
       continue;

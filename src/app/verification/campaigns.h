@@ -91,7 +91,7 @@ struct DrawResult {
 // campaign's checklist, a repeated item, a value on another item than income or a negative
 // value; NotFound when the household is not in the sample. Returns the revision.
 [[nodiscard]] StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign,
-                                                       const HouseholdFindings& findings);
+                                                        const HouseholdFindings& findings);
 
 // Imports a findings CSV (UTF-8 or GB18030; columns household_no, item, answer, value, note
 // and optionally person_no; value is yuan, e.g. 4500.50). Rows are grouped by household; a
@@ -101,15 +101,16 @@ struct DrawResult {
 // whole or absent. Fails (nothing stored) for
 // an unreadable file or a header without the required columns.
 [[nodiscard]] StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign,
-                                                            const std::string& path, const std::string& recorded_by,
-                                                            Date recorded_on);
+                                                            const std::string& path,
+                                                            const std::string& recorded_by, Date recorded_on);
 
 // ---- Report ---------------------------------------------------------------------------
 
 // Computes the report per region at `level` (province, prefecture, county; township when the
 // strata are townships or villages; village when they are villages). FailedPrecondition when the campaign has
 // no sample; InvalidArgument when `level` is finer than the strata.
-[[nodiscard]] StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view campaign, RegionLevel level);
+[[nodiscard]] StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view campaign,
+                                                           RegionLevel level);
 
 }  // namespace jz
 

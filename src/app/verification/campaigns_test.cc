@@ -2,7 +2,6 @@
 // county self-check), record and import findings with row errors, the report's rates against
 // hand-counted truth, and the comparison between levels on simulated findings.
 #include "app/verification/campaigns.h"
-#include "synth/campaign_simulation.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -13,6 +12,7 @@
 
 #include "store/sqlite/campaign_test_support.h"
 #include "store/sqlite/sqlite_store.h"
+#include "synth/campaign_simulation.h"
 
 namespace jz {
 namespace {
@@ -30,9 +30,17 @@ class CampaignsTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  CreateCampaignRequest Request(const std::string& code, CampaignLevel level, const std::string& compare_to = "") {
-    return {code, code + " 核查", level, *RegionCode::Parse(level == CampaignLevel::kCounty ? "222424" : "22"), {},
-            compare_to, Money::FromYuan(4000), "测试", *Date::FromYmd(2025, 3, 1)};
+  CreateCampaignRequest Request(const std::string& code, CampaignLevel level,
+                                const std::string& compare_to = "") {
+    return {code,
+            code + " 核查",
+            level,
+            *RegionCode::Parse(level == CampaignLevel::kCounty ? "222424" : "22"),
+            {},
+            compare_to,
+            Money::FromYuan(4000),
+            "测试",
+            *Date::FromYmd(2025, 3, 1)};
   }
   StatusOr<DrawResult> Draw(const std::string& code, uint64_t seed, int64_t size = 60) {
     DrawRequest r;
@@ -73,16 +81,18 @@ TEST_F(CampaignsTest, CreateChecksLevelsScopeAndComparison) {
   ASSERT_OK_AND_ASSIGN(Campaign county, CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)));
   EXPECT_EQ(county.items.size(), 9u);
   ASSERT_OK(CreateCampaign(*store_, Request("JL", CampaignLevel::kProvince, "WQ")));
-  EXPECT_STATUS(CreateCampaign(*store_, Request("JL2", CampaignLevel::kCounty, "JL")), StatusCode::kInvalidArgument,
-                "lower level");
-  EXPECT_STATUS(CreateCampaign(*store_, Request("X", CampaignLevel::kProvince, "nope")), StatusCode::kNotFound, "nope");
+  EXPECT_STATUS(CreateCampaign(*store_, Request("JL2", CampaignLevel::kCounty, "JL")),
+                StatusCode::kInvalidArgument, "lower level");
+  EXPECT_STATUS(CreateCampaign(*store_, Request("X", CampaignLevel::kProvince, "nope")),
+                StatusCode::kNotFound, "nope");
   CreateCampaignRequest wide = Request("W", CampaignLevel::kCounty);
   wide.scope = *RegionCode::Parse("22");
   EXPECT_STATUS(CreateCampaign(*store_, wide), StatusCode::kInvalidArgument, "county or below");
   CreateCampaignRequest unknown = Request("U", CampaignLevel::kProvince);
   unknown.scope = *RegionCode::Parse("23");
   EXPECT_STATUS(CreateCampaign(*store_, unknown), StatusCode::kNotFound, "not loaded");
-  EXPECT_STATUS(CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)), StatusCode::kAlreadyExists, "WQ");
+  EXPECT_STATUS(CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)), StatusCode::kAlreadyExists,
+                "WQ");
 }
 
 TEST_F(CampaignsTest, SameSeedReturnsTheStoredSampleAndRedrawsAreRefusedAfterFindings) {
@@ -126,29 +136,32 @@ TEST_F(CampaignsTest, RecordRefusesItemsOffTheChecklistAndHouseholdsOutsideTheSa
                 StatusCode::kInvalidArgument, "item water is not on the campaign's checklist");
   HouseholdFindings valued = testing::TestFindings(in, {"food"});
   valued.findings[0].value = Money::FromYuan(1);
-  EXPECT_STATUS(RecordHouseholdFindings(*store_, d.campaign, valued), StatusCode::kInvalidArgument, "only the income");
+  EXPECT_STATUS(RecordHouseholdFindings(*store_, d.campaign, valued), StatusCode::kInvalidArgument,
+                "only the income");
   const std::vector<std::string> keys = UnitKeys(d.sample);
   std::string out;
   for (int i = 0; i < 300 && out.empty(); ++i) {
     if (std::find(keys.begin(), keys.end(), TestHouseholdNo(i)) == keys.end()) out = TestHouseholdNo(i);
   }
-  EXPECT_STATUS(RecordHouseholdFindings(*store_, d.campaign, testing::TestFindings(out, {"food"})), StatusCode::kNotFound,
-                "not in the campaign's sample");
+  EXPECT_STATUS(RecordHouseholdFindings(*store_, d.campaign, testing::TestFindings(out, {"food"})),
+                StatusCode::kNotFound, "not in the campaign's sample");
 }
 
 TEST_F(CampaignsTest, ImportStoresWholeHouseholdsAndNamesEveryRefusedRow) {
   ASSERT_OK(CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)));
   ASSERT_OK(Draw("WQ", 1));
   const std::string a = TestHouseholdNo(1), b = TestHouseholdNo(2), c = TestHouseholdNo(3);
-  const std::string path = WriteFile("findings.csv", fmt::format(
-      "household_no,item,answer,value,note\n"
-      "{0},food,符合,,\n{0},income,1,5000.50,\n"         // rows 1-2: stored
-      "{1},food,maybe,,\n{1},water,2,,缺水\n"            // rows 3-4: bad answer → household refused
-      "{2},toilet,1,,\n"                                 // row 5: unknown item
-      "{0}9,food,1,,\n"                                  // row 6: not in the registry's sample
-      "{2},income,1,abc,\n",                             // row 7: bad value
-      a, b, c));
-  ASSERT_OK_AND_ASSIGN(ImportFindingsResult r, ImportFindings(*store_, "WQ", path, "核查员", *Date::FromYmd(2025, 3, 9)));
+  const std::string path = WriteFile(
+      "findings.csv",
+      fmt::format("household_no,item,answer,value,note\n"
+                  "{0},food,符合,,\n{0},income,1,5000.50,\n"  // rows 1-2: stored
+                  "{1},food,maybe,,\n{1},water,2,,缺水\n"     // rows 3-4: bad answer → household refused
+                  "{2},toilet,1,,\n"                          // row 5: unknown item
+                  "{0}9,food,1,,\n"                           // row 6: not in the registry's sample
+                  "{2},income,1,abc,\n",                      // row 7: bad value
+                  a, b, c));
+  ASSERT_OK_AND_ASSIGN(ImportFindingsResult r,
+                       ImportFindings(*store_, "WQ", path, "核查员", *Date::FromYmd(2025, 3, 9)));
   EXPECT_EQ(r.rows, 7);
   EXPECT_EQ(r.households_stored, 1);
   EXPECT_EQ(r.rows_stored, 2);
@@ -168,8 +181,8 @@ TEST_F(CampaignsTest, ImportStoresWholeHouseholdsAndNamesEveryRefusedRow) {
   ASSERT_OK_AND_ASSIGN(int64_t recorded, store_->campaigns().CountRecordedHouseholds(1));
   EXPECT_EQ(recorded, 1);
   const std::string bad_header = WriteFile("bad.csv", "household,item\nx,food\n");
-  EXPECT_STATUS(ImportFindings(*store_, "WQ", bad_header, "x", *Date::FromYmd(2025, 3, 9)), StatusCode::kInvalidArgument,
-                "household_no, item and answer");
+  EXPECT_STATUS(ImportFindings(*store_, "WQ", bad_header, "x", *Date::FromYmd(2025, 3, 9)),
+                StatusCode::kInvalidArgument, "household_no, item and answer");
 }
 
 // A census with hand-placed problems: the rates are exact and the CIs have zero width.
@@ -220,8 +233,10 @@ TEST_F(CampaignsTest, ProvinceSpotCheckFindsWhatTheCountyMissed) {
   ASSERT_OK_AND_ASSIGN(int64_t province_rows, SimulateFindings(*store_, "JL", o));
   EXPECT_EQ(province_rows, 200);
   for (const char* code : {"WQ", "JL"}) {
-    ASSERT_OK_AND_ASSIGN(ImportFindingsResult r, ImportFindings(*store_, code, dir_ + (code[0] == 'W' ? "/county.csv" : "/province.csv"),
-                                                               "模拟", *Date::FromYmd(2025, 4, 1)));
+    ASSERT_OK_AND_ASSIGN(
+        ImportFindingsResult r,
+        ImportFindings(*store_, code, dir_ + (code[0] == 'W' ? "/county.csv" : "/province.csv"), "模拟",
+                       *Date::FromYmd(2025, 4, 1)));
     EXPECT_TRUE(r.refused.empty()) << r.refused[0].message;
   }
   ASSERT_OK_AND_ASSIGN(CampaignReport report, BuildCampaignReport(*store_, "JL", RegionLevel::kCounty));
@@ -239,19 +254,22 @@ TEST_F(CampaignsTest, ProvinceSpotCheckFindsWhatTheCountyMissed) {
   o.out_path = dir_ + "/province2.csv";
   ASSERT_OK(SimulateFindings(*store_, "JL", o));
   std::ifstream f1(dir_ + "/province.csv"), f2(dir_ + "/province2.csv");
-  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(f1), {}), std::string(std::istreambuf_iterator<char>(f2), {}));
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(f1), {}),
+            std::string(std::istreambuf_iterator<char>(f2), {}));
 }
 
 TEST_F(CampaignsTest, ReportRefusesLevelsFinerThanTheStrataAndCampaignsWithoutSample) {
   ASSERT_OK(CreateCampaign(*store_, Request("JL", CampaignLevel::kProvince)));
-  EXPECT_STATUS(BuildCampaignReport(*store_, "JL", RegionLevel::kCounty), StatusCode::kFailedPrecondition, "no sample");
+  EXPECT_STATUS(BuildCampaignReport(*store_, "JL", RegionLevel::kCounty), StatusCode::kFailedPrecondition,
+                "no sample");
   DrawRequest r;
   r.campaign = "JL";
   r.design.size = 20;
   r.strata = StrataKind::kTownship;
   r.drawn_on = *Date::FromYmd(2025, 3, 2);
   ASSERT_OK(DrawCampaignSample(*store_, r));
-  EXPECT_STATUS(BuildCampaignReport(*store_, "JL", RegionLevel::kVillage), StatusCode::kInvalidArgument, "finer");
+  EXPECT_STATUS(BuildCampaignReport(*store_, "JL", RegionLevel::kVillage), StatusCode::kInvalidArgument,
+                "finer");
   EXPECT_STATUS(BuildCampaignReport(*store_, "nope", RegionLevel::kCounty), StatusCode::kNotFound, "nope");
 }
 

@@ -38,7 +38,9 @@ constexpr std::string_view kHelp =
 
 std::string Percent(const RateFigure& e) { return e.defined ? fmt::format("{:.2f}%", 100 * e.rate) : "-"; }
 std::string Interval(const RateFigure& e) {
-  return e.defined ? fmt::format("{:.2f}–{:.2f}%{}", 100 * e.ci_low, 100 * e.ci_high, e.zero_count_bound ? "*" : "") : "-";
+  return e.defined
+             ? fmt::format("{:.2f}–{:.2f}%{}", 100 * e.ci_low, 100 * e.ci_high, e.zero_count_bound ? "*" : "")
+             : "-";
 }
 
 // The strict number of a share option ("0.05"); InvalidArgument naming the option otherwise.
@@ -46,7 +48,8 @@ StatusOr<double> ParseShare(std::string_view option, const std::string& text) {
   char* end = nullptr;
   const double x = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0') {
-    return InvalidArgumentError(Bilingual("{} {} 须是 0 到 1 之间的小数", "{} {} must be a number in [0, 1]", option, text));
+    return InvalidArgumentError(
+        Bilingual("{} {} 须是 0 到 1 之间的小数", "{} {} must be a number in [0, 1]", option, text));
   }
   return x;
 }
@@ -60,10 +63,14 @@ StatusOr<std::optional<Date>> OptionalDate(const std::string& text) {
 // The regions table of the report as people read it: rates as percentages with two decimals
 // and their intervals as text (the terminal table of earlier versions, unchanged).
 ReportTable RegionsTable(const CampaignReport& r) {
-  std::vector<ReportColumn> columns = {{"code", "区划代码", "code"},        {"region", "名称", "region"},
-                                       {"sampled", "样本户", "sampled"},    {"recorded", "已录入", "recorded"},
-                                       {"wrong_exit", "错退率", "wrongly exited"}, {"wrong_exit_ci", "95% CI", "95% CI"},
-                                       {"missed", "漏评率", "missed"},      {"missed_ci", "95% CI", "95% CI"}};
+  std::vector<ReportColumn> columns = {{"code", "区划代码", "code"},
+                                       {"region", "名称", "region"},
+                                       {"sampled", "样本户", "sampled"},
+                                       {"recorded", "已录入", "recorded"},
+                                       {"wrong_exit", "错退率", "wrongly exited"},
+                                       {"wrong_exit_ci", "95% CI", "95% CI"},
+                                       {"missed", "漏评率", "missed"},
+                                       {"missed_ci", "95% CI", "95% CI"}};
   const bool lower = r.lower.has_value();
   if (lower) {
     columns.push_back({"lower_wrong_exit", "下级错退率", "lower: wrongly exited"});
@@ -71,8 +78,10 @@ ReportTable RegionsTable(const CampaignReport& r) {
   }
   ReportTable table("regions", std::move(columns));
   auto add = [&](const RegionResult& x) {
-    std::vector<ReportCell> row = {x.code.ShortString(), x.name, std::to_string(x.sampled), std::to_string(x.recorded),
-                                   Percent(x.wrong_exit), Interval(x.wrong_exit), Percent(x.missed), Interval(x.missed)};
+    std::vector<ReportCell> row = {x.code.ShortString(),      x.name,
+                                   std::to_string(x.sampled), std::to_string(x.recorded),
+                                   Percent(x.wrong_exit),     Interval(x.wrong_exit),
+                                   Percent(x.missed),         Interval(x.missed)};
     if (lower) {
       row.emplace_back(x.lower_wrong_exit ? Percent(*x.lower_wrong_exit) : "-");
       row.emplace_back(x.lower_missed ? Percent(*x.lower_missed) : "-");
@@ -85,8 +94,11 @@ ReportTable RegionsTable(const CampaignReport& r) {
 }
 
 ReportTable ItemsTable(const CampaignReport& r, Lang lang) {
-  std::vector<ReportColumn> columns = {{"item", "核查项", "item"}, {"name", "名称", "name"}, {"accuracy", "准确率", "accuracy"},
-                                       {"accuracy_ci", "95% CI", "95% CI"}, {"problems", "问题户", "problems"}};
+  std::vector<ReportColumn> columns = {{"item", "核查项", "item"},
+                                       {"name", "名称", "name"},
+                                       {"accuracy", "准确率", "accuracy"},
+                                       {"accuracy_ci", "95% CI", "95% CI"},
+                                       {"problems", "问题户", "problems"}};
   const bool lower = r.lower.has_value();
   if (lower) {
     columns.push_back({"compared", "比对户", "compared"});
@@ -126,9 +138,9 @@ ReportTable EstimatesTable(const CampaignReport& r) {
                                   {"recorded", "已录入", "recorded", CellKind::kInt}});
   auto line = [&](const RegionResult& x, std::string metric, std::string item, const RateFigure& e) {
     auto number = [&](double v) { return e.defined ? ReportCell(v) : ReportCell(); };
-    table.AddRow({r.campaign.code, x.code.ShortString(), x.name, std::move(metric), std::move(item), number(e.rate),
-                  number(e.ci_low), number(e.ci_high), number(e.standard_error), e.households, e.numerator_units,
-                  e.denominator_units, x.sampled, x.recorded});
+    table.AddRow({r.campaign.code, x.code.ShortString(), x.name, std::move(metric), std::move(item),
+                  number(e.rate), number(e.ci_low), number(e.ci_high), number(e.standard_error), e.households,
+                  e.numerator_units, e.denominator_units, x.sampled, x.recorded});
   };
   auto region = [&](const RegionResult& x) {
     line(x, "wrongly_exited_rate", "", x.wrong_exit);
@@ -166,8 +178,9 @@ ReportTable DesignTable(const CampaignReport& r) {
                                {"allocation", "分配", "allocation"},
                                {"registered_share", "建档立卡户占比", "registered_share", CellKind::kShare}});
   // Seeds are at most kMaxSampleSeed (2^53 - 1), so they fit a JSON number and int64_t exactly.
-  table.AddRow({r.campaign.code, std::string(CliName(r.campaign.level)), r.lower ? ReportCell(r.lower->code) : ReportCell(),
-                int64_t{d.draw_no}, int64_t{d.census ? 1 : 0}, static_cast<int64_t>(d.seed), d.frame_size, d.sample_size,
+  table.AddRow({r.campaign.code, std::string(CliName(r.campaign.level)),
+                r.lower ? ReportCell(r.lower->code) : ReportCell(), int64_t{d.draw_no},
+                int64_t{d.census ? 1 : 0}, static_cast<int64_t>(d.seed), d.frame_size, d.sample_size,
                 std::string(CliName(d.strata)), std::string(CliName(d.allocation)),
                 d.registered_share_bp < 0 ? ReportCell() : ReportCell(d.registered_share_bp / 10000.0)});
   return table;
@@ -189,7 +202,8 @@ class CampaignCommand final : public GroupCommand {
     SetupSimulate(app);
     CLI::App* list = Sub(app, "list", "列出核查活动 list campaigns", &CampaignCommand::RunList);
     list->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
-    CLI::App* show = Sub(app, "show", "核查活动及其抽样设计 a campaign and its sample design", &CampaignCommand::RunShow);
+    CLI::App* show =
+        Sub(app, "show", "核查活动及其抽样设计 a campaign and its sample design", &CampaignCommand::RunShow);
     show->add_option("CODE", code_, "核查活动编号 campaign code")->required();
   }
 
@@ -197,21 +211,25 @@ class CampaignCommand final : public GroupCommand {
   using Runner = Status (CampaignCommand::*)(const GlobalOptions&);
 
   CLI::App* Sub(CLI::App& app, const std::string& verb, const std::string& text, Runner run) {
-    CLI::App* sub = AddSubcommand(app, verb, text, [this, run](const GlobalOptions& g) { return (this->*run)(g); });
+    CLI::App* sub =
+        AddSubcommand(app, verb, text, [this, run](const GlobalOptions& g) { return (this->*run)(g); });
     sub->add_option("DB", db_path_, "数据库文件 database file")->required();
     return sub;
   }
 
   void SetupCreate(CLI::App& app) {
     CLI::App* create = Sub(app, "create", "建立核查活动 create a campaign", &CampaignCommand::RunCreate);
-    create->footer("\n示例 Examples:\n"
-                   "  jingzhun campaign create db --code WQ-2025 --name 汪清县自查 --level county --region 222424 --line 4000\n"
-                   "  jingzhun campaign create db --code JL-2025 --name 省级抽查 --level province --region 22 \\\n"
-                   "      --compare-to WQ-2025 --policy policies/jilin-2024.toml --items food,housing,water,income\n");
+    create->footer(
+        "\n示例 Examples:\n"
+        "  jingzhun campaign create db --code WQ-2025 --name 汪清县自查 --level county --region 222424 "
+        "--line 4000\n"
+        "  jingzhun campaign create db --code JL-2025 --name 省级抽查 --level province --region 22 \\\n"
+        "      --compare-to WQ-2025 --policy policies/jilin-2024.toml --items food,housing,water,income\n");
     create->add_option("--code", code_, "编号 campaign code")->required();
     create->add_option("--name", name_, "名称 name")->required();
     create->add_option("--level", level_, "级别 level: county | prefecture | province")->required();
-    create->add_option("--region", region_, "范围区划代码（默认本省） scope region code (default: the province)");
+    create->add_option("--region", region_,
+                       "范围区划代码（默认本省） scope region code (default: the province)");
     create->add_option("--items", items_, "核查项 checklist items, comma-separated (default: all 9)");
     create->add_option("--compare-to", compare_to_, "下一级核查活动编号 the lower level's campaign");
     create->add_option("--policy", policy_, "政策文件（取 poverty_line） policy file (its poverty_line)");
@@ -221,19 +239,23 @@ class CampaignCommand final : public GroupCommand {
   }
   void SetupSample(CLI::App& app) {
     CLI::App* sample = Sub(app, "sample", "抽取样本 draw the sample", &CampaignCommand::RunSample);
-    sample->footer("\n同一设计和种子再次运行返回已保存的样本；已录入结果后不能换种子重抽。\n"
-                   "Re-running with the same design and seed returns the stored sample; once findings are\n"
-                   "recorded another seed is refused. A county self-check takes every household.\n\n"
-                   "示例 Examples:\n"
-                   "  jingzhun campaign sample db JL-2025 --seed 20250301 --size 400\n"
-                   "  jingzhun campaign sample db SP-2025 --seed 7 --fraction 0.02 --strata village --allocation equal \\\n"
-                   "      --registered-share 0.5 --min-per-stratum 2 --out sample.csv\n");
+    sample->footer(
+        "\n同一设计和种子再次运行返回已保存的样本；已录入结果后不能换种子重抽。\n"
+        "Re-running with the same design and seed returns the stored sample; once findings are\n"
+        "recorded another seed is refused. A county self-check takes every household.\n\n"
+        "示例 Examples:\n"
+        "  jingzhun campaign sample db JL-2025 --seed 20250301 --size 400\n"
+        "  jingzhun campaign sample db SP-2025 --seed 7 --fraction 0.02 --strata village --allocation equal "
+        "\\\n"
+        "      --registered-share 0.5 --min-per-stratum 2 --out sample.csv\n");
     sample->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     sample->add_option("--seed", seed_, "随机种子 seed (0 .. 2^53-1)")->capture_default_str();
     sample->add_option("--size", size_, "样本户数 sample size (households, at most 1000000)");
     sample->add_option("--fraction", fraction_, "抽样比例 sample fraction in (0, 1], e.g. 0.05");
-    sample->add_option("--strata", strata_, "分层 strata: county | township | village")->capture_default_str();
-    sample->add_option("--allocation", allocation_, "分配 allocation: proportional | equal")->capture_default_str();
+    sample->add_option("--strata", strata_, "分层 strata: county | township | village")
+        ->capture_default_str();
+    sample->add_option("--allocation", allocation_, "分配 allocation: proportional | equal")
+        ->capture_default_str();
     sample->add_option("--registered-share", share_, "建档立卡户占比 registered share (or 'proportional')")
         ->capture_default_str();
     sample->add_option("--min-per-stratum", min_per_stratum_, "每层最少 minimum per stratum (1 .. 1000)")
@@ -243,15 +265,17 @@ class CampaignCommand final : public GroupCommand {
     sample->add_option("--out", out_, "样本清单 CSV the sampled households (CSV)");
   }
   void SetupRecord(CLI::App& app) {
-    CLI::App* record = Sub(app, "record", "录入核查结果 record findings from a CSV file", &CampaignCommand::RunRecord);
-    record->footer("\n文件列：household_no,item,answer,value,note[,person_no]；answer 为 1/符合、2/不符合、3/不适用；\n"
-                   "value 为人均纯收入（元，仅 income 项）。每户一个事务：有错的户整户不录入并列出行号与字段。\n"
-                   "Columns: household_no,item,answer,value,note[,person_no]; answer 1/yes, 2/no, 3/n/a; value\n"
-                   "is per-capita net income in yuan (income only). One transaction per household: a household\n"
-                   "with a bad row is refused whole, every row listed with file, row and field.\n\n"
-                   "示例 Examples:\n"
-                   "  jingzhun campaign record db WQ-2025 findings.csv --by 李四\n"
-                   "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n");
+    CLI::App* record =
+        Sub(app, "record", "录入核查结果 record findings from a CSV file", &CampaignCommand::RunRecord);
+    record->footer(
+        "\n文件列：household_no,item,answer,value,note[,person_no]；answer 为 1/符合、2/不符合、3/不适用；\n"
+        "value 为人均纯收入（元，仅 income 项）。每户一个事务：有错的户整户不录入并列出行号与字段。\n"
+        "Columns: household_no,item,answer,value,note[,person_no]; answer 1/yes, 2/no, 3/n/a; value\n"
+        "is per-capita net income in yuan (income only). One transaction per household: a household\n"
+        "with a bad row is refused whole, every row listed with file, row and field.\n\n"
+        "示例 Examples:\n"
+        "  jingzhun campaign record db WQ-2025 findings.csv --by 李四\n"
+        "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n");
     record->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     record->add_option("FILE", file_, "核查结果 CSV findings file")->required();
     record->add_option("--by", by_, "录入人 recorded by")->capture_default_str();
@@ -259,30 +283,34 @@ class CampaignCommand final : public GroupCommand {
     record->add_option("--report", out_, "未录入行清单 refused rows (CSV)");
   }
   void SetupReport(CLI::App& app) {
-    CLI::App* report = Sub(app, "report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results", &CampaignCommand::RunReport);
-    report->footer("\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
-                   "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
-                   "correction); * marks a zero-event bound (docs/campaigns.md).\n"
-                   "csv 为长表：每区划每指标一行；json 另含抽样设计。csv gives the long table, one row per region and\n"
-                   "metric; json gives the design and that table.\n\n"
-                   "示例 Examples:\n"
-                   "  jingzhun campaign report db JL-2025\n"
-                   "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
-                   "  jingzhun campaign report db JL-2025 --format json\n");
+    CLI::App* report = Sub(app, "report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results",
+                           &CampaignCommand::RunReport);
+    report->footer(
+        "\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
+        "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
+        "correction); * marks a zero-event bound (docs/campaigns.md).\n"
+        "csv 为长表：每区划每指标一行；json 另含抽样设计。csv gives the long table, one row per region and\n"
+        "metric; json gives the design and that table.\n\n"
+        "示例 Examples:\n"
+        "  jingzhun campaign report db JL-2025\n"
+        "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
+        "  jingzhun campaign report db JL-2025 --format json\n");
     report->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     report->add_option("--level", report_level_, "区域级别 level: prefecture | county | township | village")
         ->capture_default_str();
     report->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
   }
   void SetupSimulate(CLI::App& app) {
-    CLI::App* simulate = Sub(app, "simulate", "模拟核查结果（仅用于演示和培训） simulate findings (demos, training)",
-                             &CampaignCommand::RunSimulate);
-    simulate->footer("\n以登记数据为真值，另按 --truth-seed 植入隐藏问题（各级相同），本级按 --miss-rate 漏查一部分。\n"
-                     "The registry's facts are the truth plus hidden problems planted by --truth-seed (the same at\n"
-                     "every level); this level misses --miss-rate of the true problems. For demos and training only.\n\n"
-                     "示例 Examples:\n"
-                     "  jingzhun campaign simulate db WQ-2025 --out county.csv --miss-rate 0.5\n"
-                     "  jingzhun campaign simulate db JL-2025 --out province.csv --miss-rate 0 --seed 2\n");
+    CLI::App* simulate =
+        Sub(app, "simulate", "模拟核查结果（仅用于演示和培训） simulate findings (demos, training)",
+            &CampaignCommand::RunSimulate);
+    simulate->footer(
+        "\n以登记数据为真值，另按 --truth-seed 植入隐藏问题（各级相同），本级按 --miss-rate 漏查一部分。\n"
+        "The registry's facts are the truth plus hidden problems planted by --truth-seed (the same at\n"
+        "every level); this level misses --miss-rate of the true problems. For demos and training only.\n\n"
+        "示例 Examples:\n"
+        "  jingzhun campaign simulate db WQ-2025 --out county.csv --miss-rate 0.5\n"
+        "  jingzhun campaign simulate db JL-2025 --out province.csv --miss-rate 0 --seed 2\n");
     simulate->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     simulate->add_option("--out", out_, "输出 CSV output findings file")->required();
     simulate->add_option("--truth-seed", sim_.truth_seed, "真值种子 truth seed")->capture_default_str();
@@ -314,8 +342,9 @@ class CampaignCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(Campaign c, CreateCampaign(*ws, r));
     PrintLine(g, Bilingual("已建立核查活动 {0}（{1}，范围 {3}，{4} 个核查项，收入标准线 {5} 元）",
-                           "created campaign {0} ({2}, scope {3}, {4} items, income line {5} yuan)", c.code, Label(c.level),
-                           Label(c.level, Lang::kEn), c.scope.ShortString(), c.items.size(), c.income_line.ToString()));
+                           "created campaign {0} ({2}, scope {3}, {4} items, income line {5} yuan)", c.code,
+                           Label(c.level), Label(c.level, Lang::kEn), c.scope.ShortString(), c.items.size(),
+                           c.income_line.ToString()));
     return OkStatus();
   }
 
@@ -346,15 +375,18 @@ class CampaignCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(CampaignSampleResult d, SampleCampaign(*ws, request));
     const CampaignDesign& s = d.sample.design;
-    PrintLine(g, Bilingual(fmt::format("{}第 {} 次抽样：抽样框 {} 户，样本 {} 户（建档立卡户 {}，一般农户 {}），{} 层，种子 {}{}",
-                                       d.reused ? "沿用已保存的" : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
-                                       s.sample_size - d.registered, d.sample.strata.size(), s.seed,
-                                       s.census ? "（全部农户）" : ""),
-                           fmt::format("{}draw {}: frame {} households, sample {} ({} registered, {} not), {} cells, "
-                                       "seed {}{}",
-                                       d.reused ? "stored " : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
-                                       s.sample_size - d.registered, d.sample.strata.size(), s.seed,
-                                       s.census ? " (census)" : "")));
+    PrintLine(
+        g,
+        Bilingual(
+            fmt::format(
+                "{}第 {} 次抽样：抽样框 {} 户，样本 {} 户（建档立卡户 {}，一般农户 {}），{} 层，种子 {}{}",
+                d.reused ? "沿用已保存的" : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
+                s.sample_size - d.registered, d.sample.strata.size(), s.seed, s.census ? "（全部农户）" : ""),
+            fmt::format("{}draw {}: frame {} households, sample {} ({} registered, {} not), {} cells, "
+                        "seed {}{}",
+                        d.reused ? "stored " : "", s.draw_no, s.frame_size, s.sample_size, d.registered,
+                        s.sample_size - d.registered, d.sample.strata.size(), s.seed,
+                        s.census ? " (census)" : "")));
     return OkStatus();
   }
 
@@ -384,8 +416,9 @@ class CampaignCommand final : public GroupCommand {
     request.options.out_path = out_;
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(int64_t n, SimulateCampaignFindings(*ws, request));
-    PrintLine(g, Bilingual("已为 {} 户写出模拟核查结果到 {}（仅供演示和培训）",
-                           "wrote simulated findings of {} households to {} (demos and training only)", n, out_));
+    PrintLine(
+        g, Bilingual("已为 {} 户写出模拟核查结果到 {}（仅供演示和培训）",
+                     "wrote simulated findings of {} households to {} (demos and training only)", n, out_));
     return OkStatus();
   }
 
@@ -411,13 +444,16 @@ class CampaignCommand final : public GroupCommand {
   static std::string ReportHeading(const CampaignReport& r) {
     const CampaignDesign& d = r.design;
     const Campaign& c = r.campaign;
-    return Bilingual(fmt::format("{} {}（{}），范围 {}；{}", c.code, c.name, Label(c.level), c.scope.ShortString(),
-                                 d.census ? "全部农户"
-                                          : fmt::format("分层抽样，种子 {}，样本 {} / {} 户", d.seed, d.sample_size, d.frame_size)),
-                     fmt::format("{} {} ({}), scope {}; {}", c.code, c.name, Label(c.level, Lang::kEn), c.scope.ShortString(),
-                                 d.census ? "census"
-                                          : fmt::format("stratified sample, seed {}, {} of {} households", d.seed,
-                                                        d.sample_size, d.frame_size)));
+    return Bilingual(
+        fmt::format("{} {}（{}），范围 {}；{}", c.code, c.name, Label(c.level), c.scope.ShortString(),
+                    d.census ? "全部农户"
+                             : fmt::format("分层抽样，种子 {}，样本 {} / {} 户", d.seed, d.sample_size,
+                                           d.frame_size)),
+        fmt::format("{} {} ({}), scope {}; {}", c.code, c.name, Label(c.level, Lang::kEn),
+                    c.scope.ShortString(),
+                    d.census ? "census"
+                             : fmt::format("stratified sample, seed {}, {} of {} households", d.seed,
+                                           d.sample_size, d.frame_size)));
   }
 
   Status RunList(const GlobalOptions& g) {
@@ -446,20 +482,23 @@ class CampaignCommand final : public GroupCommand {
     const Campaign& c = detail.campaign;
     const std::string items = fmt::format("{}", fmt::join(c.items, ","));
     PrintLine(g, Bilingual("{0} {1}：{2}，范围 {4}，核查项 {5}，收入标准线 {6} 元，{7} 于 {8} 建立",
-                           "{0} {1}: {3}, scope {4}, items {5}, income line {6} yuan, created by {7} on {8}", c.code, c.name,
-                           Label(c.level), Label(c.level, Lang::kEn), c.scope.ShortString(), items,
-                           c.income_line.ToString(), c.created_by, c.created_on.ToString()));
+                           "{0} {1}: {3}, scope {4}, items {5}, income line {6} yuan, created by {7} on {8}",
+                           c.code, c.name, Label(c.level), Label(c.level, Lang::kEn), c.scope.ShortString(),
+                           items, c.income_line.ToString(), c.created_by, c.created_on.ToString()));
     if (!detail.design) return OkStatus();
     const CampaignDesign& d = *detail.design;
-    PrintLine(g, fmt::format("draw {}: census={} seed={} frame={} sample={} strata={} allocation={} registered_share={} "
-                             "min_per_stratum={} cells={} drawn_by={} drawn_on={}",
-                             d.draw_no, d.census, d.seed, d.frame_size, d.sample_size, CliName(d.strata),
-                             CliName(d.allocation), d.registered_share_bp / 10000.0, d.min_per_stratum, detail.cells,
-                             d.drawn_by, d.drawn_on.ToString()));
+    PrintLine(g,
+              fmt::format(
+                  "draw {}: census={} seed={} frame={} sample={} strata={} allocation={} registered_share={} "
+                  "min_per_stratum={} cells={} drawn_by={} drawn_on={}",
+                  d.draw_no, d.census, d.seed, d.frame_size, d.sample_size, CliName(d.strata),
+                  CliName(d.allocation), d.registered_share_bp / 10000.0, d.min_per_stratum, detail.cells,
+                  d.drawn_by, d.drawn_on.ToString()));
     return OkStatus();
   }
 
-  std::string db_path_, code_, name_, level_, region_, items_, compare_to_, policy_, line_, file_, out_, fraction_, date_;
+  std::string db_path_, code_, name_, level_, region_, items_, compare_to_, policy_, line_, file_, out_,
+      fraction_, date_;
   std::string by_ = "jingzhun";
   uint64_t seed_ = 1;
   int64_t size_ = 0;

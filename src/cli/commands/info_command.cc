@@ -22,8 +22,8 @@ class InfoCommand final : public Command {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
     ASSIGN_OR_RETURN(DatabaseInfo d, DescribeDatabase(*ws));
     PrintLine(global, Bilingual("数据库 {}：结构版本 {}，区划 {} 个，户 {} 户，人 {} 人",
-                                "database {}: schema version {}, {} regions, {} households, {} persons", d.db_path,
-                                d.schema_version, d.regions, d.households, d.persons));
+                                "database {}: schema version {}, {} regions, {} households, {} persons",
+                                d.db_path, d.schema_version, d.regions, d.households, d.persons));
     return OkStatus();
   }
 

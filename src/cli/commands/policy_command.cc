@@ -11,10 +11,14 @@ namespace {
 
 std::string_view KindLabel(WarningKind kind, bool en) {
   switch (kind) {
-    case WarningKind::kTest: return en ? "test" : "达标检测";
-    case WarningKind::kWarning: return en ? "warning" : "预警";
-    case WarningKind::kExclusion: return en ? "exclusion" : "负面清单";
-    case WarningKind::kUnknown: break;
+    case WarningKind::kTest:
+      return en ? "test" : "达标检测";
+    case WarningKind::kWarning:
+      return en ? "warning" : "预警";
+    case WarningKind::kExclusion:
+      return en ? "exclusion" : "负面清单";
+    case WarningKind::kUnknown:
+      break;
   }
   return "";
 }
@@ -28,8 +32,10 @@ std::vector<ReportTable> Tables(const PolicyCheckResult& p, bool en) {
       "feeds", std::vector<ReportColumn>{{"feed", "数据源", "feed"}, {"columns", "字段", "columns"}});
   for (const auto& [name, columns] : p.feeds) feeds.AddRow({name, columns});
   ReportTable& rules = tables.emplace_back(
-      "rules", std::vector<ReportColumn>{{"rule", "规则", "rule"}, {"kind", "类别", "kind"}, {"name", "名称", "name"}});
-  for (const PolicyCheckResult::RuleRow& r : p.rules) rules.AddRow({r.id, std::string(KindLabel(r.kind, en)), r.name_zh});
+      "rules", std::vector<ReportColumn>{
+                   {"rule", "规则", "rule"}, {"kind", "类别", "kind"}, {"name", "名称", "name"}});
+  for (const PolicyCheckResult::RuleRow& r : p.rules)
+    rules.AddRow({r.id, std::string(KindLabel(r.kind, en)), r.name_zh});
   return tables;
 }
 
@@ -41,7 +47,8 @@ class PolicyCommand final : public Command {
   }
   std::string_view help() const override {
     return "\npolicy check FILE: 读取政策文件（TOML），对每条规则做类型检查，列出参数、数据源和规则；\n"
-           "出错时指明文件、行、列和规则编号。数据源名称须为标识符，金额参数不能为负。格式见 docs/policy-language.md。\n"
+           "出错时指明文件、行、列和规则编号。数据源名称须为标识符，金额参数不能为负。格式见 "
+           "docs/policy-language.md。\n"
            "Loads a policy file, type-checks every rule and lists its parameters, feeds and rules; an error\n"
            "names the file, line, column and rule id. Feed names are identifiers and amounts are never\n"
            "negative. Format: docs/policy-language.md.\n\n"
@@ -60,8 +67,9 @@ class PolicyCommand final : public Command {
     ASSIGN_OR_RETURN(PolicyCheckResult p, CheckPolicy(request_));
     const std::vector<ReportTable> tables = Tables(p, global.lang == Lang::kEn);
     if (format != OutputFormat::kTable) return PrintTables(global, format, tables);
-    PrintLine(global, Bilingual("政策 {} 版本 {}，省份 {}，有效期 {} 至 {}", "policy {} version {}, province {}, effective {} to {}",
-                                p.path, p.version, p.province, p.effective_from.ToString(), p.effective_to.ToString()));
+    PrintLine(global, Bilingual("政策 {} 版本 {}，省份 {}，有效期 {} 至 {}",
+                                "policy {} version {}, province {}, effective {} to {}", p.path, p.version,
+                                p.province, p.effective_from.ToString(), p.effective_to.ToString()));
     fmt::print("\n");
     RETURN_IF_ERROR(PrintTables(global, format, tables));
     fmt::print("\n");

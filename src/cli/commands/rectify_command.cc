@@ -15,15 +15,18 @@ namespace jz::cli {
 namespace {
 
 constexpr std::string_view kHelp =
-    "\n整改台账：每个问题有责任单位、责任人、整改措施、整改时限和佐证材料；销号须由责任人和申请人以外的人确认。\n"
+    "\n整改台账：每个问题有责任单位、责任人、整改措施、整改时限和佐证材料；销号须由责任人和申请人以外的人确认"
+    "。\n"
     "状态：待整改 open → 整改中 in_progress → 申请销号 closure_requested → 已销号 closed；\n"
-    "reject 退回到整改中，reopen 把已销号的问题重新打开。view 按区划汇总问题数、已销号、未销号、逾期和是否清零。\n"
+    "reject 退回到整改中，reopen 把已销号的问题重新打开。view "
+    "按区划汇总问题数、已销号、未销号、逾期和是否清零。\n"
     "The ledger of problems from campaigns, inspections, validation and assessments: each has a\n"
     "responsible unit, an owner, measures, a deadline and evidence; its closure (销号) is confirmed by\n"
     "someone who is neither the owner nor the requester. view rolls open, closed and overdue counts up\n"
     "to a region level (清零 view). --date defaults to today; a date after today, or before the problem's\n"
     "last entry, is refused. Without --region, view covers the loaded province.\n\n"
-    "导入 Excel 工作簿（.xlsx，第一个工作表）或 CSV；表头 Import .xlsx (first sheet) or CSV; columns (Chinese or English): 问题来源 source, 问题类别 category, 问题描述 description,\n"
+    "导入 Excel 工作簿（.xlsx，第一个工作表）或 CSV；表头 Import .xlsx (first sheet) or CSV; columns "
+    "(Chinese or English): 问题来源 source, 问题类别 category, 问题描述 description,\n"
     "  责任单位 responsible_unit, 责任人 owner, 整改时限 deadline (required); 问题编号 item_no, 来源类型\n"
     "  source_kind, 区划代码 region_code, 所在地区 region_name, 户编号 household_no, 牵头单位 lead_unit,\n"
     "  整改措施 measure (optional). A `jingzhun validate --report` file is also accepted (with --owner,\n"
@@ -68,7 +71,8 @@ StatusOr<std::optional<E>> OptionalCode(const std::string& text) {
 }
 
 // For people a flag reads 是 / yes or nothing; for programs it is 1 or 0.
-ReportCell Flag(bool value, bool for_people, Lang lang, std::string_view no_zh = "", std::string_view no_en = "") {
+ReportCell Flag(bool value, bool for_people, Lang lang, std::string_view no_zh = "",
+                std::string_view no_en = "") {
   if (!for_people) return int64_t{value ? 1 : 0};
   if (lang == Lang::kEn) return std::string(value ? "yes" : no_en);
   return std::string(value ? "是" : no_zh);
@@ -78,10 +82,16 @@ ReportCell Flag(bool value, bool for_people, Lang lang, std::string_view no_zh =
 ReportTable ListTable(const ProblemList& list, OutputFormat format, Lang lang) {
   const bool people = format == OutputFormat::kTable;
   std::vector<ReportColumn> columns = {
-      {"id", "编号", "id", CellKind::kInt}, {"region_code", "区划代码", "region"}, {"region_name", "地区", "name"},
-      {"category", "类别", "category"}, {"description", "问题描述", "description"},
-      {"responsible_unit", "责任单位", "unit"}, {"owner", "责任人", "owner"}, {"deadline", "整改时限", "deadline"},
-      {"status", "状态", "status"}, {"overdue", "逾期", "overdue", people ? CellKind::kText : CellKind::kInt}};
+      {"id", "编号", "id", CellKind::kInt},
+      {"region_code", "区划代码", "region"},
+      {"region_name", "地区", "name"},
+      {"category", "类别", "category"},
+      {"description", "问题描述", "description"},
+      {"responsible_unit", "责任单位", "unit"},
+      {"owner", "责任人", "owner"},
+      {"deadline", "整改时限", "deadline"},
+      {"status", "状态", "status"},
+      {"overdue", "逾期", "overdue", people ? CellKind::kText : CellKind::kInt}};
   if (!people) {
     columns.push_back({"source", "来源类型", "source"});
     columns.push_back({"source_ref", "问题来源", "source ref"});
@@ -90,8 +100,14 @@ ReportTable ListTable(const ProblemList& list, OutputFormat format, Lang lang) {
   ReportTable table("problems", std::move(columns));
   for (const ProblemRow& row : list.rows) {
     const Problem& p = row.problem;
-    std::vector<ReportCell> cells = {p.id, p.region.ShortString(), row.region_name, std::string(Label(p.category, lang)),
-                                     p.description, p.responsible_unit, p.owner, p.deadline.ToString(),
+    std::vector<ReportCell> cells = {p.id,
+                                     p.region.ShortString(),
+                                     row.region_name,
+                                     std::string(Label(p.category, lang)),
+                                     p.description,
+                                     p.responsible_unit,
+                                     p.owner,
+                                     p.deadline.ToString(),
                                      std::string(people ? Label(p.status, lang) : CliName(p.status)),
                                      Flag(row.overdue, people, lang)};
     if (!people) {
@@ -110,16 +126,27 @@ ReportTable ClearanceTable(const ClearanceView& view, OutputFormat format, Lang 
   const bool people = format == OutputFormat::kTable;
   const bool en = lang == Lang::kEn;
   std::vector<ReportColumn> columns = {
-      {"region_code", "区划代码", "code"}, {"region_name", "名称", "region"},
-      {"total", "问题数", "problems", CellKind::kInt}, {"closed", "已销号", "closed", CellKind::kInt},
-      {"open", "未销号", "open", CellKind::kInt}, {"closure_requested", "申请销号", "requested", CellKind::kInt},
-      {"overdue", "逾期", "overdue", CellKind::kInt}, {"closure_rate", "销号率", "closure rate", CellKind::kShare},
+      {"region_code", "区划代码", "code"},
+      {"region_name", "名称", "region"},
+      {"total", "问题数", "problems", CellKind::kInt},
+      {"closed", "已销号", "closed", CellKind::kInt},
+      {"open", "未销号", "open", CellKind::kInt},
+      {"closure_requested", "申请销号", "requested", CellKind::kInt},
+      {"overdue", "逾期", "overdue", CellKind::kInt},
+      {"closure_rate", "销号率", "closure rate", CellKind::kShare},
       {"cleared", "清零", "cleared", people ? CellKind::kText : CellKind::kInt}};
   if (!people) columns.push_back({"own_level", "本级", "own level", CellKind::kInt});
   ReportTable table("clearance", std::move(columns));
   auto add = [&](const ClearanceRow& r, std::string name) {
-    std::vector<ReportCell> cells = {r.code.ShortString(), std::move(name), r.total, r.closed, r.open, r.closure_requested,
-                                     r.overdue, r.ClosureRate(), Flag(r.Cleared(), people, lang, "否", "no")};
+    std::vector<ReportCell> cells = {r.code.ShortString(),
+                                     std::move(name),
+                                     r.total,
+                                     r.closed,
+                                     r.open,
+                                     r.closure_requested,
+                                     r.overdue,
+                                     r.ClosureRate(),
+                                     Flag(r.Cleared(), people, lang, "否", "no")};
     if (!people) cells.emplace_back(int64_t{r.own_level ? 1 : 0});
     table.AddRow(std::move(cells));
   };
@@ -147,7 +174,8 @@ ReportTable FieldsForPeople(const ProblemView& v, Lang lang) {
   add("问题编号", "id", std::to_string(p.id));
   add("地区", "region", fmt::format("{} {}", p.region.ShortString(), v.region_name));
   if (!p.household_no.empty()) add("户编号", "household", p.household_no);
-  add("问题来源", "source", fmt::format("{}{}{} {}", Label(p.source, lang), en ? ": " : "：", p.source_ref, p.source_item));
+  add("问题来源", "source",
+      fmt::format("{}{}{} {}", Label(p.source, lang), en ? ": " : "：", p.source_ref, p.source_item));
   add("问题类别", "category", std::string(Label(p.category, lang)));
   add("问题描述", "description", p.description);
   add("牵头单位", "lead unit", p.lead_unit);
@@ -163,18 +191,26 @@ ReportTable FieldsForPeople(const ProblemView& v, Lang lang) {
 // `rectify show` for programs: the fields as one row, codes as command-line names.
 ReportTable FieldsForPrograms(const ProblemView& v) {
   const Problem& p = v.problem;
-  ReportTable fields("problem", {{"id", "问题编号", "id", CellKind::kInt}, {"region_code", "区划代码", "region_code"},
-                                 {"region_name", "地区", "region_name"}, {"household_no", "户编号", "household_no"},
-                                 {"source", "来源类型", "source"}, {"source_ref", "问题来源", "source_ref"},
-                                 {"item", "问题编号", "item"}, {"category", "问题类别", "category"},
-                                 {"description", "问题描述", "description"}, {"lead_unit", "牵头单位", "lead_unit"},
-                                 {"responsible_unit", "责任单位", "responsible_unit"}, {"owner", "责任人", "owner"},
-                                 {"measure", "整改措施", "measure"}, {"deadline", "整改时限", "deadline"},
-                                 {"status", "状态", "status"}, {"allowed_next", "可执行", "allowed_next"}});
+  ReportTable fields("problem", {{"id", "问题编号", "id", CellKind::kInt},
+                                 {"region_code", "区划代码", "region_code"},
+                                 {"region_name", "地区", "region_name"},
+                                 {"household_no", "户编号", "household_no"},
+                                 {"source", "来源类型", "source"},
+                                 {"source_ref", "问题来源", "source_ref"},
+                                 {"item", "问题编号", "item"},
+                                 {"category", "问题类别", "category"},
+                                 {"description", "问题描述", "description"},
+                                 {"lead_unit", "牵头单位", "lead_unit"},
+                                 {"responsible_unit", "责任单位", "responsible_unit"},
+                                 {"owner", "责任人", "owner"},
+                                 {"measure", "整改措施", "measure"},
+                                 {"deadline", "整改时限", "deadline"},
+                                 {"status", "状态", "status"},
+                                 {"allowed_next", "可执行", "allowed_next"}});
   fields.AddRow({p.id, p.region.ShortString(), v.region_name, p.household_no, std::string(CliName(p.source)),
                  p.source_ref, p.source_item, std::string(CliName(p.category)), p.description, p.lead_unit,
-                 p.responsible_unit, p.owner, p.measure, p.deadline.ToString(), std::string(CliName(p.status)),
-                 AllowedNext(v)});
+                 p.responsible_unit, p.owner, p.measure, p.deadline.ToString(),
+                 std::string(CliName(p.status)), AllowedNext(v)});
   return fields;
 }
 
@@ -183,11 +219,14 @@ std::vector<ReportTable> ShowTables(const ProblemView& v, OutputFormat format, L
   const bool people = format == OutputFormat::kTable;
   std::vector<ReportTable> tables;
   tables.push_back(people ? FieldsForPeople(v, lang) : FieldsForPrograms(v));
-  ReportTable events("events", {{"date", "日期", "date"}, {"kind", "记录", "event"}, {"actor", "操作人", "by"},
-                                {"evidence", "佐证材料", "evidence"}, {"note", "说明", "note"}});
+  ReportTable events("events", {{"date", "日期", "date"},
+                                {"kind", "记录", "event"},
+                                {"actor", "操作人", "by"},
+                                {"evidence", "佐证材料", "evidence"},
+                                {"note", "说明", "note"}});
   for (const ProblemEvent& e : v.events) {
-    events.AddRow({e.date.ToString(), std::string(people ? Label(e.kind, lang) : CliName(e.kind)), e.actor, e.evidence,
-                   e.note});
+    events.AddRow({e.date.ToString(), std::string(people ? Label(e.kind, lang) : CliName(e.kind)), e.actor,
+                   e.evidence, e.note});
   }
   tables.push_back(std::move(events));
   return tables;
@@ -207,12 +246,15 @@ class RectifyCommand final : public GroupCommand {
     SetupFromCampaign(app);
     for (LedgerAction action : AllValues<LedgerAction>()) SetupAction(app, action);
     SetupList(app);
-    CLI::App* show = Sub(app, "show", "查看一个问题及其记录 show a problem and its history", &RectifyCommand::RunShow);
+    CLI::App* show =
+        Sub(app, "show", "查看一个问题及其记录 show a problem and its history", &RectifyCommand::RunShow);
     show->add_option("ID", id_, "问题编号 problem id")->required();
     show->add_option("--format", format_, "输出格式 table | csv | json")->capture_default_str();
-    CLI::App* view = Sub(app, "view", "清零视图：按区划汇总 clearance view by region", &RectifyCommand::RunView);
+    CLI::App* view =
+        Sub(app, "view", "清零视图：按区划汇总 clearance view by region", &RectifyCommand::RunView);
     view->add_option("--region", region_, "范围（默认本省） scope region code (default: the province)");
-    view->add_option("--level", level_, "级别 prefecture | county | township | village")->capture_default_str();
+    view->add_option("--level", level_, "级别 prefecture | county | township | village")
+        ->capture_default_str();
     view->add_option("--as-of", as_of_, "基准日 as-of date (default today)");
     view->add_option("--format", format_, "输出格式 table | csv | json")->capture_default_str();
   }
@@ -221,11 +263,13 @@ class RectifyCommand final : public GroupCommand {
   using Runner = Status (RectifyCommand::*)(const GlobalOptions&);
 
   CLI::App* Sub(CLI::App& app, const std::string& verb, const std::string& text, Runner run) {
-    CLI::App* sub = AddSubcommand(app, verb, text, [this, run](const GlobalOptions& g) { return (this->*run)(g); });
+    CLI::App* sub =
+        AddSubcommand(app, verb, text, [this, run](const GlobalOptions& g) { return (this->*run)(g); });
     sub->add_option("DB", db_path_, "数据库文件 database file")->required();
     if (verb != "list" && verb != "show" && verb != "view") {
       sub->add_option("--by", by_, "操作人 who does it")->required();
-      sub->add_option("--date", date_, "日期（默认今天，不能晚于今天） date (default today; not after today)");
+      sub->add_option("--date", date_,
+                      "日期（默认今天，不能晚于今天） date (default today; not after today)");
     }
     sub->footer(std::string(kHelp.substr(kHelp.find("示例"))));
     return sub;
@@ -235,45 +279,62 @@ class RectifyCommand final : public GroupCommand {
     CLI::App* add = Sub(app, "add", "新增一个问题 add one problem", &RectifyCommand::RunAdd);
     add->add_option("--region", region_, "区划代码 region code (any level)");
     add->add_option("--household", household_, "户编号 household number");
-    add->add_option("--category", category_, "问题类别 category (住房安全, 饮水安全, 识别退出, 项目资金, 工作作风 …)")->required();
+    add->add_option("--category", category_,
+                    "问题类别 category (住房安全, 饮水安全, 识别退出, 项目资金, 工作作风 …)")
+        ->required();
     add->add_option("--description", description_, "问题描述 description")->required();
     add->add_option("--lead-unit", lead_unit_, "牵头单位 lead unit");
     add->add_option("--unit", unit_, "责任单位 responsible unit")->required();
     add->add_option("--owner", owner_, "责任人 owner")->required();
     add->add_option("--measure", measure_, "整改措施 measures");
     add->add_option("--deadline", deadline_, "整改时限 deadline")->required();
-    add->add_option("--source", source_, "来源类型 source kind: campaign | inspection | validation | assessment")
+    add->add_option("--source", source_,
+                    "来源类型 source kind: campaign | inspection | validation | assessment")
         ->capture_default_str();
     add->add_option("--source-ref", source_ref_, "问题来源 e.g. 督查名称 / 核查编号")->required();
     add->add_option("--item", item_, "问题编号 item number within the source");
   }
   void SetupImport(CLI::App& app) {
-    CLI::App* import = Sub(app, "import", "从表格导入问题 import problems from .xlsx or CSV files", &RectifyCommand::RunImport);
-    import->add_option("FILE", files_, "问题清单（.xlsx 或 CSV）或校验报告 findings (.xlsx or CSV) or validation reports")
+    CLI::App* import = Sub(app, "import", "从表格导入问题 import problems from .xlsx or CSV files",
+                           &RectifyCommand::RunImport);
+    import
+        ->add_option("FILE", files_,
+                     "问题清单（.xlsx 或 CSV）或校验报告 findings (.xlsx or CSV) or validation reports")
         ->required();
-    import->add_option("--source", source_, "无“来源类型”列时的来源类型 default source kind")->capture_default_str();
+    import->add_option("--source", source_, "无“来源类型”列时的来源类型 default source kind")
+        ->capture_default_str();
     import->add_option("--encoding", encoding_, "编码 auto | utf-8 | gb18030")->capture_default_str();
     import->add_option("--report", report_, "错误清单 CSV error report");
     import->add_option("--owner", owner_, "校验报告：责任人 validation reports: owner");
     import->add_option("--unit", unit_, "校验报告：责任单位 validation reports: responsible unit");
     import->add_option("--deadline", deadline_, "校验报告：整改时限 validation reports: deadline");
-    import->add_option("--source-ref", source_ref_, "校验报告：问题来源 validation reports: source reference");
+    import->add_option("--source-ref", source_ref_,
+                       "校验报告：问题来源 validation reports: source reference");
   }
   void SetupFromCampaign(CLI::App& app) {
-    CLI::App* from = Sub(app, "from-campaign", "核查发现的问题建账 open a problem per item a campaign found 不符合",
-                         &RectifyCommand::RunFromCampaign);
+    CLI::App* from =
+        Sub(app, "from-campaign", "核查发现的问题建账 open a problem per item a campaign found 不符合",
+            &RectifyCommand::RunFromCampaign);
     from->add_option("CAMPAIGN", campaign_, "核查编号 campaign code")->required();
-    from->add_option("--unit", unit_, "责任单位，{county} 代表农户所在县 responsible unit; {county}: the household's county")
+    from->add_option("--unit", unit_,
+                     "责任单位，{county} 代表农户所在县 responsible unit; {county}: the household's county")
         ->required();
     from->add_option("--owner", owner_, "责任人 owner")->required();
     from->add_option("--lead-unit", lead_unit_, "牵头单位 lead unit");
-    from->add_option("--days", deadline_days_, "整改时限：建账后天数（1 到 3650） deadline, days after --date (1 to 3650)")
+    from->add_option("--days", deadline_days_,
+                     "整改时限：建账后天数（1 到 3650） deadline, days after --date (1 to 3650)")
         ->capture_default_str();
   }
   void SetupAction(CLI::App& app, LedgerAction action) {
-    static constexpr std::string_view kHints[] = {"", " (--evidence)", " (--evidence)", " (not the owner, not the requester)",
-                                                  " (--reason)", " (--reason)", " (--owner)"};
-    const std::string text = fmt::format("{} {}{}", Label(action), Label(action, Lang::kEn), kHints[Code(action)]);
+    static constexpr std::string_view kHints[] = {"",
+                                                  " (--evidence)",
+                                                  " (--evidence)",
+                                                  " (not the owner, not the requester)",
+                                                  " (--reason)",
+                                                  " (--reason)",
+                                                  " (--owner)"};
+    const std::string text =
+        fmt::format("{} {}{}", Label(action), Label(action, Lang::kEn), kHints[Code(action)]);
     CLI::App* sub = AddSubcommand(app, std::string(CliName(action)), text,
                                   [this, action](const GlobalOptions& g) { return RunAction(g, action); });
     sub->add_option("DB", db_path_, "数据库文件 database file")->required();
@@ -283,7 +344,8 @@ class RectifyCommand final : public GroupCommand {
     sub->add_option("ID", id_, "问题编号 problem id")->required();
     sub->add_option("--evidence", evidence_, "佐证材料 evidence");
     sub->add_option("--note,--reason", note_, "说明或理由 note or reason");
-    if (action == LedgerAction::kReassign) sub->add_option("--owner", owner_, "新责任人 new owner")->required();
+    if (action == LedgerAction::kReassign)
+      sub->add_option("--owner", owner_, "新责任人 new owner")->required();
   }
   void SetupList(CLI::App& app) {
     CLI::App* list = Sub(app, "list", "列出问题 list problems", &RectifyCommand::RunList);
@@ -318,7 +380,8 @@ class RectifyCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(AddedProblems added, AddProblem(*ws, r));
     const int64_t id = added.ids[0];
     PrintLine(g, added.added ? Bilingual("已建账：问题 {}", "opened problem {}", id)
-                             : Bilingual("台账中已有此问题：问题 {}，未重复建账", "already in the ledger as problem {}; not added again", id));
+                             : Bilingual("台账中已有此问题：问题 {}，未重复建账",
+                                         "already in the ledger as problem {}; not added again", id));
     return OkStatus();
   }
 
@@ -338,8 +401,9 @@ class RectifyCommand final : public GroupCommand {
     r.error_report_path = report_;
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(ProblemImportResult result, ImportProblems(*ws, r));
-    PrintLine(g, Bilingual("读入 {} 个问题：新建账 {} 个，台账中已有 {} 个", "read {} problems: {} added, {} already in the ledger",
-                           result.rows, result.added, result.unchanged));
+    PrintLine(g, Bilingual("读入 {} 个问题：新建账 {} 个，台账中已有 {} 个",
+                           "read {} problems: {} added, {} already in the ledger", result.rows, result.added,
+                           result.unchanged));
     return OkStatus();
   }
 
@@ -349,8 +413,8 @@ class RectifyCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(AddedProblems added, OpenCampaignProblems(*ws, r));
     PrintLine(g, Bilingual("核查 {} 发现的问题：新建账 {} 个，台账中已有 {} 个",
-                           "problems found by campaign {}: {} added, {} already in the ledger", campaign_, added.added,
-                           added.unchanged));
+                           "problems found by campaign {}: {} added, {} already in the ledger", campaign_,
+                           added.added, added.unchanged));
     return OkStatus();
   }
 
@@ -360,8 +424,8 @@ class RectifyCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(ProblemActionResult result, ActOnProblem(*ws, r));
     const Problem& p = result.problem;
-    PrintLine(g, Bilingual("问题 {0}：{1}，责任人 {3}", "problem {0}: {2}, owner {3}", id_, Label(p.status), CliName(p.status),
-                           p.owner));
+    PrintLine(g, Bilingual("问题 {0}：{1}，责任人 {3}", "problem {0}: {2}, owner {3}", id_, Label(p.status),
+                           CliName(p.status), p.owner));
     return OkStatus();
   }
 
@@ -400,15 +464,17 @@ class RectifyCommand final : public GroupCommand {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(ClearanceView view, ViewClearance(*ws, r));
     if (format == OutputFormat::kTable) {
-      PrintLine(g, Bilingual("清零视图（{0}，截至 {2}）", "clearance view ({1} level, as of {2})", RegionLevelName(view.level, false),
-                             RegionLevelName(view.level, true), view.as_of.ToString()));
+      PrintLine(g, Bilingual("清零视图（{0}，截至 {2}）", "clearance view ({1} level, as of {2})",
+                             RegionLevelName(view.level, false), RegionLevelName(view.level, true),
+                             view.as_of.ToString()));
     }
     const ReportTable tables[] = {ClearanceTable(view, format, g.lang)};
     return PrintTables(g, format, tables);
   }
 
-  std::string db_path_, by_, date_, region_, household_, category_, description_, lead_unit_, unit_, owner_, measure_,
-      deadline_, source_ref_, item_, report_, evidence_, note_, status_, source_filter_, as_of_, campaign_;
+  std::string db_path_, by_, date_, region_, household_, category_, description_, lead_unit_, unit_, owner_,
+      measure_, deadline_, source_ref_, item_, report_, evidence_, note_, status_, source_filter_, as_of_,
+      campaign_;
   int deadline_days_ = 30;
   std::string source_ = "inspection";
   std::string encoding_ = "auto";

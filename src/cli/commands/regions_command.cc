@@ -16,7 +16,8 @@ class RegionsCommand final : public Command {
   }
   std::string_view help() const override {
     return "\nregions load DB DIR: 从 DIR 读取统计用区划代码 CSV（china-counties.csv、jilin-townships.csv、\n"
-           "jilin-villages.csv；--edition 2016 读取 *-2016.csv）写入数据库 DB（不存在则创建）。有错误时不写入任何数据。\n"
+           "jilin-villages.csv；--edition 2016 读取 *-2016.csv）写入数据库 "
+           "DB（不存在则创建）。有错误时不写入任何数据。\n"
            "Reads statistical division CSVs from DIR into database DB (created if missing); on any bad row\n"
            "nothing is stored.\n\n"
            "示例 Examples:\n"
@@ -33,7 +34,8 @@ class RegionsCommand final : public Command {
   Status Run(const GlobalOptions& global) override {
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws,
                      Workspace::Open({.db_path = db_path_, .create_if_missing = true, .for_writing = true}));
-    ASSIGN_OR_RETURN(RegionLoadSummary s, LoadRegions(*ws, {.dir = dir_, .edition_year = edition_}, *global.progress));
+    ASSIGN_OR_RETURN(RegionLoadSummary s,
+                     LoadRegions(*ws, {.dir = dir_, .edition_year = edition_}, *global.progress));
     const auto& n = s.by_level;
     PrintLine(global, Bilingual("已加载 {0} 版区划 {1} 个：省级 {2}、地级 {3}、县级 {4}、乡级 {5}、村级 {6}",
                                 "loaded {1} regions of the {0} edition: {2} provinces, {3} prefectures, "

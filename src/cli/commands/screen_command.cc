@@ -37,9 +37,12 @@ ReportTable FeedTable(const GlobalOptions& g, const ScreenSummary& s) {
 // it always has.
 ReportTable RuleTable(const ScreenSummary& s) {
   const bool open = !s.missing_feeds.empty();
-  std::vector<ReportColumn> columns = {{"rule", "规则", "rule"}, {"name", "名称", "name"},
+  std::vector<ReportColumn> columns = {{"rule", "规则", "rule"},
+                                       {"name", "名称", "name"},
                                        {"households", "户数", "households", CellKind::kInt}};
-  if (open) columns.push_back({"undecidable", "无法判定户数（缺数据源）", "undecidable (missing feed)", CellKind::kInt});
+  if (open)
+    columns.push_back(
+        {"undecidable", "无法判定户数（缺数据源）", "undecidable (missing feed)", CellKind::kInt});
   ReportTable t("rules", std::move(columns));
   for (const ScreenRuleRow& r : s.rules) {
     std::vector<ReportCell> cells = {r.id, r.name_zh, r.households};
@@ -77,9 +80,10 @@ void PrintMissingFeeds(const GlobalOptions& g, const std::vector<std::string>& m
   if (missing.empty()) return;
   std::string names;
   for (const std::string& name : missing) names += (names.empty() ? "" : ", ") + name;
-  PrintLine(g, Bilingual("缺少数据源 {}：读取它们的规则无法判定，未生成预警",
-                         "feeds not provided: {}; the rules reading them are undecidable and stored no warning",
-                         names));
+  PrintLine(g,
+            Bilingual("缺少数据源 {}：读取它们的规则无法判定，未生成预警",
+                      "feeds not provided: {}; the rules reading them are undecidable and stored no warning",
+                      names));
 }
 
 class ScreenCommand final : public Command {
@@ -89,33 +93,44 @@ class ScreenCommand final : public Command {
     return "部门数据筛查预警 | screen departmental feeds against the registry";
   }
   std::string_view help() const override {
-    return "\n按政策文件的规则，用部门数据（DIR/<数据源>.csv，格式见 docs/feeds.md）逐户筛查，生成带依据的预警，\n"
+    return "\n按政策文件的规则，用部门数据（DIR/<数据源>.csv，格式见 "
+           "docs/feeds.md）逐户筛查，生成带依据的预警，\n"
            "同一户、规则、月份只记一次；无法匹配或证件号码无效的行计数并写入报告。--dry-run 只报告不写入。\n"
            "Evaluates every rule of the policy for every household with the departmental feeds in DIR\n"
-           "(<feed>.csv, see docs/feeds.md); warnings carry their evidence and are stored once per household,\n"
+           "(<feed>.csv, see docs/feeds.md); warnings carry their evidence and are stored once per "
+           "household,\n"
            "rule and month; rows matching no person or with an invalid ID are counted and reported.\n\n"
-           "政策声明的数据源缺文件时拒绝筛查，除非 --allow-missing-feeds（读取它们的规则计为无法判定，不生成预警）；\n"
+           "政策声明的数据源缺文件时拒绝筛查，除非 "
+           "--allow-missing-feeds（读取它们的规则计为无法判定，不生成预警）；\n"
            "基准日须不晚于今天，且在政策有效期内（除非 --ignore-policy-period）。\n"
-           "A declared feed without its file is refused unless --allow-missing-feeds (the rules reading it are\n"
-           "then undecidable and store no warning); the as-of date may not be after today and must lie in the\n"
+           "A declared feed without its file is refused unless --allow-missing-feeds (the rules reading it "
+           "are\n"
+           "then undecidable and store no warning); the as-of date may not be after today and must lie in "
+           "the\n"
            "policy's effective period unless --ignore-policy-period.\n\n"
-           "不用数据库：--registry 直接筛查登记导出 CSV，把预警（warnings.csv）、按县规则户数（county-summary.csv）\n"
+           "不用数据库：--registry 直接筛查登记导出 "
+           "CSV，把预警（warnings.csv）、按县规则户数（county-summary.csv）\n"
            "和未用行报告（feed-report.csv）写入 --out 目录，可在导入前检查文件。\n"
            "Without a database: --registry screens a registry export CSV directly and writes the warnings\n"
            "(warnings.csv), households per county and rule (county-summary.csv) and the unused feed rows\n"
            "(feed-report.csv) into the --out directory: a file can be checked before it is imported.\n\n"
            "示例 Examples:\n"
-           "  jingzhun screen demo/jingzhun.db --policy policies/jilin-2024.toml --feeds demo/registry/feeds\n"
-           "  jingzhun screen demo/jingzhun.db --policy policies/jilin-2024.toml --feeds feeds --as-of 2024-12-31 --dry-run\n"
+           "  jingzhun screen demo/jingzhun.db --policy policies/jilin-2024.toml --feeds "
+           "demo/registry/feeds\n"
+           "  jingzhun screen demo/jingzhun.db --policy policies/jilin-2024.toml --feeds feeds --as-of "
+           "2024-12-31 --dry-run\n"
            "  jingzhun screen --registry demo/registry/registry.csv --policy policies/jilin-2024.toml \\\n"
            "      --feeds demo/registry/feeds --out demo/screen-export\n";
   }
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file (or --registry)");
-    app.add_option("--registry", request_.registry_csv, "直接筛查登记导出 CSV screen a registry export CSV, no database");
-    app.add_option("--out", request_.out_dir, "--registry 的输出目录 output directory of --registry")->capture_default_str();
+    app.add_option("--registry", request_.registry_csv,
+                   "直接筛查登记导出 CSV screen a registry export CSV, no database");
+    app.add_option("--out", request_.out_dir, "--registry 的输出目录 output directory of --registry")
+        ->capture_default_str();
     flags_.Setup(app);
-    app.add_option("--report", request_.report_path, "无法匹配行报告 unmatched rows report (default: DB.screen.csv)");
+    app.add_option("--report", request_.report_path,
+                   "无法匹配行报告 unmatched rows report (default: DB.screen.csv)");
     app.add_flag("--dry-run", request_.dry_run, "只报告不写入 report only, write nothing");
     app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
@@ -134,10 +149,12 @@ class ScreenCommand final : public Command {
     if (format != OutputFormat::kTable) return OkStatus();
     fmt::print("\n");
     PrintMissingFeeds(global, s.missing_feeds);
-    PrintLine(global, Bilingual("筛查 {} 户 {} 人：预警 {} 条（新增 {} 条）；无法判定 {} 项；报告 {}",
-                                "screened {} households, {} persons: {} warnings ({} new); {} not evaluable; report {}",
-                                s.households, s.persons, s.warnings, s.warnings_new, s.not_evaluable + s.undecidable,
-                                s.report_path));
+    PrintLine(
+        global,
+        Bilingual("筛查 {} 户 {} 人：预警 {} 条（新增 {} 条）；无法判定 {} 项；报告 {}",
+                  "screened {} households, {} persons: {} warnings ({} new); {} not evaluable; report {}",
+                  s.households, s.persons, s.warnings, s.warnings_new, s.not_evaluable + s.undecidable,
+                  s.report_path));
     return OkStatus();
   }
 
@@ -149,13 +166,17 @@ class ScreenCommand final : public Command {
     if (format != OutputFormat::kTable) return OkStatus();
     fmt::print("\n");
     PrintMissingFeeds(global, s.missing_feeds);
-    PrintLine(global, Bilingual(
-        "筛查 {} 户 {} 人（拒绝 {} 户）：预警 {} 条；无法判定 {} 项；结果写入 {}",
-        "screened {} households, {} persons ({} rejected): {} warnings; {} not evaluable; output in {}",
-        s.households, s.persons, s.households_rejected, s.warnings, s.not_evaluable + s.undecidable, s.out_dir));
-    PrintLine(global, Bilingual("用时：读登记 {:.2f} 秒，读部门数据 {:.2f} 秒，评估 {:.2f} 秒，写出 {:.2f} 秒",
-                                "seconds: registry {:.2f}, feeds {:.2f}, evaluation {:.2f}, output {:.2f}",
-                                s.load_seconds, s.feed_seconds, s.evaluate_seconds, s.write_seconds));
+    PrintLine(
+        global,
+        Bilingual(
+            "筛查 {} 户 {} 人（拒绝 {} 户）：预警 {} 条；无法判定 {} 项；结果写入 {}",
+            "screened {} households, {} persons ({} rejected): {} warnings; {} not evaluable; output in {}",
+            s.households, s.persons, s.households_rejected, s.warnings, s.not_evaluable + s.undecidable,
+            s.out_dir));
+    PrintLine(global,
+              Bilingual("用时：读登记 {:.2f} 秒，读部门数据 {:.2f} 秒，评估 {:.2f} 秒，写出 {:.2f} 秒",
+                        "seconds: registry {:.2f}, feeds {:.2f}, evaluation {:.2f}, output {:.2f}",
+                        s.load_seconds, s.feed_seconds, s.evaluate_seconds, s.write_seconds));
     return OkStatus();
   }
 

@@ -4,9 +4,8 @@
 #ifndef JZ_CLI_COMMANDS_SCREENING_FLAGS_H_
 #define JZ_CLI_COMMANDS_SCREENING_FLAGS_H_
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "app/screening/screening_requests.h"
 
@@ -17,7 +16,8 @@ class ScreeningFlags {
   void Setup(CLI::App& app) {
     app.add_option("--policy", inputs_.policy_path, "政策文件 policy file")->required();
     app.add_option("--feeds", inputs_.feeds_dir, "部门数据目录 feed directory")->required();
-    app.add_option("--as-of", as_of_, "基准日 YYYY-MM-DD as-of date (default: 31 Dec of last year; not after today)");
+    app.add_option("--as-of", as_of_,
+                   "基准日 YYYY-MM-DD as-of date (default: 31 Dec of last year; not after today)");
     app.add_option("--region", region_, "范围区划代码 scope region code (default: the database's province)");
     app.add_option("--year", inputs_.data_year,
                    "--registry 收入数据年度 data year of the export's incomes (default: the as-of year)");

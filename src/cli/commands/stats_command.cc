@@ -27,9 +27,12 @@ std::string LabelFor(int code, Lang lang) {
 
 const Dimension kDimensions[] = {
     {"household_type", &RegionStats::by_type, &LabelFor<HouseholdType>, "户类型", "household type"},
-    {"monitoring_type", &RegionStats::by_monitoring_type, &LabelFor<MonitoringType>, "监测对象类型", "monitoring type"},
-    {"household_attribute", &RegionStats::by_attribute, &LabelFor<HouseholdAttribute>, "贫困户属性", "household attribute"},
-    {"main_poverty_cause", &RegionStats::by_main_cause, &LabelFor<PovertyCause>, "主要致贫原因", "main poverty cause"},
+    {"monitoring_type", &RegionStats::by_monitoring_type, &LabelFor<MonitoringType>, "监测对象类型",
+     "monitoring type"},
+    {"household_attribute", &RegionStats::by_attribute, &LabelFor<HouseholdAttribute>, "贫困户属性",
+     "household attribute"},
+    {"main_poverty_cause", &RegionStats::by_main_cause, &LabelFor<PovertyCause>, "主要致贫原因",
+     "main poverty cause"},
 };
 
 int64_t CountOf(const RegionStats& s, const Dimension& d, int code) {
@@ -53,7 +56,8 @@ class StatsCommand final : public Command {
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file")->required();
     app.add_option("--region", region_, "统计范围区划代码 scope region code (default: the loaded province)");
-    app.add_option("--level", level_, "统计级别 level: prefecture | county | township | village")->capture_default_str();
+    app.add_option("--level", level_, "统计级别 level: prefecture | county | township | village")
+        ->capture_default_str();
     app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
   Status Run(const GlobalOptions& global) override {
@@ -124,7 +128,13 @@ class StatsCommand final : public Command {
       table.AddRow({s.code.ShortString(), s.name, std::string("total"), {}, {}, s.households, s.persons});
       for (const Dimension& d : kDimensions) {
         for (const auto& [code, n] : s.*(d.counts)) {
-          table.AddRow({s.code.ShortString(), s.name, std::string(d.key), int64_t{code}, d.label(code, g.lang), n, {}});
+          table.AddRow({s.code.ShortString(),
+                        s.name,
+                        std::string(d.key),
+                        int64_t{code},
+                        d.label(code, g.lang),
+                        n,
+                        {}});
         }
       }
     };

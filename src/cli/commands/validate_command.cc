@@ -16,11 +16,15 @@ class ValidateCommand final : public Command {
     return "普查级数据质量校验（逐户逐人逐项） | census-grade data-quality checks";
   }
   std::string_view help() const override {
-    return "\n按 DOMAIN §1.4/§3.8 的规则逐户逐人逐项校验：证件号码与出生日期、性别，必填项，致贫原因与成员，\n"
+    return "\n按 DOMAIN §1.4/§3.8 "
+           "的规则逐户逐人逐项校验：证件号码与出生日期、性别，必填项，致贫原因与成员，\n"
            "低保/特困，劳动技能，务工，收入算术与范围，与户主关系，在校生与年龄，户主，帮扶责任人等。\n"
-           "Checks every household and person: ID against birth date and sex, mandatory fields by age, causes\n"
-           "against members, dibao/tekun, labour skill, work, income arithmetic and ranges, relationships, school\n"
-           "grade against age, heads, responsible cadres. Writes every finding to --report and the counts per\n"
+           "Checks every household and person: ID against birth date and sex, mandatory fields by age, "
+           "causes\n"
+           "against members, dibao/tekun, labour skill, work, income arithmetic and ranges, relationships, "
+           "school\n"
+           "grade against age, heads, responsible cadres. Writes every finding to --report and the counts "
+           "per\n"
            "rule at every region level (province to village) to the same name with .counts.csv.\n"
            "退出码：无错误级问题为 0，否则为 3 / exit 0 when no error-severity finding, else 3.\n\n"
            "示例 Examples:\n"
@@ -42,11 +46,13 @@ class ValidateCommand final : public Command {
     const ReportTable tables[] = {RuleTable(global, r), PrefectureTable(r)};
     RETURN_IF_ERROR(PrintTables(global, OutputFormat::kTable, tables));
     fmt::print("\n");
-    PrintLine(global, Bilingual("校验 {} 户 {} 人：{} 户有问题，错误 {} 个，警告 {} 个",
-                                "checked {} households, {} persons: {} households with findings, {} errors, {} warnings",
-                                r.households, r.persons, r.households_with_findings, r.errors, r.warnings));
-    PrintLine(global, Bilingual("问题清单：{}；分级统计：{}", "findings: {}; counts by region level: {}", r.report_path,
-                                r.counts_path));
+    PrintLine(
+        global,
+        Bilingual("校验 {} 户 {} 人：{} 户有问题，错误 {} 个，警告 {} 个",
+                  "checked {} households, {} persons: {} households with findings, {} errors, {} warnings",
+                  r.households, r.persons, r.households_with_findings, r.errors, r.warnings));
+    PrintLine(global, Bilingual("问题清单：{}；分级统计：{}", "findings: {}; counts by region level: {}",
+                                r.report_path, r.counts_path));
     if (r.errors > 0) {
       return InvalidArgumentError(Bilingual("发现 {} 个错误级问题", "{} error-severity findings", r.errors));
     }
@@ -62,7 +68,8 @@ class ValidateCommand final : public Command {
                                 {"count", "数量", "count", CellKind::kInt}});
     for (const RuleFindings& rule : r.rules) {
       const bool error = rule.severity == Severity::kError;
-      table.AddRow({std::string(rule.id), std::string(error ? (en ? "error" : "错误") : (en ? "warning" : "警告")),
+      table.AddRow({std::string(rule.id),
+                    std::string(error ? (en ? "error" : "错误") : (en ? "warning" : "警告")),
                     std::string(en ? rule.en : rule.zh), rule.findings});
     }
     return table;

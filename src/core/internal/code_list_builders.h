@@ -24,9 +24,9 @@ constexpr CodeAlias Alias(std::string_view spelling, E value) {
 }
 
 // Returns a list that lives for the rest of the process (never destroyed, Google style).
-inline const CodeList& NewList(std::string_view name_zh_hans, std::string_view name_en, std::span<const CodeRow> rows,
-                               std::span<const CodeAlias> aliases = {}, int code_digits = 1,
-                               std::span<const CodeNumberAlias> alias_codes = {}) {
+inline const CodeList& NewList(std::string_view name_zh_hans, std::string_view name_en,
+                               std::span<const CodeRow> rows, std::span<const CodeAlias> aliases = {},
+                               int code_digits = 1, std::span<const CodeNumberAlias> alias_codes = {}) {
   return *new CodeList(CodeListSpec{name_zh_hans, name_en, code_digits, rows, aliases, alias_codes});
 }
 
@@ -47,7 +47,8 @@ constexpr WorkflowRow Row(E value, std::string_view zh_hans, std::string_view en
 // A workflow list built from `rows` and `extra` aliases; the command-line names become aliases.
 // Lives for the rest of the process, like the national lists.
 inline const CodeList& NewWorkflowList(std::string_view name_zh_hans, std::string_view name_en,
-                                       std::span<const WorkflowRow> rows, std::span<const CodeAlias> extra = {}) {
+                                       std::span<const WorkflowRow> rows,
+                                       std::span<const CodeAlias> extra = {}) {
   auto* code_rows = new std::vector<CodeRow>();
   auto* aliases = new std::vector<CodeAlias>(extra.begin(), extra.end());
   for (const WorkflowRow& row : rows) {

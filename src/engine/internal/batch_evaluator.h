@@ -24,8 +24,9 @@ struct Space {
   std::vector<uint32_t> household;
   std::vector<uint32_t> scope;
   std::vector<uint32_t> bound;
-  std::vector<uint32_t> segment;  // space 1: body elements of space-0 element e are [segment[e], segment[e+1])
-  bool all_have_year = true;      // every element's household has a data year
+  std::vector<uint32_t>
+      segment;                // space 1: body elements of space-0 element e are [segment[e], segment[e+1])
+  bool all_have_year = true;  // every element's household has a data year
 };
 
 // The spaces of one batch for one rule scope, built once and shared by the rules.
@@ -44,7 +45,10 @@ struct Workspace {
 class BatchEvaluator {
  public:
   BatchEvaluator(const Snapshot& s, const Rule& rule, const RuleEngine::Program& program, Workspace& ws)
-      : s_(s), rule_(rule), program_(program), ws_(ws),
+      : s_(s),
+        rule_(rule),
+        program_(program),
+        ws_(ws),
         spaces_(ws.scopes[rule.scope == PolicyScope::kPerson ? 1 : 0]) {}
 
   // Evaluates every node of the rule for households [h0, h1).
@@ -75,12 +79,14 @@ class BatchEvaluator {
         s0.n = p1 - p0;
         s0.household.resize(s0.n);
         for (uint32_t h = h0; h < h1; ++h) {
-          std::fill(s0.household.begin() + (s_.member_begin[h] - p0), s0.household.begin() + (s_.member_begin[h + 1] - p0), h);
+          std::fill(s0.household.begin() + (s_.member_begin[h] - p0),
+                    s0.household.begin() + (s_.member_begin[h + 1] - p0), h);
         }
         s0.scope.resize(s0.n);
         for (uint32_t p = p0; p < p1; ++p) s0.scope[p - p0] = p;
       }
-      s0.all_have_year = std::all_of(s_.has_year.begin() + h0, s_.has_year.begin() + h1, [](uint8_t y) { return y != 0; });
+      s0.all_have_year =
+          std::all_of(s_.has_year.begin() + h0, s_.has_year.begin() + h1, [](uint8_t y) { return y != 0; });
     }
     if (!program_.has_body || sc.body_built) return;
     sc.body_built = true;
@@ -118,7 +124,8 @@ class BatchEvaluator {
         out.SetDen(0, node.value.number.den);
         return;
       }
-      case Op::kField: return Field(node, sp, out);
+      case Op::kField:
+        return Field(node, sp, out);
       case Op::kNeg: {
         const Lane& k = ws_.lanes[node.kids[0]];
         for (size_t e = 0; e < sp.n; ++e) {
@@ -131,11 +138,22 @@ class BatchEvaluator {
         }
         return;
       }
-      case Op::kAdd: case Op::kSub: case Op::kMul: case Op::kDiv: return Arithmetic(node, sp.n, out);
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: case Op::kEq: case Op::kNe:
+      case Op::kAdd:
+      case Op::kSub:
+      case Op::kMul:
+      case Op::kDiv:
+        return Arithmetic(node, sp.n, out);
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe:
+      case Op::kEq:
+      case Op::kNe:
         return Comparison(node, sp.n, out);
-      case Op::kIn: return In(node, sp.n, out);
-      case Op::kAnd: case Op::kOr: {
+      case Op::kIn:
+        return In(node, sp.n, out);
+      case Op::kAnd:
+      case Op::kOr: {
         const Lane& l = ws_.lanes[node.kids[0]];
         const Lane& r = ws_.lanes[node.kids[1]];
         const bool is_and = node.op == Op::kAnd;
@@ -143,8 +161,10 @@ class BatchEvaluator {
           const int64_t* a = l.num.data();
           const int64_t* b = r.num.data();
           int64_t* o = out.num.data();
-          if (is_and) for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] & b[e];
-          else for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] | b[e];
+          if (is_and)
+            for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] & b[e];
+          else
+            for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] | b[e];
           return;
         }
         for (size_t e = 0; e < sp.n; ++e) {
@@ -176,8 +196,15 @@ class BatchEvaluator {
         }
         return;
       }
-      case Op::kCount: case Op::kSum: case Op::kAny: case Op::kAll: return MemberAggregate(node, sp, out);
-      case Op::kFeedSum: case Op::kFeedCount: case Op::kFeedAny: return FeedAggregate(i, node, sp, out);
+      case Op::kCount:
+      case Op::kSum:
+      case Op::kAny:
+      case Op::kAll:
+        return MemberAggregate(node, sp, out);
+      case Op::kFeedSum:
+      case Op::kFeedCount:
+      case Op::kFeedAny:
+        return FeedAggregate(i, node, sp, out);
     }
   }
 
@@ -196,13 +223,21 @@ class BatchEvaluator {
     const bool person_rule = rule_.scope == PolicyScope::kPerson;
     const bool contiguous = &sp == &spaces_.space[0] && person_field == person_rule && n > 0;
     auto copy = [&](const auto* c) {
-      if (contiguous) std::copy(c + index[0], c + index[0] + n, o);
-      else for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
+      if (contiguous)
+        std::copy(c + index[0], c + index[0] + n, o);
+      else
+        for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
     };
     switch (column.width) {
-      case ColumnWidth::kByte: copy(column.bytes.data()); break;
-      case ColumnWidth::kNarrow: copy(column.narrow.data()); break;
-      case ColumnWidth::kWide: copy(column.wide.data()); break;
+      case ColumnWidth::kByte:
+        copy(column.bytes.data());
+        break;
+      case ColumnWidth::kNarrow:
+        copy(column.narrow.data());
+        break;
+      case ColumnWidth::kWide:
+        copy(column.wide.data());
+        break;
     }
     if (!def.needs_year || sp.all_have_year) return;
     for (size_t e = 0; e < sp.n; ++e) {
@@ -222,19 +257,33 @@ class BatchEvaluator {
       if (whole) {
         int64_t v = 0;
         bool overflow = false;
-        if (node.op == Op::kAdd) overflow = __builtin_add_overflow(l.N(e), r.N(e), &v);
-        else if (node.op == Op::kSub) overflow = __builtin_sub_overflow(l.N(e), r.N(e), &v);
-        else overflow = __builtin_mul_overflow(l.N(e), r.N(e), &v);
-        if (overflow || v == INT64_MIN) out.SetErr(e);
-        else out.num[e] = v;
+        if (node.op == Op::kAdd)
+          overflow = __builtin_add_overflow(l.N(e), r.N(e), &v);
+        else if (node.op == Op::kSub)
+          overflow = __builtin_sub_overflow(l.N(e), r.N(e), &v);
+        else
+          overflow = __builtin_mul_overflow(l.N(e), r.N(e), &v);
+        if (overflow || v == INT64_MIN)
+          out.SetErr(e);
+        else
+          out.num[e] = v;
         continue;
       }
       const Wide ln = l.N(e), ld = l.D(e), rn = r.N(e), rd = r.D(e);
       Wide num = 0, den = 1;
       switch (node.op) {
-        case Op::kAdd: num = ln * rd + rn * ld; den = ld * rd; break;
-        case Op::kSub: num = ln * rd - rn * ld; den = ld * rd; break;
-        case Op::kMul: num = ln * rn; den = ld * rd; break;
+        case Op::kAdd:
+          num = ln * rd + rn * ld;
+          den = ld * rd;
+          break;
+        case Op::kSub:
+          num = ln * rd - rn * ld;
+          den = ld * rd;
+          break;
+        case Op::kMul:
+          num = ln * rn;
+          den = ld * rd;
+          break;
         default:
           if (rn == 0) {
             out.SetErr(e);
@@ -280,12 +329,18 @@ class BatchEvaluator {
     const Lane& r = ws_.lanes[node.kids[1]];
     if (l.unit && r.unit && !l.any_err && !r.any_err && !(l.scalar && r.scalar)) {
       switch (node.op) {
-        case Op::kLt: return CompareWhole(l, r, n, out, std::less<int64_t>());
-        case Op::kLe: return CompareWhole(l, r, n, out, std::less_equal<int64_t>());
-        case Op::kGt: return CompareWhole(l, r, n, out, std::greater<int64_t>());
-        case Op::kGe: return CompareWhole(l, r, n, out, std::greater_equal<int64_t>());
-        case Op::kEq: return CompareWhole(l, r, n, out, std::equal_to<int64_t>());
-        default: return CompareWhole(l, r, n, out, std::not_equal_to<int64_t>());
+        case Op::kLt:
+          return CompareWhole(l, r, n, out, std::less<int64_t>());
+        case Op::kLe:
+          return CompareWhole(l, r, n, out, std::less_equal<int64_t>());
+        case Op::kGt:
+          return CompareWhole(l, r, n, out, std::greater<int64_t>());
+        case Op::kGe:
+          return CompareWhole(l, r, n, out, std::greater_equal<int64_t>());
+        case Op::kEq:
+          return CompareWhole(l, r, n, out, std::equal_to<int64_t>());
+        default:
+          return CompareWhole(l, r, n, out, std::not_equal_to<int64_t>());
       }
     }
     for (size_t e = 0; e < n; ++e) {
@@ -358,8 +413,10 @@ class BatchEvaluator {
           continue;
         }
         const std::optional<Rational> sum = Add(total, Reduced(body.N(j), body.D(j)));
-        if (!sum) error = true;
-        else total = *sum;
+        if (!sum)
+          error = true;
+        else
+          total = *sum;
       }
       if (error) {
         out.SetErr(e);
@@ -367,9 +424,15 @@ class BatchEvaluator {
       }
       const int64_t members = segment[e + 1] - segment[e];
       switch (node.op) {
-        case Op::kCount: out.num[e] = count; break;
-        case Op::kAny: out.num[e] = count > 0; break;
-        case Op::kAll: out.num[e] = count == members; break;
+        case Op::kCount:
+          out.num[e] = count;
+          break;
+        case Op::kAny:
+          out.num[e] = count > 0;
+          break;
+        case Op::kAll:
+          out.num[e] = count == members;
+          break;
         default:
           out.num[e] = total.num;
           out.SetDen(e, total.den);
@@ -380,10 +443,12 @@ class BatchEvaluator {
   void FeedAggregate(uint32_t i, const Node& node, const Space& sp, Lane& out) {
     const FeedColumn& column = s_.feed_values[static_cast<size_t>(program_.feed_key[i])];
     switch (column.form()) {
-      case FeedColumn::Form::kZero: return FeedAggregate(node, sp, out, [](uint32_t) { return int64_t{0}; });
+      case FeedColumn::Form::kZero:
+        return FeedAggregate(node, sp, out, [](uint32_t) { return int64_t{0}; });
       case FeedColumn::Form::kSparse:
         return FeedAggregate(node, sp, out, [&column](uint32_t p) { return column.SparseAt(p); });
-      case FeedColumn::Form::kDense: break;
+      case FeedColumn::Form::kDense:
+        break;
     }
     const Column& dense = column.dense();
     if (dense.is_wide()) {
@@ -414,8 +479,10 @@ class BatchEvaluator {
       for (uint32_t p = s_.member_begin[h]; p < s_.member_begin[h + 1]; ++p) {
         overflow |= __builtin_add_overflow(total, value_of(p), &total);
       }
-      if (overflow || total == INT64_MIN) out.SetErr(e);
-      else out.num[e] = any ? total > 0 : total;
+      if (overflow || total == INT64_MIN)
+        out.SetErr(e);
+      else
+        out.num[e] = any ? total > 0 : total;
     }
   }
 

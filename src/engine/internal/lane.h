@@ -18,11 +18,11 @@ using Wide = __int128;
 // The values of one node over the elements of its space.
 struct Lane {
   std::vector<int64_t> num;
-  std::vector<int64_t> den;   // filled only when !unit
-  std::vector<uint8_t> err;   // filled only when any_err
-  bool unit = true;           // every denominator is 1
+  std::vector<int64_t> den;  // filled only when !unit
+  std::vector<uint8_t> err;  // filled only when any_err
+  bool unit = true;          // every denominator is 1
   bool any_err = false;
-  bool scalar = false;        // one value for every element (a literal)
+  bool scalar = false;  // one value for every element (a literal)
 
   void Reset(size_t n) {
     num.resize(n);

@@ -85,8 +85,10 @@ class RawRowParser {
         raw.village = code->value();
         return true;
       }
-      case C::kHouseholdNo: return !TrimAsciiWhitespace(cell).empty();
-      case C::kPersonNo: return true;
+      case C::kHouseholdNo:
+        return !TrimAsciiWhitespace(cell).empty();
+      case C::kPersonNo:
+        return true;
       case C::kBirthDate: {
         std::optional<Date> date = FastDate(cell);
         if (!date) {
@@ -100,18 +102,30 @@ class RawRowParser {
         raw.birth_set = true;
         return true;
       }
-      case C::kSex: return Code(column, cell, raw.sex) != Cell::kBad;
-      case C::kRelationship: return Code(column, cell, raw.relationship) == Cell::kValue;  // required
-      case C::kEducation: return Code(column, cell, raw.education) != Cell::kBad;
-      case C::kSchoolStatus: return Code(column, cell, raw.school_status) != Cell::kBad;
-      case C::kHealth: return Code(column, cell, raw.health) != Cell::kBad;
-      case C::kLabourSkill: return Code(column, cell, raw.labour_skill) != Cell::kBad;
-      case C::kWorkStatus: return Code(column, cell, raw.work_status) != Cell::kBad;
-      case C::kHouseholdType: return Code(column, cell, raw.type) != Cell::kBad;
-      case C::kHouseholdAttribute: return Code(column, cell, raw.attribute) != Cell::kBad;
-      case C::kMainCause: return Code(column, cell, raw.main_cause) != Cell::kBad;
-      case C::kMonitoringType: return Code(column, cell, raw.monitoring_type) != Cell::kBad;
-      case C::kHousingGrade: return Code(column, cell, raw.housing_grade) != Cell::kBad;
+      case C::kSex:
+        return Code(column, cell, raw.sex) != Cell::kBad;
+      case C::kRelationship:
+        return Code(column, cell, raw.relationship) == Cell::kValue;  // required
+      case C::kEducation:
+        return Code(column, cell, raw.education) != Cell::kBad;
+      case C::kSchoolStatus:
+        return Code(column, cell, raw.school_status) != Cell::kBad;
+      case C::kHealth:
+        return Code(column, cell, raw.health) != Cell::kBad;
+      case C::kLabourSkill:
+        return Code(column, cell, raw.labour_skill) != Cell::kBad;
+      case C::kWorkStatus:
+        return Code(column, cell, raw.work_status) != Cell::kBad;
+      case C::kHouseholdType:
+        return Code(column, cell, raw.type) != Cell::kBad;
+      case C::kHouseholdAttribute:
+        return Code(column, cell, raw.attribute) != Cell::kBad;
+      case C::kMainCause:
+        return Code(column, cell, raw.main_cause) != Cell::kBad;
+      case C::kMonitoringType:
+        return Code(column, cell, raw.monitoring_type) != Cell::kBad;
+      case C::kHousingGrade:
+        return Code(column, cell, raw.housing_grade) != Cell::kBad;
       case C::kWorkMonths: {
         const std::string_view t = TrimAsciiWhitespace(cell);
         if (t.empty()) return true;
@@ -121,17 +135,28 @@ class RawRowParser {
         raw.work_months = value;
         return true;
       }
-      case C::kMedicalInsured: return YesNo(cell, raw.medical) != Cell::kBad;
-      case C::kCriticalIllnessInsured: return YesNo(cell, raw.critical) != Cell::kBad;
-      case C::kReceivesDibao: return YesNo(cell, raw.dibao) != Cell::kBad;
-      case C::kReceivesTekun: return YesNo(cell, raw.tekun) != Cell::kBad;
-      case C::kSafeDrinkingWater: return YesNo(cell, raw.safe_water) != Cell::kBad;
-      case C::kWageIncome: return MoneyCell(cell, raw.income[0]) != Cell::kBad;
-      case C::kBusinessIncome: return MoneyCell(cell, raw.income[1]) != Cell::kBad;
-      case C::kPropertyIncome: return MoneyCell(cell, raw.income[2]) != Cell::kBad;
-      case C::kTransferIncome: return MoneyCell(cell, raw.income[3]) != Cell::kBad;
-      case C::kBusinessExpense: return MoneyCell(cell, raw.income[4]) != Cell::kBad;
-      default: return true;
+      case C::kMedicalInsured:
+        return YesNo(cell, raw.medical) != Cell::kBad;
+      case C::kCriticalIllnessInsured:
+        return YesNo(cell, raw.critical) != Cell::kBad;
+      case C::kReceivesDibao:
+        return YesNo(cell, raw.dibao) != Cell::kBad;
+      case C::kReceivesTekun:
+        return YesNo(cell, raw.tekun) != Cell::kBad;
+      case C::kSafeDrinkingWater:
+        return YesNo(cell, raw.safe_water) != Cell::kBad;
+      case C::kWageIncome:
+        return MoneyCell(cell, raw.income[0]) != Cell::kBad;
+      case C::kBusinessIncome:
+        return MoneyCell(cell, raw.income[1]) != Cell::kBad;
+      case C::kPropertyIncome:
+        return MoneyCell(cell, raw.income[2]) != Cell::kBad;
+      case C::kTransferIncome:
+        return MoneyCell(cell, raw.income[3]) != Cell::kBad;
+      case C::kBusinessExpense:
+        return MoneyCell(cell, raw.income[4]) != Cell::kBad;
+      default:
+        return true;
     }
   }
 
@@ -140,7 +165,8 @@ class RawRowParser {
     const uint32_t birth8 = static_cast<uint32_t>(raw.id % 100'000'000'000 / 1000);
     if (!raw.birth_set) {
       raw.birth_days = Date::FromYmd(static_cast<int>(birth8 / 10000), static_cast<int>(birth8 / 100 % 100),
-                                     static_cast<int>(birth8 % 100))->days();
+                                     static_cast<int>(birth8 % 100))
+                           ->days();
     }
     if (raw.sex == 0) raw.sex = static_cast<uint8_t>(raw.id % 1000 % 2 == 1 ? Sex::kMale : Sex::kFemale);
   }
@@ -148,19 +174,32 @@ class RawRowParser {
  private:
   static const internal::CodeList* ListOf(C column) {
     switch (column) {
-      case C::kSex: return &CodeListTraits<Sex>::List();
-      case C::kRelationship: return &CodeListTraits<Relationship>::List();
-      case C::kEducation: return &CodeListTraits<Education>::List();
-      case C::kSchoolStatus: return &CodeListTraits<SchoolStatus>::List();
-      case C::kHealth: return &CodeListTraits<Health>::List();
-      case C::kLabourSkill: return &CodeListTraits<LabourSkill>::List();
-      case C::kWorkStatus: return &CodeListTraits<WorkStatus>::List();
-      case C::kHouseholdType: return &CodeListTraits<HouseholdType>::List();
-      case C::kHouseholdAttribute: return &CodeListTraits<HouseholdAttribute>::List();
-      case C::kMainCause: return &CodeListTraits<PovertyCause>::List();
-      case C::kMonitoringType: return &CodeListTraits<MonitoringType>::List();
-      case C::kHousingGrade: return &CodeListTraits<HousingGrade>::List();
-      default: return nullptr;
+      case C::kSex:
+        return &CodeListTraits<Sex>::List();
+      case C::kRelationship:
+        return &CodeListTraits<Relationship>::List();
+      case C::kEducation:
+        return &CodeListTraits<Education>::List();
+      case C::kSchoolStatus:
+        return &CodeListTraits<SchoolStatus>::List();
+      case C::kHealth:
+        return &CodeListTraits<Health>::List();
+      case C::kLabourSkill:
+        return &CodeListTraits<LabourSkill>::List();
+      case C::kWorkStatus:
+        return &CodeListTraits<WorkStatus>::List();
+      case C::kHouseholdType:
+        return &CodeListTraits<HouseholdType>::List();
+      case C::kHouseholdAttribute:
+        return &CodeListTraits<HouseholdAttribute>::List();
+      case C::kMainCause:
+        return &CodeListTraits<PovertyCause>::List();
+      case C::kMonitoringType:
+        return &CodeListTraits<MonitoringType>::List();
+      case C::kHousingGrade:
+        return &CodeListTraits<HousingGrade>::List();
+      default:
+        return nullptr;
     }
   }
 

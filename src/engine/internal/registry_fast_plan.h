@@ -21,10 +21,36 @@ namespace jz::internal::registry_fast {
 
 // What a needed field is, resolved once from its name so rows need no string compares.
 enum class Kind : uint8_t {
-  kAge, kBirthDate, kSex, kRelationship, kEducation, kSchoolStatus, kHealth, kLabourSkill, kWorkStatus,
-  kWorkMonths, kMedicalInsured, kCriticalIllnessInsured, kReceivesDibao, kReceivesTekun,
-  kSize, kType, kAttribute, kMainCause, kMonitoringType, kNetIncome, kNetIncomePerCapita, kDataYear,
-  kWage, kBusiness, kProperty, kTransfer, kExpense, kAlwaysTrue, kSafeDrinkingWater, kHousingGrade,
+  kAge,
+  kBirthDate,
+  kSex,
+  kRelationship,
+  kEducation,
+  kSchoolStatus,
+  kHealth,
+  kLabourSkill,
+  kWorkStatus,
+  kWorkMonths,
+  kMedicalInsured,
+  kCriticalIllnessInsured,
+  kReceivesDibao,
+  kReceivesTekun,
+  kSize,
+  kType,
+  kAttribute,
+  kMainCause,
+  kMonitoringType,
+  kNetIncome,
+  kNetIncomePerCapita,
+  kDataYear,
+  kWage,
+  kBusiness,
+  kProperty,
+  kTransfer,
+  kExpense,
+  kAlwaysTrue,
+  kSafeDrinkingWater,
+  kHousingGrade,
 };
 
 // A needed column of the file and, for a household cell, the span it lies in (or -1).
@@ -56,8 +82,8 @@ struct Plan {
   // Household fields that depend on the whole household (size, 人均纯收入): not parsed, but
   // computed by Assemble for the kept households only.
   std::vector<uint8_t> household_computed;
-  int net_income = -1;     // index into household_fields of net_income, or -1
-  bool store_net = false;  // 人均纯收入 is needed and net_income is not: parts keep the net
+  int net_income = -1;            // index into household_fields of net_income, or -1
+  bool store_net = false;         // 人均纯收入 is needed and net_income is not: parts keep the net
   std::vector<int> column_index;  // per RegistryColumn: file column when needed and present, else -1
   std::vector<bool> needed;       // per RegistryColumn
   std::vector<NeededCell> cells;  // the needed columns present, in file order

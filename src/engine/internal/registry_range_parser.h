@@ -42,9 +42,9 @@ struct Part {
 // thread of its own, reporting progress against the file's size. Returns true when every
 // range was read; false when a range met a row the fast path cannot read (the file must
 // then be read the slow way). Fails only when reading the file fails.
-[[nodiscard]] StatusOr<bool> ParseRanges(const RawFile& file, const std::vector<FileRange>& ranges, const Plan& plan,
-                                         const RegistryReaderOptions& reader_options, Progress& progress,
-                                         std::vector<Part>& parts);
+[[nodiscard]] StatusOr<bool> ParseRanges(const RawFile& file, const std::vector<FileRange>& ranges,
+                                         const Plan& plan, const RegistryReaderOptions& reader_options,
+                                         Progress& progress, std::vector<Part>& parts);
 
 }  // namespace jz::internal::registry_fast
 

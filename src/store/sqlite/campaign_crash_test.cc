@@ -41,7 +41,10 @@ constexpr int kHouseholds = 300;
       continue;
     }
     for (int i = 0; i < kHouseholds; ++i) {
-      if (!(*store)->campaigns().RecordFindings(campaign->id, testing::TestFindings(testing::TestHouseholdNo(i), items)).ok()) {
+      if (!(*store)
+               ->campaigns()
+               .RecordFindings(campaign->id, testing::TestFindings(testing::TestHouseholdNo(i), items))
+               .ok()) {
         _exit(3);
       }
       if (round == 0 && i == 20) {
@@ -72,9 +75,10 @@ Check Inspect(const std::string& path) {
     check.integrity += reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
   });
   query("SELECT count(*) FROM finding", [&](sqlite3_stmt* s) { check.rows = sqlite3_column_int64(s, 0); });
-  query("SELECT count(*) FROM (SELECT household_id, revision FROM finding GROUP BY household_id, revision "
-        "HAVING count(*) <> 9)",
-        [&](sqlite3_stmt* s) { check.incomplete = sqlite3_column_int64(s, 0); });
+  query(
+      "SELECT count(*) FROM (SELECT household_id, revision FROM finding GROUP BY household_id, revision "
+      "HAVING count(*) <> 9)",
+      [&](sqlite3_stmt* s) { check.incomplete = sqlite3_column_int64(s, 0); });
   sqlite3_close(db);
   return check;
 }

@@ -38,7 +38,8 @@ inline Campaign TestCampaign(const std::string& code) {
   c.name = "汪清县自查";
   c.level = CampaignLevel::kCounty;
   c.scope = *RegionCode::Parse("222424");
-  c.items = {"food", "clothing", "education", "medical", "housing", "water", "income", "assistance", "accuracy"};
+  c.items = {"food",  "clothing", "education",  "medical", "housing",
+             "water", "income",   "assistance", "accuracy"};
   c.income_line = Money::FromYuan(4000);
   c.created_by = "测试";
   c.created_on = *Date::FromYmd(2025, 3, 1);
@@ -65,7 +66,8 @@ inline StatusOr<int32_t> SaveCensus(CampaignStore& campaigns, int64_t campaign_i
   return campaigns.SaveSample(campaign_id, s);
 }
 
-inline HouseholdFindings TestFindings(const std::string& household_no, const std::vector<std::string>& items) {
+inline HouseholdFindings TestFindings(const std::string& household_no,
+                                      const std::vector<std::string>& items) {
   HouseholdFindings f;
   f.household_no = household_no;
   f.recorded_by = "核查员";

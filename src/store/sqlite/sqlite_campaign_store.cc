@@ -1,9 +1,9 @@
 // SQLite implementation of CampaignStore (tables of migration 4). Every mutating call is one
 // BEGIN IMMEDIATE … COMMIT, rolled back on any error, and refused while a RegistryWriter is
 // open on the same store.
-#include <optional>
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
 
 #include "store/sqlite/sqlite_store_internal.h"
@@ -48,8 +48,9 @@ class SqliteCampaignStore final : public CampaignStore {
   StatusOr<int32_t> RecordFindings(int64_t campaign_id, const HouseholdFindings& findings) override;
   Status RecordFindingsBatch(int64_t campaign_id, std::span<const HouseholdFindings> households,
                              std::vector<StatusOr<int32_t>>& outcomes) override;
-  Status ScanLatestFindings(int64_t campaign_id,
-                            const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) override;
+  Status ScanLatestFindings(
+      int64_t campaign_id,
+      const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) override;
   StatusOr<int64_t> CountRecordedHouseholds(int64_t campaign_id) override;
 
  private:
@@ -57,7 +58,8 @@ class SqliteCampaignStore final : public CampaignStore {
   // Runs `body` inside BEGIN IMMEDIATE … COMMIT; rolls back when it fails.
   template <typename T>
   StatusOr<T> InTransaction(const std::function<StatusOr<T>()>& body);
-  StatusOr<std::vector<Campaign>> QueryCampaigns(std::string_view where, const std::function<void(Stmt&)>& bind);
+  StatusOr<std::vector<Campaign>> QueryCampaigns(std::string_view where,
+                                                 const std::function<void(Stmt&)>& bind);
   StatusOr<int32_t> InsertFindings(int64_t campaign_id, const HouseholdFindings& f);
 
   SqliteStore* store_;
@@ -80,9 +82,10 @@ StatusOr<T> SqliteCampaignStore::InTransaction(const std::function<StatusOr<T>()
 
 StatusOr<int64_t> SqliteCampaignStore::CreateCampaign(const Campaign& c) {
   return InTransaction<int64_t>([&]() -> StatusOr<int64_t> {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("INSERT INTO campaign (code, name, level, scope, checklist, compare_to, "
-                                             "income_line_fen, created_by, created_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                             "?7, ?8, ?9)"));
+    ASSIGN_OR_RETURN(Stmt stmt,
+                     db().Prepare("INSERT INTO campaign (code, name, level, scope, checklist, compare_to, "
+                                  "income_line_fen, created_by, created_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                  "?7, ?8, ?9)"));
     stmt.Bind(1, c.code);
     stmt.Bind(2, c.name);
     stmt.Bind(3, CodeOf(c.level));
@@ -104,7 +107,8 @@ StatusOr<int64_t> SqliteCampaignStore::CreateCampaign(const Campaign& c) {
 
 StatusOr<std::vector<Campaign>> SqliteCampaignStore::QueryCampaigns(std::string_view where,
                                                                     const std::function<void(Stmt&)>& bind) {
-  ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(fmt::format("SELECT {} FROM campaign {} ORDER BY id", kCampaignColumns, where)));
+  ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(fmt::format("SELECT {} FROM campaign {} ORDER BY id",
+                                                       kCampaignColumns, where)));
   bind(stmt);
   std::vector<Campaign> out;
   while (true) {
@@ -131,13 +135,15 @@ StatusOr<std::vector<Campaign>> SqliteCampaignStore::QueryCampaigns(std::string_
 }
 
 StatusOr<std::optional<Campaign>> SqliteCampaignStore::FindCampaign(std::string_view code) {
-  ASSIGN_OR_RETURN(std::vector<Campaign> found, QueryCampaigns("WHERE code = ?1", [&](Stmt& s) { s.Bind(1, code); }));
+  ASSIGN_OR_RETURN(std::vector<Campaign> found,
+                   QueryCampaigns("WHERE code = ?1", [&](Stmt& s) { s.Bind(1, code); }));
   if (found.empty()) return std::optional<Campaign>();
   return std::optional<Campaign>(std::move(found.front()));
 }
 
 StatusOr<std::optional<Campaign>> SqliteCampaignStore::FindCampaignById(int64_t id) {
-  ASSIGN_OR_RETURN(std::vector<Campaign> found, QueryCampaigns("WHERE id = ?1", [&](Stmt& s) { s.Bind(1, id); }));
+  ASSIGN_OR_RETURN(std::vector<Campaign> found,
+                   QueryCampaigns("WHERE id = ?1", [&](Stmt& s) { s.Bind(1, id); }));
   if (found.empty()) return std::optional<Campaign>();
   return std::optional<Campaign>(std::move(found.front()));
 }
@@ -183,18 +189,23 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
     count.Bind(1, campaign_id);
     ASSIGN_OR_RETURN(bool row, count.Step());
     if (row && count.Int(0) > 0) {
-      return FailedPreconditionError(Bilingual("该核查活动已录入核查结果，不能重新抽样",
-                                               "findings are recorded for this campaign; its sample cannot be re-drawn"));
+      return FailedPreconditionError(
+          Bilingual("该核查活动已录入核查结果，不能重新抽样",
+                    "findings are recorded for this campaign; its sample cannot be re-drawn"));
     }
-    ASSIGN_OR_RETURN(Stmt next, db().Prepare("SELECT coalesce(max(draw_no), 0) + 1 FROM campaign_sample WHERE campaign_id = ?1"));
+    ASSIGN_OR_RETURN(
+        Stmt next,
+        db().Prepare("SELECT coalesce(max(draw_no), 0) + 1 FROM campaign_sample WHERE campaign_id = ?1"));
     next.Bind(1, campaign_id);
     ASSIGN_OR_RETURN(row, next.Step());
     const auto draw_no = static_cast<int32_t>(next.Int(0));
     const CampaignDesign& d = sample.design;
-    ASSIGN_OR_RETURN(Stmt design, db().Prepare("INSERT INTO campaign_sample (campaign_id, draw_no, census, seed, frame_size, "
-                                               "strata_kind, allocation, size, fraction_bp, registered_share_bp, "
-                                               "min_per_stratum, sample_size, drawn_by, drawn_on) VALUES (?1, ?2, ?3, ?4, "
-                                               "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
+    ASSIGN_OR_RETURN(
+        Stmt design,
+        db().Prepare("INSERT INTO campaign_sample (campaign_id, draw_no, census, seed, frame_size, "
+                     "strata_kind, allocation, size, fraction_bp, registered_share_bp, "
+                     "min_per_stratum, sample_size, drawn_by, drawn_on) VALUES (?1, ?2, ?3, ?4, "
+                     "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
     design.Bind(1, campaign_id);
     design.Bind(2, int64_t{draw_no});
     design.Bind(3, int64_t{d.census ? 1 : 0});
@@ -210,8 +221,9 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
     design.Bind(13, d.drawn_by);
     design.Bind(14, d.drawn_on.ToString());
     RETURN_IF_ERROR(design.Run());
-    ASSIGN_OR_RETURN(Stmt cell, db().Prepare("INSERT INTO campaign_stratum (campaign_id, draw_no, stratum, registered, "
-                                             "frame_count, sample_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    ASSIGN_OR_RETURN(Stmt cell,
+                     db().Prepare("INSERT INTO campaign_stratum (campaign_id, draw_no, stratum, registered, "
+                                  "frame_count, sample_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     for (const CampaignStratum& s : sample.strata) {
       cell.Bind(1, campaign_id);
       cell.Bind(2, int64_t{draw_no});
@@ -221,9 +233,11 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
       cell.Bind(6, s.sample_count);
       RETURN_IF_ERROR(cell.Run());
     }
-    ASSIGN_OR_RETURN(Stmt unit, db().Prepare("INSERT INTO campaign_unit (campaign_id, draw_no, county, household_id, village, "
-                                             "stratum, registered, household_type, persons, draw_order) VALUES (?1, ?2, ?3, "
-                                             "?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    ASSIGN_OR_RETURN(
+        Stmt unit,
+        db().Prepare("INSERT INTO campaign_unit (campaign_id, draw_no, county, household_id, village, "
+                     "stratum, registered, household_type, persons, draw_order) VALUES (?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
     for (const CampaignUnit& u : sample.units) {
       unit.Bind(1, campaign_id);
       unit.Bind(2, int64_t{draw_no});
@@ -242,9 +256,11 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
 }
 
 StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t campaign_id) {
-  ASSIGN_OR_RETURN(Stmt d, db().Prepare("SELECT draw_no, census, seed, frame_size, strata_kind, allocation, size, fraction_bp, "
-                                        "registered_share_bp, min_per_stratum, sample_size, drawn_by, drawn_on "
-                                        "FROM campaign_sample WHERE campaign_id = ?1 ORDER BY draw_no DESC LIMIT 1"));
+  ASSIGN_OR_RETURN(
+      Stmt d,
+      db().Prepare("SELECT draw_no, census, seed, frame_size, strata_kind, allocation, size, fraction_bp, "
+                   "registered_share_bp, min_per_stratum, sample_size, drawn_by, drawn_on "
+                   "FROM campaign_sample WHERE campaign_id = ?1 ORDER BY draw_no DESC LIMIT 1"));
   d.Bind(1, campaign_id);
   ASSIGN_OR_RETURN(bool found, d.Step());
   if (!found) return std::optional<StoredSample>();
@@ -258,7 +274,8 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   if (strata < 1 || strata > 3) return DataLossError(fmt::format("invalid strata kind {}", strata));
   g.strata = static_cast<StrataKind>(strata);
   const int64_t allocation = d.Int(5);
-  if (allocation < 1 || allocation > 2) return DataLossError(fmt::format("invalid sample allocation {}", allocation));
+  if (allocation < 1 || allocation > 2)
+    return DataLossError(fmt::format("invalid sample allocation {}", allocation));
   g.allocation = static_cast<SampleAllocation>(allocation);
   g.size = d.Int(6);
   g.fraction_bp = static_cast<int32_t>(d.Int(7));
@@ -267,8 +284,9 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   g.sample_size = d.Int(10);
   g.drawn_by = d.Text(11);
   ASSIGN_OR_RETURN(g.drawn_on, ReadDate(d, 12));
-  ASSIGN_OR_RETURN(Stmt cells, db().Prepare("SELECT stratum, registered, frame_count, sample_count FROM campaign_stratum "
-                                            "WHERE campaign_id = ?1 AND draw_no = ?2 ORDER BY stratum, registered DESC"));
+  ASSIGN_OR_RETURN(Stmt cells,
+                   db().Prepare("SELECT stratum, registered, frame_count, sample_count FROM campaign_stratum "
+                                "WHERE campaign_id = ?1 AND draw_no = ?2 ORDER BY stratum, registered DESC"));
   cells.Bind(1, campaign_id);
   cells.Bind(2, int64_t{g.draw_no});
   while (true) {
@@ -276,10 +294,12 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
     if (!row) break;
     s.strata.push_back({static_cast<uint64_t>(cells.Int(0)), cells.Int(1) != 0, cells.Int(2), cells.Int(3)});
   }
-  ASSIGN_OR_RETURN(Stmt units, db().Prepare("SELECT u.household_id, h.household_no, u.village, u.stratum, u.household_type, "
-                                            "u.persons, u.draw_order FROM campaign_unit u JOIN household h ON "
-                                            "h.id = u.household_id WHERE u.campaign_id = ?1 AND u.draw_no = ?2 "
-                                            "ORDER BY u.draw_order"));
+  ASSIGN_OR_RETURN(
+      Stmt units,
+      db().Prepare("SELECT u.household_id, h.household_no, u.village, u.stratum, u.household_type, "
+                   "u.persons, u.draw_order FROM campaign_unit u JOIN household h ON "
+                   "h.id = u.household_id WHERE u.campaign_id = ?1 AND u.draw_no = ?2 "
+                   "ORDER BY u.draw_order"));
   units.Bind(1, campaign_id);
   units.Bind(2, int64_t{g.draw_no});
   while (true) {
@@ -302,15 +322,17 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
 
 StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const HouseholdFindings& f) {
   if (!prepared_) {
-    ASSIGN_OR_RETURN(find_unit_, db().Prepare("SELECT h.id, u.county FROM household h JOIN campaign_unit u "
-                                              "ON u.household_id = h.id AND u.campaign_id = ?1 AND u.draw_no = "
-                                              "(SELECT max(draw_no) FROM campaign_sample WHERE campaign_id = ?1) "
-                                              "WHERE h.household_no = ?2"));
+    ASSIGN_OR_RETURN(find_unit_,
+                     db().Prepare("SELECT h.id, u.county FROM household h JOIN campaign_unit u "
+                                  "ON u.household_id = h.id AND u.campaign_id = ?1 AND u.draw_no = "
+                                  "(SELECT max(draw_no) FROM campaign_sample WHERE campaign_id = ?1) "
+                                  "WHERE h.household_no = ?2"));
     ASSIGN_OR_RETURN(next_revision_, db().Prepare("SELECT coalesce(max(revision), 0) + 1 FROM finding "
                                                   "WHERE campaign_id = ?1 AND household_id = ?2"));
-    ASSIGN_OR_RETURN(insert_finding_, db().Prepare("INSERT INTO finding (campaign_id, county, household_id, revision, item, "
-                                                   "person_no, answer, value_fen, note, recorded_by, recorded_on) VALUES "
-                                                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+    ASSIGN_OR_RETURN(insert_finding_,
+                     db().Prepare("INSERT INTO finding (campaign_id, county, household_id, revision, item, "
+                                  "person_no, answer, value_fen, note, recorded_by, recorded_on) VALUES "
+                                  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
     prepared_ = true;
   }
   find_unit_.Bind(1, campaign_id);
@@ -321,8 +343,9 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
   find_unit_.Reset();
   if (!found.ok()) return found.status();
   if (!*found) {
-    return NotFoundError(Bilingual(fmt::format("户 {} 不在本次核查的样本中", f.household_no),
-                                   fmt::format("household {} is not in the campaign's sample", f.household_no)));
+    return NotFoundError(
+        Bilingual(fmt::format("户 {} 不在本次核查的样本中", f.household_no),
+                  fmt::format("household {} is not in the campaign's sample", f.household_no)));
   }
   next_revision_.Bind(1, campaign_id);
   next_revision_.Bind(2, household_id);
@@ -340,14 +363,18 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
     s.Bind(5, x.item);
     s.Bind(6, x.person_no);
     s.Bind(7, CodeOf(x.answer));
-    if (x.value) s.Bind(8, x.value->fen()); else s.BindNull(8);
+    if (x.value)
+      s.Bind(8, x.value->fen());
+    else
+      s.BindNull(8);
     s.Bind(9, x.note);
     s.Bind(10, f.recorded_by);
     s.Bind(11, recorded_on);
     Status status = s.Run();
     if (status.code() == StatusCode::kAlreadyExists) {
-      return InvalidArgumentError(Bilingual(fmt::format("户 {} 的核查项 {} 重复", f.household_no, x.item),
-                                            fmt::format("household {}: item {} is given twice", f.household_no, x.item)));
+      return InvalidArgumentError(
+          Bilingual(fmt::format("户 {} 的核查项 {} 重复", f.household_no, x.item),
+                    fmt::format("household {}: item {} is given twice", f.household_no, x.item)));
     }
     RETURN_IF_ERROR(status);
   }
@@ -358,7 +385,8 @@ StatusOr<int32_t> SqliteCampaignStore::RecordFindings(int64_t campaign_id, const
   return InTransaction<int32_t>([&] { return InsertFindings(campaign_id, f); });
 }
 
-Status SqliteCampaignStore::RecordFindingsBatch(int64_t campaign_id, std::span<const HouseholdFindings> households,
+Status SqliteCampaignStore::RecordFindingsBatch(int64_t campaign_id,
+                                                std::span<const HouseholdFindings> households,
                                                 std::vector<StatusOr<int32_t>>& outcomes) {
   outcomes.clear();
   StatusOr<bool> done = InTransaction<bool>([&]() -> StatusOr<bool> {
@@ -369,7 +397,8 @@ Status SqliteCampaignStore::RecordFindingsBatch(int64_t campaign_id, std::span<c
           revision.status().code() != StatusCode::kInvalidArgument) {
         return revision.status();  // the connection failed: roll the whole batch back
       }
-      RETURN_IF_ERROR(db().Exec(revision.ok() ? "RELEASE household" : "ROLLBACK TO household; RELEASE household"));
+      RETURN_IF_ERROR(
+          db().Exec(revision.ok() ? "RELEASE household" : "ROLLBACK TO household; RELEASE household"));
       outcomes.push_back(std::move(revision));
     }
     return true;
@@ -378,10 +407,11 @@ Status SqliteCampaignStore::RecordFindingsBatch(int64_t campaign_id, std::span<c
   return done.status();
 }
 
-Status SqliteCampaignStore::ScanLatestFindings(int64_t campaign_id,
-                                               const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) {
-  ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("SELECT household_id, revision, item, person_no, answer, value_fen, note "
-                                           "FROM finding WHERE campaign_id = ?1 ORDER BY household_id, revision"));
+Status SqliteCampaignStore::ScanLatestFindings(
+    int64_t campaign_id, const std::function<Status(int64_t, std::span<const CampaignFinding>)>& visit) {
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db().Prepare("SELECT household_id, revision, item, person_no, answer, value_fen, note "
+                                "FROM finding WHERE campaign_id = ?1 ORDER BY household_id, revision"));
   stmt.Bind(1, campaign_id);
   std::vector<CampaignFinding> current;
   int64_t household = -1, revision = 0;
@@ -407,7 +437,8 @@ Status SqliteCampaignStore::ScanLatestFindings(int64_t campaign_id,
 }
 
 StatusOr<int64_t> SqliteCampaignStore::CountRecordedHouseholds(int64_t campaign_id) {
-  ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("SELECT count(DISTINCT household_id) FROM finding WHERE campaign_id = ?1"));
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db().Prepare("SELECT count(DISTINCT household_id) FROM finding WHERE campaign_id = ?1"));
   stmt.Bind(1, campaign_id);
   ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? stmt.Int(0) : 0;

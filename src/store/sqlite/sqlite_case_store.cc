@@ -23,7 +23,8 @@ StatusOr<std::vector<RiskCategory>> SplitRisks(std::string_view text) {
   std::vector<RiskCategory> out;
   while (!text.empty()) {
     const size_t comma = text.find(',');
-    std::optional<RiskCategory> risk = FromCode<RiskCategory>(std::atoi(std::string(text.substr(0, comma)).c_str()));
+    std::optional<RiskCategory> risk =
+        FromCode<RiskCategory>(std::atoi(std::string(text.substr(0, comma)).c_str()));
     if (!risk) return DataLossError(fmt::format("invalid risk category list '{}' in the database", text));
     out.push_back(*risk);
     if (comma == std::string_view::npos) break;
@@ -38,7 +39,8 @@ Status HouseholdNotFound(std::string_view household_no) {
 }
 
 constexpr std::string_view kCaseColumns =
-    "c.id, h.household_no, h.village, c.source, c.warning_id, c.lead_date, c.state, c.monitoring_type, c.risks, "
+    "c.id, h.household_no, h.village, c.source, c.warning_id, c.lead_date, c.state, c.monitoring_type, "
+    "c.risks, "
     "c.verified_date, c.identified_date, c.proposed_date, c.method, c.closed_date, c.opened_by, c.evidence";
 
 StatusOr<MonitoringCase> DecodeCase(const Stmt& s) {
@@ -81,11 +83,14 @@ class SqliteCaseStore final : public CaseStore {
             Bilingual(fmt::format("户编号 {} 已有未结案的监测案件 {}", c.household_no, open.Int(0)),
                       fmt::format("household {} already has open case {}", c.household_no, open.Int(0))));
       }
-      ASSIGN_OR_RETURN(Stmt insert, db().Prepare(
-          "INSERT INTO monitoring_case (county, household_id, source, warning_id, lead_date, state, "
-          "monitoring_type, risks, verified_date, identified_date, proposed_date, method, closed_date, opened_by, "
-          "evidence) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 "
-          "FROM household WHERE id = ?1"));
+      ASSIGN_OR_RETURN(
+          Stmt insert,
+          db().Prepare(
+              "INSERT INTO monitoring_case (county, household_id, source, warning_id, lead_date, state, "
+              "monitoring_type, risks, verified_date, identified_date, proposed_date, method, closed_date, "
+              "opened_by, "
+              "evidence) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 "
+              "FROM household WHERE id = ?1"));
       insert.Bind(1, household_id);
       insert.Bind(2, CodeOf(c.source));
       insert.Bind(3, c.warning_id);
@@ -109,10 +114,13 @@ class SqliteCaseStore final : public CaseStore {
             fmt::format("案件 {} 的状态已被他人改变，请重新查看后再操作", t.updated.id),
             fmt::format("case {} changed state meanwhile; look at it again and retry", t.updated.id)));
       }
-      ASSIGN_OR_RETURN(Stmt update, db().Prepare(
-          "UPDATE monitoring_case SET lead_date = ?4, state = ?5, monitoring_type = ?6, risks = ?7, "
-          "verified_date = ?8, identified_date = ?9, proposed_date = ?10, method = ?11, closed_date = ?12, "
-          "opened_by = ?13, evidence = ?14 WHERE id = ?1"));
+      ASSIGN_OR_RETURN(
+          Stmt update,
+          db().Prepare(
+              "UPDATE monitoring_case SET lead_date = ?4, state = ?5, monitoring_type = ?6, risks = ?7, "
+              "verified_date = ?8, identified_date = ?9, proposed_date = ?10, method = ?11, closed_date = "
+              "?12, "
+              "opened_by = ?13, evidence = ?14 WHERE id = ?1"));
       update.Bind(1, t.updated.id);
       BindCaseFields(update, t.updated, 4);
       RETURN_IF_ERROR(update.Run());
@@ -131,8 +139,11 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::optional<MonitoringCase>> FindCase(int64_t id) override {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(fmt::format(
-        "SELECT {} FROM monitoring_case c JOIN household h ON h.id = c.household_id WHERE c.id = ?1", kCaseColumns)));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare(fmt::format(
+            "SELECT {} FROM monitoring_case c JOIN household h ON h.id = c.household_id WHERE c.id = ?1",
+            kCaseColumns)));
     stmt.Bind(1, id);
     ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return std::optional<MonitoringCase>();
@@ -141,8 +152,10 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::vector<MonitoringCase>> ListCases(const CaseFilter& filter) override {
-    std::string sql = fmt::format("SELECT {} FROM monitoring_case c JOIN household h ON h.id = c.household_id "
-                                  "WHERE h.village >= ?1 AND h.village < ?2", kCaseColumns);
+    std::string sql = fmt::format(
+        "SELECT {} FROM monitoring_case c JOIN household h ON h.id = c.household_id "
+        "WHERE h.village >= ?1 AND h.village < ?2",
+        kCaseColumns);
     if (filter.state) sql += " AND c.state = ?3";
     if (filter.household_no) sql += " AND h.household_no = ?4";
     sql += " ORDER BY c.id";
@@ -164,9 +177,10 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::vector<CaseEvent>> ListCaseEvents(int64_t case_id) override {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT seq, action, from_state, to_state, actor, event_date, recorded_at, evidence, appraisal_date, "
-        "notice_start, notice_end, approval_date, reason, payload FROM case_event WHERE case_id = ?1 ORDER BY seq"));
+    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("SELECT seq, action, from_state, to_state, actor, event_date, "
+                                             "recorded_at, evidence, appraisal_date, "
+                                             "notice_start, notice_end, approval_date, reason, payload FROM "
+                                             "case_event WHERE case_id = ?1 ORDER BY seq"));
     stmt.Bind(1, case_id);
     std::vector<CaseEvent> out;
     while (true) {
@@ -197,9 +211,12 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::vector<AssistanceMeasure>> ListCaseMeasures(int64_t case_id) override {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT h.household_no, m.kind, m.start_date, m.end_date, m.content, m.funds_fen FROM assistance_measure m "
-        "JOIN household h ON h.id = m.household_id WHERE m.case_id = ?1 ORDER BY m.start_date, m.id"));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare(
+            "SELECT h.household_no, m.kind, m.start_date, m.end_date, m.content, m.funds_fen FROM "
+            "assistance_measure m "
+            "JOIN household h ON h.id = m.household_id WHERE m.case_id = ?1 ORDER BY m.start_date, m.id"));
     stmt.Bind(1, case_id);
     std::vector<AssistanceMeasure> out;
     while (true) {
@@ -220,9 +237,10 @@ class SqliteCaseStore final : public CaseStore {
   Status AddIncomeCheck(const IncomeCheck& check) override {
     return InTransaction([&]() -> Status {
       ASSIGN_OR_RETURN(int64_t household_id, RequireHousehold(check.household_no));
-      ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-          "INSERT INTO income_check (county, household_id, check_date, net_income_per_capita_fen, actor, source) "
-          "SELECT county, id, ?2, ?3, ?4, ?5 FROM household WHERE id = ?1"));
+      ASSIGN_OR_RETURN(Stmt stmt,
+                       db().Prepare("INSERT INTO income_check (county, household_id, check_date, "
+                                    "net_income_per_capita_fen, actor, source) "
+                                    "SELECT county, id, ?2, ?3, ?4, ?5 FROM household WHERE id = ?1"));
       stmt.Bind(1, household_id);
       stmt.Bind(2, check.check_date.ToString());
       stmt.Bind(3, check.net_income_per_capita.fen());
@@ -233,9 +251,12 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::vector<IncomeCheck>> ListIncomeChecks(std::string_view household_no) override {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT i.check_date, i.net_income_per_capita_fen, i.actor, i.source FROM income_check i "
-        "JOIN household h ON h.id = i.household_id WHERE h.household_no = ?1 ORDER BY i.check_date, i.id"));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare(
+            "SELECT i.check_date, i.net_income_per_capita_fen, i.actor, i.source FROM income_check i "
+            "JOIN household h ON h.id = i.household_id WHERE h.household_no = ?1 ORDER BY i.check_date, "
+            "i.id"));
     stmt.Bind(1, household_no);
     std::vector<IncomeCheck> out;
     while (true) {
@@ -255,9 +276,10 @@ class SqliteCaseStore final : public CaseStore {
   Status AddVisit(const Visit& v) override {
     return InTransaction([&]() -> Status {
       ASSIGN_OR_RETURN(int64_t household_id, RequireHousehold(v.household_no));
-      ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-          "INSERT INTO visit (county, household_id, cadre_name, visit_date, mode, notes, lat_microdeg, lon_microdeg, "
-          "photo_ref, actor) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM household WHERE id = ?1"));
+      ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("INSERT INTO visit (county, household_id, cadre_name, "
+                                               "visit_date, mode, notes, lat_microdeg, lon_microdeg, "
+                                               "photo_ref, actor) SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                               "?8, ?9 FROM household WHERE id = ?1"));
       stmt.Bind(1, household_id);
       stmt.Bind(2, v.cadre_name);
       stmt.Bind(3, v.visit_date.ToString());
@@ -272,10 +294,12 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   StatusOr<std::vector<Visit>> ListVisits(std::string_view household_no) override {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT v.cadre_name, v.visit_date, v.mode, v.notes, v.lat_microdeg, v.lon_microdeg, v.photo_ref, v.actor "
-        "FROM visit v JOIN household h ON h.id = v.household_id WHERE h.household_no = ?1 "
-        "ORDER BY v.visit_date, v.id"));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare("SELECT v.cadre_name, v.visit_date, v.mode, v.notes, v.lat_microdeg, v.lon_microdeg, "
+                     "v.photo_ref, v.actor "
+                     "FROM visit v JOIN household h ON h.id = v.household_id WHERE h.household_no = ?1 "
+                     "ORDER BY v.visit_date, v.id"));
     stmt.Bind(1, household_no);
     std::vector<Visit> out;
     while (true) {
@@ -298,9 +322,11 @@ class SqliteCaseStore final : public CaseStore {
 
   StatusOr<std::map<std::string, Date>> LastVisitDates(RegionCode scope) override {
     const auto [low, high] = CodeRange(scope);
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT h.household_no, max(v.visit_date) FROM visit v JOIN household h ON h.id = v.household_id "
-        "WHERE h.village >= ?1 AND h.village < ?2 GROUP BY h.household_no"));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare(
+            "SELECT h.household_no, max(v.visit_date) FROM visit v JOIN household h ON h.id = v.household_id "
+            "WHERE h.village >= ?1 AND h.village < ?2 GROUP BY h.household_no"));
     stmt.Bind(1, static_cast<int64_t>(low));
     stmt.Bind(2, static_cast<int64_t>(high));
     std::map<std::string, Date> out;
@@ -321,11 +347,13 @@ class SqliteCaseStore final : public CaseStore {
     });
   }
 
-  StatusOr<std::vector<PeriodWarning>> ListWarningsOfPeriod(RegionCode scope, std::string_view period) override {
+  StatusOr<std::vector<PeriodWarning>> ListWarningsOfPeriod(RegionCode scope,
+                                                            std::string_view period) override {
     const auto [low, high] = CodeRange(scope);
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "SELECT w.id, h.household_no, w.rule_id, w.as_of, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
-        "WHERE w.period = ?1 AND h.village >= ?2 AND h.village < ?3 ORDER BY h.household_no, w.rule_id, w.id"));
+    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("SELECT w.id, h.household_no, w.rule_id, w.as_of, w.kind FROM "
+                                             "warning w JOIN household h ON h.id = w.household_id "
+                                             "WHERE w.period = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                                             "ORDER BY h.household_no, w.rule_id, w.id"));
     stmt.Bind(1, period);
     stmt.Bind(2, static_cast<int64_t>(low));
     stmt.Bind(3, static_cast<int64_t>(high));
@@ -360,7 +388,8 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   static Status CaseNotFound(int64_t id) {
-    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", id), fmt::format("case {} does not exist", id)));
+    return NotFoundError(
+        Bilingual(fmt::format("监测案件 {} 不存在", id), fmt::format("case {} does not exist", id)));
   }
 
   // Binds lead_date … evidence (11 columns) from `first`.
@@ -379,11 +408,14 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   Status InsertEvent(const CaseEvent& e) {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare(
-        "INSERT INTO case_event (county, case_id, seq, action, from_state, to_state, actor, event_date, evidence, "
-        "appraisal_date, notice_start, notice_end, approval_date, reason, payload) "
-        "SELECT county, id, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ?1), "
-        "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM monitoring_case WHERE id = ?1"));
+    ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db().Prepare(
+            "INSERT INTO case_event (county, case_id, seq, action, from_state, to_state, actor, event_date, "
+            "evidence, "
+            "appraisal_date, notice_start, notice_end, approval_date, reason, payload) "
+            "SELECT county, id, (SELECT coalesce(max(seq), 0) + 1 FROM case_event WHERE case_id = ?1), "
+            "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 FROM monitoring_case WHERE id = ?1"));
     stmt.Bind(1, e.case_id);
     stmt.Bind(2, CodeOf(e.action));
     stmt.Bind(3, CodeOf(e.from_state));
@@ -403,8 +435,9 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   Status UpdateHousehold(int64_t household_id, const HouseholdMonitoringUpdate& u) {
-    ASSIGN_OR_RETURN(Stmt stmt, db().Prepare("UPDATE household SET household_type = ?2, monitoring_type = ?3, "
-                                             "risk_identified = ?4, risk_eliminated = ?5 WHERE id = ?1"));
+    ASSIGN_OR_RETURN(Stmt stmt,
+                     db().Prepare("UPDATE household SET household_type = ?2, monitoring_type = ?3, "
+                                  "risk_identified = ?4, risk_eliminated = ?5 WHERE id = ?1"));
     stmt.Bind(1, household_id);
     stmt.Bind(2, CodeOf(u.type));
     stmt.Bind(3, CodeOf(u.monitoring_type));
@@ -418,6 +451,8 @@ class SqliteCaseStore final : public CaseStore {
 
 }  // namespace
 
-std::unique_ptr<CaseStore> NewSqliteCaseStore(SqliteStore* store) { return std::make_unique<SqliteCaseStore>(store); }
+std::unique_ptr<CaseStore> NewSqliteCaseStore(SqliteStore* store) {
+  return std::make_unique<SqliteCaseStore>(store);
+}
 
 }  // namespace jz::sqlite_internal

@@ -32,33 +32,37 @@ Status ToStatus(int rc, sqlite3* db, std::string_view what) {
     case SQLITE_LOCKED:
       return UnavailableError(Bilingual("数据库正被其他程序使用，请稍后重试", en));
     case SQLITE_CORRUPT:
-      return DataLossError(Bilingual("数据库文件 {} 已损坏（{}）", "the database file {} is corrupt ({})", file, en));
+      return DataLossError(
+          Bilingual("数据库文件 {} 已损坏（{}）", "the database file {} is corrupt ({})", file, en));
     case SQLITE_NOTADB:
-      return FailedPreconditionError(Bilingual("{} 不是 SQLite 数据库文件，未做任何修改（是否选错了文件？）",
-                                               "{} is not a SQLite database file; nothing was changed (is it the "
-                                               "right file?)",
-                                               file));
+      return FailedPreconditionError(
+          Bilingual("{} 不是 SQLite 数据库文件，未做任何修改（是否选错了文件？）",
+                    "{} is not a SQLite database file; nothing was changed (is it the "
+                    "right file?)",
+                    file));
     case SQLITE_FULL:
       // Its own message: the one failure a user fixes by freeing space. The statement's
       // transaction is rolled back by its owner, so the database is as it was.
-      return FailedPreconditionError(Bilingual("磁盘已满（或数据库达到大小上限），写入 {} 失败；本次操作已撤销，"
-                                               "数据库保持原样。请释放磁盘空间后重试",
-                                               "the disk is full (or the database reached its size limit) while "
-                                               "writing {}; the operation was rolled back and the database is as it "
-                                               "was: free disk space and try again",
-                                               file));
+      return FailedPreconditionError(
+          Bilingual("磁盘已满（或数据库达到大小上限），写入 {} 失败；本次操作已撤销，"
+                    "数据库保持原样。请释放磁盘空间后重试",
+                    "the disk is full (or the database reached its size limit) while "
+                    "writing {}; the operation was rolled back and the database is as it "
+                    "was: free disk space and try again",
+                    file));
     case SQLITE_IOERR:
-      return DataLossError(Bilingual("读写数据库文件 {} 时磁盘出错（{}）", "disk I/O error on the database file {} ({})",
-                                     file, en));
+      return DataLossError(Bilingual("读写数据库文件 {} 时磁盘出错（{}）",
+                                     "disk I/O error on the database file {} ({})", file, en));
     case SQLITE_READONLY:
-      return PermissionDeniedError(Bilingual("数据库文件 {} 只读，无法写入；请检查文件及其目录的写权限",
-                                             "the database file {} is read-only and cannot be written: check the "
-                                             "write permission of the file and its folder",
-                                             file));
+      return PermissionDeniedError(
+          Bilingual("数据库文件 {} 只读，无法写入；请检查文件及其目录的写权限",
+                    "the database file {} is read-only and cannot be written: check the "
+                    "write permission of the file and its folder",
+                    file));
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      return UnavailableError(Bilingual("无法打开或写入数据库文件 {}", "cannot open or write the database file {} ({})",
-                                        file, en));
+      return UnavailableError(Bilingual("无法打开或写入数据库文件 {}",
+                                        "cannot open or write the database file {} ({})", file, en));
     default:
       return InternalError(Bilingual("数据库内部错误", en));
   }
@@ -167,8 +171,8 @@ Status Db::Exec(std::string_view sql) {
 
 StatusOr<Stmt> Db::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &stmt, nullptr);
   if (rc != SQLITE_OK) return ToStatus(rc, db_, sql.substr(0, 80));
   return Stmt(db_, stmt);
 }

@@ -38,7 +38,10 @@ class Stmt {
   void BindNull(int index);
   template <typename T>
   void Bind(int index, const std::optional<T>& value) {
-    if (value) Bind(index, *value); else BindNull(index);
+    if (value)
+      Bind(index, *value);
+    else
+      BindNull(index);
   }
 
   // Steps once: true when a row is available, false when done.

@@ -48,8 +48,12 @@ StatusOr<Problem> DecodeProblem(const Stmt& stmt) {
 // the field.
 Status CheckProblem(const Problem& p, size_t index) {
   const std::pair<const std::string*, std::string_view> required[] = {
-      {&p.description, "description"}, {&p.responsible_unit, "responsible_unit"}, {&p.owner, "owner"},
-      {&p.source_ref, "source_ref"},   {&p.key, "key"},                            {&p.created_by, "created_by"}};
+      {&p.description, "description"},
+      {&p.responsible_unit, "responsible_unit"},
+      {&p.owner, "owner"},
+      {&p.source_ref, "source_ref"},
+      {&p.key, "key"},
+      {&p.created_by, "created_by"}};
   for (const auto& [value, field] : required) {
     if (value->empty()) {
       return InvalidArgumentError(Bilingual(fmt::format("第 {} 个问题的 {} 为空", index + 1, field),
@@ -91,14 +95,18 @@ StatusOr<std::pair<int64_t, bool>> SqliteLedgerStore::AddOne(const Problem& p, s
   find.Bind(1, p.key);
   ASSIGN_OR_RETURN(bool exists, find.Step());
   if (exists) return std::pair<int64_t, bool>(find.Int(0), false);
-  ASSIGN_OR_RETURN(Stmt insert,
-                   db.Prepare("INSERT INTO problem (county, region, household_no, source_kind, source_ref, "
-                              "source_item, category, description, lead_unit, responsible_unit, owner, measure, "
-                              "deadline, status, key, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                              "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
+  ASSIGN_OR_RETURN(
+      Stmt insert,
+      db.Prepare("INSERT INTO problem (county, region, household_no, source_kind, source_ref, "
+                 "source_item, category, description, lead_unit, responsible_unit, owner, measure, "
+                 "deadline, status, key, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
   insert.Bind(1, int64_t{p.County()});
   insert.Bind(2, static_cast<int64_t>(p.region.value()));
-  if (p.household_no.empty()) insert.BindNull(3); else insert.Bind(3, p.household_no);
+  if (p.household_no.empty())
+    insert.BindNull(3);
+  else
+    insert.Bind(3, p.household_no);
   insert.Bind(4, CodeOf(p.source));
   insert.Bind(5, p.source_ref);
   insert.Bind(6, p.source_item);
@@ -116,13 +124,13 @@ StatusOr<std::pair<int64_t, bool>> SqliteLedgerStore::AddOne(const Problem& p, s
   RETURN_IF_ERROR(insert.Run());
   const int64_t id = sqlite3_last_insert_rowid(db.raw());
   ASSIGN_OR_RETURN(Stmt event, db.Prepare(kInsertEvent));
-  RETURN_IF_ERROR(BindEvent(event, ProblemEvent{0, id, ProblemEventKind::kOpened, p.created_by, p.created_at, "",
-                                                std::string(opened_note)}));
+  RETURN_IF_ERROR(BindEvent(event, ProblemEvent{0, id, ProblemEventKind::kOpened, p.created_by, p.created_at,
+                                                "", std::string(opened_note)}));
   return std::pair<int64_t, bool>(id, true);
 }
 
-StatusOr<std::vector<std::pair<int64_t, bool>>> SqliteLedgerStore::AddProblems(std::span<const Problem> problems,
-                                                                               std::string_view opened_note) {
+StatusOr<std::vector<std::pair<int64_t, bool>>> SqliteLedgerStore::AddProblems(
+    std::span<const Problem> problems, std::string_view opened_note) {
   std::vector<std::pair<int64_t, bool>> out;
   RETURN_IF_ERROR(InTransaction([&]() -> Status {
     for (size_t i = 0; i < problems.size(); ++i) {
@@ -135,7 +143,8 @@ StatusOr<std::vector<std::pair<int64_t, bool>>> SqliteLedgerStore::AddProblems(s
 }
 
 StatusOr<std::optional<Problem>> SqliteLedgerStore::FindProblem(int64_t id) {
-  ASSIGN_OR_RETURN(Stmt stmt, store_->db().Prepare(fmt::format("SELECT {} FROM problem WHERE id = ?1", kProblemColumns)));
+  ASSIGN_OR_RETURN(
+      Stmt stmt, store_->db().Prepare(fmt::format("SELECT {} FROM problem WHERE id = ?1", kProblemColumns)));
   stmt.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return std::optional<Problem>();
@@ -145,11 +154,12 @@ StatusOr<std::optional<Problem>> SqliteLedgerStore::FindProblem(int64_t id) {
 
 StatusOr<std::vector<Problem>> SqliteLedgerStore::ListProblems(const ProblemFilter& filter) {
   // Unset filters bind NULL and match everything.
-  ASSIGN_OR_RETURN(Stmt stmt, store_->db().Prepare(fmt::format(
-                                  "SELECT {} FROM problem WHERE (?1 IS NULL OR (region >= ?1 AND region < ?2)) "
-                                  "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR source_kind = ?4) "
-                                  "AND (?5 IS NULL OR source_ref = ?5) ORDER BY id",
-                                  kProblemColumns)));
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   store_->db().Prepare(fmt::format(
+                       "SELECT {} FROM problem WHERE (?1 IS NULL OR (region >= ?1 AND region < ?2)) "
+                       "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR source_kind = ?4) "
+                       "AND (?5 IS NULL OR source_ref = ?5) ORDER BY id",
+                       kProblemColumns)));
   if (filter.scope) {
     const auto [low, high] = CodeRange(*filter.scope);
     stmt.Bind(1, static_cast<int64_t>(low));
@@ -169,8 +179,9 @@ StatusOr<std::vector<Problem>> SqliteLedgerStore::ListProblems(const ProblemFilt
 }
 
 StatusOr<std::vector<ProblemEvent>> SqliteLedgerStore::ListProblemEvents(int64_t id) {
-  ASSIGN_OR_RETURN(Stmt stmt, store_->db().Prepare("SELECT id, kind, actor, event_date, evidence, note FROM "
-                                                   "problem_event WHERE problem_id = ?1 ORDER BY event_date, id"));
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   store_->db().Prepare("SELECT id, kind, actor, event_date, evidence, note FROM "
+                                        "problem_event WHERE problem_id = ?1 ORDER BY event_date, id"));
   stmt.Bind(1, id);
   std::vector<ProblemEvent> out;
   while (true) {
@@ -210,9 +221,9 @@ Status SqliteLedgerStore::ApplyTransition(const ProblemTransition& t) {
         return NotFoundError(Bilingual(fmt::format("问题 {} 不存在", t.event.problem_id),
                                        fmt::format("problem {} does not exist", t.event.problem_id)));
       }
-      return AbortedError(Bilingual(fmt::format("问题 {} 的状态已被他人改变，请重新查看后再操作", t.event.problem_id),
-                                    fmt::format("problem {} was changed by someone else; look at it again",
-                                                t.event.problem_id)));
+      return AbortedError(Bilingual(
+          fmt::format("问题 {} 的状态已被他人改变，请重新查看后再操作", t.event.problem_id),
+          fmt::format("problem {} was changed by someone else; look at it again", t.event.problem_id)));
     }
     ASSIGN_OR_RETURN(Stmt event, db.Prepare(kInsertEvent));
     return BindEvent(event, t.event);

@@ -9,11 +9,21 @@ namespace jz::sqlite_internal {
 std::pair<uint64_t, uint64_t> CodeRange(RegionCode scope) {
   uint64_t span = 1;
   switch (scope.level()) {
-    case RegionLevel::kProvince: span = 10'000'000'000; break;
-    case RegionLevel::kPrefecture: span = 100'000'000; break;
-    case RegionLevel::kCounty: span = 1'000'000; break;
-    case RegionLevel::kTownship: span = 1'000; break;
-    case RegionLevel::kVillage: span = 1; break;
+    case RegionLevel::kProvince:
+      span = 10'000'000'000;
+      break;
+    case RegionLevel::kPrefecture:
+      span = 100'000'000;
+      break;
+    case RegionLevel::kCounty:
+      span = 1'000'000;
+      break;
+    case RegionLevel::kTownship:
+      span = 1'000;
+      break;
+    case RegionLevel::kVillage:
+      span = 1;
+      break;
   }
   return {scope.value(), scope.value() + span};
 }

@@ -33,9 +33,8 @@ Status SqliteStore::CheckIdentity() {
   ASSIGN_OR_RETURN(int64_t tables, db_.QueryInt("SELECT count(*) FROM sqlite_schema"));
   if (app_id == 0 && tables == 0) return OkStatus();  // a new, empty file
   if (app_id != sqlite::kApplicationId) {
-    return FailedPreconditionError(
-        Bilingual("该文件不是精准系统的数据库，未做任何修改",
-                  "this file is not a Jingzhun database; nothing was changed"));
+    return FailedPreconditionError(Bilingual("该文件不是精准系统的数据库，未做任何修改",
+                                             "this file is not a Jingzhun database; nothing was changed"));
   }
   return OkStatus();
 }
@@ -45,8 +44,7 @@ Status SqliteStore::Migrate() {
   const int latest = SqliteSchemaVersion();
   if (version > latest) {
     return FailedPreconditionError(Bilingual(
-        fmt::format("数据库结构版本为 {}，本程序只支持到版本 {}；请升级 jingzhun 后再打开", version,
-                    latest),
+        fmt::format("数据库结构版本为 {}，本程序只支持到版本 {}；请升级 jingzhun 后再打开", version, latest),
         fmt::format("the database has schema version {}, this binary supports up to {}; "
                     "upgrade jingzhun to open it",
                     version, latest)));
@@ -56,8 +54,8 @@ Status SqliteStore::Migrate() {
     RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
     Status status = db_.Exec(m.sql);
     if (status.ok()) {
-      status = db_.Exec(fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}",
-                                    m.version, sqlite::kApplicationId));
+      status = db_.Exec(fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}", m.version,
+                                    sqlite::kApplicationId));
     }
     if (!status.ok()) {
       (void)db_.Exec("ROLLBACK");
@@ -70,10 +68,11 @@ Status SqliteStore::Migrate() {
 }
 
 Status SqliteStore::InTransaction(std::string_view what_zh, std::string_view what_en,
-                                 const std::function<Status()>& body) {
+                                  const std::function<Status()>& body) {
   if (writer_open_) {
-    return FailedPreconditionError(Bilingual(fmt::format("有登记数据写入事务未结束，{}暂不能修改", what_zh),
-                                             fmt::format("a registry writer is open; {} cannot change now", what_en)));
+    return FailedPreconditionError(
+        Bilingual(fmt::format("有登记数据写入事务未结束，{}暂不能修改", what_zh),
+                  fmt::format("a registry writer is open; {} cannot change now", what_en)));
   }
   RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   Status status = body();
@@ -90,11 +89,12 @@ StatusOr<Statements*> SqliteStore::statements() {
   ASSIGN_OR_RETURN(s->find_person_household,
                    db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
                                "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1"));
-  ASSIGN_OR_RETURN(s->insert_household,
-                   db_.Prepare("INSERT INTO household (county, household_no, village, natural_village, "
-                               "household_type, attribute, main_cause, other_causes, monitoring_type, "
-                               "phone, first_identified, cadre_name, declared_size, risk_identified, risk_eliminated) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15, ?16)"));
+  ASSIGN_OR_RETURN(
+      s->insert_household,
+      db_.Prepare("INSERT INTO household (county, household_no, village, natural_village, "
+                  "household_type, attribute, main_cause, other_causes, monitoring_type, "
+                  "phone, first_identified, cadre_name, declared_size, risk_identified, risk_eliminated) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15, ?16)"));
   ASSIGN_OR_RETURN(s->update_household,
                    db_.Prepare("UPDATE household SET county = ?1, village = ?3, natural_village = ?4, "
                                "household_type = ?5, attribute = ?6, main_cause = ?7, other_causes = ?8, "
@@ -104,12 +104,15 @@ StatusOr<Statements*> SqliteStore::statements() {
   ASSIGN_OR_RETURN(s->delete_persons, db_.Prepare("DELETE FROM person WHERE household_id = ?1"));
   ASSIGN_OR_RETURN(s->delete_years, db_.Prepare("DELETE FROM household_year WHERE household_id = ?1"));
   ASSIGN_OR_RETURN(s->delete_household, db_.Prepare("DELETE FROM household WHERE id = ?1"));
-  ASSIGN_OR_RETURN(s->load_household, db_.Prepare(fmt::format("SELECT {} FROM household WHERE id = ?1",
-                                                              kHouseholdColumns)));
+  ASSIGN_OR_RETURN(s->load_household,
+                   db_.Prepare(fmt::format("SELECT {} FROM household WHERE id = ?1", kHouseholdColumns)));
   ASSIGN_OR_RETURN(s->load_persons, db_.Prepare(fmt::format("SELECT {} FROM person WHERE household_id = ?1 "
-                                                            "ORDER BY seq", kPersonColumns)));
-  ASSIGN_OR_RETURN(s->load_years, db_.Prepare(fmt::format("SELECT {} FROM household_year WHERE household_id = ?1 "
-                                                          "ORDER BY data_year", kYearColumns)));
+                                                            "ORDER BY seq",
+                                                            kPersonColumns)));
+  ASSIGN_OR_RETURN(s->load_years,
+                   db_.Prepare(fmt::format("SELECT {} FROM household_year WHERE household_id = ?1 "
+                                           "ORDER BY data_year",
+                                           kYearColumns)));
   ASSIGN_OR_RETURN(s->insert_person,
                    db_.Prepare("INSERT INTO person (county, household_id, seq, person_no, id_number, "
                                "name, sex, birth_date, relationship, ethnicity, education, school_status, "
@@ -117,13 +120,14 @@ StatusOr<Statements*> SqliteStore::statements() {
                                "critical_illness_insured, receives_dibao, receives_tekun, phone) VALUES "
                                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
                                "?17, ?18, ?19, ?20, ?21)"));
-  ASSIGN_OR_RETURN(s->insert_year,
-                   db_.Prepare("INSERT INTO household_year (county, household_id, data_year, "
-                               "wage_income_fen, business_income_fen, property_income_fen, "
-                               "transfer_income_fen, business_expense_fen, food_secure, clothing_secure, "
-                               "education_secured, medical_secured, housing_secure, safe_water, "
-                               "housing_grade, declared_per_capita_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                               "?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
+  ASSIGN_OR_RETURN(
+      s->insert_year,
+      db_.Prepare("INSERT INTO household_year (county, household_id, data_year, "
+                  "wage_income_fen, business_income_fen, property_income_fen, "
+                  "transfer_income_fen, business_expense_fen, food_secure, clothing_secure, "
+                  "education_secured, medical_secured, housing_secure, safe_water, "
+                  "housing_grade, declared_per_capita_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                  "?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
   ASSIGN_OR_RETURN(s->insert_event,
                    db_.Prepare("INSERT INTO status_event (county, household_id, kind, event_date, "
                                "monitoring_type, elimination_method, note) "
@@ -136,17 +140,19 @@ StatusOr<Statements*> SqliteStore::statements() {
                    db_.Prepare("INSERT INTO cadre_assignment (county, household_id, cadre_name, unit, "
                                "position, phone, start_date, end_date) "
                                "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM household WHERE id = ?1"));
-  ASSIGN_OR_RETURN(s->insert_warning,
-                   db_.Prepare("INSERT OR IGNORE INTO warning (county, household_id, rule_id, period, person_no, "
-                               "policy_version, as_of, evidence, kind) "
-                               "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM household WHERE id = ?1"));
+  ASSIGN_OR_RETURN(
+      s->insert_warning,
+      db_.Prepare("INSERT OR IGNORE INTO warning (county, household_id, rule_id, period, person_no, "
+                  "policy_version, as_of, evidence, kind) "
+                  "SELECT county, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM household WHERE id = ?1"));
   statements_ = std::move(s);
   return statements_.get();
 }
 
 Status SqliteStore::UpsertRegions(std::span<const Region> regions) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("INSERT OR REPLACE INTO region (code, edition, name, level, "
-                                          "parent, county, urban_rural) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db_.Prepare("INSERT OR REPLACE INTO region (code, edition, name, level, "
+                               "parent, county, urban_rural) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
   RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   for (const Region& r : regions) {
     stmt.Bind(1, static_cast<int64_t>(r.code.value()));
@@ -160,7 +166,10 @@ Status SqliteStore::UpsertRegions(std::span<const Region> regions) {
     }
     const bool has_county = r.code.level() >= RegionLevel::kCounty;
     stmt.Bind(6, has_county ? int64_t{r.code.County6()} : int64_t{0});
-    if (r.urban_rural_code != 0) stmt.Bind(7, int64_t{r.urban_rural_code}); else stmt.BindNull(7);
+    if (r.urban_rural_code != 0)
+      stmt.Bind(7, int64_t{r.urban_rural_code});
+    else
+      stmt.BindNull(7);
     Status status = stmt.Run();
     if (!status.ok()) {
       (void)db_.Exec("ROLLBACK");
@@ -238,7 +247,11 @@ StatusOr<std::optional<Household>> SqliteStore::LoadHousehold(int64_t id) {
   // Statements are shared: reset them on every path out.
   struct Resetter {
     Statements* s;
-    ~Resetter() { s->load_household.Reset(); s->load_persons.Reset(); s->load_years.Reset(); }
+    ~Resetter() {
+      s->load_household.Reset();
+      s->load_persons.Reset();
+      s->load_years.Reset();
+    }
   } resetter{s};
   Stmt& h = s->load_household;
   h.Bind(1, id);
@@ -266,17 +279,20 @@ StatusOr<std::optional<Household>> SqliteStore::LoadHousehold(int64_t id) {
 // each table instead of three queries per household.
 Status SqliteStore::ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) {
   const auto [low, high] = CodeRange(scope);
-  ASSIGN_OR_RETURN(Stmt h, db_.Prepare(fmt::format("SELECT {} FROM household WHERE village >= ?1 AND village < ?2 "
-                                                   "ORDER BY id",
-                                                   kHouseholdColumns)));
-  ASSIGN_OR_RETURN(Stmt p, db_.Prepare(fmt::format("SELECT {} FROM person p JOIN household h ON h.id = p.household_id "
-                                                   "WHERE h.village >= ?1 AND h.village < ?2 "
-                                                   "ORDER BY p.household_id, p.seq",
-                                                   kPersonColumnsQualified)));
-  ASSIGN_OR_RETURN(Stmt y, db_.Prepare(fmt::format("SELECT {} FROM household_year y JOIN household h "
-                                                   "ON h.id = y.household_id WHERE h.village >= ?1 AND h.village < ?2 "
-                                                   "ORDER BY y.household_id, y.data_year",
-                                                   kYearColumnsQualified)));
+  ASSIGN_OR_RETURN(Stmt h,
+                   db_.Prepare(fmt::format("SELECT {} FROM household WHERE village >= ?1 AND village < ?2 "
+                                           "ORDER BY id",
+                                           kHouseholdColumns)));
+  ASSIGN_OR_RETURN(
+      Stmt p, db_.Prepare(fmt::format("SELECT {} FROM person p JOIN household h ON h.id = p.household_id "
+                                      "WHERE h.village >= ?1 AND h.village < ?2 "
+                                      "ORDER BY p.household_id, p.seq",
+                                      kPersonColumnsQualified)));
+  ASSIGN_OR_RETURN(
+      Stmt y, db_.Prepare(fmt::format("SELECT {} FROM household_year y JOIN household h "
+                                      "ON h.id = y.household_id WHERE h.village >= ?1 AND h.village < ?2 "
+                                      "ORDER BY y.household_id, y.data_year",
+                                      kYearColumnsQualified)));
   for (Stmt* stmt : {&h, &p, &y}) {
     stmt->Bind(1, static_cast<int64_t>(low));
     stmt->Bind(2, static_cast<int64_t>(high));
@@ -342,11 +358,11 @@ StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(std::string_vie
   return events;
 }
 
-StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(
-    std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT m.kind, m.start_date, m.end_date, m.content, m.funds_fen "
-                                          "FROM assistance_measure m JOIN household h ON h.id = m.household_id "
-                                          "WHERE h.household_no = ?1 ORDER BY m.start_date, m.id"));
+StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(std::string_view household_no) {
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db_.Prepare("SELECT m.kind, m.start_date, m.end_date, m.content, m.funds_fen "
+                               "FROM assistance_measure m JOIN household h ON h.id = m.household_id "
+                               "WHERE h.household_no = ?1 ORDER BY m.start_date, m.id"));
   stmt.Bind(1, household_no);
   std::vector<AssistanceMeasure> measures;
   while (true) {
@@ -364,8 +380,7 @@ StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(
   return measures;
 }
 
-StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(
-    std::string_view household_no) {
+StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
                                           "c.end_date FROM cadre_assignment c JOIN household h "
                                           "ON h.id = c.household_id WHERE h.household_no = ?1 "
@@ -389,9 +404,10 @@ StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(
 }
 
 StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
-                                          "w.evidence, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
-                                          "WHERE h.household_no = ?1 ORDER BY w.period, w.rule_id, w.person_no"));
+  ASSIGN_OR_RETURN(Stmt stmt,
+                   db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
+                               "w.evidence, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
+                               "WHERE h.household_no = ?1 ORDER BY w.period, w.rule_id, w.person_no"));
   stmt.Bind(1, household_no);
   std::vector<Warning> out;
   while (true) {
@@ -445,20 +461,22 @@ Status CheckDatabasePath(const std::string& path, const SqliteOptions& options) 
     return NotFoundError(Bilingual("数据库文件 {} 不存在", "database file {} does not exist", path));
   }
   if (S_ISDIR(st.st_mode)) {
-    return InvalidArgumentError(Bilingual("{} 是目录，不是数据库文件；请给出数据库文件的路径（如 {}/jingzhun.db）",
-                                          "{} is a folder, not a database file: give the path of the database file "
-                                          "(e.g. {}/jingzhun.db)",
-                                          path, path));
+    return InvalidArgumentError(
+        Bilingual("{} 是目录，不是数据库文件；请给出数据库文件的路径（如 {}/jingzhun.db）",
+                  "{} is a folder, not a database file: give the path of the database file "
+                  "(e.g. {}/jingzhun.db)",
+                  path, path));
   }
   if (!options.for_writing) return OkStatus();
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   const std::string folder_text = folder.empty() ? std::string(".") : folder.string();
   // WAL mode writes beside the file (-wal, -shm), so the folder must be writable too.
   if (::access(path.c_str(), W_OK) != 0 || ::access(folder_text.c_str(), W_OK) != 0) {
-    return PermissionDeniedError(Bilingual("数据库文件 {} 或其目录 {} 只读，本命令需要写入数据库；请检查写权限",
-                                           "the database file {} or its folder {} is read-only and this command "
-                                           "writes to the database: check the write permissions",
-                                           path, folder_text));
+    return PermissionDeniedError(
+        Bilingual("数据库文件 {} 或其目录 {} 只读，本命令需要写入数据库；请检查写权限",
+                  "the database file {} or its folder {} is read-only and this command "
+                  "writes to the database: check the write permissions",
+                  path, folder_text));
   }
   return OkStatus();
 }

@@ -26,8 +26,7 @@ struct SqliteOptions {
 // not a SQLite database, not a Jingzhun database, or belongs to a newer Jingzhun (schema
 // version); Unavailable when it cannot be opened. A later write that finds the disk full is
 // FailedPrecondition saying so, and the write's transaction is rolled back.
-StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
-                                                 const SqliteOptions& options = {});
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const SqliteOptions& options = {});
 
 // The newest schema version this binary knows.
 int SqliteSchemaVersion();

@@ -8,19 +8,18 @@
 
 #include <cstdlib>
 #include <functional>
-#include <unordered_set>
-#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
 namespace jz::sqlite_internal {
-
 
 using sqlite::Db;
 using sqlite::Stmt;
@@ -104,10 +103,12 @@ inline constexpr std::string_view kPersonColumns =
     "critical_illness_insured, receives_dibao, receives_tekun, phone";
 inline constexpr std::string_view kPersonColumnsQualified =
     "p.household_id, p.person_no, p.id_number, p.name, p.sex, p.birth_date, p.relationship, p.ethnicity, "
-    "p.education, p.school_status, p.health, p.labour_skill, p.work_status, p.work_months, p.medical_insured, "
+    "p.education, p.school_status, p.health, p.labour_skill, p.work_status, p.work_months, "
+    "p.medical_insured, "
     "p.critical_illness_insured, p.receives_dibao, p.receives_tekun, p.phone";
 inline constexpr std::string_view kYearColumns =
-    "household_id, data_year, wage_income_fen, business_income_fen, property_income_fen, transfer_income_fen, "
+    "household_id, data_year, wage_income_fen, business_income_fen, property_income_fen, "
+    "transfer_income_fen, "
     "business_expense_fen, food_secure, clothing_secure, education_secured, medical_secured, housing_secure, "
     "safe_water, housing_grade, declared_per_capita_fen";
 inline constexpr std::string_view kYearColumnsQualified =
@@ -170,7 +171,8 @@ class SqliteLedgerStore final : public LedgerStore {
 
  private:
   Status InTransaction(const std::function<Status()>& work);  // SqliteStore::InTransaction for the ledger
-  StatusOr<std::pair<int64_t, bool>> AddOne(const Problem& problem, std::string_view opened_note, size_t index);
+  StatusOr<std::pair<int64_t, bool>> AddOne(const Problem& problem, std::string_view opened_note,
+                                            size_t index);
 
   SqliteStore* store_;
 };
@@ -216,10 +218,8 @@ class SqliteStore final : public Store {
   StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) override;
   StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) override;
   StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) override;
-  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(
-      std::string_view household_no) override;
-  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(
-      std::string_view household_no) override;
+  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(std::string_view household_no) override;
+  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(std::string_view household_no) override;
   StatusOr<RegistryCounts> Counts() override;
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
   StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
@@ -233,7 +233,8 @@ class SqliteStore final : public Store {
   // The sub-stores' unit of work: runs `body` inside BEGIN IMMEDIATE … COMMIT and rolls back
   // when it fails, so a failed call leaves nothing half-written. Refused (FailedPrecondition,
   // naming `what`) while a RegistryWriter is open.
-  Status InTransaction(std::string_view what_zh, std::string_view what_en, const std::function<Status()>& body);
+  Status InTransaction(std::string_view what_zh, std::string_view what_en,
+                       const std::function<Status()>& body);
   StatusOr<Statements*> statements();
   void WriterClosed() { writer_open_ = false; }
   StatusOr<std::optional<Household>> LoadHousehold(int64_t id);
@@ -254,7 +255,6 @@ class SqliteStore final : public Store {
 
 // The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
 std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
-
 
 }  // namespace jz::sqlite_internal
 

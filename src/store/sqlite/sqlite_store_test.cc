@@ -34,9 +34,9 @@ std::unique_ptr<Store> OpenOrDie(const std::string& path) {
 
 INSTANTIATE_TEST_SUITE_P(
     Sqlite, StoreConformance,
-    ::testing::Values(
-        StoreBackend{"file", [](const std::string& dir) { return OpenOrDie(dir + "/registry.db"); }},
-        StoreBackend{"memory", [](const std::string&) { return OpenOrDie(":memory:"); }}),
+    ::testing::Values(StoreBackend{"file",
+                                   [](const std::string& dir) { return OpenOrDie(dir + "/registry.db"); }},
+                      StoreBackend{"memory", [](const std::string&) { return OpenOrDie(":memory:"); }}),
     [](const ::testing::TestParamInfo<StoreBackend>& param) { return param.param.name; });
 
 class SqliteStoreTest : public StoreConformance {};
@@ -92,8 +92,8 @@ TEST_F(SqliteStoreTest, RefusesFileThatIsNotADatabase) {
 }
 
 TEST_F(SqliteStoreTest, MissingFileIsNotFoundWhenNotCreating) {
-  EXPECT_STATUS(OpenSqliteStore(dir() + "/missing.db", {.create_if_missing = false}),
-                StatusCode::kNotFound, "missing.db");
+  EXPECT_STATUS(OpenSqliteStore(dir() + "/missing.db", {.create_if_missing = false}), StatusCode::kNotFound,
+                "missing.db");
 }
 
 TEST_F(SqliteStoreTest, UsesWriteAheadLog) {
@@ -121,11 +121,12 @@ TEST_F(SqliteStoreTest, WritesLeaveNoForeignKeyViolation) {
     ASSERT_OK(writer->Upsert(a));
     Household a2 = a;
     a2.members.pop_back();
-    ASSERT_OK(writer->Upsert(a2));                                     // update path
+    ASSERT_OK(writer->Upsert(a2));  // update path
     Household b = testing::TestHousehold("B", 2, 10);
     b.members.push_back(a.members[0]);
-    EXPECT_FALSE(writer->Upsert(b).ok());                               // rejected insert
-    ASSERT_OK(writer->AddStatusEvent({"A", StatusEventKind::kExited, *Date::FromYmd(2019, 1, 1), {}, {}, ""}));
+    EXPECT_FALSE(writer->Upsert(b).ok());  // rejected insert
+    ASSERT_OK(
+        writer->AddStatusEvent({"A", StatusEventKind::kExited, *Date::FromYmd(2019, 1, 1), {}, {}, ""}));
     ASSERT_OK(writer->Commit());
   }
   sqlite3* db = nullptr;
@@ -134,8 +135,10 @@ TEST_F(SqliteStoreTest, WritesLeaveNoForeignKeyViolation) {
   ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, nullptr), SQLITE_OK);
   EXPECT_EQ(sqlite3_step(st), SQLITE_DONE) << "a row refers to a missing parent";
   sqlite3_finalize(st);
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM person WHERE household_id NOT IN (SELECT id FROM household)",
-                               -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(
+                db, "SELECT count(*) FROM person WHERE household_id NOT IN (SELECT id FROM household)", -1,
+                &st, nullptr),
+            SQLITE_OK);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(st, 0), 0);
   sqlite3_finalize(st);
@@ -157,11 +160,13 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
     ASSERT_OK(testing::LoadTestRegions(*store));
   }
   // Back to version 1: drop every table and column a later migration creates.
-  RawExec(path, "DROP TABLE warning; DROP INDEX assistance_measure_case; "
-                "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
-                "DROP TABLE visit; DROP TABLE monitoring_case; DROP TABLE problem_event; DROP TABLE problem; "
-                "DROP TABLE finding; DROP TABLE campaign_unit; DROP TABLE campaign_stratum; "
-                "DROP TABLE campaign_sample; DROP TABLE campaign; PRAGMA user_version = 1");
+  RawExec(
+      path,
+      "DROP TABLE warning; DROP INDEX assistance_measure_case; "
+      "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
+      "DROP TABLE visit; DROP TABLE monitoring_case; DROP TABLE problem_event; DROP TABLE problem; "
+      "DROP TABLE finding; DROP TABLE campaign_unit; DROP TABLE campaign_stratum; "
+      "DROP TABLE campaign_sample; DROP TABLE campaign; PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
@@ -196,7 +201,8 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0].kind, WarningKind::kUnknown) << "stored before kinds were recorded";
   EXPECT_EQ(warnings[1], fresh);
-  ASSERT_OK_AND_ASSIGN(auto of_period, store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
+  ASSERT_OK_AND_ASSIGN(auto of_period,
+                       store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
   ASSERT_EQ(of_period.size(), 1u);
   EXPECT_EQ(of_period[0].kind, WarningKind::kExclusion);
 }

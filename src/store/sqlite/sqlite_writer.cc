@@ -54,11 +54,11 @@ Status SqliteWriter::CheckMembersBelong(const Household& household, std::optiona
     if (!row.ok()) return row.status();
     if (owner && owner != id) {
       const std::string masked = person.id_number.Masked();
-      return AlreadyExistsError(Bilingual(
-          fmt::format("户编号 {} 的成员（证件号码 {}）已登记在户编号 {} 中，未移动", household.household_no,
-                      masked, owner_no),
-          fmt::format("member {} of household {} is already registered in household {}; not moved",
-                      masked, household.household_no, owner_no)));
+      return AlreadyExistsError(
+          Bilingual(fmt::format("户编号 {} 的成员（证件号码 {}）已登记在户编号 {} 中，未移动",
+                                household.household_no, masked, owner_no),
+                    fmt::format("member {} of household {} is already registered in household {}; not moved",
+                                masked, household.household_no, owner_no)));
     }
   }
   return OkStatus();
@@ -134,8 +134,9 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(13, int64_t{y.housing_secure});
     st.Bind(14, int64_t{y.safe_drinking_water});
     st.Bind(15, CodeOf(y.housing_grade));
-    st.Bind(16, y.declared_net_income_per_capita ? std::optional<int64_t>(y.declared_net_income_per_capita->fen())
-                                                 : std::nullopt);
+    st.Bind(16, y.declared_net_income_per_capita
+                    ? std::optional<int64_t>(y.declared_net_income_per_capita->fen())
+                    : std::nullopt);
     RETURN_IF_ERROR(st.Run());
   }
   return OkStatus();
@@ -179,7 +180,8 @@ StatusOr<std::optional<UpsertOutcome>> SqliteWriter::TryInsertNew(const Househol
   RETURN_IF_ERROR(s->delete_years.Run());
   s->delete_household.Bind(1, row_id);
   RETURN_IF_ERROR(s->delete_household.Run());
-  if (written.code() == StatusCode::kAlreadyExists) RETURN_IF_ERROR(CheckMembersBelong(household, std::nullopt));
+  if (written.code() == StatusCode::kAlreadyExists)
+    RETURN_IF_ERROR(CheckMembersBelong(household, std::nullopt));
   return written;  // a duplicate ID inside `household` itself, or a storage error
 }
 

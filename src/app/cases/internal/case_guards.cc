@@ -18,19 +18,24 @@ Status Refuse(std::string_view zh_head, std::string_view en_head, const Failures
   return FailedPreconditionError(Bilingual(zh, en));
 }
 
-
 namespace {
 
 // The steps allowed from each state.
 std::vector<CaseAction> AllowedActions(CaseState state) {
   switch (state) {
-    case CaseState::kLead: return {CaseAction::kVerify};
-    case CaseState::kVerified: return {CaseAction::kInclude, CaseAction::kExclude};
-    case CaseState::kIncluded: return {CaseAction::kMeasure};
-    case CaseState::kAssisting: return {CaseAction::kMeasure, CaseAction::kPropose};
-    case CaseState::kEliminationProposed: return {CaseAction::kEliminate, CaseAction::kKeep};
+    case CaseState::kLead:
+      return {CaseAction::kVerify};
+    case CaseState::kVerified:
+      return {CaseAction::kInclude, CaseAction::kExclude};
+    case CaseState::kIncluded:
+      return {CaseAction::kMeasure};
+    case CaseState::kAssisting:
+      return {CaseAction::kMeasure, CaseAction::kPropose};
+    case CaseState::kEliminationProposed:
+      return {CaseAction::kEliminate, CaseAction::kKeep};
     case CaseState::kNotIncluded:
-    case CaseState::kEliminated: return {};
+    case CaseState::kEliminated:
+      return {};
   }
   return {};
 }
@@ -49,11 +54,11 @@ Status CheckState(const MonitoringCase& c, CaseAction action) {
     zh_next = "无（已结案）";
     en_next = "none (the case is closed)";
   }
-  return FailedPreconditionError(Bilingual(
-      fmt::format("案件 {} 当前状态为「{}」，不能{}；可进行的操作：{}", c.id, Label(c.state),
-                  Label(action), zh_next),
-      fmt::format("case {} is {}, so it cannot {}; allowed next steps: {}", c.id, Label(c.state, Lang::kEn),
-                  Label(action, Lang::kEn), en_next)));
+  return FailedPreconditionError(
+      Bilingual(fmt::format("案件 {} 当前状态为「{}」，不能{}；可进行的操作：{}", c.id, Label(c.state),
+                            Label(action), zh_next),
+                fmt::format("case {} is {}, so it cannot {}; allowed next steps: {}", c.id,
+                            Label(c.state, Lang::kEn), Label(action, Lang::kEn), en_next)));
 }
 
 Date LatestDate(const MonitoringCase& c) {
@@ -64,7 +69,8 @@ Date LatestDate(const MonitoringCase& c) {
   return latest;
 }
 
-void CheckNotBefore(Date date, Date earliest, std::string_view zh_what, std::string_view en_what, Failures& f) {
+void CheckNotBefore(Date date, Date earliest, std::string_view zh_what, std::string_view en_what,
+                    Failures& f) {
   if (date >= earliest) return;
   f.push_back({fmt::format("日期 {} 早于{} {}", date.ToString(), zh_what, earliest.ToString()),
                fmt::format("date {} is before the {} {}", date.ToString(), en_what, earliest.ToString())});
@@ -72,9 +78,10 @@ void CheckNotBefore(Date date, Date earliest, std::string_view zh_what, std::str
 
 void CheckNotFuture(Date date, Date today, std::string_view zh_what, std::string_view en_what, Failures& f) {
   if (date <= today) return;
-  f.push_back({fmt::format("{} {} 晚于今天（{}），不能登记尚未发生的事", zh_what, date.ToString(), today.ToString()),
-               fmt::format("the {} {} is after today ({}); a future event cannot be recorded", en_what,
-                           date.ToString(), today.ToString())});
+  f.push_back(
+      {fmt::format("{} {} 晚于今天（{}），不能登记尚未发生的事", zh_what, date.ToString(), today.ToString()),
+       fmt::format("the {} {} is after today ({}); a future event cannot be recorded", en_what,
+                   date.ToString(), today.ToString())});
 }
 
 void CheckStepDate(const MonitoringCase& c, Date date, Date today, Failures& f) {
@@ -87,27 +94,30 @@ void RequireText(std::string_view text, std::string_view zh_what, std::string_vi
   f.push_back({fmt::format("须填写{}", zh_what), fmt::format("{} is required", en_what)});
 }
 
-void CheckProcedure(const ProcedureDates& p, Date not_before, std::string_view zh_after, std::string_view en_after,
-                    Date step_date, Failures& f) {
+void CheckProcedure(const ProcedureDates& p, Date not_before, std::string_view zh_after,
+                    std::string_view en_after, Date step_date, Failures& f) {
   if (!p.appraisal) {
     f.push_back({"缺少民主评议日期", "the village appraisal (民主评议) date is missing"});
   } else if (*p.appraisal < not_before) {
-    f.push_back({fmt::format("民主评议日期 {} 早于{} {}", p.appraisal->ToString(), zh_after, not_before.ToString()),
-                 fmt::format("the appraisal date {} is before the {} {}", p.appraisal->ToString(), en_after,
-                             not_before.ToString())});
+    f.push_back(
+        {fmt::format("民主评议日期 {} 早于{} {}", p.appraisal->ToString(), zh_after, not_before.ToString()),
+         fmt::format("the appraisal date {} is before the {} {}", p.appraisal->ToString(), en_after,
+                     not_before.ToString())});
   }
   if (!p.notice_start || !p.notice_end) {
     f.push_back({"缺少公示起止日期", "the public notice start or end date is missing"});
   } else {
     const int days = p.notice_end->days() - p.notice_start->days() + 1;
     if (days < kMinNoticeDays) {
-      f.push_back({fmt::format("公示期 {} 至 {} 共 {} 天，少于 {} 天", p.notice_start->ToString(),
-                               p.notice_end->ToString(), std::max(days, 0), kMinNoticeDays),
-                   fmt::format("the public notice {} to {} runs {} days, fewer than {}", p.notice_start->ToString(),
-                               p.notice_end->ToString(), std::max(days, 0), kMinNoticeDays)});
+      f.push_back(
+          {fmt::format("公示期 {} 至 {} 共 {} 天，少于 {} 天", p.notice_start->ToString(),
+                       p.notice_end->ToString(), std::max(days, 0), kMinNoticeDays),
+           fmt::format("the public notice {} to {} runs {} days, fewer than {}", p.notice_start->ToString(),
+                       p.notice_end->ToString(), std::max(days, 0), kMinNoticeDays)});
     }
     if (p.appraisal && *p.notice_start < *p.appraisal) {
-      f.push_back({fmt::format("公示开始日期 {} 早于民主评议日期 {}", p.notice_start->ToString(), p.appraisal->ToString()),
+      f.push_back({fmt::format("公示开始日期 {} 早于民主评议日期 {}", p.notice_start->ToString(),
+                               p.appraisal->ToString()),
                    fmt::format("the notice starts {}, before the appraisal on {}", p.notice_start->ToString(),
                                p.appraisal->ToString())});
     }
@@ -117,9 +127,10 @@ void CheckProcedure(const ProcedureDates& p, Date not_before, std::string_view z
     return;
   }
   if (p.notice_end && *p.approval <= *p.notice_end) {
-    f.push_back({fmt::format("县级审定日期 {} 不在公示期结束（{}）之后", p.approval->ToString(), p.notice_end->ToString()),
-                 fmt::format("the county approval {} is not after the notice ended ({})", p.approval->ToString(),
-                             p.notice_end->ToString())});
+    f.push_back({fmt::format("县级审定日期 {} 不在公示期结束（{}）之后", p.approval->ToString(),
+                             p.notice_end->ToString()),
+                 fmt::format("the county approval {} is not after the notice ended ({})",
+                             p.approval->ToString(), p.notice_end->ToString())});
   }
   if (step_date < *p.approval) {
     f.push_back({fmt::format("日期 {} 早于县级审定日期 {}", step_date.ToString(), p.approval->ToString()),
@@ -144,7 +155,8 @@ void CheckTypeFits(MonitoringType type, HouseholdType household, Failures& f) {
 
 std::string JoinRisks(const std::vector<RiskCategory>& risks, Lang lang) {
   std::string out;
-  for (RiskCategory r : risks) out += (out.empty() ? "" : (lang == Lang::kEn ? ", " : "、")) + std::string(Label(r, lang));
+  for (RiskCategory r : risks)
+    out += (out.empty() ? "" : (lang == Lang::kEn ? ", " : "、")) + std::string(Label(r, lang));
   return out;
 }
 
@@ -156,11 +168,12 @@ void CheckIncome(const std::vector<IncomeCheck>& checks, Date proposal, Money li
     if (c.check_date <= window_start) anchor = c.check_date;  // checks are in date order
   }
   if (!anchor) {
-    f.push_back({fmt::format("收入：没有 {} 或更早的收入核查（须有提出日前 {} 个月以上的记录证明收入连续稳定）",
-                             window_start.ToString(), kEliminationMinMonths),
-                 fmt::format("income: no income check on or before {} (a check at least {} months before the "
-                             "proposal is needed to show stable income)", window_start.ToString(),
-                             kEliminationMinMonths)});
+    f.push_back(
+        {fmt::format("收入：没有 {} 或更早的收入核查（须有提出日前 {} 个月以上的记录证明收入连续稳定）",
+                     window_start.ToString(), kEliminationMinMonths),
+         fmt::format("income: no income check on or before {} (a check at least {} months before the "
+                     "proposal is needed to show stable income)",
+                     window_start.ToString(), kEliminationMinMonths)});
   }
   std::string zh_low, en_low;
   const Date from = anchor ? *anchor : window_start;
@@ -172,21 +185,23 @@ void CheckIncome(const std::vector<IncomeCheck>& checks, Date proposal, Money li
                           c.check_date.ToString());
   }
   if (zh_low.empty()) return;
-  f.push_back({fmt::format("收入：近 {} 个月内人均纯收入未持续高于监测线 {} 元（{}）", kEliminationMinMonths,
-                           line.ToString(), zh_low),
-               fmt::format("income: per-capita net income not above the monitoring line {} yuan throughout the "
-                           "last {} months ({})", line.ToString(), kEliminationMinMonths, en_low)});
+  f.push_back(
+      {fmt::format("收入：近 {} 个月内人均纯收入未持续高于监测线 {} 元（{}）", kEliminationMinMonths,
+                   line.ToString(), zh_low),
+       fmt::format("income: per-capita net income not above the monitoring line {} yuan throughout the "
+                   "last {} months ({})",
+                   line.ToString(), kEliminationMinMonths, en_low)});
 }
 
 // (d) 三保障 and drinking water in the latest data year.
 void CheckSecurities(const Household& h, Failures& f) {
   if (h.years.empty()) {
-    f.push_back({"三保障和饮水安全：该户没有年度数据，无法确认", "三保障 and water: the household has no yearly data"});
+    f.push_back({"三保障和饮水安全：该户没有年度数据，无法确认",
+                 "三保障 and water: the household has no yearly data"});
     return;
   }
-  const HouseholdYear& y = *std::max_element(h.years.begin(), h.years.end(), [](const auto& a, const auto& b) {
-    return a.data_year < b.data_year;
-  });
+  const HouseholdYear& y = *std::max_element(
+      h.years.begin(), h.years.end(), [](const auto& a, const auto& b) { return a.data_year < b.data_year; });
   std::string zh, en;
   auto add = [&](bool ok, std::string_view z, std::string_view e) {
     if (ok) return;
@@ -208,17 +223,20 @@ void CheckLabour(const Household& h, Date on, Failures& f) {
     const int age = p.birth_date.AgeOn(on);
     if (p.labour_skill && CanWork(*p.labour_skill) && age >= kWorkingAgeFrom && age <= kWorkingAgeTo) return;
   }
-  f.push_back({fmt::format("整户无劳动力（没有 {}-{} 岁有劳动能力的成员），不标注风险消除，继续跟踪", kWorkingAgeFrom,
-                           kWorkingAgeTo),
-               fmt::format("the whole household is without labour capacity (no member aged {}-{} able to work); "
-                           "it is not marked eliminated but stays under monitoring", kWorkingAgeFrom, kWorkingAgeTo)});
+  f.push_back(
+      {fmt::format("整户无劳动力（没有 {}-{} 岁有劳动能力的成员），不标注风险消除，继续跟踪", kWorkingAgeFrom,
+                   kWorkingAgeTo),
+       fmt::format("the whole household is without labour capacity (no member aged {}-{} able to work); "
+                   "it is not marked eliminated but stays under monitoring",
+                   kWorkingAgeFrom, kWorkingAgeTo)});
 }
 
 Status CheckMoneyRange(Money amount, int64_t low_fen, int64_t high_fen, std::string_view field) {
   if (amount.fen() >= low_fen && amount.fen() <= high_fen) return OkStatus();
   const std::string low = Money::FromFen(low_fen).ToString(), high = Money::FromFen(high_fen).ToString();
-  return InvalidArgumentError(Bilingual("{} {} 元超出范围（可用 {} 至 {} 元）", "{} {} yuan is out of range ({} to {} yuan)",
-                                        field, amount.ToString(), low, high));
+  return InvalidArgumentError(Bilingual("{} {} 元超出范围（可用 {} 至 {} 元）",
+                                        "{} {} yuan is out of range ({} to {} yuan)", field,
+                                        amount.ToString(), low, high));
 }
 
 StatusOr<Household> RequireHousehold(Store& store, const std::string& household_no) {

@@ -30,7 +30,8 @@ Status CheckState(const MonitoringCase& c, CaseAction action);
 Date LatestDate(const MonitoringCase& c);
 
 // Failures when `date` is before `earliest` (naming both) or after `today`.
-void CheckNotBefore(Date date, Date earliest, std::string_view zh_what, std::string_view en_what, Failures& f);
+void CheckNotBefore(Date date, Date earliest, std::string_view zh_what, std::string_view en_what,
+                    Failures& f);
 void CheckNotFuture(Date date, Date today, std::string_view zh_what, std::string_view en_what, Failures& f);
 // Both checks of a step's date: not after today, not before the case's latest step.
 void CheckStepDate(const MonitoringCase& c, Date date, Date today, Failures& f);
@@ -39,8 +40,8 @@ void RequireText(std::string_view text, std::string_view zh_what, std::string_vi
 
 // Appraisal on or after `not_before`, notice of at least kMinNoticeDays starting on or
 // after it, county approval after the notice, and `step_date` on or after the approval.
-void CheckProcedure(const ProcedureDates& p, Date not_before, std::string_view zh_after, std::string_view en_after,
-                    Date step_date, Failures& f);
+void CheckProcedure(const ProcedureDates& p, Date not_before, std::string_view zh_after,
+                    std::string_view en_after, Date step_date, Failures& f);
 
 // 脱贫不稳定户 only for a 脱贫户, 边缘易致贫户 only for an ordinary household.
 void CheckTypeFits(MonitoringType type, HouseholdType household, Failures& f);

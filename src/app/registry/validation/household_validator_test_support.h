@@ -34,8 +34,9 @@ inline std::string Describe(const std::vector<Finding>& findings) {
 }
 
 // Exactly one finding, of `rule_id`, on `person_no` ("" for household-level), in `field`.
-inline ::testing::AssertionResult Only(const Household& h, std::string_view rule_id, std::string_view person_no,
-                                std::string_view field, Date on = kReference) {
+inline ::testing::AssertionResult Only(const Household& h, std::string_view rule_id,
+                                       std::string_view person_no, std::string_view field,
+                                       Date on = kReference) {
   const std::vector<Finding> findings = Validate(h, on);
   if (findings.size() != 1 || findings[0].rule_id != rule_id || findings[0].person_no != person_no ||
       findings[0].field != field) {

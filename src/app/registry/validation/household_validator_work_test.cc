@@ -2,10 +2,9 @@
 // and cadre rules: for every rule, a clean household with one violation gives exactly that
 // finding, and the boundaries (务工时间 0/12/13, 人均纯收入 0 and 100,000 yuan, school ages)
 // fall on the documented side. Each test names the rule id it covers.
-#include "app/registry/validation/household_validator.h"
-
 #include <gtest/gtest.h>
 
+#include "app/registry/validation/household_validator.h"
 #include "app/registry/validation/household_validator_test_support.h"
 
 namespace jz::validator_testing {

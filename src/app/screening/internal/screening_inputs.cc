@@ -36,12 +36,14 @@ Status CheckPolicyPeriod(const Policy& policy, Date as_of, bool ignore) {
 std::vector<std::string> MissingFeeds(const Policy& policy, const std::string& dir) {
   std::vector<std::string> missing;
   for (const FeedSchema& feed : policy.feeds) {
-    if (!std::filesystem::exists(std::filesystem::path(dir) / (feed.name + ".csv"))) missing.push_back(feed.name);
+    if (!std::filesystem::exists(std::filesystem::path(dir) / (feed.name + ".csv")))
+      missing.push_back(feed.name);
   }
   return missing;
 }
 
-Status CheckFeeds(const Policy& policy, const std::string& dir, bool allow, std::vector<std::string>& missing) {
+Status CheckFeeds(const Policy& policy, const std::string& dir, bool allow,
+                  std::vector<std::string>& missing) {
   if (!std::filesystem::is_directory(dir)) {
     return NotFoundError(Bilingual("数据源目录 {} 不存在", "feed directory {} does not exist", dir));
   }
@@ -71,14 +73,16 @@ StatusOr<RegionCode> ResolveScope(Workspace& workspace, const std::optional<Regi
 
 Date DefaultAsOf(Date today) { return *Date::FromYmd(today.year() - 1, 12, 31); }
 
-StatusOr<PreparedScreening> PrepareScreening(const ScreeningInputs& inputs, Workspace* workspace, Date today) {
+StatusOr<PreparedScreening> PrepareScreening(const ScreeningInputs& inputs, Workspace* workspace,
+                                             Date today) {
   RETURN_IF_ERROR(CheckThreads(inputs.threads));
   PreparedScreening prepared;
   ScreenOptions& options = prepared.options;
   ASSIGN_OR_RETURN(options.as_of, ResolveAsOf(inputs.as_of, today));
   ASSIGN_OR_RETURN(prepared.policy, LoadPolicyFile(inputs.policy_path));
   RETURN_IF_ERROR(CheckPolicyPeriod(prepared.policy, options.as_of, inputs.ignore_policy_period));
-  RETURN_IF_ERROR(CheckFeeds(prepared.policy, inputs.feeds_dir, inputs.allow_missing_feeds, prepared.missing_feeds));
+  RETURN_IF_ERROR(
+      CheckFeeds(prepared.policy, inputs.feeds_dir, inputs.allow_missing_feeds, prepared.missing_feeds));
   if (workspace != nullptr) {
     ASSIGN_OR_RETURN(options.scope, ResolveScope(*workspace, inputs.scope, prepared.policy));
   } else if (inputs.scope) {

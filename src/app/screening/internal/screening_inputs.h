@@ -24,8 +24,8 @@ Date DefaultAsOf(Date today);
 
 // Applies the refusals and defaults of screening_requests.h to `inputs`. `workspace` is
 // null for the export door (the scope is then inputs.scope or none).
-[[nodiscard]] StatusOr<PreparedScreening> PrepareScreening(const ScreeningInputs& inputs, Workspace* workspace,
-                                                           Date today);
+[[nodiscard]] StatusOr<PreparedScreening> PrepareScreening(const ScreeningInputs& inputs,
+                                                           Workspace* workspace, Date today);
 
 }  // namespace jz::internal
 
