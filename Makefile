@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
 
-.PHONY: all setup build build-asan build-fuzz fuzz test test-fast bench bench-screen demo clean
+.PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen demo clean
 
 all: build
 
@@ -43,11 +43,19 @@ build-fuzz: setup $(FUZZ_BUILD)/build.ninja
 fuzz: build-fuzz
 	scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Every test in the release build, the unit tests again under ASan + UBSan, then the fuzzers.
+# clang-format over the whole tree and clang-tidy over every non-test source of src/.
+lint: build
+	scripts/lint $(BUILD)
+
+# Every test in the release build, the unit tests again under ASan + UBSan, the fuzzers, then
+# the linters: clang-format on the whole tree, clang-tidy on the sources changed in the last
+# LINT_SINCE commits (the whole tree takes minutes: `make lint`).
+LINT_SINCE ?= HEAD~20
 test: build build-asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
 	$(MAKE) --no-print-directory fuzz
+	scripts/lint $(BUILD) --changed $(LINT_SINCE)
 
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L unit

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <exception>
 
 #include "cli/command.h"
 #include "cli/terminal_progress.h"
@@ -70,4 +71,14 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace jz::cli
 
-int main(int argc, char** argv) { return jz::cli::Main(argc, argv); }
+// A library exception escaping a command (std::bad_alloc, a CLI11 or fmt error not caught where
+// it arose) is a defect, not a user error: it ends the process with the internal error's exit
+// code and a message, never with std::terminate's core dump.
+int main(int argc, char** argv) {
+  try {
+    return jz::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "jingzhun: internal error | 内部错误: %s\n", e.what());
+    return jz::ExitCodeFor(jz::InternalError(e.what()));
+  }
+}

@@ -71,6 +71,7 @@ class Date {
   // year. Returns a negative number when `on` is before *this.
   int AgeOn(Date on) const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): a false positive on the defaulted comparison.
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
   friend constexpr bool operator==(const Date&, const Date&) = default;
 

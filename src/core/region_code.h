@@ -79,6 +79,7 @@ class RegionCode {
   // The digits down to this code's level: 2, 4, 6, 9 or 12 of them, e.g. "2224".
   std::string ShortString() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): a false positive on the defaulted comparison.
   friend constexpr auto operator<=>(const RegionCode&, const RegionCode&) = default;
   friend constexpr bool operator==(const RegionCode&, const RegionCode&) = default;
 

@@ -77,11 +77,14 @@ class [[nodiscard]] StatusOr {
   StatusOr(Status&& status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
   StatusOr(const T& value) : value_(value) {}                                        // NOLINT
   StatusOr(T&& value) : value_(std::move(value)) {}                                  // NOLINT
+  // The constraint keeps this from hiding the copy and move constructors.
+  // NOLINTBEGIN(bugprone-forwarding-reference-overload)
   template <typename U>
   requires(std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, T> &&
            !std::is_same_v<std::decay_t<U>, Status> && !std::is_same_v<std::decay_t<U>, StatusOr>)
       StatusOr(U&& value)
       : value_(std::forward<U>(value)) {}  // NOLINT
+  // NOLINTEND(bugprone-forwarding-reference-overload)
 
   bool ok() const { return status_.ok(); }
   const Status& status() const& { return status_; }
@@ -153,9 +156,12 @@ int HttpStatusFor(const Status& status);
 // `lhs = value of expr`, or returns its error. `lhs` may declare a variable.
 #define ASSIGN_OR_RETURN(lhs, expr) \
   JZ_ASSIGN_OR_RETURN_IMPL_(JZ_STATUS_CONCAT_(jz_statusor_, __LINE__), lhs, expr)
+// `lhs` cannot be parenthesised: it may be a declaration.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JZ_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return std::move(tmp).status();  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // JZ_CORE_STATUS_H_

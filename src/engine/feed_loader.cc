@@ -287,10 +287,11 @@ StatusOr<FeedLoadResult> LoadRows(const std::string& path, const FeedSchema& sch
           return BlockVerdict::kContinue;
         });
     parser.Flush();
-    if (!done.ok())
+    if (!done.ok()) {
       results[i].status = done.status();
-    else if (!*done)
+    } else if (!*done) {
       unreadable = true;
+    }
   });
   progress.Finish();
   for (const RangeResult& r : results) {

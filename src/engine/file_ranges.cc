@@ -247,8 +247,8 @@ size_t SplitSse2(const char* p, size_t size, uint32_t* starts, size_t max_fields
 
 size_t SplitFieldsKeeping(std::string_view line, uint32_t* starts, size_t max_fields, size_t keep) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
-  if (avx2) return SplitAvx2(line.data(), line.size(), starts, max_fields, keep);
+  static const bool kHasAvx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi");
+  if (kHasAvx2) return SplitAvx2(line.data(), line.size(), starts, max_fields, keep);
 #endif
   return SplitSse2(line.data(), line.size(), starts, max_fields, keep);
 }

@@ -94,10 +94,11 @@ StatusOr<RegistryLoadResult> LoadSlow(const std::string& path, const SnapshotNee
   }
   SnapshotBuilder builder(needs, as_of);
   for (size_t h = 0; h < households.size(); ++h) {
-    if (rejected[h])
+    if (rejected[h]) {
       ++result.households_rejected;
-    else
+    } else {
       builder.Add(households[h]);
+    }
   }
   result.households = static_cast<int64_t>(households.size());
   result.snapshot = std::move(builder).Finish();

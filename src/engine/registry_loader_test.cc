@@ -310,10 +310,11 @@ TEST_F(RegistryLoaderTest, ManyHouseholdsAgreeAcrossRangeBoundaries) {
       if (h % 43 == 7) cells[C::kSafeDrinkingWater] = "否";
       // 人编号 of every form PersonNumbers keeps: 户编号 + two digits, others, empty.
       if (h % 3 == 0) cells[C::kPersonNo] = fmt::format("{}{:02}", no, m);
-      if (h % 3 == 2)
+      if (h % 3 == 2) {
         cells[C::kPersonNo] = m == 0   ? fmt::format("{}{:02}", no, 90 + m)
                               : m == 1 ? ""
                                        : fmt::format("{}{:03}", no, m);
+      }
       rows.push_back(Row(no, m, cells));
     }
   }

@@ -279,10 +279,11 @@ StatusOr<bool> ParseRanges(const RawFile& file, const std::vector<FileRange>& ra
           if (i == 0) progress.Update(total);
           return BlockVerdict::kContinue;
         });
-    if (!done.ok())
+    if (!done.ok()) {
       part.status = done.status();
-    else if (!*done)
+    } else if (!*done) {
       give_up = true;
+    }
   });
   progress.Finish();
   for (const Part& part : parts) RETURN_IF_ERROR(part.status);

@@ -137,12 +137,13 @@ class RandomRegistry {
     h.type = static_cast<HouseholdType>(Uniform(1, 4));
     for (Person& p : h.members) {
       const int kind = Uniform(0, 9);
-      if (kind == 0)
+      if (kind == 0) {
         p.birth_date = D(1964, 2, 29);
-      else if (kind == 1)
+      } else if (kind == 1) {
         p.birth_date = as_of_.AddDays(-365 * Uniform(5, 16) - Uniform(-2, 2));
-      else
+      } else {
         p.birth_date = D(Uniform(1930, 2023), Uniform(1, 12), Uniform(1, 28));
+      }
       do {  // distinct ID numbers: the engine would give a repeated one every row
         p.id_number =
             *IdNumber::FromParts(222424, p.birth_date, static_cast<uint32_t>(next_seq_++ % 999 + 1));
@@ -190,10 +191,11 @@ class RandomRegistry {
         const int back = edge == 0 ? 365 : edge == 1 ? 366 : edge == 2 ? -1 : Uniform(0, 500);
         row.date = as_of_.AddDays(-back);
         for (const auto& [name, type] : policy_.feeds[f].columns) {
-          if (type.kind == ValueKind::kMoney)
+          if (type.kind == ValueKind::kMoney) {
             row.values.push_back(Value::OfMoney(Money::FromFen(Uniform(0, 3000000))));
-          else
+          } else {
             row.values.push_back(Value::Bool(Chance(50)));
+          }
         }
         view.rows[f].push_back(row);
       }

@@ -184,10 +184,11 @@ void FeedAccumulator::Choose(uint32_t k, bool sparse) {
   if (chosen_[k].load(std::memory_order_relaxed)) return;
   FeedColumn& column = snapshot_.feed_values[k];
   if (column.form() == FeedColumn::Form::kZero) {  // else a copy of a snapshot already fed
-    if (sparse)
+    if (sparse) {
       column.MakeSparse(snapshot_.persons());
-    else
+    } else {
       column.MakeDense(snapshot_.persons(), snapshot_.feed_keys[k].sum);
+    }
   }
   chosen_[k].store(true, std::memory_order_release);
 }
@@ -217,10 +218,11 @@ void FeedAccumulator::AddMatched(size_t feed, uint32_t first, Date date, std::sp
     const FeedKey& key = snapshot_.feed_keys[k];
     if (key.days != 0 && date < as_of.AddDays(-key.days)) continue;
     int64_t delta = 1;
-    if (key.sum)
+    if (key.sum) {
       delta = values[static_cast<size_t>(key.column)];
-    else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0)
+    } else if (key.column >= 0 && values[static_cast<size_t>(key.column)] == 0) {
       continue;
+    }
     Choose(k, /*sparse=*/false);
     FeedColumn& column = snapshot_.feed_values[k];
     for (uint32_t p = first; p != IdIndex::kNone; p = snapshot_.ids.next(p)) {
@@ -296,10 +298,11 @@ FeedColumn& FeedColumn::operator=(const FeedColumn& other) {
 void FeedColumn::MakeDense(size_t persons, bool wide) {
   form_ = Form::kDense;
   dense_.width = wide ? ColumnWidth::kWide : ColumnWidth::kNarrow;
-  if (wide)
+  if (wide) {
     dense_.wide.assign(persons, 0);
-  else
+  } else {
     dense_.narrow.assign(persons, 0);
+  }
 }
 
 void FeedColumn::MakeSparse(size_t persons) {

@@ -29,10 +29,11 @@ std::vector<std::string_view> SplitMulti(std::string_view text) {
   };
   for (size_t i = 0; i < text.size();) {
     size_t sep = 0;
-    if (text.compare(i, kMultiValueSeparator.size(), kMultiValueSeparator) == 0)
+    if (text.compare(i, kMultiValueSeparator.size(), kMultiValueSeparator) == 0) {
       sep = kMultiValueSeparator.size();
-    else if (text[i] == ',' || text[i] == ';')
+    } else if (text[i] == ',' || text[i] == ';') {
       sep = 1;
+    }
     if (sep == 0) {
       ++i;
       continue;
@@ -60,42 +61,47 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
   auto code = [&]<typename E>(std::optional<E>& out) {
     if (cell.empty()) return;
     StatusOr<E> value = Parse<E>(cell);
-    if (value.ok())
+    if (value.ok()) {
       out = *value;
-    else
+    } else {
       fail(value.status());
+    }
   };
   auto required_code = [&]<typename E>(E& out) {
     if (cell.empty()) return;  // reported as a missing required cell, or defaulted
     StatusOr<E> value = Parse<E>(cell);
-    if (value.ok())
+    if (value.ok()) {
       out = *value;
-    else
+    } else {
       fail(value.status());
+    }
   };
   auto yes_no = [&](bool& out) {
     if (cell.empty()) return;
     StatusOr<bool> value = ParseYesNo(cell);
-    if (value.ok())
+    if (value.ok()) {
       out = *value;
-    else
+    } else {
       fail(value.status());
+    }
   };
   auto money = [&](Money& out) {
     if (cell.empty()) return;
     StatusOr<Money> value = Money::Parse(cell);
-    if (value.ok())
+    if (value.ok()) {
       out = *value;
-    else
+    } else {
       fail(value.status());
+    }
   };
   auto date = [&](std::optional<Date>& out) {
     if (cell.empty()) return;
     StatusOr<Date> value = Date::Parse(cell);
-    if (value.ok())
+    if (value.ok()) {
       out = *value;
-    else
+    } else {
       fail(value.status());
+    }
   };
   auto count = [&](int max, const char* what_zh, const char* what_en) -> std::optional<int> {
     if (cell.empty()) return std::nullopt;
@@ -143,10 +149,11 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
     case C::kIdNumber: {
       if (cell.empty()) return;
       StatusOr<IdNumber> id = IdNumber::Parse(cell);
-      if (id.ok())
+      if (id.ok()) {
         p.id_number = *id;
-      else
+      } else {
         fail(id.status(), ClassifyIdProblem(cell));
+      }
       return;
     }
     case C::kSex:
@@ -195,10 +202,11 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
     case C::kOtherCauses:
       for (std::string_view part : SplitMulti(cell)) {
         StatusOr<PovertyCause> cause = Parse<PovertyCause>(part);
-        if (cause.ok())
+        if (cause.ok()) {
           h.other_causes.push_back(*cause);
-        else
+        } else {
           fail(cause.status());
+        }
       }
       return;
     case C::kHousingGrade:

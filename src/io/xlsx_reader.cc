@@ -91,13 +91,13 @@ bool IsDateFormat(int id, std::string_view code) {
   bool quoted = false;
   int bracket = 0;
   for (char c : code) {
-    if (c == '"')
+    if (c == '"') {
       quoted = !quoted;
-    else if (!quoted && c == '[')
+    } else if (!quoted && c == '[') {
       ++bracket;
-    else if (!quoted && c == ']' && bracket > 0)
+    } else if (!quoted && c == ']' && bracket > 0) {
       --bracket;
-    else if (!quoted && bracket == 0) {
+    } else if (!quoted && bracket == 0) {
       const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (lower == 'y' || lower == 'd') return true;
     }

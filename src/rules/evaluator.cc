@@ -205,10 +205,11 @@ class Evaluator {
         return ClauseError(node, "数据源行缺少字段", "feed row lacks the column");
       }
       Rational step{1, 1};
-      if (node.op == Op::kFeedSum)
+      if (node.op == Op::kFeedSum) {
         step = row.values[column].number;
-      else if (node.column >= 0 && !row.values[column].AsBool())
+      } else if (node.column >= 0 && !row.values[column].AsBool()) {
         continue;
+      }
       const std::optional<Rational> sum = jz::Add(total, step);
       if (!sum) return ClauseError(node, "算术溢出", "arithmetic overflow");
       total = *sum;

@@ -19,9 +19,12 @@ Value OptionalCode(ListId list, const std::optional<E>& value) {
   return Value::Code(list, value ? static_cast<int>(*value) : 0);
 }
 
+// One-letter scopes keep each row of the field table below on one line.
+// NOLINTBEGIN(readability-identifier-naming)
 constexpr FieldScope P = FieldScope::kPerson;
 constexpr FieldScope H = FieldScope::kHousehold;
 constexpr FieldScope Y = FieldScope::kYear;
+// NOLINTEND(readability-identifier-naming)
 
 // clang-format off
 const std::array<FieldDef, 34> kFields = {{

@@ -111,9 +111,10 @@ StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const Si
   RETURN_IF_ERROR(CheckSeed("--truth-seed", options.truth_seed));
   RETURN_IF_ERROR(CheckSeed("--seed", options.seed));
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
-  if (!campaign)
+  if (!campaign) {
     return NotFoundError(
         Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+  }
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
   if (!sample) {
     return FailedPreconditionError(Bilingual(fmt::format("核查活动 {} 尚未抽样", code),

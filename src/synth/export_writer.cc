@@ -108,24 +108,28 @@ void ExportWriter::Write(const PlannedVillage& village, const SyntheticHousehold
         FormatMoney(y.declared_net_income_per_capita.value_or(y.NetIncomePerCapita(members)), money_buf));
     csv_->RawField(h.phone);
     csv_->RawField(p.phone);
-    if (h.first_identified)
+    if (h.first_identified) {
       csv_->RawField(FormatDate(*h.first_identified, date_buf));
-    else
+    } else {
       csv_->EmptyField();
+    }
     csv_->RawField(FormatDate(sh.person_identified[i], date_buf));
     csv_->RawField(LabelOrEmpty(h.monitoring_type));
-    if (h.monitoring_type)
+    if (h.monitoring_type) {
       csv_->RawField(YesNo(h.risk_eliminated.has_value()));
-    else
+    } else {
       csv_->EmptyField();
-    if (h.risk_identified)
+    }
+    if (h.risk_identified) {
       csv_->RawField(FormatDate(*h.risk_identified, date_buf));
-    else
+    } else {
       csv_->EmptyField();
-    if (h.risk_eliminated)
+    }
+    if (h.risk_eliminated) {
       csv_->RawField(FormatDate(*h.risk_eliminated, date_buf));
-    else
+    } else {
       csv_->EmptyField();
+    }
     csv_->Field(h.cadre_name);
     csv_->EndRow();
   }

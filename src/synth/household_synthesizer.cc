@@ -116,8 +116,8 @@ LabourSkill DrawSkill(Rng& rng, int age, Health health, bool student) {
     return health == Health::kHealthy && rng.PerMille(350) ? L::kWeakOrPartial : L::kNotLabourForce;
   switch (health) {
     case Health::kHealthy: {
-      static constexpr uint32_t w[] = {750, 150, 100};
-      return static_cast<L>(rng.Weighted(w) + 1);
+      static constexpr uint32_t kWeights[] = {750, 150, 100};
+      return static_cast<L>(rng.Weighted(kWeights) + 1);
     }
     case Health::kChronicIllness:
       return rng.PerMille(500) ? L::kOrdinary : L::kWeakOrPartial;
@@ -393,10 +393,11 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   int64_t wage = workers > 0 ? needed * static_cast<int64_t>(rng.Between(45, 80)) / 100 : 0;
   int64_t business_net = std::max<int64_t>(needed - wage, 0);
   if (business_net > 0 && business_net < 10000) {  // too small to farm: fold into wages
-    if (workers > 0)
+    if (workers > 0) {
       wage += business_net, business_net = 0;
-    else
+    } else {
       business_net = 10000;
+    }
   }
   const int64_t expense_pct = rng.Between(25, 50);
   const int64_t business_income = business_net * 100 / (100 - expense_pct);

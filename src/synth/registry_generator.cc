@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <system_error>
 
@@ -62,7 +63,7 @@ class Generation {
         planter_(&synth_),
         export_(registry),
         truth_(truth),
-        error_per_million_(static_cast<uint64_t>(o.error_rate * 1'000'000 + 0.5)) {}
+        error_per_million_(static_cast<uint64_t>(std::llround(o.error_rate * 1'000'000))) {}
 
   Status Village(size_t index, const PlannedVillage& village, GeneratorSummary& summary) {
     Rng rng = Rng::ForStream(options_.seed, index);

@@ -213,11 +213,12 @@ TEST_F(GeneratorTest, PlantedProblemsAreRecordedAndEveryKindOccurs) {
     }
     if (t[0] == "household.size_mismatch") {
       const Row* any = nullptr;
-      for (const Row& row : rows)
+      for (const Row& row : rows) {
         if (Cell(row, RegistryColumn::kHouseholdNo) == t[1]) {
           any = &row;
           break;
         }
+      }
       ASSERT_NE(any, nullptr);
       EXPECT_NE(std::stoi(Cell(*any, RegistryColumn::kHouseholdSize)), rows_of_household[t[1]]);
     }

@@ -55,8 +55,8 @@ uint32_t RuralWeight(std::string_view village_name) {
 }  // namespace
 
 std::vector<Region> SyntheticRegions() {
-  static const char* kNumerals[] = {"一", "二", "三", "四", "五",   "六",
-                                    "七", "八", "九", "十", "十一", "十二"};
+  static constexpr const char* kNumerals[] = {"一", "二", "三", "四", "五",   "六",
+                                              "七", "八", "九", "十", "十一", "十二"};
   std::vector<Region> regions;
   auto add = [&](uint64_t code, std::string name) {
     regions.push_back(Region{*RegionCode::FromValue(code), std::move(name), 2023, 0});

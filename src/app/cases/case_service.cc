@@ -113,9 +113,10 @@ Status CaseService::Verify(int64_t case_id, Date date, std::string_view evidence
   CheckNotFuture(date, today_, "日期", "date", f);
   CheckNotBefore(date, c.lead_date, "线索日期", "lead date", f);
   RequireText(evidence, "核实情况（--evidence）", "what the visit found (--evidence)", f);
-  if (!f.empty())
+  if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能核实", case_id),
                   fmt::format("case {} cannot be verified", case_id), f);
+  }
   CaseTransition t{c.state, c, Event(CaseAction::kVerify, c, CaseState::kVerified, date), {}, {}, {}};
   t.updated.state = CaseState::kVerified;
   t.updated.verified_date = date;
@@ -129,9 +130,10 @@ Status CaseService::Exclude(int64_t case_id, Date date, std::string_view reason)
   Failures f;
   CheckStepDate(c, date, today_, f);
   RequireText(reason, "不纳入的理由（--reason）", "the reason (--reason)", f);
-  if (!f.empty())
+  if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能作不纳入处理", case_id),
                   fmt::format("case {} cannot be excluded", case_id), f);
+  }
   CaseTransition t{c.state, c, Event(CaseAction::kExclude, c, CaseState::kNotIncluded, date), {}, {}, {}};
   t.updated.state = CaseState::kNotIncluded;
   t.updated.identified_date = date;
@@ -152,9 +154,10 @@ Status CaseService::Include(int64_t case_id, const IncludeRequest& r) {
   }
   if (r.risks.empty()) f.push_back({"至少须有 1 个风险类别", "at least one risk category is required"});
   CheckProcedure(r.procedure, *c.verified_date, "入户核实日期", "verification date", r.date, f);
-  if (!f.empty())
+  if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能纳入监测", case_id),
                   fmt::format("case {} cannot be included", case_id), f);
+  }
 
   CaseTransition t{c.state, c, Event(CaseAction::kInclude, c, CaseState::kIncluded, r.date), {}, {}, {}};
   t.updated.state = CaseState::kIncluded;
@@ -195,9 +198,10 @@ Status CaseService::RecordMeasure(int64_t case_id, Date date, const AssistanceMe
          fmt::format("the measure ends {}, before it starts {}", m.end->ToString(), m.start.ToString())});
   }
   RequireText(m.content, "措施内容（--content）", "the measure's content (--content)", f);
-  if (!f.empty())
+  if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能记录帮扶措施", case_id),
                   fmt::format("case {}: measure refused", case_id), f);
+  }
   CaseTransition t{c.state, c, Event(CaseAction::kMeasure, c, CaseState::kAssisting, date), {}, {}, m};
   t.updated.state = CaseState::kAssisting;
   t.measure->household_no = c.household_no;
@@ -299,9 +303,10 @@ Status CaseService::Keep(int64_t case_id, Date date, std::string_view reason) {
   Failures f;
   CheckStepDate(c, date, today_, f);
   RequireText(reason, "继续监测的理由（--reason）", "the reason (--reason)", f);
-  if (!f.empty())
+  if (!f.empty()) {
     return Refuse(fmt::format("案件 {} 不能转为继续监测", case_id),
                   fmt::format("case {} cannot be kept", case_id), f);
+  }
   CaseTransition t{c.state, c, Event(CaseAction::kKeep, c, CaseState::kAssisting, date), {}, {}, {}};
   t.updated.state = CaseState::kAssisting;
   t.updated.proposed_date.reset();

@@ -166,6 +166,7 @@ std::optional<ReadFile> Importer::Read(const std::string& path) {
     }
     if (!*more) break;
     std::vector<std::string> cells;
+    cells.reserve(fields.size());
     for (std::string_view f : fields) cells.emplace_back(Trim(f));
     if (file.header.empty() && (*reader)->record_index() == 0) {
       file.header = std::move(cells);
@@ -308,18 +309,20 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   p.source = options_.default_source;
   if (!cell(kSourceKind).empty()) {
     StatusOr<ProblemSource> source = Parse<ProblemSource>(cell(kSourceKind));
-    if (source.ok())
+    if (source.ok()) {
       p.source = *source;
-    else
+    } else {
       bad(kSourceKind, source.status().message());
+    }
   }
   p.source_ref = cell(kSource);  // checked, when empty, by CheckProblems
   p.source_item = cell(kItemNo);
   StatusOr<ProblemCategory> category = Parse<ProblemCategory>(cell(kCategory));
-  if (category.ok())
+  if (category.ok()) {
     p.category = *category;
-  else
+  } else {
     bad(kCategory, category.status().message());
+  }
   p.description = cell(kDescription);
   p.household_no = cell(kHousehold);
   p.lead_unit = cell(kLeadUnit);
@@ -327,24 +330,27 @@ Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, 
   p.owner = cell(kOwner);
   p.measure = cell(kMeasure);
   StatusOr<Date> deadline = Date::Parse(cell(kDeadline));
-  if (deadline.ok())
+  if (deadline.ok()) {
     p.deadline = *deadline;
-  else
+  } else {
     bad(kDeadline, deadline.status().message());
+  }
   if (!cell(kRegionCode).empty()) {
     StatusOr<RegionCode> code = RegionCode::Parse(cell(kRegionCode));
-    if (code.ok())
+    if (code.ok()) {
       p.region = *code;
-    else
+    } else {
       bad(kRegionCode, code.status().message());
+    }
     pending.region_reported = !code.ok();
   } else if (!cell(kRegionName).empty()) {
     std::string zh, en;
     ASSIGN_OR_RETURN(std::optional<RegionCode> code, ResolveRegionName(cell(kRegionName), &zh, &en));
-    if (code)
+    if (code) {
       p.region = *code;
-    else
+    } else {
       bad(kRegionName, Bilingual(zh, en));
+    }
     pending.region_reported = !code;
   }
   pending_.push_back(std::move(pending));
@@ -387,10 +393,11 @@ Status Importer::AddFindingsRows(const ReadFile& file) {
     p.description = row.cells[7];
     p.household_no = row.cells[2];
     StatusOr<RegionCode> code = RegionCode::Parse(row.cells[4]);
-    if (code.ok())
+    if (code.ok()) {
       p.region = *code;
-    else
+    } else {
       Error(file.path, row.line, "行政区划代码", row.cells[4], code.status().message());
+    }
     pending.region_reported = !code.ok();
     p.responsible_unit = options_.responsible_unit;
     p.owner = options_.owner;

@@ -242,8 +242,9 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
 Status Importer::ParseFile(const std::string& file) {
   RegistryReaderOptions reader_options{options_.encoding, options_.data_year};
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader, RegistryReader::Open(file, reader_options));
-  for (const std::string& column : reader->unknown_columns())
-    summary_.unknown_columns.push_back(file + ": " + column);
+  for (const std::string& column : reader->unknown_columns()) {
+    summary_.unknown_columns.push_back(fmt::format("{}: {}", file, column));
+  }
   progress_.Start(fmt::format("导入 importing {}", file), reader->total_bytes());
   RegistryRow row;
   std::vector<RowProblem> row_problems;

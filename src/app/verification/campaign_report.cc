@@ -196,9 +196,10 @@ Status CheckLevel(const Campaign& c, const CampaignDesign& d, RegionLevel level)
 StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code, RegionLevel level) {
   CampaignReport report;
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
-  if (!campaign)
+  if (!campaign) {
     return NotFoundError(
         Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+  }
   report.campaign = *campaign;
   report.level = level;
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));

@@ -40,9 +40,10 @@ ReportTable RuleTable(const ScreenSummary& s) {
   std::vector<ReportColumn> columns = {{"rule", "规则", "rule"},
                                        {"name", "名称", "name"},
                                        {"households", "户数", "households", CellKind::kInt}};
-  if (open)
+  if (open) {
     columns.push_back(
         {"undecidable", "无法判定户数（缺数据源）", "undecidable (missing feed)", CellKind::kInt});
+  }
   ReportTable t("rules", std::move(columns));
   for (const ScreenRuleRow& r : s.rules) {
     std::vector<ReportCell> cells = {r.id, r.name_zh, r.households};

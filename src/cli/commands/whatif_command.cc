@@ -28,9 +28,10 @@ ReportTable RuleTable(const WhatIfSummary& s) {
                                        {"households", "原户数", "households", CellKind::kInt},
                                        {"what_if", "假设户数", "what-if", CellKind::kInt},
                                        {"change", "变化", "change"}};
-  if (open)
+  if (open) {
     columns.push_back(
         {"undecidable", "无法判定户数（缺数据源）", "undecidable (missing feed)", CellKind::kInt});
+  }
   ReportTable t("rules", std::move(columns));
   for (const WhatIfRuleRow& r : s.rules) {
     // The change is signed text (+12, -3, +0) as people read it.

@@ -363,10 +363,11 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
     s.Bind(5, x.item);
     s.Bind(6, x.person_no);
     s.Bind(7, CodeOf(x.answer));
-    if (x.value)
+    if (x.value) {
       s.Bind(8, x.value->fen());
-    else
+    } else {
       s.BindNull(8);
+    }
     s.Bind(9, x.note);
     s.Bind(10, f.recorded_by);
     s.Bind(11, recorded_on);

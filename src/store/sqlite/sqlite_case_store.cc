@@ -72,7 +72,7 @@ class SqliteCaseStore final : public CaseStore {
 
   StatusOr<int64_t> OpenCase(const MonitoringCase& c, const CaseEvent& first) override {
     int64_t id = 0;
-    const Status status = InTransaction([&]() -> Status {
+    Status status = InTransaction([&]() -> Status {
       ASSIGN_OR_RETURN(int64_t household_id, RequireHousehold(c.household_no));
       ASSIGN_OR_RETURN(Stmt open, db().Prepare("SELECT id FROM monitoring_case WHERE household_id = ?1 "
                                                "AND state NOT IN (3, 7) LIMIT 1"));

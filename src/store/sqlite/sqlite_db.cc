@@ -143,11 +143,11 @@ Db::~Db() { sqlite3_close_v2(db_); }
 // Process-wide SQLite settings, applied once before the first connection. Memory
 // statistics take a global mutex on every allocation; we never read them.
 void ConfigureSqliteOnce() {
-  static const bool configured = [] {
+  static const bool kConfigured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     return true;
   }();
-  (void)configured;
+  (void)kConfigured;
 }
 
 StatusOr<Db> Db::Open(const std::string& path, int flags) {

@@ -38,10 +38,11 @@ class Stmt {
   void BindNull(int index);
   template <typename T>
   void Bind(int index, const std::optional<T>& value) {
-    if (value)
+    if (value) {
       Bind(index, *value);
-    else
+    } else {
       BindNull(index);
+    }
   }
 
   // Steps once: true when a row is available, false when done.

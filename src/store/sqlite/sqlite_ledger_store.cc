@@ -103,10 +103,11 @@ StatusOr<std::pair<int64_t, bool>> SqliteLedgerStore::AddOne(const Problem& p, s
                  "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
   insert.Bind(1, int64_t{p.County()});
   insert.Bind(2, static_cast<int64_t>(p.region.value()));
-  if (p.household_no.empty())
+  if (p.household_no.empty()) {
     insert.BindNull(3);
-  else
+  } else {
     insert.Bind(3, p.household_no);
+  }
   insert.Bind(4, CodeOf(p.source));
   insert.Bind(5, p.source_ref);
   insert.Bind(6, p.source_item);

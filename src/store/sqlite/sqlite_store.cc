@@ -166,10 +166,11 @@ Status SqliteStore::UpsertRegions(std::span<const Region> regions) {
     }
     const bool has_county = r.code.level() >= RegionLevel::kCounty;
     stmt.Bind(6, has_county ? int64_t{r.code.County6()} : int64_t{0});
-    if (r.urban_rural_code != 0)
+    if (r.urban_rural_code != 0) {
       stmt.Bind(7, int64_t{r.urban_rural_code});
-    else
+    } else {
       stmt.BindNull(7);
+    }
     Status status = stmt.Run();
     if (!status.ok()) {
       (void)db_.Exec("ROLLBACK");
