@@ -55,8 +55,8 @@ StatusOr<RegionLevel> ParseLevelOption(std::string_view text, bool allow_provinc
 }
 
 Status BadFormatError(std::string_view format) {
-  return InvalidArgumentError(Bilingual(fmt::format("--format {} 无效（可用 table、csv、json）", format),
-                                        fmt::format("invalid --format {} (use table, csv or json)", format)));
+  return InvalidArgumentError(Bilingual("--format {} 无效（可用 table、csv、json）",
+                                        "invalid --format {} (use table, csv or json)", format));
 }
 
 }  // namespace jz::cli

@@ -425,11 +425,11 @@ StatusOr<bool> ParseYesNo(std::string_view text) {
     if (key == spelling.text) return spelling.value;
   }
   const std::string quoted = QuoteForMessage(cell);
-  return InvalidArgumentError(Bilingual(
-      fmt::format("无法识别是/否值“{}”；可填写：是/否、有/无、Y/N、yes/no、true/false、1/0", quoted),
-      fmt::format("unrecognised yes/no value \"{}\"; accepted: 是/否, 有/无, Y/N, yes/no, "
-                  "true/false, 1/0",
-                  quoted)));
+  return InvalidArgumentError(
+      Bilingual("无法识别是/否值“{}”；可填写：是/否、有/无、Y/N、yes/no、true/false、1/0",
+                "unrecognised yes/no value \"{}\"; accepted: 是/否, 有/无, Y/N, yes/no, "
+                "true/false, 1/0",
+                quoted));
 }
 
 std::string_view YesNoLabel(bool value, Lang lang) {

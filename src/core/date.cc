@@ -120,18 +120,17 @@ StatusOr<Date> Date::Parse(std::string_view text) {
                   fmt::format("date \"{}\" is not in a recognised form; {}", trimmed, kAcceptedFormsEn)));
   }
   if (written->year < kMinYear || written->year > kMaxYear) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("日期“{}”的年份 {} 超出 {}–{} 的范围", trimmed, written->year, kMinYear, kMaxYear),
-        fmt::format("date \"{}\" has year {}; years {} to {} are accepted", trimmed, written->year, kMinYear,
-                    kMaxYear)));
+    return InvalidArgumentError(Bilingual("日期“{}”的年份 {} 超出 {}–{} 的范围",
+                                          "date \"{}\" has year {}; years {} to {} are accepted", trimmed,
+                                          written->year, kMinYear, kMaxYear));
   }
   const std::optional<Date> date = FromYmd(written->year, written->month, written->day);
   if (!date) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("日期“{}”不存在：月份应为 1–12，日应在该月的天数之内", trimmed),
-                  fmt::format("date \"{}\" does not exist: the month must be 1 to 12 and the day must "
-                              "exist in that month",
-                              trimmed)));
+        Bilingual("日期“{}”不存在：月份应为 1–12，日应在该月的天数之内",
+                  "date \"{}\" does not exist: the month must be 1 to 12 and the day must "
+                  "exist in that month",
+                  trimmed));
   }
   return *date;
 }

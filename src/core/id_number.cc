@@ -131,11 +131,10 @@ Status NonDigitError(std::string_view id, size_t index) {
   const size_t position = CharacterCount(id.substr(0, index)) + 1;
   const std::string_view character = CharacterAt(id, index);
   return InvalidArgumentError(
-      Bilingual(fmt::format("身份证号码第 {} 位“{}”不是数字；前 17 位应为半角数字，第 18 位为数字或 X",
-                            position, character),
-                fmt::format("ID number: character {} \"{}\" is not a digit; the first 17 characters must "
-                            "be ASCII digits and the 18th a digit or X",
-                            position, character)));
+      Bilingual("身份证号码第 {} 位“{}”不是数字；前 17 位应为半角数字，第 18 位为数字或 X",
+                "ID number: character {} \"{}\" is not a digit; the first 17 characters must "
+                "be ASCII digits and the 18th a digit or X",
+                position, character));
 }
 
 // Checks that every character is a digit, except an X or x in place 18.
@@ -160,10 +159,10 @@ Status CheckLength(std::string_view id) {
   // The right number of characters but more bytes: some are not ASCII (e.g. full-width).
   if (count == IdNumber::kLength || count == IdNumber::kLegacyLength) return CheckCharacters(id);
   return InvalidArgumentError(
-      Bilingual(fmt::format("身份证号码长度为 {} 位；应为 18 位，或 15 位旧号码", count),
-                fmt::format("ID number has {} characters; 18 characters (or 15 digits for an old-style "
-                            "number) are accepted",
-                            count)));
+      Bilingual("身份证号码长度为 {} 位；应为 18 位，或 15 位旧号码",
+                "ID number has {} characters; 18 characters (or 15 digits for an old-style "
+                "number) are accepted",
+                count));
 }
 
 Digits17 LeadingDigits(std::string_view id) {
@@ -184,17 +183,16 @@ Status AddressError(AddressProblem problem, uint32_t address6) {
       return OkStatus();
     case AddressProblem::kProvince:
       return InvalidArgumentError(
-          Bilingual(fmt::format("身份证号码地址码的前两位 {:02} 不是省级代码（应为 {}–{}）", address6 / 10000,
-                                kMinProvince, kMaxProvince),
-                    fmt::format("ID number: the address code starts with {:02}, which is not a province "
-                                "code ({} to {})",
-                                address6 / 10000, kMinProvince, kMaxProvince)));
+          Bilingual("身份证号码地址码的前两位 {:02} 不是省级代码（应为 {}–{}）",
+                    "ID number: the address code starts with {:02}, which is not a province "
+                    "code ({} to {})",
+                    address6 / 10000, kMinProvince, kMaxProvince));
     case AddressProblem::kPrefecture:
       return InvalidArgumentError(
-          Bilingual(fmt::format("身份证号码地址码 {:06} 的第 3–4 位为 00，未指明地级区划", address6),
-                    fmt::format("ID number: address code {:06} has 00 in digits 3-4, so it names no "
-                                "prefecture",
-                                address6)));
+          Bilingual("身份证号码地址码 {:06} 的第 3–4 位为 00，未指明地级区划",
+                    "ID number: address code {:06} has 00 in digits 3-4, so it names no "
+                    "prefecture",
+                    address6));
   }
   return InternalError("unhandled AddressProblem");
 }
@@ -204,17 +202,15 @@ Status BirthError(BirthProblem problem, uint32_t birth8, Date today) {
     case BirthProblem::kNone:
       return OkStatus();
     case BirthProblem::kNotReal:
-      return InvalidArgumentError(
-          Bilingual(fmt::format("身份证号码中的出生日期 {:08} 不是有效日期", birth8),
-                    fmt::format("ID number: birth date {:08} is not a real date", birth8)));
+      return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 不是有效日期",
+                                            "ID number: birth date {:08} is not a real date", birth8));
     case BirthProblem::kTooEarly:
-      return InvalidArgumentError(
-          Bilingual(fmt::format("身份证号码中的出生日期 {:08} 早于 1900-01-01", birth8),
-                    fmt::format("ID number: birth date {:08} is before 1900-01-01", birth8)));
+      return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 早于 1900-01-01",
+                                            "ID number: birth date {:08} is before 1900-01-01", birth8));
     case BirthProblem::kTooLate:
-      return InvalidArgumentError(Bilingual(
-          fmt::format("身份证号码中的出生日期 {:08} 晚于今天（{}）", birth8, today.ToString()),
-          fmt::format("ID number: birth date {:08} is after today ({})", birth8, today.ToString())));
+      return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 晚于今天（{}）",
+                                            "ID number: birth date {:08} is after today ({})", birth8,
+                                            today.ToString()));
   }
   return InternalError("unhandled BirthProblem");
 }
@@ -222,11 +218,11 @@ Status BirthError(BirthProblem problem, uint32_t birth8, Date today) {
 Status CheckCheckCharacter(const Digits17& digits, char found) {
   const char expected = CheckCharacterOf(digits);
   if (found == expected || (found == 'x' && expected == 'X')) return OkStatus();
-  return InvalidArgumentError(Bilingual(
-      fmt::format("身份证号码校验码错误：应为“{}”，实为“{}”；号码中可能有输错的数字", expected, found),
-      fmt::format("ID number: the check character should be \"{}\" but is \"{}\"; a digit is "
-                  "probably mistyped",
-                  expected, found)));
+  return InvalidArgumentError(
+      Bilingual("身份证号码校验码错误：应为“{}”，实为“{}”；号码中可能有输错的数字",
+                "ID number: the check character should be \"{}\" but is \"{}\"; a digit is "
+                "probably mistyped",
+                expected, found));
 }
 
 }  // namespace
@@ -249,22 +245,20 @@ StatusOr<IdNumber> IdNumber::Parse(std::string_view text) { return Parse(text, D
 StatusOr<IdNumber> IdNumber::FromParts(uint32_t address6, Date birth, uint32_t sequence3) {
   if (CheckAddress(address6) != AddressProblem::kNone) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("地址码 {} 无效：应为 6 位数字，前两位为 {}–{}，第 3–4 位不为 00", address6,
-                              kMinProvince, kMaxProvince),
-                  fmt::format("address code {} is not valid: it must be 6 digits, starting with {} to "
-                              "{}, with digits 3-4 not 00",
-                              address6, kMinProvince, kMaxProvince)));
+        Bilingual("地址码 {} 无效：应为 6 位数字，前两位为 {}–{}，第 3–4 位不为 00",
+                  "address code {} is not valid: it must be 6 digits, starting with {} to "
+                  "{}, with digits 3-4 not 00",
+                  address6, kMinProvince, kMaxProvince));
   }
   const Date today = Date::Today();
   if (birth < *Date::FromYmd(1900, 1, 1) || birth > today) {
-    return InvalidArgumentError(Bilingual(
-        fmt::format("出生日期 {} 不在 1900-01-01 至今天（{}）之间", birth.ToString(), today.ToString()),
-        fmt::format("birth date {} is not between 1900-01-01 and today ({})", birth.ToString(),
-                    today.ToString())));
+    return InvalidArgumentError(Bilingual("出生日期 {} 不在 1900-01-01 至今天（{}）之间",
+                                          "birth date {} is not between 1900-01-01 and today ({})",
+                                          birth.ToString(), today.ToString()));
   }
   if (sequence3 > 999) {
-    return InvalidArgumentError(Bilingual(fmt::format("顺序码 {} 超出 0–999 的范围", sequence3),
-                                          fmt::format("sequence {} is outside 0 to 999", sequence3)));
+    return InvalidArgumentError(
+        Bilingual("顺序码 {} 超出 0–999 的范围", "sequence {} is outside 0 to 999", sequence3));
   }
   return IdNumber(Pack({address6, Birth8Of(birth), sequence3}));
 }

@@ -120,36 +120,35 @@ std::optional<int64_t> ToFen(const WrittenAmount& amount) {
 
 Status NotAnAmountError(std::string_view text) {
   return InvalidArgumentError(
-      Bilingual(fmt::format("金额“{}”无法识别；可接受如 1234、1234.56、-12.3、1,234.56、¥1234 或 "
-                            "1234元 的写法",
-                            text),
-                fmt::format("amount \"{}\" is not a number of yuan; accepted forms are like 1234, "
-                            "1234.56, -12.3, 1,234.56, ¥1234 and 1234元",
-                            text)));
+      Bilingual("金额“{}”无法识别；可接受如 1234、1234.56、-12.3、1,234.56、¥1234 或 "
+                "1234元 的写法",
+                "amount \"{}\" is not a number of yuan; accepted forms are like 1234, "
+                "1234.56, -12.3, 1,234.56, ¥1234 and 1234元",
+                text));
 }
 
 Status MisgroupedError(std::string_view text) {
   return InvalidArgumentError(
-      Bilingual(fmt::format("金额“{}”的千位分隔符位置不正确：逗号应每三位数字一个，如 1,234,567.89", text),
-                fmt::format("amount \"{}\" has misplaced thousands separators: commas must separate "
-                            "groups of three digits, as in 1,234,567.89",
-                            text)));
+      Bilingual("金额“{}”的千位分隔符位置不正确：逗号应每三位数字一个，如 1,234,567.89",
+                "amount \"{}\" has misplaced thousands separators: commas must separate "
+                "groups of three digits, as in 1,234,567.89",
+                text));
 }
 
 Status TooManyDecimalsError(std::string_view text) {
   return InvalidArgumentError(
-      Bilingual(fmt::format("金额“{}”的小数超过两位；金额最小单位为分（0.01 元）", text),
-                fmt::format("amount \"{}\" has more than two decimal places; the smallest unit is the "
-                            "fen (0.01 yuan)",
-                            text)));
+      Bilingual("金额“{}”的小数超过两位；金额最小单位为分（0.01 元）",
+                "amount \"{}\" has more than two decimal places; the smallest unit is the "
+                "fen (0.01 yuan)",
+                text));
 }
 
 Status OutOfRangeError(std::string_view text) {
   return InvalidArgumentError(
-      Bilingual(fmt::format("金额“{}”超出可表示的范围（绝对值不超过 92233720368547758.07 元）", text),
-                fmt::format("amount \"{}\" is out of range; amounts up to ±92233720368547758.07 yuan "
-                            "are accepted",
-                            text)));
+      Bilingual("金额“{}”超出可表示的范围（绝对值不超过 92233720368547758.07 元）",
+                "amount \"{}\" is out of range; amounts up to ±92233720368547758.07 yuan "
+                "are accepted",
+                text));
 }
 
 }  // namespace

@@ -80,27 +80,24 @@ Status CheckShape(std::string_view text) {
   if (non_digit != std::string_view::npos) {
     const size_t position = CharacterPosition(text, non_digit);
     return InvalidArgumentError(
-        Bilingual(fmt::format("区划代码“{}”的第 {} 个字符不是数字；区划代码应为 2、4、6、9 或 12 位数字",
-                              text, position),
-                  fmt::format("region code \"{}\": character {} is not a digit; a code is 2, 4, 6, 9 "
-                              "or 12 ASCII digits",
-                              text, position)));
+        Bilingual("区划代码“{}”的第 {} 个字符不是数字；区划代码应为 2、4、6、9 或 12 位数字",
+                  "region code \"{}\": character {} is not a digit; a code is 2, 4, 6, 9 "
+                  "or 12 ASCII digits",
+                  text, position));
   }
   for (const LevelShape& shape : kShapes) {
     if (text.size() == shape.digits) return OkStatus();
   }
-  return InvalidArgumentError(Bilingual(
-      fmt::format("区划代码“{}”有 {} 位，应为 2、4、6、9 或 12 位数字", text, text.size()),
-      fmt::format("region code \"{}\" has {} digits; 2, 4, 6, 9 or 12 are accepted", text, text.size())));
+  return InvalidArgumentError(Bilingual("区划代码“{}”有 {} 位，应为 2、4、6、9 或 12 位数字",
+                                        "region code \"{}\" has {} digits; 2, 4, 6, 9 or 12 are accepted",
+                                        text, text.size()));
 }
 
 Status VerdictError(std::string_view text, const Verdict& verdict) {
   if (verdict.rule == Verdict::kProvinceOutOfRange) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("区划代码“{}”的省级段 {} 不在 {}–{} 之内", text, text.substr(0, 2),
-                              kMinProvince, kMaxProvince),
-                  fmt::format("region code \"{}\" has province segment {}; {} to {} are accepted", text,
-                              text.substr(0, 2), kMinProvince, kMaxProvince)));
+    return InvalidArgumentError(Bilingual("区划代码“{}”的省级段 {} 不在 {}–{} 之内",
+                                          "region code \"{}\" has province segment {}; {} to {} are accepted",
+                                          text, text.substr(0, 2), kMinProvince, kMaxProvince));
   }
   return InvalidArgumentError(Bilingual(
       fmt::format("区划代码“{}”的{}段为 0，其下的{}段却不为 0；下级区划必须有上级", text,

@@ -33,8 +33,7 @@ StatusOr<FeedLayout> MapFeedHeader(const std::vector<std::string_view>& header, 
   }
   if (!missing.empty()) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("{}: 数据源 {} 缺少列：{}", path, schema.name, missing),
-                  fmt::format("{}: feed {} lacks columns: {}", path, schema.name, missing)));
+        Bilingual("{}: 数据源 {} 缺少列：{}", "{}: feed {} lacks columns: {}", path, schema.name, missing));
   }
   return layout;
 }
@@ -86,8 +85,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
   std::vector<std::string_view> f;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(f));
   if (!has_header) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{}: 文件为空", path), fmt::format("{}: the file is empty", path)));
+    return InvalidArgumentError(Bilingual("{}: 文件为空", "{}: the file is empty", path));
   }
   ASSIGN_OR_RETURN(FeedLayout layout, MapFeedHeader(f, schema, path));
   FeedTable table;

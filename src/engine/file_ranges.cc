@@ -32,8 +32,7 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 constexpr size_t kProbeBytes = size_t{64} << 10;
 
 Status ReadError(int error) {
-  return DataLossError(Bilingual(fmt::format("读取文件失败（{}）", std::strerror(error)),
-                                 fmt::format("cannot read the file ({})", std::strerror(error))));
+  return DataLossError(Bilingual("读取文件失败（{}）", "cannot read the file ({})", std::strerror(error)));
 }
 
 }  // namespace

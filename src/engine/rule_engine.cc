@@ -220,8 +220,7 @@ StatusOr<RuleEngine> RuleEngine::Create(const Policy& policy, const Snapshot& sn
       const Node& node = expr.nodes[i];
       auto missing = [&](std::string_view what) {
         return FailedPreconditionError(
-            Bilingual(fmt::format("规则 {}：快照缺少 {}", rule.id, what),
-                      fmt::format("rule {}: the snapshot lacks {}", rule.id, what)));
+            Bilingual("规则 {}：快照缺少 {}", "rule {}: the snapshot lacks {}", rule.id, what));
       };
       if (node.op == Op::kField) {
         const size_t rows =

@@ -54,8 +54,8 @@ StatusOr<std::vector<int64_t>> SortedFrame(std::span<const FrameUnit> frame) {
   std::sort(keys.begin(), keys.end());
   auto dup = std::adjacent_find(keys.begin(), keys.end());
   if (dup != keys.end()) {
-    return InvalidArgumentError(Bilingual(fmt::format("抽样框中户编号 {} 重复", *dup),
-                                          fmt::format("household {} appears twice in the frame", *dup)));
+    return InvalidArgumentError(
+        Bilingual("抽样框中户编号 {} 重复", "household {} appears twice in the frame", *dup));
   }
   return order;
 }
@@ -175,13 +175,11 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
   const auto strata_count = static_cast<int64_t>(strata.size());
   if (!design.census && n < strata_count * design.min_per_stratum) {
     return InvalidArgumentError(Bilingual(
-        fmt::format("样本量 {} 小于 {} 层 × 每层最少 "
-                    "{}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
-                    n, strata_count, design.min_per_stratum),
-        fmt::format(
-            "the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
-            "household; stratify by township, draw more, or lower the minimum",
-            n, strata_count, design.min_per_stratum)));
+        "样本量 {} 小于 {} 层 × 每层最少 "
+        "{}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
+        "the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
+        "household; stratify by township, draw more, or lower the minimum",
+        n, strata_count, design.min_per_stratum));
   }
   std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()),
       caps(strata.size());

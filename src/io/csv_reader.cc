@@ -37,16 +37,13 @@ std::string ErrnoText(int error) { return std::error_code(error, std::generic_ca
 
 Status OpenError(const std::string& path, int error) {
   if (error == ENOENT || error == ENOTDIR) {
-    return NotFoundError(
-        Bilingual(fmt::format("文件不存在：{}", path), fmt::format("file not found: {}", path)));
+    return NotFoundError(Bilingual("文件不存在：{}", "file not found: {}", path));
   }
   const std::string reason = ErrnoText(error);
   if (error == EACCES || error == EPERM) {
-    return PermissionDeniedError(Bilingual(fmt::format("无权读取文件 {}（{}）", path, reason),
-                                           fmt::format("may not read {} ({})", path, reason)));
+    return PermissionDeniedError(Bilingual("无权读取文件 {}（{}）", "may not read {} ({})", path, reason));
   }
-  return DataLossError(Bilingual(fmt::format("无法打开文件 {}（{}）", path, reason),
-                                 fmt::format("cannot open {} ({})", path, reason)));
+  return DataLossError(Bilingual("无法打开文件 {}（{}）", "cannot open {} ({})", path, reason));
 }
 
 }  // namespace
@@ -72,8 +69,8 @@ StatusOr<std::unique_ptr<CsvReader>> CsvReader::Open(const std::string& path, Cs
   if (::fstat(fd, &info) == 0) {
     if (S_ISDIR(info.st_mode)) {
       ::close(fd);
-      return InvalidArgumentError(Bilingual(fmt::format("{} 是目录，不是 CSV 文件", path),
-                                            fmt::format("{} is a directory, not a CSV file", path)));
+      return InvalidArgumentError(
+          Bilingual("{} 是目录，不是 CSV 文件", "{} is a directory, not a CSV file", path));
     }
     if (S_ISREG(info.st_mode)) total_bytes = info.st_size;
   }
@@ -96,10 +93,10 @@ Status CsvReader::Init() {
   const char d = options_.delimiter;
   if (d == '"' || d == '\r' || d == '\n' || options_.max_fields == 0 || options_.max_field_bytes == 0) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("{}：CSV 选项无效（分隔符不能是引号或换行符，上限必须大于 0）", name_),
-                  fmt::format("{}: invalid CSV options (the delimiter may not be a quote or a line "
-                              "break, and the limits must be positive)",
-                              name_)));
+        Bilingual("{}：CSV 选项无效（分隔符不能是引号或换行符，上限必须大于 0）",
+                  "{}: invalid CSV options (the delimiter may not be a quote or a line "
+                  "break, and the limits must be positive)",
+                  name_));
   }
   buf_.resize(std::max(options_.read_buffer_bytes, kMinReadBufferBytes));
   RETURN_IF_ERROR(ReadFirstBlock());
@@ -154,8 +151,7 @@ StatusOr<size_t> CsvReader::ReadSource(char* destination, size_t capacity) {
     if (n >= 0) return static_cast<size_t>(n);
     if (errno == EINTR) continue;
     const std::string reason = ErrnoText(errno);
-    return Fail(DataLossError(Bilingual(fmt::format("读取文件 {} 失败（{}）", name_, reason),
-                                        fmt::format("cannot read {} ({})", name_, reason))));
+    return Fail(DataLossError(Bilingual("读取文件 {} 失败（{}）", "cannot read {} ({})", name_, reason)));
   }
 }
 

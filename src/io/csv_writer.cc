@@ -26,19 +26,15 @@ bool IsValidDelimiter(char delimiter) { return delimiter != '"' && delimiter != 
 Status OpenError(const std::string& path, int error) {
   const std::string reason = ErrnoText(error);
   if (error == ENOENT || error == ENOTDIR) {
-    return NotFoundError(Bilingual(fmt::format("无法创建 {}：目录不存在", path),
-                                   fmt::format("cannot create {}: no such directory", path)));
+    return NotFoundError(Bilingual("无法创建 {}：目录不存在", "cannot create {}: no such directory", path));
   }
   if (error == EACCES || error == EPERM || error == EROFS) {
-    return PermissionDeniedError(Bilingual(fmt::format("无权写入 {}（{}）", path, reason),
-                                           fmt::format("may not write {} ({})", path, reason)));
+    return PermissionDeniedError(Bilingual("无权写入 {}（{}）", "may not write {} ({})", path, reason));
   }
   if (error == EISDIR) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{} 是目录", path), fmt::format("{} is a directory", path)));
+    return InvalidArgumentError(Bilingual("{} 是目录", "{} is a directory", path));
   }
-  return DataLossError(Bilingual(fmt::format("无法创建 {}（{}）", path, reason),
-                                 fmt::format("cannot create {} ({})", path, reason)));
+  return DataLossError(Bilingual("无法创建 {}（{}）", "cannot create {} ({})", path, reason));
 }
 
 }  // namespace
@@ -172,8 +168,7 @@ void CsvWriter::Write(std::string_view bytes) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       const std::string reason = n < 0 ? ErrnoText(errno) : "wrote nothing";
-      status_ = DataLossError(Bilingual(fmt::format("写入 {} 失败（{}）", name_, reason),
-                                        fmt::format("cannot write {} ({})", name_, reason)));
+      status_ = DataLossError(Bilingual("写入 {} 失败（{}）", "cannot write {} ({})", name_, reason));
       return;
     }
     bytes.remove_prefix(static_cast<size_t>(n));
@@ -191,13 +186,11 @@ Status CsvWriter::Close() {
   // (a pipe, /dev/full) cannot be synced, which is fine.
   if (::fdatasync(fd_) != 0 && errno != EINVAL && errno != EROFS && status_.ok()) {
     const std::string reason = ErrnoText(errno);
-    status_ = DataLossError(Bilingual(fmt::format("写入 {} 失败（{}）", name_, reason),
-                                      fmt::format("cannot write {} ({})", name_, reason)));
+    status_ = DataLossError(Bilingual("写入 {} 失败（{}）", "cannot write {} ({})", name_, reason));
   }
   if (::close(fd_) != 0 && status_.ok()) {
     const std::string reason = ErrnoText(errno);
-    status_ = DataLossError(Bilingual(fmt::format("关闭 {} 失败（{}）", name_, reason),
-                                      fmt::format("cannot close {} ({})", name_, reason)));
+    status_ = DataLossError(Bilingual("关闭 {} 失败（{}）", "cannot close {} ({})", name_, reason));
   }
   fd_ = -1;
   return status_;

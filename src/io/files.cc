@@ -12,8 +12,8 @@ Status CreateDirectories(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    return UnavailableError(Bilingual(fmt::format("无法创建目录 {}：{}", dir, ec.message()),
-                                      fmt::format("cannot create directory {}: {}", dir, ec.message())));
+    return UnavailableError(
+        Bilingual("无法创建目录 {}：{}", "cannot create directory {}: {}", dir, ec.message()));
   }
   return OkStatus();
 }

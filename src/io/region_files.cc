@@ -33,8 +33,7 @@ StatusOr<Columns> ReadHeader(CsvReader& reader) {
   std::vector<std::string_view> fields;
   ASSIGN_OR_RETURN(bool has_header, reader.Next(fields));
   if (!has_header) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}: 文件为空", reader.name()),
-                                          fmt::format("{}: the file is empty", reader.name())));
+    return InvalidArgumentError(Bilingual("{}: 文件为空", "{}: the file is empty", reader.name()));
   }
   Columns c;
   for (size_t i = 0; i < fields.size(); ++i) {
@@ -46,9 +45,9 @@ StatusOr<Columns> ReadHeader(CsvReader& reader) {
     if (fields[i] == "ur_code") c.urban_rural = index;
   }
   if (c.code < 0 || c.name < 0 || c.parent < 0) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{}: 表头缺少 code、name 或 parent_code 列", reader.name()),
-                  fmt::format("{}: the header lacks a code, name or parent_code column", reader.name())));
+    return InvalidArgumentError(Bilingual("{}: 表头缺少 code、name 或 parent_code 列",
+                                          "{}: the header lacks a code, name or parent_code column",
+                                          reader.name()));
   }
   return c;
 }
@@ -137,9 +136,8 @@ StatusOr<RegionEdition> RegionEditionFor(int year) {
     return RegionEdition{2016, "jilin-counties-2016.csv", "jilin-townships-2016.csv",
                          "jilin-villages-2016.csv"};
   }
-  return InvalidArgumentError(
-      Bilingual(fmt::format("不支持的区划版本 {}（可用 2023、2016）", year),
-                fmt::format("unsupported region edition {} (use 2023 or 2016)", year)));
+  return InvalidArgumentError(Bilingual("不支持的区划版本 {}（可用 2023、2016）",
+                                        "unsupported region edition {} (use 2023 or 2016)", year));
 }
 
 StatusOr<std::vector<Region>> ReadRegionDirectory(const std::string& dir, const RegionEdition& edition,

@@ -73,17 +73,16 @@ StatusOr<std::unique_ptr<RegistryReader>> RegistryReader::FromString(std::string
 Status RegistryReader::ReadHeader() {
   ASSIGN_OR_RETURN(bool has_header, csv_->Next(fields_));
   if (!has_header) {
-    return InvalidArgumentError(Bilingual(fmt::format("{}: 文件为空，没有表头", name()),
-                                          fmt::format("{}: the file is empty (no header row)", name())));
+    return InvalidArgumentError(
+        Bilingual("{}: 文件为空，没有表头", "{}: the file is empty (no header row)", name()));
   }
   std::vector<bool> seen(RegistryColumns().size(), false);
   for (std::string_view header : fields_) {
     headers_.emplace_back(TrimAsciiWhitespace(header));
     std::optional<RegistryColumn> column = FindRegistryColumn(header);
     if (column && seen[static_cast<size_t>(*column)]) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("{}: 表头中列“{}”重复", name(), headers_.back()),
-                    fmt::format("{}: column \"{}\" appears twice in the header", name(), headers_.back())));
+      return InvalidArgumentError(Bilingual(
+          "{}: 表头中列“{}”重复", "{}: column \"{}\" appears twice in the header", name(), headers_.back()));
     }
     if (column) seen[static_cast<size_t>(*column)] = true;
     if (column == C::kHouseholdNo) household_no_index_ = columns_.size();
@@ -98,8 +97,7 @@ Status RegistryReader::ReadHeader() {
   }
   if (!missing.empty()) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("{}: 缺少必需的列：{}", name(), missing),
-                  fmt::format("{}: required columns are missing: {}", name(), missing)));
+        Bilingual("{}: 缺少必需的列：{}", "{}: required columns are missing: {}", name(), missing));
   }
   return OkStatus();
 }

@@ -82,11 +82,11 @@ StatusOr<TextEncoding> ParseTextEncoding(std::string_view name) {
   const std::string lower = AsciiLower(name);
   if (lower == "utf-8" || lower == "utf8") return TextEncoding::kUtf8;
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312") return TextEncoding::kGb18030;
-  return InvalidArgumentError(Bilingual(
-      fmt::format("未知的文本编码“{}”；可用的编码：utf-8、gb18030（gbk、gb2312 按 gb18030 读取）", name),
-      fmt::format("unknown text encoding \"{}\"; accepted: utf-8, gb18030 (gbk and gb2312 "
-                  "are read as gb18030)",
-                  name)));
+  return InvalidArgumentError(
+      Bilingual("未知的文本编码“{}”；可用的编码：utf-8、gb18030（gbk、gb2312 按 gb18030 读取）",
+                "unknown text encoding \"{}\"; accepted: utf-8, gb18030 (gbk and gb2312 "
+                "are read as gb18030)",
+                name));
 }
 
 std::string_view TextEncodingName(TextEncoding encoding) {
@@ -162,10 +162,9 @@ StatusOr<EncodingConverter> EncodingConverter::Create(TextEncoding from, TextEnc
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     const std::string reason = std::error_code(errno, std::generic_category()).message();
     return InternalError(
-        Bilingual(fmt::format("无法创建 {} 到 {} 的编码转换（iconv：{}）", TextEncodingName(from),
-                              TextEncodingName(to), reason),
-                  fmt::format("cannot convert from {} to {} (iconv: {}); are the gconv modules installed?",
-                              TextEncodingName(from), TextEncodingName(to), reason)));
+        Bilingual("无法创建 {} 到 {} 的编码转换（iconv：{}）",
+                  "cannot convert from {} to {} (iconv: {}); are the gconv modules installed?",
+                  TextEncodingName(from), TextEncodingName(to), reason));
   }
   return EncodingConverter(cd, from, to);
 }
@@ -212,9 +211,9 @@ Status EncodingConverter::Convert(std::string_view in, std::string& out) {
     iconv(cd_, nullptr, nullptr, nullptr, nullptr);  // Back to the initial state for reuse.
     const std::string_view name = TextEncodingName(from_);
     if (error == EINVAL) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("{} 文本在字节偏移 {} 处有不完整的字符", name, input_offset_),
-                    fmt::format("incomplete {} character at byte offset {}", name, input_offset_)));
+      return InvalidArgumentError(Bilingual("{} 文本在字节偏移 {} 处有不完整的字符",
+                                            "incomplete {} character at byte offset {}", name,
+                                            input_offset_));
     }
     const auto byte = static_cast<unsigned char>(in[offset_in_piece]);
     return InvalidArgumentError(

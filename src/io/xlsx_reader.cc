@@ -262,8 +262,7 @@ std::string ExcelSerialToIsoDate(double serial) {
 StatusOr<std::vector<XlsxRow>> ReadXlsxFirstSheet(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return NotFoundError(
-        Bilingual(fmt::format("{}：文件不存在", path), fmt::format("{}: no such file", path)));
+    return NotFoundError(Bilingual("{}：文件不存在", "{}: no such file", path));
   }
   int code = 0;
   Zip zip(zip_open(path.c_str(), ZIP_RDONLY, &code));

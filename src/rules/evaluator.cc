@@ -89,9 +89,9 @@ class Evaluator {
   StatusOr<Value> Field(const Node& node) {
     const FieldDef& def = Fields()[node.field];
     if (def.needs_year && year_ == nullptr) {
-      return FailedPreconditionError(Bilingual(
-          fmt::format("户 {} 在 {} 年及以前没有年度数据", household_.household_no, as_of_.year()),
-          fmt::format("household {} has no data year up to {}", household_.household_no, as_of_.year())));
+      return FailedPreconditionError(Bilingual("户 {} 在 {} 年及以前没有年度数据",
+                                               "household {} has no data year up to {}",
+                                               household_.household_no, as_of_.year()));
     }
     FieldInput input{household_, nullptr, year_, as_of_};
     if (const std::optional<size_t> p = PersonOf(node.who)) input.person = &household_.members[*p];

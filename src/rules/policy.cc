@@ -218,9 +218,8 @@ Status Loader::ApplyOverrides(Policy& policy) const {
     if (it == policy.parameters.end()) {
       std::string known;
       for (const auto& [name, value] : policy.parameters) known += (known.empty() ? "" : ", ") + name;
-      return InvalidArgumentError(
-          Bilingual(fmt::format("{}: 没有参数 “{}”（可用：{}）", source_, o.name, known),
-                    fmt::format("{}: no parameter '{}' (known: {})", source_, o.name, known)));
+      return InvalidArgumentError(Bilingual("{}: 没有参数 “{}”（可用：{}）",
+                                            "{}: no parameter '{}' (known: {})", source_, o.name, known));
     }
     const Type type = it->second.type;
     auto bad = [&] {
@@ -447,9 +446,8 @@ StatusOr<Policy> LoadPolicyFile(const std::string& path, std::span<const Paramet
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<size_t>(in.gcount()));
   if (text.size() > kMaxPolicyFileBytes) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{}: 策略文件超过 {} 字节", path, kMaxPolicyFileBytes),
-                  fmt::format("{}: policy file is larger than {} bytes", path, kMaxPolicyFileBytes)));
+    return InvalidArgumentError(Bilingual(
+        "{}: 策略文件超过 {} 字节", "{}: policy file is larger than {} bytes", path, kMaxPolicyFileBytes));
   }
   return LoadPolicyText(text, path, overrides);
 }

@@ -112,13 +112,11 @@ StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const Si
   RETURN_IF_ERROR(CheckSeed("--seed", options.seed));
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
   if (!campaign) {
-    return NotFoundError(
-        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+    return NotFoundError(Bilingual("核查活动 {} 不存在", "no campaign {}", code));
   }
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
   if (!sample) {
-    return FailedPreconditionError(Bilingual(fmt::format("核查活动 {} 尚未抽样", code),
-                                             fmt::format("campaign {} has no sample yet", code)));
+    return FailedPreconditionError(Bilingual("核查活动 {} 尚未抽样", "campaign {} has no sample yet", code));
   }
   std::unordered_set<std::string> sampled_no;
   for (const CampaignUnit& u : sample->units) sampled_no.insert(u.household_no);

@@ -160,19 +160,17 @@ StatusOr<FeedSummary> GenerateFeeds(const FeedOptions& options, Progress& progre
   }
   StatusOr<Policy> loaded = LoadPolicyFile(options.policy_path);
   if (loaded.status().code() == StatusCode::kNotFound) {
-    return NotFoundError(Bilingual(
-        fmt::format("无法读取政策文件 {}；请用 --policy 指定政策文件（默认值相对于当前目录）",
-                    options.policy_path),
-        fmt::format("cannot read policy file {}; name one with --policy (the default is relative to the "
-                    "current directory)",
-                    options.policy_path)));
+    return NotFoundError(
+        Bilingual("无法读取政策文件 {}；请用 --policy 指定政策文件（默认值相对于当前目录）",
+                  "cannot read policy file {}; name one with --policy (the default is relative to the "
+                  "current directory)",
+                  options.policy_path));
   }
   ASSIGN_OR_RETURN(Policy policy, std::move(loaded));
   const std::optional<Date> as_of = Date::FromYmd(options.registry.data_year, 12, 31);
   if (!as_of) {
     return InvalidArgumentError(
-        Bilingual(fmt::format("--year {} 无效", options.registry.data_year),
-                  fmt::format("--year {} is not a valid year", options.registry.data_year)));
+        Bilingual("--year {} 无效", "--year {} is not a valid year", options.registry.data_year));
   }
   ASSIGN_OR_RETURN(gen::FeedSynthesizer synth, gen::FeedSynthesizer::Create(policy.feeds, *as_of));
   FeedSummary summary;

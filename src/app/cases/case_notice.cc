@@ -24,9 +24,8 @@ StatusOr<std::string> PublicNoticeText(Store& store, int64_t case_id) {
     if (e.action == CaseAction::kInclude || e.action == CaseAction::kEliminate) step = &e;
   }
   if (step == nullptr || !step->notice_start || !step->notice_end) {
-    return FailedPreconditionError(
-        Bilingual(fmt::format("案件 {} 还没有需要公示的纳入或风险消除", case_id),
-                  fmt::format("case {} has no inclusion or elimination to announce", case_id)));
+    return FailedPreconditionError(Bilingual("案件 {} 还没有需要公示的纳入或风险消除",
+                                             "case {} has no inclusion or elimination to announce", case_id));
   }
   ASSIGN_OR_RETURN(Household h, RequireHousehold(store, d.c.household_no));
   ASSIGN_OR_RETURN(std::optional<Region> village, store.FindRegion(h.village));

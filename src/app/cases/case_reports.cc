@@ -14,8 +14,7 @@ using cases_internal::InScope;
 StatusOr<CaseDetail> LoadCaseDetail(Store& store, int64_t case_id) {
   ASSIGN_OR_RETURN(std::optional<MonitoringCase> c, store.cases().FindCase(case_id));
   if (!c) {
-    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id),
-                                   fmt::format("case {} does not exist", case_id)));
+    return NotFoundError(Bilingual("监测案件 {} 不存在", "case {} does not exist", case_id));
   }
   CaseDetail d;
   d.c = std::move(*c);

@@ -67,8 +67,7 @@ StatusOr<MonitoringCase> CaseService::Load(int64_t case_id) {
   }
   ASSIGN_OR_RETURN(std::optional<MonitoringCase> c, store_.cases().FindCase(case_id));
   if (!c) {
-    return NotFoundError(Bilingual(fmt::format("监测案件 {} 不存在", case_id),
-                                   fmt::format("case {} does not exist", case_id)));
+    return NotFoundError(Bilingual("监测案件 {} 不存在", "case {} does not exist", case_id));
   }
   return std::move(*c);
 }

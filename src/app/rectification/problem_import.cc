@@ -291,10 +291,9 @@ std::string Importer::FieldColumn(const Pending& p, std::string_view field) cons
 Status Importer::ParseInspectionRow(const ReadFile& file, const std::array<int, kColumnCount>& at,
                                     const Row& row) {
   if (row.cells.size() != file.header.size()) {
-    Error(
-        file.path, row.line, "", "",
-        Bilingual(fmt::format("该行有 {} 列，表头有 {} 列", row.cells.size(), file.header.size()),
-                  fmt::format("the row has {} cells, the header {}", row.cells.size(), file.header.size())));
+    Error(file.path, row.line, "", "",
+          Bilingual("该行有 {} 列，表头有 {} 列", "the row has {} cells, the header {}", row.cells.size(),
+                    file.header.size()));
     return OkStatus();
   }
   auto cell = [&](Column c) -> std::string { return at[c] < 0 ? "" : row.cells[static_cast<size_t>(at[c])]; };
@@ -423,10 +422,9 @@ Status Importer::CheckAndStore() {
     auto [it, fresh] = seen.try_emplace(p.key, pending.file, pending.line);
     if (!fresh) {
       Error(pending.file, pending.line, p.source_item.empty() ? "问题描述" : "问题编号", p.source_item,
-            Bilingual(fmt::format("与 {} 第 {} 行是同一问题（来源、编号或内容相同）", it->second.first,
-                                  it->second.second),
-                      fmt::format("the same problem as {} line {} (same source and number, or same content)",
-                                  it->second.first, it->second.second)));
+            Bilingual("与 {} 第 {} 行是同一问题（来源、编号或内容相同）",
+                      "the same problem as {} line {} (same source and number, or same content)",
+                      it->second.first, it->second.second));
     }
     problems.push_back(std::move(p));
   }

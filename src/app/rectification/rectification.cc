@@ -48,10 +48,9 @@ StatusOr<ProblemDetail> Prepare(Store& store, const ProblemAction& a) {
   ASSIGN_OR_RETURN(ProblemDetail detail, ShowProblem(store, a.problem_id));
   const Date last = detail.events.empty() ? detail.problem.created_at : detail.events.back().date;
   if (a.date < last) {
-    return InvalidArgumentError(Bilingual(fmt::format("日期 {} 早于问题 {} 的上一次记录（{}）",
-                                                      a.date.ToString(), a.problem_id, last.ToString()),
-                                          fmt::format("date {} is before the last entry of problem {} ({})",
-                                                      a.date.ToString(), a.problem_id, last.ToString())));
+    return InvalidArgumentError(Bilingual("日期 {} 早于问题 {} 的上一次记录（{}）",
+                                          "date {} is before the last entry of problem {} ({})",
+                                          a.date.ToString(), a.problem_id, last.ToString()));
   }
   return detail;
 }
@@ -119,16 +118,13 @@ Status CheckRegionAndHousehold(Store& store, Problem& p, size_t i, std::vector<P
     ASSIGN_OR_RETURN(std::optional<Household> h, store.FindHousehold(p.household_no));
     if (!h) {
       AddError(errors, i, "household_no", p.household_no,
-               Bilingual(fmt::format("户编号 {} 不在登记数据中", p.household_no),
-                         fmt::format("household {} is not in the registry", p.household_no)));
+               Bilingual("户编号 {} 不在登记数据中", "household {} is not in the registry", p.household_no));
     } else if (p.region.value() == 0) {
       p.region = h->village;
     } else if (!p.region.Contains(h->village)) {
       AddError(errors, i, "household_no", p.household_no,
-               Bilingual(fmt::format("户编号 {} 所在村 {} 不在区划 {} 内", p.household_no,
-                                     h->village.ToString(), p.region.ToString()),
-                         fmt::format("household {} lives in {}, outside region {}", p.household_no,
-                                     h->village.ToString(), p.region.ToString())));
+               Bilingual("户编号 {} 所在村 {} 不在区划 {} 内", "household {} lives in {}, outside region {}",
+                         p.household_no, h->village.ToString(), p.region.ToString()));
     }
   }
   if (p.region.value() == 0) {
@@ -137,9 +133,9 @@ Status CheckRegionAndHousehold(Store& store, Problem& p, size_t i, std::vector<P
   }
   ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(p.region));
   if (!region) {
-    AddError(errors, i, "region", p.region.ToString(),
-             Bilingual(fmt::format("区划代码 {} 不在已加载的区划中", p.region.ToString()),
-                       fmt::format("region {} is not a loaded region", p.region.ToString())));
+    AddError(
+        errors, i, "region", p.region.ToString(),
+        Bilingual("区划代码 {} 不在已加载的区划中", "region {} is not a loaded region", p.region.ToString()));
   }
   return OkStatus();
 }
@@ -295,8 +291,7 @@ StatusOr<std::vector<Problem>> ListProblems(Store& store, const ProblemQuery& q)
 StatusOr<ProblemDetail> ShowProblem(Store& store, int64_t id) {
   ASSIGN_OR_RETURN(std::optional<Problem> p, store.ledger().FindProblem(id));
   if (!p) {
-    return NotFoundError(
-        Bilingual(fmt::format("问题 {} 不存在", id), fmt::format("problem {} does not exist", id)));
+    return NotFoundError(Bilingual("问题 {} 不存在", "problem {} does not exist", id));
   }
   ProblemDetail detail{std::move(*p), {}};
   ASSIGN_OR_RETURN(detail.events, store.ledger().ListProblemEvents(id));

@@ -220,8 +220,8 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
       row_problems.push_back(
           RowProblem{file, row.line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
                      row.person.id_number.Masked(), SpecOf(Rule::kDuplicatePerson).id,
-                     Bilingual(fmt::format("此人已在户编号 {} 中登记，同一人不能属于两户", other),
-                               fmt::format("this person is already registered in household {}", other)),
+                     Bilingual("此人已在户编号 {} 中登记，同一人不能属于两户",
+                               "this person is already registered in household {}", other),
                      p->household.household_no, row.person.person_no});
     }
   }
@@ -255,11 +255,10 @@ Status Importer::ParseFile(const std::string& file) {
     AddRow(std::move(row), file, std::move(row_problems));
     row_problems.clear();
     if (changed_) {
-      return AbortedError(
-          Bilingual(fmt::format("{}：导入过程中文件被修改，未导入任何数据，请重试", file),
-                    fmt::format("{}: the file changed during the import; nothing was imported, "
-                                "try again",
-                                file)));
+      return AbortedError(Bilingual("{}：导入过程中文件被修改，未导入任何数据，请重试",
+                                    "{}: the file changed during the import; nothing was imported, "
+                                    "try again",
+                                    file));
     }
     if ((summary_.rows & 4095) == 0) progress_.Update(reader->bytes_consumed());
   }

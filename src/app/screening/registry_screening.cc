@@ -18,8 +18,8 @@ namespace {
 // Checked before the registry is read, so that a mistyped directory fails at once.
 Status RequireFeedDir(const ScreenOptions& options) {
   if (std::filesystem::is_directory(options.feeds_dir)) return OkStatus();
-  return NotFoundError(Bilingual(fmt::format("数据源目录 {} 不存在", options.feeds_dir),
-                                 fmt::format("feed directory {} does not exist", options.feeds_dir)));
+  return NotFoundError(
+      Bilingual("数据源目录 {} 不存在", "feed directory {} does not exist", options.feeds_dir));
 }
 
 double SecondsSince(std::chrono::steady_clock::time_point start) {

@@ -87,15 +87,13 @@ std::string Describe(const Campaign& c, std::string_view item, const ItemProblem
 StatusOr<AddedProblems> OpenProblemsFromCampaign(Store& store, const CampaignProblemsRequest& request) {
   ASSIGN_OR_RETURN(std::optional<Campaign> found, store.campaigns().FindCampaign(request.campaign));
   if (!found) {
-    return NotFoundError(Bilingual(fmt::format("没有编号为 {} 的核查", request.campaign),
-                                   fmt::format("no campaign with code {}", request.campaign)));
+    return NotFoundError(Bilingual("没有编号为 {} 的核查", "no campaign with code {}", request.campaign));
   }
   const Campaign& c = *found;
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(c.id));
   if (!sample) {
     return FailedPreconditionError(
-        Bilingual(fmt::format("核查 {} 尚未抽样，没有核查结果", c.code),
-                  fmt::format("campaign {} has no sample and no findings yet", c.code)));
+        Bilingual("核查 {} 尚未抽样，没有核查结果", "campaign {} has no sample and no findings yet", c.code));
   }
   std::optional<Campaign> lower;
   std::unordered_map<int64_t, std::vector<std::string>> passed_below;

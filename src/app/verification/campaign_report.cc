@@ -197,15 +197,13 @@ StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code
   CampaignReport report;
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
   if (!campaign) {
-    return NotFoundError(
-        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+    return NotFoundError(Bilingual("核查活动 {} 不存在", "no campaign {}", code));
   }
   report.campaign = *campaign;
   report.level = level;
   ASSIGN_OR_RETURN(std::optional<StoredSample> sample, store.campaigns().LoadSample(campaign->id));
   if (!sample) {
-    return FailedPreconditionError(Bilingual(fmt::format("核查活动 {} 尚未抽样", code),
-                                             fmt::format("campaign {} has no sample yet", code)));
+    return FailedPreconditionError(Bilingual("核查活动 {} 尚未抽样", "campaign {} has no sample yet", code));
   }
   report.design = sample->design;
   RETURN_IF_ERROR(CheckLevel(*campaign, sample->design, level));

@@ -52,8 +52,7 @@ bool SameDesign(const CampaignDesign& stored, const SampleDesign& d, StrataKind 
 StatusOr<Campaign> RequireCampaign(Store& store, std::string_view code) {
   ASSIGN_OR_RETURN(std::optional<Campaign> campaign, store.campaigns().FindCampaign(code));
   if (!campaign) {
-    return NotFoundError(
-        Bilingual(fmt::format("核查活动 {} 不存在", code), fmt::format("no campaign {}", code)));
+    return NotFoundError(Bilingual("核查活动 {} 不存在", "no campaign {}", code));
   }
   return *campaign;
 }
@@ -104,13 +103,11 @@ StatusOr<std::vector<std::string>> ParseChecklist(std::string_view text) {
     const size_t comma = text.find(',');
     const std::string_view code = Trim(text.substr(0, comma));
     if (!FindChecklistItem(code)) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("未知核查项 {}（可用：{}）", code, KnownItems()),
-                    fmt::format("unknown checklist item {} (known: {})", code, KnownItems())));
+      return InvalidArgumentError(Bilingual("未知核查项 {}（可用：{}）",
+                                            "unknown checklist item {} (known: {})", code, KnownItems()));
     }
     if (!seen.insert(std::string(code)).second) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("核查项 {} 重复", code), fmt::format("item {} is repeated", code)));
+      return InvalidArgumentError(Bilingual("核查项 {} 重复", "item {} is repeated", code));
     }
     items.emplace_back(code);
     if (comma == std::string_view::npos) break;
@@ -131,8 +128,7 @@ StatusOr<Campaign> CreateCampaign(Store& store, const CreateCampaignRequest& r) 
   }
   ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(r.scope));
   if (!region) {
-    return NotFoundError(Bilingual(fmt::format("区划 {} 未加载", r.scope.ShortString()),
-                                   fmt::format("region {} is not loaded", r.scope.ShortString())));
+    return NotFoundError(Bilingual("区划 {} 未加载", "region {} is not loaded", r.scope.ShortString()));
   }
   if (r.level == CampaignLevel::kCounty && r.scope.level() < RegionLevel::kCounty) {
     return InvalidArgumentError(
@@ -153,14 +149,13 @@ StatusOr<Campaign> CreateCampaign(Store& store, const CreateCampaignRequest& r) 
   if (!r.compare_to.empty()) {
     ASSIGN_OR_RETURN(Campaign lower, RequireCampaign(store, r.compare_to));
     if (lower.level >= r.level) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("对比的核查活动 {} 须是更低一级", lower.code),
-                    fmt::format("campaign {} to compare with must be of a lower level", lower.code)));
+      return InvalidArgumentError(Bilingual("对比的核查活动 {} 须是更低一级",
+                                            "campaign {} to compare with must be of a lower level",
+                                            lower.code));
     }
     if (!lower.scope.Contains(r.scope) && !r.scope.Contains(lower.scope)) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("对比的核查活动 {} 的范围与本活动不重叠", lower.code),
-                    fmt::format("campaign {}'s scope does not overlap this one", lower.code)));
+      return InvalidArgumentError(Bilingual("对比的核查活动 {} 的范围与本活动不重叠",
+                                            "campaign {}'s scope does not overlap this one", lower.code));
     }
     c.compare_to = lower.id;
   }
@@ -202,21 +197,18 @@ StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign
   std::set<std::pair<std::string, std::string>> seen;
   for (const CampaignFinding& f : findings.findings) {
     if (std::find(campaign.items.begin(), campaign.items.end(), f.item) == campaign.items.end()) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("户 {}：核查项 {} 不在本活动的核查清单中", findings.household_no, f.item),
-                    fmt::format("household {}: item {} is not on the campaign's checklist",
-                                findings.household_no, f.item)));
+      return InvalidArgumentError(Bilingual("户 {}：核查项 {} 不在本活动的核查清单中",
+                                            "household {}: item {} is not on the campaign's checklist",
+                                            findings.household_no, f.item));
     }
     if (!seen.insert({f.item, f.person_no}).second) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("户 {}：核查项 {} 重复", findings.household_no, f.item),
-                    fmt::format("household {}: item {} is given twice", findings.household_no, f.item)));
+      return InvalidArgumentError(Bilingual("户 {}：核查项 {} 重复", "household {}: item {} is given twice",
+                                            findings.household_no, f.item));
     }
     if (f.value && (f.item != "income" || f.value->fen() < 0)) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("户 {}：只有 income 项可填非负金额", findings.household_no),
-                    fmt::format("household {}: only the income item takes a value, not negative",
-                                findings.household_no)));
+      return InvalidArgumentError(Bilingual("户 {}：只有 income 项可填非负金额",
+                                            "household {}: only the income item takes a value, not negative",
+                                            findings.household_no));
     }
   }
   return store.campaigns().RecordFindings(campaign.id, findings);
@@ -253,9 +245,8 @@ StatusOr<Columns> ReadHeader(const std::vector<std::string_view>& header, const 
     if (name == "person_no" || name == "人编号") c.person_no = at;
   }
   if (c.household_no < 0 || c.item < 0 || c.answer < 0) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{}：表头须含 household_no、item、answer 列", path),
-                  fmt::format("{}: the header must have household_no, item and answer", path)));
+    return InvalidArgumentError(Bilingual("{}：表头须含 household_no、item、answer 列",
+                                          "{}: the header must have household_no, item and answer", path));
   }
   return c;
 }
@@ -274,9 +265,8 @@ ParsedRow ParseRow(const std::vector<std::string_view>& fields, const Columns& c
   };
   out.finding.item = std::string(cell(c.item));
   if (std::find(campaign.items.begin(), campaign.items.end(), out.finding.item) == campaign.items.end()) {
-    return fail("item",
-                Bilingual(fmt::format("核查项 {} 不在本活动的核查清单中", out.finding.item),
-                          fmt::format("item {} is not on the campaign's checklist", out.finding.item)));
+    return fail("item", Bilingual("核查项 {} 不在本活动的核查清单中",
+                                  "item {} is not on the campaign's checklist", out.finding.item));
   }
   StatusOr<FindingAnswer> answer = Parse<FindingAnswer>(cell(c.answer));
   if (!answer.ok()) return fail("answer", std::string(answer.status().message()));
@@ -303,11 +293,10 @@ void CheckDuplicates(HouseholdRows& h, const std::string& path) {
     if (r.error) continue;
     auto [it, fresh] = first.emplace(std::make_pair(r.finding.item, r.finding.person_no), r.row);
     if (!fresh) {
-      r.error = FindingRowError{path, r.row, "item",
-                                Bilingual(fmt::format("户 {} 的核查项 {} 与第 {} 行重复", h.household_no,
-                                                      r.finding.item, it->second),
-                                          fmt::format("household {}: item {} repeats row {}", h.household_no,
-                                                      r.finding.item, it->second))};
+      r.error = FindingRowError{
+          path, r.row, "item",
+          Bilingual("户 {} 的核查项 {} 与第 {} 行重复", "household {}: item {} repeats row {}",
+                    h.household_no, r.finding.item, it->second)};
     }
   }
 }
@@ -327,8 +316,8 @@ void RefuseHousehold(const HouseholdRows& h, const std::string& path, ImportFind
     } else {
       result.refused.push_back(
           {path, r.row, reason ? reason->field : "household_no",
-           Bilingual(fmt::format("户 {} 因第 {} 行的问题整户未录入", h.household_no, bad_row),
-                     fmt::format("household {} refused whole because of row {}", h.household_no, bad_row))});
+           Bilingual("户 {} 因第 {} 行的问题整户未录入", "household {} refused whole because of row {}",
+                     h.household_no, bad_row)});
     }
   }
 }
@@ -343,8 +332,7 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
   std::vector<std::string_view> fields;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(fields));
   if (!has_header) {
-    return InvalidArgumentError(
-        Bilingual(fmt::format("{}：文件为空", path), fmt::format("{}: the file is empty", path)));
+    return InvalidArgumentError(Bilingual("{}：文件为空", "{}: the file is empty", path));
   }
   ASSIGN_OR_RETURN(Columns columns, ReadHeader(fields, path));
   std::vector<HouseholdRows> households;

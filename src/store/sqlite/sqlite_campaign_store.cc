@@ -97,8 +97,8 @@ StatusOr<int64_t> SqliteCampaignStore::CreateCampaign(const Campaign& c) {
     stmt.Bind(9, c.created_on.ToString());
     Status status = stmt.Run();
     if (status.code() == StatusCode::kAlreadyExists) {
-      return AlreadyExistsError(Bilingual(fmt::format("核查活动编号 {} 已存在", c.code),
-                                          fmt::format("campaign code {} already exists", c.code)));
+      return AlreadyExistsError(
+          Bilingual("核查活动编号 {} 已存在", "campaign code {} already exists", c.code));
     }
     RETURN_IF_ERROR(status);
     return sqlite3_last_insert_rowid(db().raw());
@@ -343,9 +343,8 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
   find_unit_.Reset();
   if (!found.ok()) return found.status();
   if (!*found) {
-    return NotFoundError(
-        Bilingual(fmt::format("户 {} 不在本次核查的样本中", f.household_no),
-                  fmt::format("household {} is not in the campaign's sample", f.household_no)));
+    return NotFoundError(Bilingual("户 {} 不在本次核查的样本中",
+                                   "household {} is not in the campaign's sample", f.household_no));
   }
   next_revision_.Bind(1, campaign_id);
   next_revision_.Bind(2, household_id);
@@ -373,9 +372,8 @@ StatusOr<int32_t> SqliteCampaignStore::InsertFindings(int64_t campaign_id, const
     s.Bind(11, recorded_on);
     Status status = s.Run();
     if (status.code() == StatusCode::kAlreadyExists) {
-      return InvalidArgumentError(
-          Bilingual(fmt::format("户 {} 的核查项 {} 重复", f.household_no, x.item),
-                    fmt::format("household {}: item {} is given twice", f.household_no, x.item)));
+      return InvalidArgumentError(Bilingual("户 {} 的核查项 {} 重复", "household {}: item {} is given twice",
+                                            f.household_no, x.item));
     }
     RETURN_IF_ERROR(status);
   }

@@ -34,8 +34,7 @@ StatusOr<std::vector<RiskCategory>> SplitRisks(std::string_view text) {
 }
 
 Status HouseholdNotFound(std::string_view household_no) {
-  return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
-                                 fmt::format("household {} does not exist", household_no)));
+  return NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", household_no));
 }
 
 constexpr std::string_view kCaseColumns =
@@ -79,9 +78,9 @@ class SqliteCaseStore final : public CaseStore {
       open.Bind(1, household_id);
       ASSIGN_OR_RETURN(bool has_open, open.Step());
       if (has_open) {
-        return AlreadyExistsError(
-            Bilingual(fmt::format("户编号 {} 已有未结案的监测案件 {}", c.household_no, open.Int(0)),
-                      fmt::format("household {} already has open case {}", c.household_no, open.Int(0))));
+        return AlreadyExistsError(Bilingual("户编号 {} 已有未结案的监测案件 {}",
+                                            "household {} already has open case {}", c.household_no,
+                                            open.Int(0)));
       }
       ASSIGN_OR_RETURN(
           Stmt insert,
@@ -110,9 +109,9 @@ class SqliteCaseStore final : public CaseStore {
       ASSIGN_OR_RETURN(std::optional<MonitoringCase> stored, FindCase(t.updated.id));
       if (!stored) return CaseNotFound(t.updated.id);
       if (stored->state != t.expected_state) {
-        return AbortedError(Bilingual(
-            fmt::format("案件 {} 的状态已被他人改变，请重新查看后再操作", t.updated.id),
-            fmt::format("case {} changed state meanwhile; look at it again and retry", t.updated.id)));
+        return AbortedError(Bilingual("案件 {} 的状态已被他人改变，请重新查看后再操作",
+                                      "case {} changed state meanwhile; look at it again and retry",
+                                      t.updated.id));
       }
       ASSIGN_OR_RETURN(
           Stmt update,
@@ -388,8 +387,7 @@ class SqliteCaseStore final : public CaseStore {
   }
 
   static Status CaseNotFound(int64_t id) {
-    return NotFoundError(
-        Bilingual(fmt::format("监测案件 {} 不存在", id), fmt::format("case {} does not exist", id)));
+    return NotFoundError(Bilingual("监测案件 {} 不存在", "case {} does not exist", id));
   }
 
   // Binds lead_date … evidence (11 columns) from `first`.

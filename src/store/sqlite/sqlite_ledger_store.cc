@@ -56,13 +56,13 @@ Status CheckProblem(const Problem& p, size_t index) {
       {&p.created_by, "created_by"}};
   for (const auto& [value, field] : required) {
     if (value->empty()) {
-      return InvalidArgumentError(Bilingual(fmt::format("第 {} 个问题的 {} 为空", index + 1, field),
-                                            fmt::format("problem {}: {} is empty", index + 1, field)));
+      return InvalidArgumentError(
+          Bilingual("第 {} 个问题的 {} 为空", "problem {}: {} is empty", index + 1, field));
     }
   }
   if (p.region.value() == 0) {
-    return InvalidArgumentError(Bilingual(fmt::format("第 {} 个问题没有区划代码", index + 1),
-                                          fmt::format("problem {}: no region code", index + 1)));
+    return InvalidArgumentError(
+        Bilingual("第 {} 个问题没有区划代码", "problem {}: no region code", index + 1));
   }
   return OkStatus();
 }
@@ -219,12 +219,11 @@ Status SqliteLedgerStore::ApplyTransition(const ProblemTransition& t) {
     if (db.Changes() == 0) {
       ASSIGN_OR_RETURN(std::optional<Problem> now, FindProblem(t.event.problem_id));
       if (!now) {
-        return NotFoundError(Bilingual(fmt::format("问题 {} 不存在", t.event.problem_id),
-                                       fmt::format("problem {} does not exist", t.event.problem_id)));
+        return NotFoundError(Bilingual("问题 {} 不存在", "problem {} does not exist", t.event.problem_id));
       }
-      return AbortedError(Bilingual(
-          fmt::format("问题 {} 的状态已被他人改变，请重新查看后再操作", t.event.problem_id),
-          fmt::format("problem {} was changed by someone else; look at it again", t.event.problem_id)));
+      return AbortedError(Bilingual("问题 {} 的状态已被他人改变，请重新查看后再操作",
+                                    "problem {} was changed by someone else; look at it again",
+                                    t.event.problem_id));
     }
     ASSIGN_OR_RETURN(Stmt event, db.Prepare(kInsertEvent));
     return BindEvent(event, t.event);

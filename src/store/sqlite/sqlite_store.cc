@@ -43,11 +43,11 @@ Status SqliteStore::Migrate() {
   ASSIGN_OR_RETURN(int64_t version, db_.QueryInt("PRAGMA user_version"));
   const int latest = SqliteSchemaVersion();
   if (version > latest) {
-    return FailedPreconditionError(Bilingual(
-        fmt::format("数据库结构版本为 {}，本程序只支持到版本 {}；请升级 jingzhun 后再打开", version, latest),
-        fmt::format("the database has schema version {}, this binary supports up to {}; "
-                    "upgrade jingzhun to open it",
-                    version, latest)));
+    return FailedPreconditionError(
+        Bilingual("数据库结构版本为 {}，本程序只支持到版本 {}；请升级 jingzhun 后再打开",
+                  "the database has schema version {}, this binary supports up to {}; "
+                  "upgrade jingzhun to open it",
+                  version, latest));
   }
   for (const sqlite::Migration& m : sqlite::Migrations()) {
     if (m.version <= version) continue;

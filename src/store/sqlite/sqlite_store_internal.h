@@ -44,8 +44,7 @@ StatusOr<E> ReadCode(const Stmt& stmt, int column) {
   const int64_t code = stmt.Int(column);
   std::optional<E> value = FromCode<E>(static_cast<int>(code));
   if (!value) {
-    return DataLossError(Bilingual(fmt::format("数据库中的代码 {} 无效", code),
-                                   fmt::format("invalid code {} in the database", code)));
+    return DataLossError(Bilingual("数据库中的代码 {} 无效", "invalid code {} in the database", code));
   }
   return *value;
 }

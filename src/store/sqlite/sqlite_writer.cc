@@ -33,8 +33,7 @@ StatusOr<std::optional<int64_t>> SqliteWriter::HouseholdId(std::string_view hous
 StatusOr<int64_t> SqliteWriter::RequireHouseholdId(std::string_view household_no) {
   ASSIGN_OR_RETURN(std::optional<int64_t> id, HouseholdId(household_no));
   if (!id) {
-    return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
-                                   fmt::format("household {} does not exist", household_no)));
+    return NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", household_no));
   }
   return *id;
 }
@@ -151,11 +150,10 @@ Status SqliteWriter::CheckVillage(const Household& household) {
   if (!known.ok()) return known.status();
   if (!*known) {
     const std::string code = household.village.ToString();
-    return InvalidArgumentError(Bilingual(
-        fmt::format("户编号 {} 的行政区划代码 {} 不在已加载的区划中（请先运行 jingzhun regions load）",
-                    household.household_no, code),
-        fmt::format("household {}: region code {} is not a loaded region (run jingzhun regions load)",
-                    household.household_no, code)));
+    return InvalidArgumentError(
+        Bilingual("户编号 {} 的行政区划代码 {} 不在已加载的区划中（请先运行 jingzhun regions load）",
+                  "household {}: region code {} is not a loaded region (run jingzhun regions load)",
+                  household.household_no, code));
   }
   known_villages_.insert(household.village.value());
   return OkStatus();

@@ -242,8 +242,7 @@ Status CheckMoneyRange(Money amount, int64_t low_fen, int64_t high_fen, std::str
 StatusOr<Household> RequireHousehold(Store& store, const std::string& household_no) {
   ASSIGN_OR_RETURN(std::optional<Household> h, store.FindHousehold(household_no));
   if (!h) {
-    return NotFoundError(Bilingual(fmt::format("户编号 {} 不存在", household_no),
-                                   fmt::format("household {} does not exist", household_no)));
+    return NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", household_no));
   }
   return std::move(*h);
 }
