@@ -44,18 +44,39 @@ constexpr WorkflowRow Row(E value, std::string_view zh_hans, std::string_view en
   return {static_cast<uint8_t>(value), zh_hans, en, cli};
 }
 
+// A workflow list with the storage of its rows and aliases: the CodeList's spans point into the
+// vectors of the same allocation, which therefore stays reachable (no leak report) and lives as
+// long as the list.
+struct OwnedWorkflowList {
+  OwnedWorkflowList(std::string_view name_zh_hans, std::string_view name_en, std::span<const WorkflowRow> in,
+                    std::span<const CodeAlias> extra)
+      : rows(RowsOf(in)),
+        aliases(AliasesOf(in, extra)),
+        list(CodeListSpec{name_zh_hans, name_en, 1, rows, aliases, {}}) {}
+
+  static std::vector<CodeRow> RowsOf(std::span<const WorkflowRow> in) {
+    std::vector<CodeRow> out;
+    for (const WorkflowRow& row : in) out.push_back({row.code, row.zh_hans, row.en});
+    return out;
+  }
+  // The command-line names are aliases, after the `extra` spellings.
+  static std::vector<CodeAlias> AliasesOf(std::span<const WorkflowRow> in, std::span<const CodeAlias> extra) {
+    std::vector<CodeAlias> out(extra.begin(), extra.end());
+    for (const WorkflowRow& row : in) out.push_back({row.cli, row.code});
+    return out;
+  }
+
+  std::vector<CodeRow> rows;
+  std::vector<CodeAlias> aliases;
+  CodeList list;
+};
+
 // A workflow list built from `rows` and `extra` aliases; the command-line names become aliases.
-// Lives for the rest of the process, like the national lists.
+// Lives for the rest of the process (never destroyed), like the national lists.
 inline const CodeList& NewWorkflowList(std::string_view name_zh_hans, std::string_view name_en,
                                        std::span<const WorkflowRow> rows,
                                        std::span<const CodeAlias> extra = {}) {
-  auto* code_rows = new std::vector<CodeRow>();
-  auto* aliases = new std::vector<CodeAlias>(extra.begin(), extra.end());
-  for (const WorkflowRow& row : rows) {
-    code_rows->push_back({row.code, row.zh_hans, row.en});
-    aliases->push_back({row.cli, row.code});
-  }
-  return *new CodeList(CodeListSpec{name_zh_hans, name_en, 1, *code_rows, *aliases, {}});
+  return (new OwnedWorkflowList(name_zh_hans, name_en, rows, extra))->list;
 }
 
 // The command-line name of `value` in `rows`, or "" when it has none.
