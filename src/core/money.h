@@ -58,6 +58,7 @@ class Money {
     return *this;
   }
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): a false positive on the defaulted comparison.
   friend constexpr auto operator<=>(const Money&, const Money&) = default;
   friend constexpr bool operator==(const Money&, const Money&) = default;
 

@@ -243,10 +243,11 @@ class FeedColumn {
   void Clear();
   void Prefetch(uint32_t p) const {
     if (form_ != Form::kDense) return;
-    if (dense_.is_wide())
+    if (dense_.is_wide()) {
       __builtin_prefetch(dense_.wide.data() + p, 1);
-    else
+    } else {
       __builtin_prefetch(dense_.narrow.data() + p, 1);
+    }
   }
   size_t MemoryBytes() const;
 

@@ -161,10 +161,11 @@ class BatchEvaluator {
           const int64_t* a = l.num.data();
           const int64_t* b = r.num.data();
           int64_t* o = out.num.data();
-          if (is_and)
+          if (is_and) {
             for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] & b[e];
-          else
+          } else {
             for (size_t e = 0; e < sp.n; ++e) o[e] = a[e] | b[e];
+          }
           return;
         }
         for (size_t e = 0; e < sp.n; ++e) {
@@ -223,10 +224,11 @@ class BatchEvaluator {
     const bool person_rule = rule_.scope == PolicyScope::kPerson;
     const bool contiguous = &sp == &spaces_.space[0] && person_field == person_rule && n > 0;
     auto copy = [&](const auto* c) {
-      if (contiguous)
+      if (contiguous) {
         std::copy(c + index[0], c + index[0] + n, o);
-      else
+      } else {
         for (size_t e = 0; e < n; ++e) o[e] = c[index[e]];
+      }
     };
     switch (column.width) {
       case ColumnWidth::kByte:
@@ -257,16 +259,18 @@ class BatchEvaluator {
       if (whole) {
         int64_t v = 0;
         bool overflow = false;
-        if (node.op == Op::kAdd)
+        if (node.op == Op::kAdd) {
           overflow = __builtin_add_overflow(l.N(e), r.N(e), &v);
-        else if (node.op == Op::kSub)
+        } else if (node.op == Op::kSub) {
           overflow = __builtin_sub_overflow(l.N(e), r.N(e), &v);
-        else
+        } else {
           overflow = __builtin_mul_overflow(l.N(e), r.N(e), &v);
-        if (overflow || v == INT64_MIN)
+        }
+        if (overflow || v == INT64_MIN) {
           out.SetErr(e);
-        else
+        } else {
           out.num[e] = v;
+        }
         continue;
       }
       const Wide ln = l.N(e), ld = l.D(e), rn = r.N(e), rd = r.D(e);
@@ -413,10 +417,11 @@ class BatchEvaluator {
           continue;
         }
         const std::optional<Rational> sum = Add(total, Reduced(body.N(j), body.D(j)));
-        if (!sum)
+        if (!sum) {
           error = true;
-        else
+        } else {
           total = *sum;
+        }
       }
       if (error) {
         out.SetErr(e);
@@ -479,10 +484,11 @@ class BatchEvaluator {
       for (uint32_t p = s_.member_begin[h]; p < s_.member_begin[h + 1]; ++p) {
         overflow |= __builtin_add_overflow(total, value_of(p), &total);
       }
-      if (overflow || total == INT64_MIN)
+      if (overflow || total == INT64_MIN) {
         out.SetErr(e);
-      else
+      } else {
         out.num[e] = any ? total > 0 : total;
+      }
     }
   }
 
