@@ -32,10 +32,22 @@ struct RowProblem {
   std::string person_no;
 };
 
+// The place of a row as the file names it (县(市、区、旗), 乡(镇), 行政村 columns), trimmed;
+// empty where the file has no such column. The importer resolves names to a code
+// (app/registry/region_names.h) when the file has no 行政区划代码, and checks that they agree
+// with it when it has both.
+struct PlaceNames {
+  std::string county;
+  std::string township;
+  std::string village;
+  bool empty() const { return county.empty() && township.empty() && village.empty(); }
+};
+
 // One person row, parsed. `household` carries only the household's own fields (no
 // members, one year); the importer assembles households from rows by household_no.
 struct RegistryRow {
   int64_t line = 0;
+  PlaceNames place;
   Household household;
   Person person;
   HouseholdYear year;

@@ -1,0 +1,57 @@
+// Region names to codes. County exports name the place of each household — 县(市、区、旗),
+// 乡(镇), 行政村 — and carry no 12-digit code; the resolver finds the code through the loaded
+// region tree, each level within its parent, within the database's province, with names as
+// people write them:
+//  - 村 for 村委会 / 村民委员会, 社区 for 社区居委会 / 居委会 / 居民委员会, 镇/乡/街道 kept;
+//  - spaces (ASCII and ideographic) and full-width letters and digits folded;
+//  - zh-Hant names (OpenCC t2s) as their zh-Hans form;
+//  - names of an older loaded edition (2016) where a unit was renamed, merged or moved
+//    (公主岭市 moved from 四平市 to 长春市), mapped to the current unit and code.
+// 自然村 is not resolved: it stays free text on the household.
+#ifndef JZ_APP_REGISTRY_REGION_NAMES_H_
+#define JZ_APP_REGISTRY_REGION_NAMES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/region_code.h"
+#include "core/status.h"
+#include "io/registry_reader.h"  // PlaceNames
+
+namespace jz {
+
+class Store;
+
+class RegionNameResolver {
+ public:
+  // Reads every loaded region of every edition inside `province` from `store`. Fails with
+  // FailedPrecondition — one error, saying what to run (jingzhun regions load DB DIR) — when
+  // no village-level region of `province` is loaded.
+  [[nodiscard]] static StatusOr<std::unique_ptr<RegionNameResolver>> Load(Store& store, RegionCode province);
+
+  virtual ~RegionNameResolver() = default;
+
+  // The current village code for `place`. InvalidArgument (Bilingual) naming the level and
+  // the name when a name is unknown (with the closest candidates within its parent), or
+  // ambiguous (with every candidate's full path and code); `place.county` may be empty when
+  // the township name is unique in the province.
+  [[nodiscard]] virtual StatusOr<RegionCode> Resolve(const PlaceNames& place) const = 0;
+
+  // `code` in the current edition: itself when current, else the current unit an older
+  // edition's unit became (same code, or same names under its new parent). NotFound when
+  // the code is not a loaded village of any edition.
+  [[nodiscard]] virtual StatusOr<RegionCode> Current(RegionCode code) const = 0;
+
+  // OK when the names in `place` (those not empty) name the unit `code` is (in any loaded
+  // edition); InvalidArgument saying which name disagrees and what the code's unit is called.
+  [[nodiscard]] virtual Status CheckAgrees(RegionCode code, const PlaceNames& place) const = 0;
+};
+
+// A place name in the form the resolver compares: folded spaces and full-width forms, zh-Hans,
+// and committee suffixes cut (柳树河村委会 → 柳树河村, 新华社区居委会 → 新华社区).
+std::string NormalizePlaceName(std::string_view name);
+
+}  // namespace jz
+
+#endif  // JZ_APP_REGISTRY_REGION_NAMES_H_
