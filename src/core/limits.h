@@ -29,6 +29,20 @@ inline constexpr size_t kMaxCsvRecordBytes = size_t{64} << 20;
 // exhaust memory. 256 MiB holds a sheet of several hundred thousand rows.
 inline constexpr size_t kMaxXlsxPartBytes = size_t{256} << 20;
 
+// The worksheet part of an .xlsx, uncompressed. It is streamed (memory does not grow with
+// it), so the bound is on time only: Excel's largest sheet (1,048,576 rows) of a wide
+// registry is about 2 GiB of XML; 8 GiB refuses a zip bomb before it costs an hour.
+inline constexpr uint64_t kMaxXlsxSheetBytes = uint64_t{8} << 30;
+
+// The text of all shared strings of an .xlsx, held in one arena while the sheet is read
+// (the sheet refers to them by index, in any order). A million-person registry has about
+// 60 MiB of distinct names, ID numbers and addresses; 512 MiB bounds a hostile file.
+inline constexpr size_t kMaxXlsxSharedStringBytes = size_t{512} << 20;
+
+// The chunk of an .xlsx part inflated and handed to the XML parser at a time: large
+// enough to amortise the calls, small enough that the rows parsed from one chunk are few.
+inline constexpr size_t kXlsxReadChunkBytes = size_t{64} << 10;
+
 // The CsvReader's read(2) size. Four mebibytes amortise the system call and the shift of a
 // partial record to the buffer's front to nothing, and still fit in L2/L3 on a server.
 inline constexpr size_t kCsvReadBufferBytes = size_t{4} << 20;

@@ -16,6 +16,7 @@
 #include "rules/schema.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
+#include "tests/testutil/table_files.h"
 
 namespace jz {
 namespace {
@@ -149,6 +150,35 @@ TEST_F(FeedLoaderTest, PlainFileMatchesSumsAndCountsAsTheSlowPath) {
   EXPECT_EQ(r.unmatched, 1);
   ASSERT_EQ(r.unmatched_rows.size(), 1u);
   EXPECT_EQ(r.unmatched_rows[0], (UnmatchedRow{6, IdNumber::Parse(outsider_)->Packed()}));
+}
+
+// A feed given as an Excel workbook (.xlsx or .xls) loads as the same CSV does: the fast
+// path steps aside for it and the slow path reads it through TableReader.
+TEST_F(FeedLoaderTest, WorkbooksLoadAsTheSameCsv) {
+  const std::string csv = "证件号码,日期,out_of_pocket,inpatient,visits\n" + a_ +
+                          ",2024-03-01,9000.00,是,2\n" + b_ + ",2024-12-20,7000.26,否,1\n" + c_ +
+                          ",2023-06-01,5.5,是,x\n" + outsider_ + ",2024-05-01,100,否,0\n";
+  FeedLoadOptions slow_options;
+  slow_options.force_slow = true;
+  const Loaded from_csv = Load(Write(csv), slow_options);
+  ASSERT_OK(from_csv.result.status());
+  const std::string xlsx = (dir_ / "medical.xlsx").string();
+  const std::string xls = (dir_ / "medical.xls").string();
+  ::jz::testing::WriteCsvAsXlsx(xlsx, csv);
+  ::jz::testing::WriteCsvAsXls(xls, csv);
+  for (const std::string& path : {xlsx, xls}) {
+    SCOPED_TRACE(path);
+    ASSERT_OK_AND_ASSIGN(FeedLoadResult r, LoadBothWays(path, /*expect_fast=*/false));
+    const Loaded from_workbook = Load(path, slow_options);
+    EXPECT_EQ(r.rows, 4);
+    EXPECT_EQ(r.matched, from_csv.result->matched);
+    EXPECT_EQ(r.unmatched, from_csv.result->unmatched);
+    EXPECT_EQ(r.bad_rows, from_csv.result->bad_rows);
+    EXPECT_EQ(r.unmatched_rows, from_csv.result->unmatched_rows);
+    ASSERT_EQ(r.problems.size(), from_csv.result->problems.size());
+    EXPECT_EQ(r.problems[0].line, from_csv.result->problems[0].line);  // the sheet's row is the CSV's line
+    ExpectSameColumns(from_workbook.feed_values, from_csv.feed_values, from_csv.persons);
+  }
 }
 
 TEST_F(FeedLoaderTest, BadCellsAreProblemsNamingFileLineAndColumn) {

@@ -7,8 +7,8 @@
 
 #include "core/id_number.h"
 #include "core/money.h"
-#include "io/csv_reader.h"
 #include "io/registry_reader.h"
+#include "io/table_reader.h"
 
 namespace jz {
 
@@ -81,7 +81,7 @@ std::optional<Value> ParseFeedCell(std::string_view cell, Type type, std::string
 }
 
 StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& schema) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(path));
+  ASSIGN_OR_RETURN(std::unique_ptr<TableReader> reader, OpenTable(path));
   std::vector<std::string_view> f;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(f));
   if (!has_header) {
@@ -100,7 +100,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
     };
     auto problem = [&](std::string column, std::string value, std::string reason) {
       table.problems.push_back(
-          {path, reader->line_number(), std::move(column), std::move(value), std::move(reason)});
+          {path, reader->first_line(), std::move(column), std::move(value), std::move(reason)});
     };
     StatusOr<IdNumber> id = IdNumber::Parse(cell(layout.id));
     if (!id.ok()) {
@@ -129,7 +129,7 @@ StatusOr<FeedTable> LoadFeedTable(const std::string& path, const FeedSchema& sch
     table.ids.push_back(id->Packed());
     table.dates.push_back(*date);
     table.values.push_back(values);
-    table.lines.push_back(reader->line_number());
+    table.lines.push_back(reader->first_line());
   }
   return table;
 }

@@ -72,6 +72,13 @@ StatusOr<FileHead> ReadFileHead(const RawFile& file) {
   ASSIGN_OR_RETURN(const size_t n, file.ReadAt(0, sample.data(), sample.size()));
   sample.resize(n);
   head.encoding = DetectEncoding(sample);
+  // A workbook (zip, OLE2) or UTF-16/32 text is for OpenTable() on the slow path to read or
+  // refuse by name, even where its first bytes happen to pass for UTF-8.
+  using namespace std::string_view_literals;
+  for (const std::string_view signature :
+       {"PK\x03\x04"sv, "\xD0\xCF\x11\xE0"sv, "\xFF\xFE"sv, "\xFE\xFF"sv, "\0\0\xFE\xFF"sv}) {
+    if (std::string_view(sample).starts_with(signature)) return head;
+  }
   std::string_view rest(sample);
   size_t begin = 0;
   if (rest.starts_with(kUtf8Bom)) begin = kUtf8Bom.size();

@@ -62,8 +62,8 @@ StatusOr<Sniffed> Sniff(std::string_view head, const std::string& name) {
                   "this is a PDF document, not a table; give the exported Excel or CSV file");
   }
   if (EndsWithNoCase(name, ".xlsx")) {
-    return Refuse(name, "文件名是 .xlsx，但内容不是 Excel 工作簿（不是 zip 压缩包）",
-                  "named .xlsx, but not an Excel workbook (not a zip package)");
+    return Refuse(name, "不是可读的 Excel 工作簿（.xlsx）：文件名是 .xlsx，但内容不是 zip 压缩包",
+                  "not a readable Excel workbook (.xlsx): named .xlsx, but not a zip package");
   }
   if (EndsWithNoCase(name, ".xls")) {
     // Web systems often export an HTML or text table named .xls.

@@ -9,9 +9,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "io/csv_reader.h"
 #include "io/csv_writer.h"
-#include "io/xlsx_reader.h"
+#include "io/table_reader.h"
 
 namespace jz {
 namespace {
@@ -120,62 +119,43 @@ class Importer {
   std::unordered_map<RegionCode, std::string> name_by_code_;
 };
 
+// A CSV file, or an Excel workbook's first sheet (rows numbered as Excel numbers them),
+// through TableReader, which chooses by the file's content.
 std::optional<ReadFile> Importer::Read(const std::string& path) {
-  if (IsXlsxPath(path)) {
-    // An Excel workbook: its first sheet, rows numbered as Excel numbers them.
-    StatusOr<std::vector<XlsxRow>> sheet = ReadXlsxFirstSheet(path);
-    if (!sheet.ok()) {
-      Error(path, 0, "", "", sheet.status().message());
-      return std::nullopt;
-    }
-    ReadFile file{path, {}, {}};
-    for (XlsxRow& row : *sheet) {
-      std::vector<std::string> cells;
-      for (const std::string& cell : row.cells) cells.emplace_back(Trim(cell));
-      if (file.header.empty()) {
-        file.header = std::move(cells);
-        continue;
-      }
-      // Excel leaves out a row's trailing empty cells: they are empty, not missing.
-      if (cells.size() < file.header.size()) cells.resize(file.header.size());
-      file.rows.push_back({row.row_number, std::move(cells)});
-    }
-    if (file.header.empty()) {
-      Error(path, 0, "", "", Bilingual("工作表为空，没有表头", "the sheet is empty: no header"));
-      return std::nullopt;
-    }
-    return file;
-  }
-  CsvOptions csv;
-  if (options_.encoding) {
-    csv.encoding = *options_.encoding;
-    csv.detect_encoding = false;
-  }
-  StatusOr<std::unique_ptr<CsvReader>> reader = CsvReader::Open(path, csv);
-  if (!reader.ok()) {
-    Error(path, 0, "", "", reader.status().message());
+  TableOptions table_options;
+  table_options.encoding = options_.encoding;
+  StatusOr<std::unique_ptr<TableReader>> table = OpenTable(path, table_options);
+  if (!table.ok()) {
+    Error(path, 0, "", "", table.status().message());
     return std::nullopt;
   }
+  TableReader& reader = **table;
+  const bool spreadsheet = reader.format() != TableFormat::kCsv;
   ReadFile file{path, {}, {}};
   std::vector<std::string_view> fields;
   while (true) {
-    StatusOr<bool> more = (*reader)->Next(fields);
+    StatusOr<bool> more = reader.Next(fields);
     if (!more.ok()) {
-      Error(path, (*reader)->line_number() + 1, "", "", more.status().message());
+      // A CSV error names the line itself; a sheet's names its row.
+      Error(path, spreadsheet ? 0 : reader.last_line() + 1, "", "", more.status().message());
       return std::nullopt;
     }
     if (!*more) break;
     std::vector<std::string> cells;
     cells.reserve(fields.size());
     for (std::string_view f : fields) cells.emplace_back(Trim(f));
-    if (file.header.empty() && (*reader)->record_index() == 0) {
+    if (file.header.empty() && reader.rows_read() == 1) {
       file.header = std::move(cells);
-    } else {
-      file.rows.push_back({(*reader)->line_number(), std::move(cells)});
+      continue;
     }
+    // Excel leaves out a row's trailing empty cells: they are empty, not missing.
+    if (spreadsheet && cells.size() < file.header.size()) cells.resize(file.header.size());
+    file.rows.push_back({reader.first_line(), std::move(cells)});
   }
   if (file.header.empty()) {
-    Error(path, 0, "", "", Bilingual("文件为空，没有表头", "the file is empty: no header"));
+    Error(path, 0, "", "",
+          spreadsheet ? Bilingual("工作表为空，没有表头", "the sheet is empty: no header")
+                      : Bilingual("文件为空，没有表头", "the file is empty: no header"));
     return std::nullopt;
   }
   return file;

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "core/limits.h"
-#include "io/csv_reader.h"
+#include "io/table_reader.h"
 
 namespace jz {
 namespace {
@@ -328,7 +328,7 @@ StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view cam
                                               const std::string& path, const std::string& recorded_by,
                                               Date recorded_on) {
   ASSIGN_OR_RETURN(Campaign campaign, RequireCampaign(store, campaign_code));
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> reader, CsvReader::Open(path));
+  ASSIGN_OR_RETURN(std::unique_ptr<TableReader> reader, OpenTable(path));
   std::vector<std::string_view> fields;
   ASSIGN_OR_RETURN(bool has_header, reader->Next(fields));
   if (!has_header) {

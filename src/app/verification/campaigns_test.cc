@@ -13,6 +13,7 @@
 #include "store/sqlite/campaign_test_support.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synth/campaign_simulation.h"
+#include "tests/testutil/table_files.h"
 
 namespace jz {
 namespace {
@@ -186,6 +187,33 @@ TEST_F(CampaignsTest, ImportStoresWholeHouseholdsAndNamesEveryRefusedRow) {
 }
 
 // A census with hand-placed problems: the rates are exact and the CIs have zero width.
+// Findings given as .xlsx or .xls import as the same CSV does (one campaign per format).
+TEST_F(CampaignsTest, FindingsImportTheSameFromCsvXlsxAndXls) {
+  const std::string a = TestHouseholdNo(1), b = TestHouseholdNo(2);
+  const std::string csv = fmt::format(
+      "household_no,item,answer,value,note\n{0},food,符合,,\n{0},income,1,5000.50,\n{1},food,maybe,,\n", a,
+      b);
+  const std::string xlsx = dir_ + "/findings.xlsx";
+  const std::string xls = dir_ + "/findings.xls";
+  ::jz::testing::WriteCsvAsXlsx(xlsx, csv);
+  ::jz::testing::WriteCsvAsXls(xls, csv);
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"WQ", WriteFile("findings.csv", csv)}, {"WX", xlsx}, {"WY", xls}};
+  for (const auto& [code, path] : files) {
+    SCOPED_TRACE(path);
+    ASSERT_OK(CreateCampaign(*store_, Request(code, CampaignLevel::kCounty)));
+    ASSERT_OK(Draw(code, 1));
+    ASSERT_OK_AND_ASSIGN(ImportFindingsResult r,
+                         ImportFindings(*store_, code, path, "核查员", *Date::FromYmd(2025, 3, 9)));
+    EXPECT_EQ(r.rows, 3);
+    EXPECT_EQ(r.households_stored, 1);
+    EXPECT_EQ(r.rows_stored, 2);
+    ASSERT_EQ(r.refused.size(), 1u);
+    EXPECT_EQ(r.refused[0].row, 3);
+    EXPECT_THAT(r.refused[0].message, ::testing::HasSubstr("\"maybe\""));
+  }
+}
+
 TEST_F(CampaignsTest, CensusReportHasExactRatesAndZeroWidthIntervals) {
   ASSERT_OK_AND_ASSIGN(Campaign c, CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)));
   ASSERT_OK(Draw("WQ", 1));
