@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
+#include "tests/testutil/table_files.h"
 #include "tests/testutil/xlsx_builder.h"
 
 namespace jz {
@@ -83,6 +84,24 @@ std::string GoodFile() {
          "2024/9/30\n"
          "3,2023年成效考核反馈,3,作风,帮扶干部走访不实,222424,,县纪委,县乡村振兴局,王五,约谈,"
          "2024年12月31日\n";
+}
+
+// The good file as an Excel 97-2003 workbook (.xls, codes typed as numbers) imports the
+// same problems as the CSV: importing the CSV after it adds nothing, every key is known.
+TEST_F(ProblemImportTest, AnXlsWorkbookImportsTheSameProblemsAsTheCsv) {
+  const std::string xls = dir_ + "/good.xls";
+  ::jz::testing::WriteCsvAsXls(xls, GoodFile().substr(3));
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult from_xls, Import(xls));
+  ASSERT_TRUE(from_xls.errors.empty()) << from_xls.errors[0].message;
+  EXPECT_EQ(from_xls.rows, 3);
+  EXPECT_EQ(from_xls.added, 3);
+  ASSERT_OK_AND_ASSIGN(std::optional<Problem> p, store_->ledger().FindProblem(from_xls.ids[0]));
+  EXPECT_EQ(p->region.ToString(), "222424100205");  // a number cell, read as its digits
+  EXPECT_EQ(p->deadline, *Date::FromYmd(2024, 6, 30));
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult from_csv, Import(Write("good.csv", GoodFile())));
+  ASSERT_TRUE(from_csv.errors.empty()) << from_csv.errors[0].message;
+  EXPECT_EQ(from_csv.rows, 3);
+  EXPECT_EQ(from_csv.added, 0);
 }
 
 TEST_F(ProblemImportTest, ImportsAGoodFileAndReimportsNothing) {
