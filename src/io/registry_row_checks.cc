@@ -122,7 +122,11 @@ bool RegistryReader::CheckSource(size_t i, RegistryColumn column, std::string_vi
                   header, info.open_line, info.close_line, info.open_line, info.close_line, info.open_line));
     return true;
   }
-  if (!info.digits_lost) return true;
+  // An ID number stored as a number with more than 15 digits lost the rest in Excel, whether
+  // or not the table reader could tell from the file.
+  const bool id_number_past_15 =
+      column == C::kIdNumber && info.source == CellSource::kNumber && cell.size() > IdNumber::kLegacyLength;
+  if (!info.digits_lost && !id_number_past_15) return true;
   if (column == C::kIdNumber) {
     Problem(problems, column, cell, "id.digits_lost",
             Bilingual("证件号码被 Excel 存成了数字，只保留了 15 位有效数字，其后的数字已丢失；请把该列设为"
