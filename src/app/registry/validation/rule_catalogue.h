@@ -33,7 +33,7 @@ namespace validation {
 // clang-format off
 enum class Rule : uint8_t {
   // Identity (id.*)
-  kIdBirthMismatch, kIdSexMismatch,
+  kIdBirthMismatch, kIdSexMismatch, kIdImplausibleBirth,
   // Household composition (household.*)
   kNoMembers, kNoHead, kTwoHeads, kSizeMismatch, kHeadTooYoung,
   // Mandatory fields (mandatory.*)
@@ -61,12 +61,13 @@ enum class Rule : uint8_t {
   kMissingCadre,
   // The importer's: rows that cannot be stored as they are.
   kIdCheckCharacter, kIdLength, kDuplicatePerson, kUnknownVillage, kNegativeIncome,
+  kIdDigitsLost, kQuoteSpan, kPersonName,
 };
 // clang-format on
 
 // The validator's rules are Rule values 0 .. kValidatorRuleCount - 1.
 inline constexpr size_t kValidatorRuleCount = static_cast<size_t>(Rule::kMissingCadre) + 1;
-inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kNegativeIncome) + 1;
+inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kPersonName) + 1;
 
 // One rule. All views have static storage.
 struct RuleSpec {
