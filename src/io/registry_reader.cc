@@ -153,6 +153,7 @@ void RegistryReader::ParseFields(std::span<const std::string_view> fields, int64
   for (size_t i = 0; i < n; ++i) {
     if (columns_[i]) ParseCell(*columns_[i], TrimAsciiWhitespace(fields[i]), row, problems);
   }
+  FinishRow(row);
   for (RegistryColumn required : kRequired) {
     bool present = false;
     for (size_t i = 0; i < n; ++i)
