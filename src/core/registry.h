@@ -61,11 +61,11 @@ struct Person {
 // 两不愁三保障 + drinking-water indicators.
 //
 // Income is known in one of two ways. With `income_components_known` (the generator's layout,
-// every import that has all five component columns) the five components are the household's
+// every import with a component column; one it lacks is 0) the five components are the household's
 // and 人均纯收入 is computed from them. Without it (a person-detail export carries only
 // 人均纯收入) the components are unknown, held as zero, and 人均纯收入 is the declared figure,
 // or unknown when that is missing too. One flag rather than five optional amounts: the five
-// come and go together (a layout has them all or none), and the hot paths (screening, the
+// come and go together (a layout lists income by component or not at all), and the hot paths (screening, the
 // validator) then branch once per household instead of once per amount.
 // Invariant: !income_components_known implies every component is zero.
 //

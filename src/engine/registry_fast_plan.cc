@@ -142,12 +142,12 @@ bool NeedsIncome(const Plan& plan) {
   return false;
 }
 
-bool HasAllIncomeColumns(const std::vector<bool>& present) {
+bool HasAnyIncomeColumn(const std::vector<bool>& present) {
   for (const C column :
        {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome, C::kBusinessExpense}) {
-    if (!present[static_cast<size_t>(column)]) return false;
+    if (present[static_cast<size_t>(column)]) return true;
   }
-  return true;
+  return false;
 }
 
 }  // namespace
@@ -201,10 +201,10 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
-  // Without all five income components, 人均纯收入 is the declared figure (or unknown): the
+  // Without any income component column, 人均纯收入 is the declared figure (or unknown): the
   // slow path's reader has that rule, and such files (a county's person-detail export) are
   // small enough for it.
-  if (NeedsIncome(plan) && !HasAllIncomeColumns(present)) return std::nullopt;
+  if (NeedsIncome(plan) && !HasAnyIncomeColumn(present)) return std::nullopt;
   // Household cells, in file order, grouped into spans of household-level columns.
   std::sort(plan.cells.begin(), plan.cells.end(),
             [](const NeededCell& a, const NeededCell& b) { return a.index < b.index; });

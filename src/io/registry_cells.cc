@@ -2,7 +2,8 @@
 //
 // What a cell does not say stays unknown. A column the file lacks leaves its field as the
 // default-constructed row has it: nullopt for the yes/no flags, 务工时间 and the 两不愁三保障
-// indicators, and income components unknown (FinishRow) unless all five are columns. An empty
+// indicators, and income components unknown (FinishRow) when none of the five is a column (a
+// file with some of them lists income by component: the others are 0, as before). An empty
 // cell of a present column: a yes/no flag stays unknown (the national forms always write 是 or
 // 否, so a blank is "not filled in", not "no"); an amount is 0 and 务工时间 is 0, as a
 // spreadsheet user leaves a cell blank for "none" (a worker with 0 months is then the
@@ -261,17 +262,15 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
 
 void RegistryReader::FinishRow(RegistryRow& row) {
   if (!income_components_present_) {
-    bool all = true;
+    bool any = false;
     for (RegistryColumn component : {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome,
                                      C::kBusinessExpense}) {
-      all = all && std::find(columns_.begin(), columns_.end(), component) != columns_.end();
+      any = any || std::find(columns_.begin(), columns_.end(), component) != columns_.end();
     }
-    income_components_present_ = all;
+    income_components_present_ = any;
   }
   if (*income_components_present_) return;
-  // Some component columns alone cannot give 家庭纯收入; keep none, so the invariant of
-  // HouseholdYear holds and nothing adds up a partial sum.
-  HouseholdYear& y = row.year;
+  HouseholdYear& y = row.year;  // all zero already: no component cell was parsed
   y.income_components_known = false;
   y.wage_income = y.business_income = y.property_income = y.transfer_income = y.business_expense = Money();
 }

@@ -101,7 +101,7 @@ class RegistryReader {
                  std::vector<RowProblem>& problems);
   void Problem(std::vector<RowProblem>& problems, RegistryColumn column, std::string_view value,
                std::string_view rule_id, std::string reason);
-  // Marks the row's income components unknown unless the file has all five columns.
+  // Marks the row's income components unknown when the file has none of the five columns.
   void FinishRow(RegistryRow& row);
 
   std::unique_ptr<CsvReader> csv_;
@@ -113,7 +113,7 @@ class RegistryReader {
   std::vector<std::string_view> fields_;
   bool row_has_birth_date_ = false;
   bool row_has_sex_ = false;
-  std::optional<bool> income_components_present_;  // all five component columns; set by FinishRow
+  std::optional<bool> income_components_present_;  // any component column; set by FinishRow
   int64_t row_line_ = 0;  // the line of the row being parsed, for Problem()
 };
 

@@ -371,8 +371,8 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
     const Person& p = h.members[i];
     const int age = p.birth_date.AgeOn(reference_date_);
     if (age >= 60) transfer += 12 * YuanBetween(rng, 110, 200);  // basic pension
-    if (p.receives_dibao) transfer += YuanBetween(rng, 4800, 6000);
-    if (p.receives_tekun) transfer += YuanBetween(rng, 9000, 11000);
+    if (p.receives_dibao.value_or(false)) transfer += YuanBetween(rng, 4800, 6000);
+    if (p.receives_tekun.value_or(false)) transfer += YuanBetween(rng, 9000, 11000);
     if (p.health == Health::kDisabled) transfer += YuanBetween(rng, 1080, 1800);
     workers += p.work_status.has_value();
   }
