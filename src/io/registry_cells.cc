@@ -263,8 +263,8 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
 void RegistryReader::FinishRow(RegistryRow& row) {
   if (!income_components_present_) {
     bool any = false;
-    for (RegistryColumn component : {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome,
-                                     C::kBusinessExpense}) {
+    for (RegistryColumn component :
+         {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome, C::kBusinessExpense}) {
       any = any || std::find(columns_.begin(), columns_.end(), component) != columns_.end();
     }
     income_components_present_ = any;

@@ -114,7 +114,7 @@ class RegistryReader {
   bool row_has_birth_date_ = false;
   bool row_has_sex_ = false;
   std::optional<bool> income_components_present_;  // any component column; set by FinishRow
-  int64_t row_line_ = 0;  // the line of the row being parsed, for Problem()
+  int64_t row_line_ = 0;                           // the line of the row being parsed, for Problem()
 };
 
 // The rule id of a malformed ID number: "id.length", "id.check_character" or "id.format".

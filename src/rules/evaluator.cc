@@ -99,8 +99,8 @@ class Evaluator {
     FieldInput input{household_, nullptr, year_, as_of_};
     if (const std::optional<size_t> p = PersonOf(node.who)) input.person = &household_.members[*p];
     if (def.known != nullptr && !def.known(input)) {
-      return FailedPreconditionError(Bilingual("{}：登记数据中没有这个值（来源未填）", "{}: {}",
-                                               expr_.SourceOf(node), kUnknownMarker));
+      return FailedPreconditionError(
+          Bilingual("{}：登记数据中没有这个值（来源未填）", "{}: {}", expr_.SourceOf(node), kUnknownMarker));
     }
     return def.read(input);
   }

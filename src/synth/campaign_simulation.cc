@@ -53,7 +53,7 @@ TrueState Truth(const Household& h, const Campaign& c, const SimulationOptions& 
   t.ok["water"] = !year || year->safe_drinking_water.value_or(true);
   const int members = std::max<int>(1, static_cast<int>(h.members.size()));
   t.income_per_capita = year ? year->NetIncomePerCapita(members).value_or(c.income_line + c.income_line)
-                            : c.income_line + c.income_line;
+                             : c.income_line + c.income_line;
   if (Uniform(o.truth_seed, h.household_no, "problem") < o.problem_rate) {
     const auto which = static_cast<size_t>(Uniform(o.truth_seed, h.household_no, "which") * 7);
     const std::string_view item = kStandardItems[std::min<size_t>(which, 6)];

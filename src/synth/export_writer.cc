@@ -106,8 +106,9 @@ void ExportWriter::Write(const PlannedVillage& village, const SyntheticHousehold
     csv_->RawField(FormatMoney(y.property_income, money_buf));
     csv_->RawField(FormatMoney(y.transfer_income, money_buf));
     csv_->RawField(FormatMoney(y.business_expense, money_buf));
-    csv_->RawField(
-        FormatMoney(y.declared_net_income_per_capita.value_or(y.NetIncomePerCapita(members).value_or(Money())), money_buf));
+    csv_->RawField(FormatMoney(
+        y.declared_net_income_per_capita.value_or(y.NetIncomePerCapita(members).value_or(Money())),
+        money_buf));
     csv_->RawField(h.phone);
     csv_->RawField(p.phone);
     if (h.first_identified) {
