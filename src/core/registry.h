@@ -31,7 +31,9 @@ struct Region {
 };
 
 // A household member (家庭成员). Optional fields are optional in the national export and
-// mandatory only for some age bands, which the validator checks.
+// mandatory only for some age bands, which the validator checks. The four flags and the work
+// months are nullopt when the source does not say (a county's person-detail export has no
+// such columns): unknown is never stored as "no", so rules and checks can leave it alone.
 struct Person {
   std::string person_no;  // 人编号
   std::string name;
@@ -45,11 +47,11 @@ struct Person {
   std::optional<Health> health;
   std::optional<LabourSkill> labour_skill;
   std::optional<WorkStatus> work_status;
-  int work_months = 0;                    // 务工时间(月), 0..12
-  bool medical_insured = false;           // 城乡居民基本医疗保险
-  bool critical_illness_insured = false;  // 大病保险
-  bool receives_dibao = false;            // 享受低保
-  bool receives_tekun = false;            // 特困供养
+  std::optional<int> work_months;                // 务工时间(月), 0..12
+  std::optional<bool> medical_insured;           // 城乡居民基本医疗保险
+  std::optional<bool> critical_illness_insured;  // 大病保险
+  std::optional<bool> receives_dibao;            // 享受低保
+  std::optional<bool> receives_tekun;            // 特困供养
   std::string phone;
 
   friend bool operator==(const Person&, const Person&) = default;
@@ -57,29 +59,48 @@ struct Person {
 
 // A household's facts for one data year (数据年度): last year's income components and the
 // 两不愁三保障 + drinking-water indicators.
+//
+// Income is known in one of two ways. With `income_components_known` (the generator's layout,
+// every import with a component column; one it lacks is 0) the five components are the household's
+// and 人均纯收入 is computed from them. Without it (a person-detail export carries only
+// 人均纯收入) the components are unknown, held as zero, and 人均纯收入 is the declared figure,
+// or unknown when that is missing too. One flag rather than five optional amounts: the five
+// come and go together (a layout lists income by component or not at all), and the hot paths (screening, the
+// validator) then branch once per household instead of once per amount.
+// Invariant: !income_components_known implies every component is zero.
+//
+// The 两不愁三保障 indicators are assessments no export column carries (only 饮水安全 has one):
+// nullopt until something states them, never an invented "secured".
 struct HouseholdYear {
   int data_year = 0;
-  Money wage_income;                         // 工资性收入
-  Money business_income;                     // 生产经营性收入
-  Money property_income;                     // 财产性收入
-  Money transfer_income;                     // 转移性收入
-  Money business_expense;                    // 生产经营性支出
-  bool food_secure = true;                   // 不愁吃
-  bool clothing_secure = true;               // 不愁穿
-  bool compulsory_education_secured = true;  // 义务教育有保障
-  bool basic_medical_secured = true;         // 基本医疗有保障
-  bool housing_secure = true;                // 住房安全有保障
-  bool safe_drinking_water = true;           // 饮水安全
+  bool income_components_known = true;
+  Money wage_income;                                 // 工资性收入
+  Money business_income;                             // 生产经营性收入
+  Money property_income;                             // 财产性收入
+  Money transfer_income;                             // 转移性收入
+  Money business_expense;                            // 生产经营性支出
+  std::optional<bool> food_secure;                   // 不愁吃
+  std::optional<bool> clothing_secure;               // 不愁穿
+  std::optional<bool> compulsory_education_secured;  // 义务教育有保障
+  std::optional<bool> basic_medical_secured;         // 基本医疗有保障
+  std::optional<bool> housing_secure;                // 住房安全有保障
+  std::optional<bool> safe_drinking_water;           // 饮水安全
   std::optional<HousingGrade> housing_grade;
   // 人均纯收入 as the source declared it (kept so the validator can check the arithmetic).
   std::optional<Money> declared_net_income_per_capita;
 
-  // 家庭纯收入 = wages + business + property + transfers - business expenses (DOMAIN §2.2).
-  Money NetIncome() const {
+  // 家庭纯收入 = wages + business + property + transfers - business expenses (DOMAIN §2.2),
+  // or nullopt when the components are unknown.
+  std::optional<Money> NetIncome() const {
+    if (!income_components_known) return std::nullopt;
     return wage_income + business_income + property_income + transfer_income - business_expense;
   }
-  // 人均纯收入, rounded half away from zero to the fen. REQUIRES: members > 0.
-  Money NetIncomePerCapita(int members) const { return NetIncome().DivideRounded(members); }
+  // 人均纯收入: from the components, rounded half away from zero to the fen, when they are
+  // known; else the declared figure; nullopt when neither is known. REQUIRES: members > 0.
+  std::optional<Money> NetIncomePerCapita(int members) const {
+    if (!income_components_known) return declared_net_income_per_capita;
+    return NetIncome()->DivideRounded(members);
+  }
 
   friend bool operator==(const HouseholdYear&, const HouseholdYear&) = default;
 };

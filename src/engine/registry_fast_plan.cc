@@ -49,11 +49,11 @@ std::optional<Kind> KindOf(const FieldDef& f) {
       {"property_income", Kind::kProperty},
       {"transfer_income", Kind::kTransfer},
       {"business_expense", Kind::kExpense},
-      {"food_secure", Kind::kAlwaysTrue},
-      {"clothing_secure", Kind::kAlwaysTrue},
-      {"compulsory_education_secured", Kind::kAlwaysTrue},
-      {"basic_medical_secured", Kind::kAlwaysTrue},
-      {"housing_secure", Kind::kAlwaysTrue},
+      {"food_secure", Kind::kNoColumn},
+      {"clothing_secure", Kind::kNoColumn},
+      {"compulsory_education_secured", Kind::kNoColumn},
+      {"basic_medical_secured", Kind::kNoColumn},
+      {"housing_secure", Kind::kNoColumn},
       {"safe_drinking_water", Kind::kSafeDrinkingWater},
       {"housing_grade", Kind::kHousingGrade}};
   if (f.scope == FieldScope::kPerson) {
@@ -124,6 +124,32 @@ bool IsHouseholdLevel(C column) {
   }
 }
 
+bool NeedsIncome(const Plan& plan) {
+  for (const Kind kind : plan.household_kinds) {
+    switch (kind) {
+      case Kind::kNetIncome:
+      case Kind::kNetIncomePerCapita:
+      case Kind::kWage:
+      case Kind::kBusiness:
+      case Kind::kProperty:
+      case Kind::kTransfer:
+      case Kind::kExpense:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+bool HasAnyIncomeColumn(const std::vector<bool>& present) {
+  for (const C column :
+       {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome, C::kBusinessExpense}) {
+    if (present[static_cast<size_t>(column)]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs, Date as_of, int data_year,
@@ -159,10 +185,12 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
   plan.column_index.assign(RegistryColumns().size(), -1);
   std::string_view rest(header);
   std::vector<bool> household_level;  // per file column
+  std::vector<bool> present(RegistryColumns().size(), false);
   for (int index = 0;; ++index) {
     const size_t comma = rest.find(',');
     const std::optional<RegistryColumn> column = FindRegistryColumn(rest.substr(0, comma));
     household_level.push_back(column && IsHouseholdLevel(*column));
+    if (column) present[static_cast<size_t>(*column)] = true;
     if (column && plan.needed[static_cast<size_t>(*column)]) {
       plan.column_index[static_cast<size_t>(*column)] = index;
       plan.cells.push_back(NeededCell{*column, static_cast<uint32_t>(index)});
@@ -173,6 +201,10 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
+  // Without any income component column, 人均纯收入 is the declared figure (or unknown): the
+  // slow path's reader has that rule, and such files (a county's person-detail export) are
+  // small enough for it.
+  if (NeedsIncome(plan) && !HasAnyIncomeColumn(present)) return std::nullopt;
   // Household cells, in file order, grouped into spans of household-level columns.
   std::sort(plan.cells.begin(), plan.cells.end(),
             [](const NeededCell& a, const NeededCell& b) { return a.index < b.index; });

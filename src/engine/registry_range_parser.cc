@@ -107,8 +107,8 @@ class RangeParser {
         return y ? raw.income[3] : 0;
       case Kind::kExpense:
         return y ? raw.income[4] : 0;
-      case Kind::kAlwaysTrue:
-        return y ? 1 : 0;
+      case Kind::kNoColumn:
+        return y ? UnknownMarker(ColumnWidth::kByte) : 0;
       case Kind::kSafeDrinkingWater:
         return y ? raw.safe_water : 0;
       case Kind::kHousingGrade:

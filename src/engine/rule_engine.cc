@@ -54,6 +54,7 @@ class Explainer {
       case Op::kField:
       case Op::kFeedAny: {
         const Lane& lane = batch_.lane(i);
+        if (lane.E(e)) return;  // an unknown value under a Kleene and/or records nothing
         if (node.type.kind == ValueKind::kBool && (lane.N(e) != 0) != negated) {
           Record(i, fmt::format("{} = {}", Source(i), ValueOf(i, e).ToString()));
         }
@@ -64,7 +65,10 @@ class Explainer {
       case Op::kSub:
       case Op::kMul:
       case Op::kDiv:
-        for (const uint32_t k : node.kids) Walk(k, e, negated);
+        for (const uint32_t k : node.kids) {
+          Walk(k, e, negated);
+          if (batch_.lane(k).E(e)) return;  // the reference stops at the first operand without a value
+        }
         return;
       case Op::kLt:
       case Op::kLe:
@@ -73,8 +77,9 @@ class Explainer {
       case Op::kEq:
       case Op::kNe:
         Walk(node.kids[0], e, negated);
+        if (batch_.lane(node.kids[0]).E(e)) return;
         Walk(node.kids[1], e, negated);
-        if (batch_.lane(i).N(e) != 0) {
+        if (!batch_.lane(i).E(e) && batch_.lane(i).N(e) != 0) {
           Record(i, fmt::format("{} {} {}", ValueOf(node.kids[0], e).ToString(), OpSymbol(node.op),
                                 ValueOf(node.kids[1], e).ToString()));
         }
@@ -82,9 +87,11 @@ class Explainer {
       case Op::kIn: {
         Walk(node.kids[0], e, negated);
         const Lane& l = batch_.lane(node.kids[0]);
+        if (l.E(e)) return;
         for (size_t k = 1; k < node.kids.size(); ++k) {
           Walk(node.kids[k], e, negated);
           const Lane& item = batch_.lane(node.kids[k]);
+          if (item.E(e)) return;
           if (Compare(l.R(e), item.R(e)) == 0) {
             Record(i, fmt::format("{} = {}", ValueOf(node.kids[0], e).ToString(),
                                   ValueOf(node.kids[k], e).ToString()));
@@ -97,7 +104,8 @@ class Explainer {
       case Op::kOr: {
         Walk(node.kids[0], e, negated);
         const bool is_and = node.op == Op::kAnd;
-        if ((batch_.lane(node.kids[0]).N(e) != 0) == is_and) Walk(node.kids[1], e, negated);
+        const Lane& l = batch_.lane(node.kids[0]);
+        if (l.E(e) || (l.N(e) != 0) == is_and) Walk(node.kids[1], e, negated);  // unknown: Kleene
         return;
       }
       case Op::kNot:
@@ -131,12 +139,13 @@ struct BatchHit {
 struct HitCounts {
   int64_t fired = 0;
   int64_t not_evaluable = 0;
+  int64_t unknown = 0;  // undecided for a value the registry does not know
 };
 
 HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const BatchEvaluator& batch,
                       uint32_t h0, uint32_t h1, bool evidence, std::vector<BatchHit>& hits,
                       std::string& text) {
-  int64_t fired = 0, not_evaluable = 0;
+  int64_t fired = 0, not_evaluable = 0, unknown = 0;
   const Lane& root = batch.lane(rule.expr.root);
   auto add = [&](uint32_t h, uint32_t p, size_t e) {
     BatchHit& hit = hits.emplace_back(BatchHit{{h, p, r}});
@@ -154,27 +163,28 @@ HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const Bat
       add(h, kNoPerson, h - h0);
       ++fired;
     }
-    return {fired, not_evaluable};
+    return {fired, not_evaluable, unknown};
   }
   if (rule.scope == PolicyScope::kHousehold) {
     for (uint32_t h = h0; h < h1; ++h) {
       const size_t e = h - h0;
       if (root.E(e)) {
-        ++not_evaluable;
+        ++(root.Code(e) == internal::kUnknown ? unknown : not_evaluable);
       } else if (root.N(e) != 0) {
         add(h, kNoPerson, e);
         ++fired;
       }
     }
-    return {fired, not_evaluable};
+    return {fired, not_evaluable, unknown};
   }
   const uint32_t p0 = s.member_begin[h0];
   for (uint32_t h = h0; h < h1; ++h) {
     const uint32_t begin = s.member_begin[h], end = s.member_begin[h + 1];
-    bool error = false;
-    for (uint32_t p = begin; p < end; ++p) error |= root.E(p - p0);
-    if (error) {
-      ++not_evaluable;  // the reference stops at the member's error: no hit for the household
+    uint8_t error = 0;
+    for (uint32_t p = begin; p < end && error == 0; ++p) error = root.Code(p - p0);
+    if (error != 0) {
+      // The reference stops at the first member without a value: no hit for the household.
+      ++(error == internal::kUnknown ? unknown : not_evaluable);
       continue;
     }
     bool any = false;
@@ -185,7 +195,7 @@ HitCounts CollectHits(const Snapshot& s, const Rule& rule, uint32_t r, const Bat
     }
     fired += any;
   }
-  return {fired, not_evaluable};
+  return {fired, not_evaluable, unknown};
 }
 
 }  // namespace
@@ -266,6 +276,7 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
   std::vector<std::vector<int64_t>> fired(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::vector<std::vector<int64_t>> unjudged(static_cast<size_t>(threads),
                                              std::vector<int64_t>(rules.size()));
+  std::vector<std::vector<int64_t>> unknown(static_cast<size_t>(threads), std::vector<int64_t>(rules.size()));
   std::atomic<size_t> next{0};
   auto work = [&](size_t t) {
     Workspace ws;
@@ -281,6 +292,7 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
             CollectHits(s, rules[r], r, batch, h0, h1, options.evidence, hits, batch_text[b]);
         fired[t][r] += counts.fired;
         unjudged[t][r] += counts.not_evaluable;
+        unknown[t][r] += counts.unknown;
       }
       // Rule-major within the batch; household-major overall (rule and person order kept).
       std::stable_sort(hits.begin(), hits.end(), [](const BatchHit& x, const BatchHit& y) {
@@ -296,10 +308,12 @@ StatusOr<EngineResult> RuleEngine::Run(const RunOptions& options) const {
   EngineResult result;
   result.households_per_rule.assign(rules.size(), 0);
   result.not_evaluable_per_rule.assign(rules.size(), 0);
+  result.unknown_per_rule.assign(rules.size(), 0);
   for (size_t t = 0; t < static_cast<size_t>(threads); ++t) {
     for (size_t r = 0; r < rules.size(); ++r) {
       result.households_per_rule[r] += fired[t][r];
       result.not_evaluable_per_rule[r] += unjudged[t][r];
+      result.unknown_per_rule[r] += unknown[t][r];
     }
   }
   size_t total = 0;

@@ -61,6 +61,9 @@ struct EngineResult {
   // Per rule: households where it fired, and (household, rule) pairs it could not judge.
   std::vector<int64_t> households_per_rule;
   std::vector<int64_t> not_evaluable_per_rule;
+  // Per rule: (household, rule) pairs left undecided by a value the registry does not know
+  // (rules/evaluator.h IsUnknownValue); neither fired nor counted as not evaluable.
+  std::vector<int64_t> unknown_per_rule;
 };
 
 struct RunOptions {

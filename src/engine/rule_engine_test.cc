@@ -153,8 +153,10 @@ class RandomRegistry {
           Chance(10) ? std::nullopt : std::optional<SchoolStatus>(static_cast<SchoolStatus>(Uniform(1, 6)));
       p.labour_skill =
           Chance(10) ? std::nullopt : std::optional<LabourSkill>(static_cast<LabourSkill>(Uniform(1, 5)));
-      p.medical_insured = !Chance(8);
-      p.work_months = Uniform(0, 12);
+      // Unknown values now and then, so the engine's unknown marker, its Kleene and/or and
+      // its separate count are compared with the reference's (docs/policy-language.md).
+      p.medical_insured = Chance(12) ? std::nullopt : std::optional<bool>(!Chance(8));
+      p.work_months = Chance(12) ? std::nullopt : std::optional<int>(Uniform(0, 12));
     }
     h.years.clear();
     const int years = Chance(8) ? 0 : Uniform(1, 2);
@@ -174,6 +176,13 @@ class RandomRegistry {
       year.safe_drinking_water = !Chance(5);
       year.housing_grade =
           Chance(20) ? std::nullopt : std::optional<HousingGrade>(static_cast<HousingGrade>(Uniform(1, 4)));
+      if (Chance(10)) year.food_secure.reset();
+      if (Chance(10)) year.basic_medical_secured.reset();
+      if (Chance(10)) {  // only 人均纯收入, or nothing, as a person-detail export gives it
+        year.income_components_known = false;
+        year.wage_income = year.business_income = year.transfer_income = year.business_expense = Money();
+        if (Chance(50)) year.declared_net_income_per_capita = Money::FromFen(Uniform(0, 2000000));
+      }
       h.years.push_back(year);
     }
     return h;
@@ -221,6 +230,7 @@ ComparableRun ExpectSameAsReference(const Policy& policy, uint32_t seed, Date as
     if (!run.ok()) return reference;
     const ComparableRun& engine = *run;
     EXPECT_EQ(engine.not_evaluable, reference.not_evaluable) << "seed " << seed;
+    EXPECT_EQ(engine.unknown, reference.unknown) << "seed " << seed;
     std::vector<ComparableHit> only_engine, only_reference;
     std::set_difference(engine.hits.begin(), engine.hits.end(), reference.hits.begin(), reference.hits.end(),
                         std::back_inserter(only_engine));

@@ -94,13 +94,19 @@ void SnapshotBuilder::Add(const Household& household) {
     Column& column = s.fields[f];
     // Field values are whole numbers (den 1): fen, days, codes, counts.
     auto push = [&](const Value& v) { column.Push(v.number.num); };
+    auto read = [&](const FieldInput& input) {
+      if (fields[f].known != nullptr && !fields[f].known(input)) {
+        column.Push(UnknownMarker(column.width));
+      } else {
+        push(fields[f].read(input));
+      }
+    };
     if (fields[f].scope == FieldScope::kPerson) {
-      for (const Person& person : household.members)
-        push(fields[f].read({household, &person, year, s.as_of}));
+      for (const Person& person : household.members) read({household, &person, year, s.as_of});
     } else if (fields[f].needs_year && year == nullptr) {
       push(Value::Int(0));  // not evaluable; has_year says so
     } else {
-      push(fields[f].read({household, nullptr, year, s.as_of}));
+      read({household, nullptr, year, s.as_of});
     }
   }
 }

@@ -69,6 +69,14 @@ enum class ColumnWidth : uint8_t { kByte, kNarrow, kWide };
 // The width of field `field`'s column (an index into Fields()).
 ColumnWidth FieldWidth(size_t field);
 
+// What a column holds where the registry does not know a field's value (FieldDef::known
+// false: a column the source lacked). Only fields with `known` are ever tested for it, and
+// none of their real values is the marker (bools are 0/1, months 0..99, money far from the
+// int64 bound).
+constexpr int64_t UnknownMarker(ColumnWidth width) {
+  return width == ColumnWidth::kByte ? 0xFF : width == ColumnWidth::kNarrow ? INT32_MIN : INT64_MIN;
+}
+
 // A typed column; only the vector of its width is used. Bytes keep the snapshot's many code
 // columns a quarter of the size: at ten million persons, 30 MB a column less to write and
 // to read.

@@ -1,6 +1,16 @@
 // RegistryReader::ParseCell: one case per column of the registry export layout.
+//
+// What a cell does not say stays unknown. A column the file lacks leaves its field as the
+// default-constructed row has it: nullopt for the yes/no flags, 务工时间 and the 两不愁三保障
+// indicators, and income components unknown (FinishRow) when none of the five is a column (a
+// file with some of them lists income by component: the others are 0, as before). An empty
+// cell of a present column: a yes/no flag stays unknown (the national forms always write 是 or
+// 否, so a blank is "not filled in", not "no"); an amount is 0 and 务工时间 is 0, as a
+// spreadsheet user leaves a cell blank for "none" (a worker with 0 months is then the
+// validator's finding).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "io/registry_reader.h"
@@ -76,7 +86,7 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
       fail(value.status());
     }
   };
-  auto yes_no = [&](bool& out) {
+  auto yes_no = [&](std::optional<bool>& out) {
     if (cell.empty()) return;
     StatusOr<bool> value = ParseYesNo(cell);
     if (value.ok()) {
@@ -189,7 +199,7 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
     case C::kWorkStatus:
       return code(p.work_status);
     case C::kWorkMonths:
-      p.work_months = count(99, "务工时间", "work months").value_or(0);
+      p.work_months = count(99, "务工时间", "work months").value_or(0);  // blank: none (see above)
       return;
     case C::kMedicalInsured:
       return yes_no(p.medical_insured);
@@ -254,6 +264,21 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
       h.cadre_name = std::string(cell);
       return;
   }
+}
+
+void RegistryReader::FinishRow(RegistryRow& row) {
+  if (!income_components_present_) {
+    bool any = false;
+    for (RegistryColumn component :
+         {C::kWageIncome, C::kBusinessIncome, C::kPropertyIncome, C::kTransferIncome, C::kBusinessExpense}) {
+      any = any || std::find(columns_.begin(), columns_.end(), component) != columns_.end();
+    }
+    income_components_present_ = any;
+  }
+  if (*income_components_present_) return;
+  HouseholdYear& y = row.year;  // all zero already: no component cell was parsed
+  y.income_components_known = false;
+  y.wage_income = y.business_income = y.property_income = y.transfer_income = y.business_expense = Money();
 }
 
 }  // namespace jz

@@ -264,6 +264,7 @@ void RegistryReader::ParseRow(std::span<const std::string_view> fields, bool wit
     if (with_sources && !CheckSource(i, *columns_[i], cell, problems)) continue;
     ParseCell(*columns_[i], cell, row, problems);
   }
+  FinishRow(row);
   for (RegistryColumn required : row_required_) {
     bool present = false;
     for (size_t i = 0; i < n; ++i)

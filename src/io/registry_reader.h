@@ -152,6 +152,8 @@ class RegistryReader {
                  std::vector<RowProblem>& problems);
   void Problem(std::vector<RowProblem>& problems, RegistryColumn column, std::string_view value,
                std::string_view rule_id, std::string reason);
+  // Marks the row's income components unknown when the file has none of the five columns.
+  void FinishRow(RegistryRow& row);
 
   std::unique_ptr<TableReader> table_;
   RegistryReaderOptions options_;
@@ -178,6 +180,7 @@ class RegistryReader {
   bool row_name_multiline_ = false;  // the 姓名 cell is a quote across lines (no name check)
   bool row_has_birth_date_ = false;
   bool row_has_sex_ = false;
+  std::optional<bool> income_components_present_;  // any component column; set by FinishRow
   int64_t row_line_ = 0;       // the first line of the row being parsed, for Problem()
   int64_t row_last_line_ = 0;  // its last line (differs when a quoted field holds line breaks)
 };

@@ -10,6 +10,9 @@ namespace {
 
 using Index = uint32_t;
 
+// The English half of the unknown-value message, by which IsUnknownValue recognises it.
+constexpr std::string_view kUnknownMarker = "the registry does not know this value";
+
 class Evaluator {
  public:
   Evaluator(const Expr& expr, const Household& household, const FeedView& feeds, Date as_of,
@@ -95,6 +98,10 @@ class Evaluator {
     }
     FieldInput input{household_, nullptr, year_, as_of_};
     if (const std::optional<size_t> p = PersonOf(node.who)) input.person = &household_.members[*p];
+    if (def.known != nullptr && !def.known(input)) {
+      return FailedPreconditionError(
+          Bilingual("{}：登记数据中没有这个值（来源未填）", "{}: {}", expr_.SourceOf(node), kUnknownMarker));
+    }
     return def.read(input);
   }
 
@@ -153,11 +160,19 @@ class Evaluator {
     return Value::Bool(false);
   }
 
+  // Kleene's and/or over an unknown left side: the right side decides when it can.
   StatusOr<Value> Logical(const Node& node) {
-    ASSIGN_OR_RETURN(Value l, Eval(node.kids[0]));
+    StatusOr<Value> l = Eval(node.kids[0]);
     const bool is_and = node.op == Op::kAnd;
-    if (l.AsBool() != is_and) return Value::Bool(!is_and);  // short circuit
-    return Eval(node.kids[1]);
+    if (l.ok()) {
+      if (l->AsBool() != is_and) return Value::Bool(!is_and);  // short circuit
+      return Eval(node.kids[1]);
+    }
+    if (!IsUnknownValue(l.status())) return l.status();
+    StatusOr<Value> r = Eval(node.kids[1]);
+    if (r.ok() && r->AsBool() != is_and) return Value::Bool(!is_and);
+    if (!r.ok() && !IsUnknownValue(r.status())) return r.status();
+    return l.status();
   }
 
   StatusOr<Value> MemberAggregate(const Node& node) {
@@ -230,6 +245,11 @@ class Evaluator {
 };
 
 }  // namespace
+
+bool IsUnknownValue(const Status& status) {
+  return status.code() == StatusCode::kFailedPrecondition &&
+         status.message().find(kUnknownMarker) != std::string_view::npos;
+}
 
 bool ComparisonHolds(Op op, int cmp) {
   switch (op) {

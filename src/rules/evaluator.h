@@ -65,15 +65,24 @@ std::string_view OpSymbol(Op op);
 // person-scope expression (empty for household scope).
 // Returns the value, or: FailedPreconditionError when the expression reads a year field and
 // the household has no data year up to as_of's year; InvalidArgumentError on division by
-// zero or arithmetic overflow, naming the clause. REQUIRES: person < members.size().
+// zero or arithmetic overflow, naming the clause; an unknown-value status (IsUnknownValue)
+// when the result depends on a value the registry does not know. Unknown follows Kleene's
+// logic through `and`/`or` (unknown and false is false, unknown or true is true) and makes
+// every other operator, `not` and each member aggregate unknown; errors and unknowns stop
+// evaluation left to right in the order the operands are read. REQUIRES: person < members.size().
 [[nodiscard]] StatusOr<Value> EvaluateExpr(const Expr& expr, const Household& household,
                                            const FeedView& feeds, Date as_of, std::optional<size_t> person);
+
+// Whether `status` is the evaluator's "the rule reads an unknown value" (not an error: the
+// rule is undecided for the household and does not fire; docs/policy-language.md).
+bool IsUnknownValue(const Status& status);
 
 // Evaluates `rule` for `household`: once for a household-scope rule, once per member for a
 // person-scope rule. Each hit carries, as evidence, the comparisons that held and the bool
 // fields and feed_any calls whose value pushed towards firing, outside member aggregates
 // (those are summarised by the comparison that uses them). Errors as EvaluateExpr, prefixed
-// with "rule <id>".
+// with "rule <id>"; an unknown value as EvaluateExpr (the first member's, for a person-scope
+// rule, stops the household as an error does).
 [[nodiscard]] StatusOr<Outcome> Evaluate(const Rule& rule, const Household& household, const FeedView& feeds,
                                          Date as_of);
 

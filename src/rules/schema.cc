@@ -19,6 +19,12 @@ Value OptionalCode(ListId list, const std::optional<E>& value) {
   return Value::Code(list, value ? static_cast<int>(*value) : 0);
 }
 
+// A yes/no field the registry may not know reads as false while unknown; `known` says which.
+Value OptionalBool(const std::optional<bool>& value) { return Value::Bool(value.value_or(false)); }
+
+// The income components (and 家庭纯收入) are known together or not at all.
+bool ComponentsKnown(const FieldInput& in) { return in.year->income_components_known; }
+
 // One-letter scopes keep each row of the field table below on one line.
 // NOLINTBEGIN(readability-identifier-naming)
 constexpr FieldScope P = FieldScope::kPerson;
@@ -47,15 +53,20 @@ const std::array<FieldDef, 34> kFields = {{
   {P, "work_status", Code(ListId::kWorkStatus), false, "务工状况", [](const FieldInput& in) {
      return OptionalCode(ListId::kWorkStatus, in.person->work_status); }},
   {P, "work_months", kInt, false, "务工时间(月)", [](const FieldInput& in) {
-     return Value::Int(in.person->work_months); }},
+     return Value::Int(in.person->work_months.value_or(0)); },
+   [](const FieldInput& in) { return in.person->work_months.has_value(); }},
   {P, "medical_insured", kBool, false, "城乡居民基本医疗保险", [](const FieldInput& in) {
-     return Value::Bool(in.person->medical_insured); }},
+     return OptionalBool(in.person->medical_insured); },
+   [](const FieldInput& in) { return in.person->medical_insured.has_value(); }},
   {P, "critical_illness_insured", kBool, false, "大病保险", [](const FieldInput& in) {
-     return Value::Bool(in.person->critical_illness_insured); }},
+     return OptionalBool(in.person->critical_illness_insured); },
+   [](const FieldInput& in) { return in.person->critical_illness_insured.has_value(); }},
   {P, "receives_dibao", kBool, false, "享受低保", [](const FieldInput& in) {
-     return Value::Bool(in.person->receives_dibao); }},
+     return OptionalBool(in.person->receives_dibao); },
+   [](const FieldInput& in) { return in.person->receives_dibao.has_value(); }},
   {P, "receives_tekun", kBool, false, "特困供养", [](const FieldInput& in) {
-     return Value::Bool(in.person->receives_tekun); }},
+     return OptionalBool(in.person->receives_tekun); },
+   [](const FieldInput& in) { return in.person->receives_tekun.has_value(); }},
   {H, "size", kInt, false, "家庭人口数", [](const FieldInput& in) {
      return Value::Int(static_cast<int64_t>(in.household.members.size())); }},
   {H, "type", Code(ListId::kHouseholdType), false, "户类型", [](const FieldInput& in) {
@@ -67,36 +78,45 @@ const std::array<FieldDef, 34> kFields = {{
   {H, "monitoring_type", Code(ListId::kMonitoringType), false, "监测对象类型", [](const FieldInput& in) {
      return OptionalCode(ListId::kMonitoringType, in.household.monitoring_type); }},
   {H, "net_income", kMoney, true, "家庭纯收入", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->NetIncome()); }},
-  // 人均纯收入 as DOMAIN §2.2 defines it, rounded to the fen like the registry's own figure.
-  // A household without members reads 0 (the validator reports such households).
+     return Value::OfMoney(in.year->NetIncome().value_or(Money())); }, ComponentsKnown},
+  // 人均纯收入 as DOMAIN §2.2 defines it, rounded to the fen like the registry's own figure;
+  // the declared figure when only it is known. A household without members reads 0 (the
+  // validator reports such households).
   {H, "net_income_per_capita", kMoney, true, "人均纯收入", [](const FieldInput& in) {
      const int members = static_cast<int>(in.household.members.size());
-     return Value::OfMoney(members > 0 ? in.year->NetIncomePerCapita(members) : Money()); }},
+     return Value::OfMoney(members > 0 ? in.year->NetIncomePerCapita(members).value_or(Money()) : Money()); },
+   [](const FieldInput& in) {
+     return in.household.members.empty() || in.year->NetIncomePerCapita(1).has_value(); }},
   {Y, "data_year", kInt, true, "数据年度", [](const FieldInput& in) {
      return Value::Int(in.year->data_year); }},
   {Y, "wage_income", kMoney, true, "工资性收入", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->wage_income); }},
+     return Value::OfMoney(in.year->wage_income); }, ComponentsKnown},
   {Y, "business_income", kMoney, true, "生产经营性收入", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->business_income); }},
+     return Value::OfMoney(in.year->business_income); }, ComponentsKnown},
   {Y, "property_income", kMoney, true, "财产性收入", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->property_income); }},
+     return Value::OfMoney(in.year->property_income); }, ComponentsKnown},
   {Y, "transfer_income", kMoney, true, "转移性收入", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->transfer_income); }},
+     return Value::OfMoney(in.year->transfer_income); }, ComponentsKnown},
   {Y, "business_expense", kMoney, true, "生产经营性支出", [](const FieldInput& in) {
-     return Value::OfMoney(in.year->business_expense); }},
+     return Value::OfMoney(in.year->business_expense); }, ComponentsKnown},
   {Y, "food_secure", kBool, true, "不愁吃", [](const FieldInput& in) {
-     return Value::Bool(in.year->food_secure); }},
+     return OptionalBool(in.year->food_secure); },
+   [](const FieldInput& in) { return in.year->food_secure.has_value(); }},
   {Y, "clothing_secure", kBool, true, "不愁穿", [](const FieldInput& in) {
-     return Value::Bool(in.year->clothing_secure); }},
+     return OptionalBool(in.year->clothing_secure); },
+   [](const FieldInput& in) { return in.year->clothing_secure.has_value(); }},
   {Y, "compulsory_education_secured", kBool, true, "义务教育有保障", [](const FieldInput& in) {
-     return Value::Bool(in.year->compulsory_education_secured); }},
+     return OptionalBool(in.year->compulsory_education_secured); },
+   [](const FieldInput& in) { return in.year->compulsory_education_secured.has_value(); }},
   {Y, "basic_medical_secured", kBool, true, "基本医疗有保障", [](const FieldInput& in) {
-     return Value::Bool(in.year->basic_medical_secured); }},
+     return OptionalBool(in.year->basic_medical_secured); },
+   [](const FieldInput& in) { return in.year->basic_medical_secured.has_value(); }},
   {Y, "housing_secure", kBool, true, "住房安全有保障", [](const FieldInput& in) {
-     return Value::Bool(in.year->housing_secure); }},
+     return OptionalBool(in.year->housing_secure); },
+   [](const FieldInput& in) { return in.year->housing_secure.has_value(); }},
   {Y, "safe_drinking_water", kBool, true, "饮水安全", [](const FieldInput& in) {
-     return Value::Bool(in.year->safe_drinking_water); }},
+     return OptionalBool(in.year->safe_drinking_water); },
+   [](const FieldInput& in) { return in.year->safe_drinking_water.has_value(); }},
   {Y, "housing_grade", Code(ListId::kHousingGrade), true, "危房级别", [](const FieldInput& in) {
      return OptionalCode(ListId::kHousingGrade, in.year->housing_grade); }},
 }};

@@ -28,7 +28,10 @@ struct FieldInput {
 };
 
 // One field. Invariant: `read` returns a value of `type`; it is called only with a person
-// for kPerson fields, and only with a year when `needs_year`.
+// for kPerson fields, and only with a year when `needs_year`. A field the registry may not
+// know (a column the source lacked, core/registry.h) has `known`; where it returns false the
+// value is unknown and `read` returns a placeholder no rule may use (docs/policy-language.md,
+// "Unknown values"). `known` is null for fields that are always known.
 struct FieldDef {
   FieldScope scope;
   std::string_view name;  // after "person." / "household." / "year."
@@ -36,6 +39,7 @@ struct FieldDef {
   bool needs_year;
   std::string_view zh_hans;  // the field's name on the national forms
   Value (*read)(const FieldInput& input);
+  bool (*known)(const FieldInput& input) = nullptr;
 };
 
 // Every field, in documentation order. The view lives for the whole process.

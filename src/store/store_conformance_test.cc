@@ -45,6 +45,43 @@ TEST_P(StoreConformance, HouseholdRoundTripsExactly) {
   EXPECT_EQ(counts.persons, 3);
 }
 
+// An unknown field (a column the source lacked) comes back unknown, and a stated "no" or 0
+// comes back stated: the two are never merged (core/registry.h).
+TEST_P(StoreConformance, UnknownFieldsRoundTripAsUnknownAndKnownFalseAsFalse) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  Household h = TestHousehold("2224241002050001", 2);
+  Person& unknown = h.members[0];
+  unknown.medical_insured.reset();
+  unknown.critical_illness_insured.reset();
+  unknown.receives_dibao.reset();
+  unknown.receives_tekun.reset();
+  unknown.work_months.reset();
+  Person& stated = h.members[1];
+  stated.medical_insured = stated.critical_illness_insured = stated.receives_dibao = false;
+  stated.work_months = 0;
+  HouseholdYear& y = h.years[0];
+  y.income_components_known = false;
+  y.wage_income = y.business_income = y.property_income = y.transfer_income = y.business_expense = Money();
+  y.declared_net_income_per_capita = Money::FromYuan(6500);
+  y.food_secure.reset();
+  y.safe_drinking_water = false;
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK(writer->Upsert(h).status());
+  ASSERT_OK(writer->Commit());
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(*loaded, h);
+  EXPECT_EQ(loaded->members[0].medical_insured, std::nullopt);
+  EXPECT_EQ(loaded->members[1].medical_insured, false);
+  EXPECT_EQ(loaded->members[0].work_months, std::nullopt);
+  EXPECT_EQ(loaded->members[1].work_months, 0);
+  EXPECT_FALSE(loaded->years[0].income_components_known);
+  EXPECT_EQ(loaded->years[0].NetIncomePerCapita(2), Money::FromYuan(6500));
+  EXPECT_EQ(loaded->years[0].food_secure, std::nullopt);
+  EXPECT_EQ(loaded->years[0].safe_drinking_water, false);
+}
+
 TEST_P(StoreConformance, SecondIdenticalUpsertChangesNothing) {
   auto store = Open();
   ASSERT_OK(LoadTestRegions(*store));

@@ -45,14 +45,15 @@ struct TrueState {
 TrueState Truth(const Household& h, const Campaign& c, const SimulationOptions& o) {
   TrueState t;
   const HouseholdYear* year = h.years.empty() ? nullptr : &h.years.back();
-  t.ok["food"] = !year || year->food_secure;
-  t.ok["clothing"] = !year || year->clothing_secure;
-  t.ok["education"] = !year || year->compulsory_education_secured;
-  t.ok["medical"] = !year || year->basic_medical_secured;
-  t.ok["housing"] = !year || year->housing_secure;
-  t.ok["water"] = !year || year->safe_drinking_water;
+  t.ok["food"] = !year || year->food_secure.value_or(true);
+  t.ok["clothing"] = !year || year->clothing_secure.value_or(true);
+  t.ok["education"] = !year || year->compulsory_education_secured.value_or(true);
+  t.ok["medical"] = !year || year->basic_medical_secured.value_or(true);
+  t.ok["housing"] = !year || year->housing_secure.value_or(true);
+  t.ok["water"] = !year || year->safe_drinking_water.value_or(true);
   const int members = std::max<int>(1, static_cast<int>(h.members.size()));
-  t.income_per_capita = year ? year->NetIncomePerCapita(members) : c.income_line + c.income_line;
+  t.income_per_capita = year ? year->NetIncomePerCapita(members).value_or(c.income_line + c.income_line)
+                             : c.income_line + c.income_line;
   if (Uniform(o.truth_seed, h.household_no, "problem") < o.problem_rate) {
     const auto which = static_cast<size_t>(Uniform(o.truth_seed, h.household_no, "which") * 7);
     const std::string_view item = kStandardItems[std::min<size_t>(which, 6)];

@@ -42,6 +42,8 @@ std::string_view LabelOrEmpty(const std::optional<E>& value) {
 }
 
 std::string_view YesNo(bool value) { return YesNoLabel(value, Lang::kZhHans); }
+// The synthesizer states every flag; an unknown one (a hand-built household) is written empty.
+std::string_view YesNo(std::optional<bool> value) { return value ? YesNo(*value) : std::string_view(); }
 
 }  // namespace
 
@@ -86,7 +88,7 @@ void ExportWriter::Write(const PlannedVillage& village, const SyntheticHousehold
     csv_->RawField(LabelOrEmpty(p.health));
     csv_->RawField(LabelOrEmpty(p.labour_skill));
     csv_->Field(LabelOrEmpty(p.work_status));
-    csv_->Field(int64_t{p.work_months});
+    csv_->Field(int64_t{p.work_months.value_or(0)});
     csv_->RawField(YesNo(p.medical_insured));
     csv_->RawField(YesNo(p.critical_illness_insured));
     csv_->RawField(YesNo(p.receives_dibao));
@@ -104,8 +106,9 @@ void ExportWriter::Write(const PlannedVillage& village, const SyntheticHousehold
     csv_->RawField(FormatMoney(y.property_income, money_buf));
     csv_->RawField(FormatMoney(y.transfer_income, money_buf));
     csv_->RawField(FormatMoney(y.business_expense, money_buf));
-    csv_->RawField(
-        FormatMoney(y.declared_net_income_per_capita.value_or(y.NetIncomePerCapita(members)), money_buf));
+    csv_->RawField(FormatMoney(
+        y.declared_net_income_per_capita.value_or(y.NetIncomePerCapita(members).value_or(Money())),
+        money_buf));
     csv_->RawField(h.phone);
     csv_->RawField(p.phone);
     if (h.first_identified) {

@@ -215,6 +215,10 @@ void HouseholdSynthesizer::AddMembers(Rng& rng, Draft& d, int size) {
   Household& h = d.out.household;
   auto add = [&](Relationship rel, bool male, int age, std::string_view surname) {
     Person p;
+    // The synthetic registry states every field (the generator writes every column).
+    p.work_months = 0;
+    p.receives_dibao = false;
+    p.receives_tekun = false;
     p.relationship = rel;
     p.sex = male ? Sex::kMale : Sex::kFemale;
     age = std::clamp(age, 0, 95);
@@ -367,8 +371,8 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
     const Person& p = h.members[i];
     const int age = p.birth_date.AgeOn(reference_date_);
     if (age >= 60) transfer += 12 * YuanBetween(rng, 110, 200);  // basic pension
-    if (p.receives_dibao) transfer += YuanBetween(rng, 4800, 6000);
-    if (p.receives_tekun) transfer += YuanBetween(rng, 9000, 11000);
+    if (p.receives_dibao.value_or(false)) transfer += YuanBetween(rng, 4800, 6000);
+    if (p.receives_tekun.value_or(false)) transfer += YuanBetween(rng, 9000, 11000);
     if (p.health == Health::kDisabled) transfer += YuanBetween(rng, 1080, 1800);
     workers += p.work_status.has_value();
   }
@@ -403,13 +407,16 @@ void HouseholdSynthesizer::AssignIncome(Rng& rng, SyntheticHousehold& out) {
   const int64_t business_income = business_net * 100 / (100 - expense_pct);
   HouseholdYear year;
   year.data_year = data_year_;
+  // Every guarantee holds until the problem planter breaks one; stated, not unknown.
+  year.food_secure = year.clothing_secure = year.compulsory_education_secured = true;
+  year.basic_medical_secured = year.housing_secure = year.safe_drinking_water = true;
   year.wage_income = Money::FromFen(wage);
   year.business_income = Money::FromFen(business_income);
   year.business_expense = Money::FromFen(business_income - business_net);
   year.property_income = Money::FromFen(property);
   year.transfer_income = Money::FromFen(transfer);
   year.housing_grade = rng.PerMille(700) ? HousingGrade::kA : HousingGrade::kB;
-  year.declared_net_income_per_capita = year.NetIncomePerCapita(static_cast<int>(size));
+  year.declared_net_income_per_capita = *year.NetIncomePerCapita(static_cast<int>(size));
   h.years.assign(1, year);
 }
 

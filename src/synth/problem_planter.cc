@@ -309,7 +309,7 @@ bool PlantWorkerWithoutWage(Ctx& c) {
 bool PlantArithmetic(Ctx& c) {
   const int members = static_cast<int>(c.members().size());
   c.year().declared_net_income_per_capita =
-      c.year().NetIncomePerCapita(members) + Money::FromYuan(c.rng.Between(100, 2000));
+      *c.year().NetIncomePerCapita(members) + Money::FromYuan(c.rng.Between(100, 2000));
   return true;
 }
 
@@ -485,7 +485,7 @@ bool ProblemPlanter::TryPlant(ProblemKind kind, Rng& rng, SyntheticHousehold& h,
   if (kind != K::kIncomeArithmetic) {
     HouseholdYear& year = h.household.years.front();
     year.declared_net_income_per_capita =
-        year.NetIncomePerCapita(static_cast<int>(h.household.members.size()));
+        *year.NetIncomePerCapita(static_cast<int>(h.household.members.size()));
   }
   return true;
 }

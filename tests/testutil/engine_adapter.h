@@ -38,6 +38,7 @@ inline std::string JoinEvidence(const std::vector<Evidence>& evidence) {
 struct ComparableRun {
   std::vector<ComparableHit> hits;
   std::map<std::string, int64_t> not_evaluable;  // (household, rule) pairs per rule id
+  std::map<std::string, int64_t> unknown;        // undecided for an unknown value, per rule id
 };
 
 // The reference evaluator over `households`, feeds[i] being household i's rows.
@@ -48,7 +49,7 @@ inline ComparableRun RunReference(const Policy& policy, const std::vector<Househ
     for (const Rule& rule : policy.rules) {
       StatusOr<Outcome> outcome = Evaluate(rule, households[h], feeds[h], as_of);
       if (!outcome.ok()) {
-        ++run.not_evaluable[rule.id];
+        ++(IsUnknownValue(outcome.status()) ? run.unknown : run.not_evaluable)[rule.id];
         continue;
       }
       for (const Hit& hit : outcome->hits) {
@@ -94,6 +95,7 @@ inline StatusOr<ComparableRun> RunEngine(const Policy& policy, const std::vector
   for (size_t r = 0; r < policy.rules.size(); ++r) {
     if (result.not_evaluable_per_rule[r] > 0)
       run.not_evaluable[policy.rules[r].id] = result.not_evaluable_per_rule[r];
+    if (result.unknown_per_rule[r] > 0) run.unknown[policy.rules[r].id] = result.unknown_per_rule[r];
   }
   return run;
 }

@@ -59,6 +59,8 @@ inline Household TestHousehold(const std::string& household_no, int members, int
     p.work_months = 8;
     p.medical_insured = true;
     p.critical_illness_insured = true;
+    p.receives_dibao = false;
+    p.receives_tekun = false;
     h.members.push_back(p);
   }
   HouseholdYear y;
@@ -69,6 +71,9 @@ inline Household TestHousehold(const std::string& household_no, int members, int
   y.property_income = Money::FromYuan(600);
   y.transfer_income = Money::FromYuan(2400);
   y.housing_grade = HousingGrade::kA;
+  // Every field stated, as the generator's layout states it; tests of unknown fields reset one.
+  y.food_secure = y.clothing_secure = y.compulsory_education_secured = true;
+  y.basic_medical_secured = y.housing_secure = y.safe_drinking_water = true;
   y.declared_net_income_per_capita = y.NetIncomePerCapita(members);
   h.years.push_back(y);
   return h;

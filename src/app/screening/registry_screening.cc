@@ -42,6 +42,7 @@ void Tally(const Snapshot& snapshot, const Policy& policy, const EngineResult& e
     if (engine.households_per_rule[r] > 0)
       result.households_per_rule[policy.rules[r].id] = engine.households_per_rule[r];
     result.not_evaluable += engine.not_evaluable_per_rule[r];
+    result.unknown_values += engine.unknown_per_rule[r];
     if (decidable[r]) continue;
     result.undecidable_per_rule[policy.rules[r].id] = result.households;
     result.undecidable += result.households;

@@ -60,6 +60,9 @@ struct ScreenResult {
   int64_t warnings = 0;
   int64_t warnings_new = 0;   // not stored before (0 on a dry run or for an export)
   int64_t not_evaluable = 0;  // (household, rule) pairs the data cannot answer
+  // (household, rule) pairs left undecided by a value the registry does not know (a column
+  // the import file lacked): no warning, and not counted as not evaluable.
+  int64_t unknown_values = 0;
   // Declared feeds whose file is not in the feeds directory, in policy order. Every rule
   // that reads one is undecidable: not evaluated at all (neither true nor false), no
   // warning stored from it, its households counted here per rule id and in `undecidable`.

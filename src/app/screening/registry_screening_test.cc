@@ -198,6 +198,10 @@ TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
   EXPECT_GE(reference.hits.size(), truth.size());
   EXPECT_TRUE(engine.hits == reference.hits);
   EXPECT_EQ(engine.not_evaluable, reference.not_evaluable);
+  // Read back from the export, the 两不愁三保障 indicators are unknown (no column carries
+  // them): JL-T-FOOD is undecided everywhere, in both evaluators alike.
+  EXPECT_EQ(engine.unknown, reference.unknown);
+  EXPECT_EQ(reference.unknown.at("JL-T-FOOD"), static_cast<int64_t>(households.size()));
   std::filesystem::remove_all(dir);
 }
 

@@ -29,6 +29,7 @@ ScreenSummary Summarize(const Policy& policy, const ScreenOptions& options, cons
   s.warnings = r.warnings;
   s.warnings_new = r.warnings_new;
   s.not_evaluable = r.not_evaluable;
+  s.unknown_values = r.unknown_values;
   s.undecidable = r.undecidable;
   s.households_rejected = r.households_rejected;
   s.load_seconds = r.load_seconds;

@@ -89,6 +89,7 @@ struct ScreenSummary {
   int64_t households = 0, persons = 0;
   int64_t warnings = 0, warnings_new = 0;
   int64_t not_evaluable = 0;        // (household, rule) pairs the data cannot answer
+  int64_t unknown_values = 0;       // (household, rule) pairs undecided for an unknown value
   int64_t undecidable = 0;          // (household, rule) pairs left open by missing feeds
   int64_t households_rejected = 0;  // export door: rows that could not be read
   std::string report_path;          // database door: where the unused rows were written

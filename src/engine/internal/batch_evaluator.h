@@ -130,7 +130,7 @@ class BatchEvaluator {
         const Lane& k = ws_.lanes[node.kids[0]];
         for (size_t e = 0; e < sp.n; ++e) {
           if (k.E(e) || k.N(e) == INT64_MIN) {
-            out.SetErr(e);
+            out.SetErr(e, k.E(e) ? k.Code(e) : kError);
             continue;
           }
           out.num[e] = -k.N(e);
@@ -169,13 +169,20 @@ class BatchEvaluator {
           return;
         }
         for (size_t e = 0; e < sp.n; ++e) {
-          if (l.E(e)) {
+          if (l.Code(e) == kUnknown) {
+            // Kleene: the right side decides when it can; else its error, else unknown.
+            if (!r.E(e) && (r.N(e) != 0) != is_and) {
+              out.num[e] = !is_and;
+            } else {
+              out.SetErr(e, r.Code(e) == kError ? kError : kUnknown);
+            }
+          } else if (l.E(e)) {
             out.SetErr(e);
           } else if ((l.N(e) != 0) != is_and) {
             out.num[e] = !is_and;  // short circuit: the right side is never evaluated
           } else {
             out.num[e] = r.N(e);
-            if (r.E(e)) out.SetErr(e);
+            if (r.E(e)) out.SetErr(e, r.Code(e));
           }
         }
         return;
@@ -186,13 +193,13 @@ class BatchEvaluator {
           out.Reset(1);
           out.scalar = true;
           out.num[0] = k.num[0] == 0;
-          if (k.E(0)) out.SetErr(0);
+          if (k.E(0)) out.SetErr(0, k.Code(0));
           return;
         }
         for (size_t e = 0; e < sp.n; ++e) out.num[e] = k.num[e] == 0;
         if (k.any_err) {
           for (size_t e = 0; e < sp.n; ++e) {
-            if (k.err[e]) out.SetErr(e);
+            if (k.err[e]) out.SetErr(e, k.err[e]);
           }
         }
         return;
@@ -241,9 +248,15 @@ class BatchEvaluator {
         copy(column.wide.data());
         break;
     }
+    if (def.known != nullptr) {
+      const int64_t unknown = UnknownMarker(column.width);
+      for (size_t e = 0; e < n; ++e) {
+        if (o[e] == unknown) out.SetErr(e, kUnknown);
+      }
+    }
     if (!def.needs_year || sp.all_have_year) return;
     for (size_t e = 0; e < sp.n; ++e) {
-      if (!s_.has_year[sp.household[e]]) out.SetErr(e);
+      if (!s_.has_year[sp.household[e]]) out.SetErr(e);  // the reference checks the year first
     }
   }
 
@@ -253,7 +266,7 @@ class BatchEvaluator {
     const bool whole = l.unit && r.unit && node.op != Op::kDiv;
     for (size_t e = 0; e < n; ++e) {
       if (l.E(e) || r.E(e)) {
-        out.SetErr(e);
+        out.SetErr(e, l.E(e) ? l.Code(e) : r.Code(e));
         continue;
       }
       if (whole) {
@@ -349,7 +362,7 @@ class BatchEvaluator {
     }
     for (size_t e = 0; e < n; ++e) {
       out.num[e] = ComparisonHolds(node.op, Cmp(l, r, e));
-      if (l.E(e) || r.E(e)) out.SetErr(e);
+      if (l.E(e) || r.E(e)) out.SetErr(e, l.E(e) ? l.Code(e) : r.Code(e));
     }
   }
 
@@ -373,13 +386,13 @@ class BatchEvaluator {
     for (size_t e = 0; e < n; ++e) {
       out.num[e] = 0;
       if (l.E(e)) {
-        out.SetErr(e);
+        out.SetErr(e, l.Code(e));
         continue;
       }
       for (size_t k = 1; k < node.kids.size(); ++k) {
         const Lane& item = ws_.lanes[node.kids[k]];
         if (item.E(e)) {
-          out.SetErr(e);
+          out.SetErr(e, item.Code(e));
           break;
         }
         if (Cmp(l, item, e) == 0) {
@@ -405,11 +418,11 @@ class BatchEvaluator {
     }
     for (size_t e = 0; e < sp.n; ++e) {
       int64_t count = 0;
-      bool error = false;
+      uint8_t error = 0;
       Rational total;
-      for (uint32_t j = segment[e]; j < segment[e + 1] && !error; ++j) {
+      for (uint32_t j = segment[e]; j < segment[e + 1] && error == 0; ++j) {
         if (body.E(j)) {
-          error = true;
+          error = body.Code(j);  // the first member's, as the reference stops there
           break;
         }
         if (node.op != Op::kSum) {
@@ -418,13 +431,13 @@ class BatchEvaluator {
         }
         const std::optional<Rational> sum = Add(total, Reduced(body.N(j), body.D(j)));
         if (!sum) {
-          error = true;
+          error = kError;
         } else {
           total = *sum;
         }
       }
-      if (error) {
-        out.SetErr(e);
+      if (error != 0) {
+        out.SetErr(e, error);
         continue;
       }
       const int64_t members = segment[e + 1] - segment[e];

@@ -15,11 +15,17 @@ namespace jz::internal {
 
 using Wide = __int128;
 
+// Why an element has no value: an error (the reference's error status: no data year,
+// overflow, division by zero) or a value the registry does not know (rules/evaluator.h
+// IsUnknownValue). Both stop evaluation alike; only `and`/`or` and the counts tell them apart.
+inline constexpr uint8_t kError = 1;
+inline constexpr uint8_t kUnknown = 2;
+
 // The values of one node over the elements of its space.
 struct Lane {
   std::vector<int64_t> num;
   std::vector<int64_t> den;  // filled only when !unit
-  std::vector<uint8_t> err;  // filled only when any_err
+  std::vector<uint8_t> err;  // filled only when any_err: 0, or kError / kUnknown
   bool unit = true;          // every denominator is 1
   bool any_err = false;
   bool scalar = false;  // one value for every element (a literal)
@@ -34,13 +40,14 @@ struct Lane {
   int64_t N(size_t e) const { return num[At(e)]; }
   int64_t D(size_t e) const { return unit ? 1 : den[At(e)]; }
   bool E(size_t e) const { return any_err && err[At(e)] != 0; }
+  uint8_t Code(size_t e) const { return any_err ? err[At(e)] : 0; }
   Rational R(size_t e) const { return {N(e), D(e)}; }
-  void SetErr(size_t e) {
+  void SetErr(size_t e, uint8_t code = kError) {
     if (!any_err) {
       err.assign(num.size(), 0);
       any_err = true;
     }
-    err[e] = 1;
+    err[e] = code;
   }
   void SetDen(size_t e, int64_t d) {
     if (unit) {

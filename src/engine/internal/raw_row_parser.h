@@ -37,12 +37,13 @@ struct RawRow {
   uint8_t sex = 0;  // 0: take it from the ID number
   uint8_t relationship = static_cast<uint8_t>(Relationship::kHead);
   uint8_t education = 0, school_status = 0, health = 0, labour_skill = 0, work_status = 0;
-  int32_t work_months = 0;
-  bool medical = false, critical = false, dibao = false, tekun = false;
+  // Unknown (snapshot.h UnknownMarker) until a cell says: a column the file lacks stays so.
+  int32_t work_months = INT32_MIN;
+  uint8_t medical = 0xFF, critical = 0xFF, dibao = 0xFF, tekun = 0xFF;
   uint64_t village = 0;
   uint8_t type = static_cast<uint8_t>(HouseholdType::kExited);
   uint8_t attribute = 0, main_cause = 0, monitoring_type = 0, housing_grade = 0;
-  bool safe_water = true;
+  uint8_t safe_water = 0xFF;
   int64_t income[5] = {};  // wage, business, property, transfer, expense (fen)
 };
 
@@ -128,7 +129,10 @@ class RawRowParser {
         return Code(column, cell, raw.housing_grade) != Cell::kBad;
       case C::kWorkMonths: {
         const std::string_view t = TrimAsciiWhitespace(cell);
-        if (t.empty()) return true;
+        if (t.empty()) {
+          raw.work_months = 0;  // a blank cell of a present column: none, as the reader has it
+          return true;
+        }
         int value = 0;
         const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
         if (ec != std::errc() || end != t.data() + t.size() || value < 0 || value > 99) return false;
@@ -218,16 +222,17 @@ class RawRowParser {
     return Cell::kValue;
   }
 
-  static Cell YesNo(std::string_view cell, bool& out) {
+  // A yes/no cell as 0/1; an empty cell leaves `out` unknown, as the reader does.
+  static Cell YesNo(std::string_view cell, uint8_t& out) {
     if (std::optional<bool> b = FastYesNo(cell)) {
-      out = *b;
+      out = *b ? 1 : 0;
       return Cell::kValue;
     }
     const std::string_view t = TrimAsciiWhitespace(cell);
     if (t.empty()) return Cell::kEmpty;
     StatusOr<bool> b = ParseYesNo(t);
     if (!b.ok()) return Cell::kBad;
-    out = *b;
+    out = *b ? 1 : 0;
     return Cell::kValue;
   }
 

@@ -48,7 +48,7 @@ enum class Kind : uint8_t {
   kProperty,
   kTransfer,
   kExpense,
-  kAlwaysTrue,
+  kNoColumn,  // a 两不愁三保障 indicator: no export column carries it, so always unknown
   kSafeDrinkingWater,
   kHousingGrade,
 };

@@ -348,6 +348,72 @@ constexpr std::string_view kV6WarningKind = R"sql(
 ALTER TABLE warning ADD COLUMN kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3);
 )sql";
 
+// Fields a source may not state become nullable, NULL meaning unknown (core/registry.h): a
+// person's four yes/no flags and 务工时间, and a year's 两不愁三保障 and water indicators. A
+// year's components gain income_known (0: the source gave only 人均纯收入; the components are
+// 0 then). SQLite cannot drop NOT NULL in place, so both tables are rebuilt (foreign keys are
+// off while the store migrates; nothing references these two tables). Rows stored before
+// keep their values: the old importer defaulted what a file did not say, and a migration
+// cannot tell a default from a stated value.
+constexpr std::string_view kV7Unknown = R"sql(
+CREATE TABLE person_v7 (
+  county                   INTEGER NOT NULL,
+  household_id             INTEGER NOT NULL REFERENCES household (id),
+  seq                      INTEGER NOT NULL,
+  person_no                TEXT NOT NULL DEFAULT '',
+  id_number                INTEGER NOT NULL UNIQUE,
+  name                     TEXT NOT NULL,
+  sex                      INTEGER NOT NULL,
+  birth_date               TEXT NOT NULL CHECK (birth_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  relationship             INTEGER NOT NULL,
+  ethnicity                INTEGER,
+  education                INTEGER,
+  school_status            INTEGER,
+  health                   INTEGER,
+  labour_skill             INTEGER,
+  work_status              INTEGER,
+  work_months              INTEGER,
+  medical_insured          INTEGER CHECK (medical_insured IN (0, 1)),
+  critical_illness_insured INTEGER CHECK (critical_illness_insured IN (0, 1)),
+  receives_dibao           INTEGER CHECK (receives_dibao IN (0, 1)),
+  receives_tekun           INTEGER CHECK (receives_tekun IN (0, 1)),
+  phone                    TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (household_id, seq)
+) WITHOUT ROWID;
+INSERT INTO person_v7 SELECT county, household_id, seq, person_no, id_number, name, sex, birth_date,
+  relationship, ethnicity, education, school_status, health, labour_skill, work_status, work_months,
+  medical_insured, critical_illness_insured, receives_dibao, receives_tekun, phone FROM person;
+DROP TABLE person;
+ALTER TABLE person_v7 RENAME TO person;
+
+CREATE TABLE household_year_v7 (
+  county            INTEGER NOT NULL,
+  household_id      INTEGER NOT NULL REFERENCES household (id),
+  data_year         INTEGER NOT NULL,
+  income_known      INTEGER NOT NULL DEFAULT 1 CHECK (income_known IN (0, 1)),
+  wage_income_fen   INTEGER NOT NULL,
+  business_income_fen INTEGER NOT NULL,
+  property_income_fen INTEGER NOT NULL,
+  transfer_income_fen INTEGER NOT NULL,
+  business_expense_fen INTEGER NOT NULL,
+  food_secure       INTEGER CHECK (food_secure IN (0, 1)),
+  clothing_secure   INTEGER CHECK (clothing_secure IN (0, 1)),
+  education_secured INTEGER CHECK (education_secured IN (0, 1)),
+  medical_secured   INTEGER CHECK (medical_secured IN (0, 1)),
+  housing_secure    INTEGER CHECK (housing_secure IN (0, 1)),
+  safe_water        INTEGER CHECK (safe_water IN (0, 1)),
+  housing_grade     INTEGER,
+  declared_per_capita_fen INTEGER,
+  PRIMARY KEY (household_id, data_year)
+) WITHOUT ROWID;
+INSERT INTO household_year_v7 SELECT county, household_id, data_year, 1, wage_income_fen,
+  business_income_fen, property_income_fen, transfer_income_fen, business_expense_fen, food_secure,
+  clothing_secure, education_secured, medical_secured, housing_secure, safe_water, housing_grade,
+  declared_per_capita_fen FROM household_year;
+DROP TABLE household_year;
+ALTER TABLE household_year_v7 RENAME TO household_year;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
@@ -355,6 +421,8 @@ constexpr Migration kMigrations[] = {
     {4, "verification campaigns: campaigns, sample draws, cells, units and findings", kV4Campaigns},
     {5, "rectification ledger: problems and their append-only history", kV5Ledger},
     {6, "the kind of the rule behind each warning (test, warning, exclusion; 0 unknown)", kV6WarningKind},
+    {7, "fields a source may not state are nullable (unknown), and yearly income components may be unknown",
+     kV7Unknown},
 };
 
 }  // namespace

@@ -65,11 +65,11 @@ StatusOr<Person> DecodePerson(const Stmt& p) {
   ASSIGN_OR_RETURN(person.health, ReadOptionalCode<Health>(p, 10));
   ASSIGN_OR_RETURN(person.labour_skill, ReadOptionalCode<LabourSkill>(p, 11));
   ASSIGN_OR_RETURN(person.work_status, ReadOptionalCode<WorkStatus>(p, 12));
-  person.work_months = static_cast<int>(p.Int(13));
-  person.medical_insured = p.Int(14) != 0;
-  person.critical_illness_insured = p.Int(15) != 0;
-  person.receives_dibao = p.Int(16) != 0;
-  person.receives_tekun = p.Int(17) != 0;
+  if (!p.IsNull(13)) person.work_months = static_cast<int>(p.Int(13));
+  person.medical_insured = ReadOptionalBool(p, 14);
+  person.critical_illness_insured = ReadOptionalBool(p, 15);
+  person.receives_dibao = ReadOptionalBool(p, 16);
+  person.receives_tekun = ReadOptionalBool(p, 17);
   person.phone = p.Text(18);
   return person;
 }
@@ -82,14 +82,15 @@ StatusOr<HouseholdYear> DecodeYear(const Stmt& y) {
   year.property_income = Money::FromFen(y.Int(4));
   year.transfer_income = Money::FromFen(y.Int(5));
   year.business_expense = Money::FromFen(y.Int(6));
-  year.food_secure = y.Int(7) != 0;
-  year.clothing_secure = y.Int(8) != 0;
-  year.compulsory_education_secured = y.Int(9) != 0;
-  year.basic_medical_secured = y.Int(10) != 0;
-  year.housing_secure = y.Int(11) != 0;
-  year.safe_drinking_water = y.Int(12) != 0;
+  year.food_secure = ReadOptionalBool(y, 7);
+  year.clothing_secure = ReadOptionalBool(y, 8);
+  year.compulsory_education_secured = ReadOptionalBool(y, 9);
+  year.basic_medical_secured = ReadOptionalBool(y, 10);
+  year.housing_secure = ReadOptionalBool(y, 11);
+  year.safe_drinking_water = ReadOptionalBool(y, 12);
   ASSIGN_OR_RETURN(year.housing_grade, ReadOptionalCode<HousingGrade>(y, 13));
   if (!y.IsNull(14)) year.declared_net_income_per_capita = Money::FromFen(y.Int(14));
+  year.income_components_known = y.Int(15) != 0;
   return year;
 }
 

@@ -126,8 +126,8 @@ StatusOr<Statements*> SqliteStore::statements() {
                   "wage_income_fen, business_income_fen, property_income_fen, "
                   "transfer_income_fen, business_expense_fen, food_secure, clothing_secure, "
                   "education_secured, medical_secured, housing_secure, safe_water, "
-                  "housing_grade, declared_per_capita_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                  "?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
+                  "housing_grade, declared_per_capita_fen, income_known) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                  "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
   ASSIGN_OR_RETURN(s->insert_event,
                    db_.Prepare("INSERT INTO status_event (county, household_id, kind, event_date, "
                                "monitoring_type, elimination_method, note) "

@@ -54,6 +54,11 @@ StatusOr<std::optional<E>> ReadOptionalCode(const Stmt& stmt, int column) {
   ASSIGN_OR_RETURN(E value, ReadCode<E>(stmt, column));
   return std::optional<E>(value);
 }
+// A yes/no column that may be NULL: unknown (core/registry.h).
+inline std::optional<bool> ReadOptionalBool(const Stmt& stmt, int column) {
+  if (stmt.IsNull(column)) return std::nullopt;
+  return stmt.Int(column) != 0;
+}
 inline StatusOr<Date> ReadDate(const Stmt& stmt, int column) {
   StatusOr<Date> date = Date::Parse(stmt.Text(column));
   if (!date.ok()) return DataLossError(date.status().message());
@@ -109,11 +114,12 @@ inline constexpr std::string_view kYearColumns =
     "household_id, data_year, wage_income_fen, business_income_fen, property_income_fen, "
     "transfer_income_fen, "
     "business_expense_fen, food_secure, clothing_secure, education_secured, medical_secured, housing_secure, "
-    "safe_water, housing_grade, declared_per_capita_fen";
+    "safe_water, housing_grade, declared_per_capita_fen, income_known";
 inline constexpr std::string_view kYearColumnsQualified =
     "y.household_id, y.data_year, y.wage_income_fen, y.business_income_fen, y.property_income_fen, "
     "y.transfer_income_fen, y.business_expense_fen, y.food_secure, y.clothing_secure, y.education_secured, "
-    "y.medical_secured, y.housing_secure, y.safe_water, y.housing_grade, y.declared_per_capita_fen";
+    "y.medical_secured, y.housing_secure, y.safe_water, y.housing_grade, y.declared_per_capita_fen, "
+    "y.income_known";
 
 // Decode the current row of a statement selecting the matching column list.
 StatusOr<Household> DecodeHousehold(const Stmt& stmt);  // members and years left empty

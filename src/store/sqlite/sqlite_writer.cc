@@ -108,11 +108,11 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(13, CodeOf(p.health));
     st.Bind(14, CodeOf(p.labour_skill));
     st.Bind(15, CodeOf(p.work_status));
-    st.Bind(16, int64_t{p.work_months});
-    st.Bind(17, int64_t{p.medical_insured});
-    st.Bind(18, int64_t{p.critical_illness_insured});
-    st.Bind(19, int64_t{p.receives_dibao});
-    st.Bind(20, int64_t{p.receives_tekun});
+    st.Bind(16, CodeOf(p.work_months));
+    st.Bind(17, CodeOf(p.medical_insured));
+    st.Bind(18, CodeOf(p.critical_illness_insured));
+    st.Bind(19, CodeOf(p.receives_dibao));
+    st.Bind(20, CodeOf(p.receives_tekun));
     st.BindStatic(21, p.phone);
     RETURN_IF_ERROR(st.Run());
   }
@@ -126,16 +126,17 @@ Status SqliteWriter::WriteMembersAndYears(const Household& h, int64_t id) {
     st.Bind(6, y.property_income.fen());
     st.Bind(7, y.transfer_income.fen());
     st.Bind(8, y.business_expense.fen());
-    st.Bind(9, int64_t{y.food_secure});
-    st.Bind(10, int64_t{y.clothing_secure});
-    st.Bind(11, int64_t{y.compulsory_education_secured});
-    st.Bind(12, int64_t{y.basic_medical_secured});
-    st.Bind(13, int64_t{y.housing_secure});
-    st.Bind(14, int64_t{y.safe_drinking_water});
+    st.Bind(9, CodeOf(y.food_secure));
+    st.Bind(10, CodeOf(y.clothing_secure));
+    st.Bind(11, CodeOf(y.compulsory_education_secured));
+    st.Bind(12, CodeOf(y.basic_medical_secured));
+    st.Bind(13, CodeOf(y.housing_secure));
+    st.Bind(14, CodeOf(y.safe_drinking_water));
     st.Bind(15, CodeOf(y.housing_grade));
     st.Bind(16, y.declared_net_income_per_capita
                     ? std::optional<int64_t>(y.declared_net_income_per_capita->fen())
                     : std::nullopt);
+    st.Bind(17, int64_t{y.income_components_known});
     RETURN_IF_ERROR(st.Run());
   }
   return OkStatus();

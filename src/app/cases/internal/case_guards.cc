@@ -203,8 +203,10 @@ void CheckSecurities(const Household& h, Failures& f) {
   const HouseholdYear& y = *std::max_element(
       h.years.begin(), h.years.end(), [](const auto& a, const auto& b) { return a.data_year < b.data_year; });
   std::string zh, en;
-  auto add = [&](bool ok, std::string_view z, std::string_view e) {
-    if (ok) return;
+  // Unknown (the source did not say) cannot confirm a guarantee: it blocks like a failure,
+  // as a household without yearly data does.
+  auto add = [&](std::optional<bool> ok, std::string_view z, std::string_view e) {
+    if (ok.value_or(false)) return;
     zh += fmt::format("{}{}", zh.empty() ? "" : "、", z);
     en += fmt::format("{}{}", en.empty() ? "" : ", ", e);
   };

@@ -104,7 +104,8 @@ void CheckOtherCauseCount(const Scope& s) {
 void CheckDibaoHasMember(const Scope& s) {
   const std::optional<HouseholdAttribute>& attribute = s.household.attribute;
   if (!attribute || !IsDibao(*attribute) || s.household.members.empty()) return;
-  if (AnyMember(s.household, [](const Person& p) { return p.receives_dibao; })) return;
+  // A member whose 低保 is unknown may be the one: only all members known "no" is reported.
+  if (AnyMember(s.household, [](const Person& p) { return p.receives_dibao.value_or(true); })) return;
   Report(s, Rule::kDibaoNoMember, nullptr, std::string(Label(*attribute)));
 }
 

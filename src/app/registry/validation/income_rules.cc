@@ -20,8 +20,9 @@ const Person* FirstWorker(const Household& household) {
   return nullptr;
 }
 
+// 人均纯收入 from the components. REQUIRES: they are known.
 Money PerCapita(const Scope& s) {
-  return s.year->NetIncomePerCapita(static_cast<int>(s.household.members.size()));
+  return *s.year->NetIncomePerCapita(static_cast<int>(s.household.members.size()));
 }
 
 // income.wage_without_worker and income.worker_without_wage — DOMAIN §1.4 item 8. A worker
@@ -71,8 +72,11 @@ void CheckBusinessExpense(const Scope& s) {
 
 }  // namespace
 
+// Every check here compares or sums the components; a source that gave only 人均纯收入 (a
+// county's person-detail export) leaves them unknown, and nothing is reported from them.
 void CheckIncomeRules(const Scope& s) {
   if (s.year == nullptr || s.household.members.empty()) return;
+  if (!s.year->income_components_known) return;
   CheckWageAgainstWorkers(s);
   CheckDeclaredPerCapita(s);
   CheckPerCapitaRange(s);

@@ -101,21 +101,24 @@ bool IsGeneral(HouseholdAttribute attribute) {
 
 // dibao.general_with_member and dibao.tekun_same_person — DOMAIN §1.4 item 5 (一般户 with
 // members receiving 低保; the same person receiving both 低保 and 五保/特困 support).
+// An unknown benefit (no such column in the source) is neither reported nor assumed.
 void CheckBenefits(const Scope& s, const Person& p) {
   const std::optional<HouseholdAttribute>& attribute = s.household.attribute;
-  if (p.receives_dibao && attribute && IsGeneral(*attribute)) {
+  const bool dibao = p.receives_dibao.value_or(false);
+  if (dibao && attribute && IsGeneral(*attribute)) {
     Report(s, Rule::kGeneralWithDibaoMember, &p, std::string(YesNoLabel(true)),
            {fmt::format("贫困户属性为{}", Label(*attribute)),
             fmt::format("the household attribute is {}", Label(*attribute, Lang::kEn))});
   }
-  if (p.receives_dibao && p.receives_tekun)
+  if (dibao && p.receives_tekun.value_or(false))
     Report(s, Rule::kDibaoTekunSamePerson, &p, std::string(YesNoLabel(true)));
 }
 
 // assurance.illness_uninsured — DOMAIN §1.4 item 1 (因病 household with sick members not in
 // 大病保险): a member with 长期慢性病 or 患有大病.
 void CheckIllnessInsurance(const Scope& s, const Person& p) {
-  if (s.household.main_cause != PovertyCause::kIllness || p.critical_illness_insured) return;
+  // Only a known "not insured" is reported; unknown insurance says nothing.
+  if (s.household.main_cause != PovertyCause::kIllness || p.critical_illness_insured.value_or(true)) return;
   if (p.health != Health::kChronicIllness && p.health != Health::kSeriousIllness) return;
   Report(s, Rule::kIllnessUninsured, &p, std::string(YesNoLabel(false)),
          {fmt::format("健康状况为{}", Label(*p.health)),

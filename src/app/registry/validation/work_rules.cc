@@ -32,7 +32,8 @@ void CheckLabourSkill(const Scope& s, const PersonFacts& f) {
 // work.months_range, work.place_without_months, work.months_without_place — DOMAIN §1.4
 // item 8 (务工时间 outside 0-12; 务工地 with 0 months; no 务工地 with 1-12 months).
 void CheckWorkMonths(const Scope& s, const PersonFacts& f) {
-  const int months = f.person.work_months;
+  if (!f.person.work_months) return;  // the source has no 务工时间 column
+  const int months = *f.person.work_months;
   if (months < 0 || months > kMaxWorkMonths) {
     Report(s, Rule::kWorkMonthsRange, &f.person, std::to_string(months));
   } else if (f.Working() && months == 0) {
