@@ -203,10 +203,12 @@ void CheckSecurities(const Household& h, Failures& f) {
   const HouseholdYear& y = *std::max_element(
       h.years.begin(), h.years.end(), [](const auto& a, const auto& b) { return a.data_year < b.data_year; });
   std::string zh, en;
-  // Unknown (the source did not say) cannot confirm a guarantee: it blocks like a failure,
-  // as a household without yearly data does.
+  // Only a guarantee the registry records as not secured blocks. Unknown (no column of the
+  // national exports feeds 义务教育, 基本医疗 or 住房安全) cannot block: it would block every
+  // imported household, and the elimination procedure's household visit (入户核实) is where
+  // they are confirmed (DOMAIN.md §3.7).
   auto add = [&](std::optional<bool> ok, std::string_view z, std::string_view e) {
-    if (ok.value_or(false)) return;
+    if (ok.value_or(true)) return;
     zh += fmt::format("{}{}", zh.empty() ? "" : "、", z);
     en += fmt::format("{}{}", en.empty() ? "" : ", ", e);
   };
