@@ -205,6 +205,8 @@ std::optional<Plan> MakePlan(const std::string& path, const SnapshotNeeds& needs
   // slow path's reader has that rule, and such files (a county's person-detail export) are
   // small enough for it.
   if (NeedsIncome(plan) && !HasAnyIncomeColumn(present)) return std::nullopt;
+  // Without a code column the slow path explains why the file cannot be screened directly.
+  if (plan.column_index[static_cast<size_t>(RegistryColumn::kRegionCode)] < 0) return std::nullopt;
   // Household cells, in file order, grouped into spans of household-level columns.
   std::sort(plan.cells.begin(), plan.cells.end(),
             [](const NeededCell& a, const NeededCell& b) { return a.index < b.index; });

@@ -68,6 +68,18 @@ StatusOr<RegistryLoadResult> LoadSlow(const std::string& path, const SnapshotNee
                                       const RegistryLoadOptions& options, int data_year, Progress& progress) {
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader,
                    RegistryReader::Open(path, RegistryReaderOptions{options.encoding, data_year}));
+  if (reader->place_by_names()) {
+    // Names become codes only through the loaded region tree, which is the database's: a file
+    // screened directly must carry its codes.
+    return InvalidArgumentError(
+        Bilingual("{}：文件没有行政区划代码列，只有县、乡、村名称；直接筛查文件需要代码。请先导入"
+                  "（jingzhun import DB 文件，名称按已加载的区划解析为代码），再筛查数据库",
+                  "{}: the file has no 行政区划代码 (region code) column, only county, township and "
+                  "village names; screening a file directly needs the codes. Import it first "
+                  "(jingzhun import DB FILE resolves the names through the loaded regions), then "
+                  "screen the database",
+                  path));
+  }
   progress.Start(fmt::format("读取登记数据 reading {}", path), reader->total_bytes());
   const std::vector<bool> needed = NeededRegistryColumns(needs);
   RegistryLoadResult result;

@@ -259,6 +259,12 @@ TEST_F(RegistryLoaderTest, FailuresAreTheSlowPathsFailures) {
                 "missing.csv");
   EXPECT_STATUS(LoadBothWays(Write("户编号,姓名\nH1,张三\n"), AllFields()).status(),
                 StatusCode::kInvalidArgument, "证件号码");
+  // Names without codes resolve only through a database's regions: screening the file refuses.
+  EXPECT_STATUS(LoadBothWays(Write("县(市、区、旗),乡(镇),行政村,户编号,人编号,姓名,证件号码,与户主关系\n"
+                                   "汪清县,汪清镇,柳树河村,H1,1,张三,110101199003070011,户主\n"),
+                             AllFields())
+                    .status(),
+                StatusCode::kInvalidArgument, "jingzhun import");
   // Past the 64 KiB the encoding is guessed from, so the file is taken for UTF-8.
   std::vector<std::string> rows;
   for (int h = 0; h < 300; ++h) rows.push_back(Row(fmt::format("H{:03}", h), 0));
