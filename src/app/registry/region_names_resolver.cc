@@ -214,7 +214,7 @@ class ResolverImpl final : public RegionNameResolver {
     if (FoldWidthAndSpaces(place.village).empty()) {
       return InvalidArgumentError(Bilingual("没有村名称（行政村）", "no village name (行政村)"));
     }
-    const Resolution current = ResolveIn(Current(), province_, place);
+    const Resolution current = ResolveIn(CurrentEdition(), province_, place);
     if (current.kind == Resolution::Kind::kFound) return current.code;
     if (current.kind == Resolution::Kind::kAmbiguous) return AmbiguousError(current);
     for (size_t i = 1; i < editions_.size(); ++i) {
@@ -227,7 +227,7 @@ class ResolverImpl final : public RegionNameResolver {
   }
 
   StatusOr<RegionCode> Current(RegionCode code) const override {
-    const Unit* unit = Current().Find(code);
+    const Unit* unit = CurrentEdition().Find(code);
     if (unit != nullptr && code.level() == RegionLevel::kVillage) return code;
     for (size_t i = 1; i < editions_.size() && code.level() == RegionLevel::kVillage; ++i) {
       if (editions_[i].Find(code) != nullptr) return MapToCurrent(editions_[i], code);
@@ -250,7 +250,8 @@ class ResolverImpl final : public RegionNameResolver {
       if (current.ok() && *current == *named) return OkStatus();
     }
     const auto [level, given] = *Disagreement(*first, code, place);
-    const Unit* actual = FindAny(code.AtLevel(level));
+    const Unit* actual = first->Find(code.AtLevel(level));
+    if (actual == nullptr) actual = FindAny(code.AtLevel(level));
     const std::string actual_name = actual == nullptr ? "?" : actual->name;
     const std::string path = Path(*first, code);
     return InvalidArgumentError(
@@ -261,7 +262,7 @@ class ResolverImpl final : public RegionNameResolver {
   }
 
  private:
-  const Edition& Current() const { return editions_.front(); }
+  const Edition& CurrentEdition() const { return editions_.front(); }
 
   // The first level whose name in `place` does not name `code`'s unit in `edition`, with the
   // name; nullopt when all the names given agree.
@@ -283,24 +284,26 @@ class ResolverImpl final : public RegionNameResolver {
   // current, else the unit with the same names along the path, each level under the current
   // unit its parent became (公主岭市 220381 → 220184, and its townships and villages by name).
   StatusOr<RegionCode> MapToCurrent(const Edition& older, RegionCode code) const {
-    if (Current().Find(code) != nullptr) return code;
+    if (CurrentEdition().Find(code) != nullptr) return code;
     RegionCode anchor = province_;
     for (RegionLevel level : {RegionLevel::kCounty, RegionLevel::kTownship, RegionLevel::kVillage}) {
       const RegionCode old_code = code.AtLevel(level);
-      if (level != RegionLevel::kVillage && Current().Find(old_code) != nullptr &&
+      if (level != RegionLevel::kVillage && CurrentEdition().Find(old_code) != nullptr &&
           anchor.Contains(old_code)) {
         anchor = old_code;
         continue;
       }
       const Unit* old_unit = older.Find(old_code);
-      UnitList hits = old_unit == nullptr ? UnitList{} : Lookup(Current(), anchor, level, old_unit->name);
+      UnitList hits =
+          old_unit == nullptr ? UnitList{} : Lookup(CurrentEdition(), anchor, level, old_unit->name);
       if (hits.size() != 1) {
-        return NotFoundError(Bilingual("{} 版区划 {}（{}）在 {} 版中没有同名的对应单位",
-                                       "region {} ({}) of the {} "
-                                       "edition has no unit of the same name in the {} edition",
-                                       code.ToString(), Path(older, code), older.year, Current().year));
+        return NotFoundError(Bilingual("区划 {}（{}，{} 版）在 {} 版中没有同名的对应单位（已更名或撤并）",
+                                       "region {} ({}, {} edition) has no unit of the same name in the {} "
+                                       "edition (renamed or merged)",
+                                       code.ToString(), Path(older, code), older.year,
+                                       CurrentEdition().year));
       }
-      anchor = Current().units[hits.front()].code;
+      anchor = CurrentEdition().units[hits.front()].code;
     }
     return anchor;
   }
@@ -330,11 +333,11 @@ class ResolverImpl final : public RegionNameResolver {
   Status AmbiguousError(const Resolution& r) const {
     std::string list;
     for (uint32_t i : r.matches) {
-      const RegionCode code = Current().units[i].code;
+      const RegionCode code = CurrentEdition().units[i].code;
       if (!list.empty()) list += "; ";
-      list += fmt::format("{} ({})", Path(Current(), code), code.ToString());
+      list += fmt::format("{} ({})", Path(CurrentEdition(), code), code.ToString());
     }
-    const std::string where = Path(Current(), r.code);
+    const std::string where = Path(CurrentEdition(), r.code);
     return InvalidArgumentError(Bilingual(
         fmt::format("{}名称「{}」在 {} 下不唯一，可能是：{}", LevelName(r.level, false), r.name, where, list),
         fmt::format("{} name \"{}\" is ambiguous in {}: {}", LevelName(r.level, true), r.name, where, list)));
@@ -350,9 +353,10 @@ class ResolverImpl final : public RegionNameResolver {
       const Unit* unit;
     };
     std::vector<Scored> scored;
-    if (auto it = Current().children.find(IndexKey(r.code, r.level, "")); it != Current().children.end()) {
+    if (auto it = CurrentEdition().children.find(IndexKey(r.code, r.level, ""));
+        it != CurrentEdition().children.end()) {
       for (uint32_t i : it->second) {
-        const Unit& unit = Current().units[i];
+        const Unit& unit = CurrentEdition().units[i];
         Scored s{0, SIZE_MAX, &unit};
         for (const std::string& k : unit.keys) {
           s.shared = std::max(s.shared, internal::SharedPrefixLength(key, k));
@@ -373,7 +377,7 @@ class ResolverImpl final : public RegionNameResolver {
       if (!list.empty()) list += ", ";
       list += fmt::format("{} ({})", scored[i].unit->name, scored[i].unit->code.ToString());
     }
-    const std::string where = Path(Current(), r.code);
+    const std::string where = Path(CurrentEdition(), r.code);
     return InvalidArgumentError(
         Bilingual(fmt::format("{} 下没有名为「{}」的{}区划；最接近的：{}", where, r.name,
                               LevelName(r.level, false), list.empty() ? "（无）" : list),

@@ -217,6 +217,11 @@ TEST_F(RealRegions, GongzhulingMovedFromSipingToChangchun) {
   EXPECT_RESOLVES(resolver_->Current(Code("220381001001")), Code("220184001001"));
   EXPECT_RESOLVES(resolver_->Current(Code("220184001001")), Code("220184001001"));
   EXPECT_STATUS(resolver_->Current(Code("220381999999")), StatusCode::kNotFound, "220381999999");
+  // 向前村 of 苇子沟街道 (2016) has no namesake under 2023's 苇子沟街道: not guessed.
+  auto gone = resolver_->Current(Code("220381010201"));
+  EXPECT_STATUS(gone, StatusCode::kNotFound,
+                "region 220381010201 (吉林省/四平市/公主岭市/苇子沟街道办事处/向前村委会, "
+                "2016 edition) has no unit of the same name in the 2023 edition");
   // Every 2016 village of 公主岭市 whose name is still there maps to a 2023 village of 公主岭市
   // with that name.
   ASSERT_OK_AND_ASSIGN(std::vector<Region> old, store_->ListRegionsAllEditions(Code("220381")));
