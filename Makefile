@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
 
-.PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen demo clean
+.PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen bench-xlsx demo clean
 
 all: build
 
@@ -67,6 +67,11 @@ bench: build
 # and the read-parse-match floor, at 1M and 10M persons (README: "make bench-screen").
 bench-screen: build
 	scripts/bench-screen $(BUILD) $(SHARED)
+
+# The xlsx import alone: jingzhun reading and importing a 200,000-person .xlsx beside openpyxl,
+# then 1,000,000 persons (bench/README.md; JZ_BENCH_XLSX_PERSONS for a quick run).
+bench-xlsx: build
+	scripts/bench-xlsx $(BUILD) $(SHARED)
 
 demo: build
 	scripts/demo $(BUILD) $(SHARED) $(DEMO_DIR)
