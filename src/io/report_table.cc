@@ -63,7 +63,14 @@ StatusOr<std::string> ReportTable::ToCsv(Lang lang) const {
   for (size_t c = 0; c < columns_.size(); ++c) csv->Field(Header(c, lang));
   csv->EndRow();
   for (size_t r = 0; r < rows_.size(); ++r) {
-    for (size_t c = 0; c < columns_.size(); ++c) csv->Field(Plain(r, c));
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      // Text goes through the formula guard; a typed number is written as the number it is.
+      if (std::holds_alternative<std::string>(rows_[r][c])) {
+        csv->Field(Plain(r, c));
+      } else {
+        csv->RawField(Plain(r, c));
+      }
+    }
     csv->EndRow();
   }
   RETURN_IF_ERROR(csv->Close());
