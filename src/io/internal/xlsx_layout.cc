@@ -102,9 +102,7 @@ std::string XlsxCutText(std::string text) {
   return text;
 }
 
-void WriteReportCell(XlsxWriter& xlsx, const ReportTable& table, size_t row, size_t column) {
-  const ReportCell& cell = table.rows()[row][column];
-  const CellKind kind = table.columns()[column].kind;
+void WriteReportCell(XlsxWriter& xlsx, const ReportCell& cell, CellKind kind) {
   if (const auto* text = std::get_if<std::string>(&cell)) return xlsx.Text(*text);
   if (const auto* n = std::get_if<int64_t>(&cell)) {
     if (kind == CellKind::kMoney) return xlsx.Number(static_cast<double>(*n) / 100, XlsxStyle::kMoney);

@@ -21,7 +21,7 @@ double XlsxColumnWidth(size_t width);
 std::string XlsxCutText(std::string text);
 // Writes cell (row, column) of `table` to `xlsx`: text as text, counts, money, shares and
 // decimals as numbers with their formats, an empty cell as a blank.
-void WriteReportCell(XlsxWriter& xlsx, const ReportTable& table, size_t row, size_t column);
+void WriteReportCell(XlsxWriter& xlsx, const ReportCell& cell, CellKind kind);
 
 }  // namespace jz::internal
 
