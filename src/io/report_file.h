@@ -44,7 +44,9 @@ class ReportFile {
   void StartTable(std::string_view name, std::span<const ReportColumn> columns);
   // REQUIRES: StartTable() was called; cells.size() == its columns' size.
   void Row(std::span<const ReportCell> cells);
-  void Row(std::initializer_list<ReportCell> cells) { Row(std::span<const ReportCell>(cells.begin(), cells.size())); }
+  void Row(std::initializer_list<ReportCell> cells) {
+    Row(std::span<const ReportCell>(cells.begin(), cells.size()));
+  }
   // Writes the file out. OK, or the first error, naming the path; nothing is left at `path`
   // by a failed .xlsx (a failed CSV may be partial, as CsvWriter documents).
   [[nodiscard]] Status Close();

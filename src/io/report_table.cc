@@ -53,7 +53,9 @@ std::string ReportTable::Display(size_t row, size_t column) const {
   return Format(rows_[row][column], columns_[column].kind, true);
 }
 
-std::string ReportTable::PlainCell(const ReportCell& cell, CellKind kind) { return Format(cell, kind, false); }
+std::string ReportTable::PlainCell(const ReportCell& cell, CellKind kind) {
+  return Format(cell, kind, false);
+}
 
 std::string ReportTable::Plain(size_t row, size_t column) const {
   return Format(rows_[row][column], columns_[column].kind, false);

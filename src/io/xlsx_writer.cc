@@ -214,7 +214,8 @@ Status WriteXlsx(const std::string& path, std::span<const ReportTable> tables, L
     for (size_t c = 0; c < table.columns().size(); ++c) header.push_back(table.Header(c, lang));
     xlsx->StartSheet(table.name(), header);
     for (size_t r = 0; r < table.rows().size(); ++r) {
-      for (size_t c = 0; c < table.columns().size(); ++c) internal::WriteReportCell(*xlsx, table.rows()[r][c], table.columns()[c].kind);
+      for (size_t c = 0; c < table.columns().size(); ++c)
+        internal::WriteReportCell(*xlsx, table.rows()[r][c], table.columns()[c].kind);
       xlsx->EndRow();
     }
   }

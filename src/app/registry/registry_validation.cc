@@ -55,11 +55,14 @@ StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOption
 }
 
 const std::vector<ReportColumn>& ValidationReportColumns() {
-  static const std::vector<ReportColumn> columns = {
-      {"rule", "规则", "rule"},           {"severity", "严重程度", "severity"},
-      {"household_no", "户编号", "household no"}, {"person_no", "人编号", "person no"},
-      {"region", "行政区划代码", "region code"}, {"field", "字段", "field"},
-      {"value", "值", "value"},           {"message", "说明", "message"}};
+  static const std::vector<ReportColumn> columns = {{"rule", "规则", "rule"},
+                                                    {"severity", "严重程度", "severity"},
+                                                    {"household_no", "户编号", "household no"},
+                                                    {"person_no", "人编号", "person no"},
+                                                    {"region", "行政区划代码", "region code"},
+                                                    {"field", "字段", "field"},
+                                                    {"value", "值", "value"},
+                                                    {"message", "说明", "message"}};
   return columns;
 }
 
@@ -83,8 +86,9 @@ void WriteFindings(ReportFile& out, const ValidationResult& result) {
   out.StartTable("findings", ValidationReportColumns());
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
-    out.Row({std::string(f.rule_id), f.severity == Severity::kError ? error : warning, f.household_no, f.person_no,
-             result.finding_villages[i].ToString(), std::string(f.field), f.value, TextIn(lang, f.message)});
+    out.Row({std::string(f.rule_id), f.severity == Severity::kError ? error : warning, f.household_no,
+             f.person_no, result.finding_villages[i].ToString(), std::string(f.field), f.value,
+             TextIn(lang, f.message)});
   }
 }
 
@@ -100,8 +104,8 @@ Status WriteCounts(Store& store, ReportFile& out, const ValidationResult& result
         if (known) it->second = known->name;
       }
       const std::string level(RegionLevelName(region.level(), lang == Lang::kEn));
-      out.Row({lang == Lang::kZhHant ? ToTraditional(level) : level, region.ShortString(), it->second, std::string(rule),
-               int64_t{n}});
+      out.Row({lang == Lang::kZhHant ? ToTraditional(level) : level, region.ShortString(), it->second,
+               std::string(rule), int64_t{n}});
     }
   }
   return OkStatus();
