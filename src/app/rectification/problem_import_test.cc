@@ -312,5 +312,21 @@ TEST_F(ProblemImportTest, ImportsErrorFindingsOfAValidationReport) {
   EXPECT_EQ(again.unchanged, 1);
 }
 
+TEST_F(ProblemImportTest, ReadsAValidationReportWrittenInEnglish) {
+  // `jingzhun --lang en validate --report` writes English headers and labels.
+  const std::string path =
+      Write("report-en.csv",
+            "rule,severity,household no,person no,region code,field,value,message\n"
+            "household.no_head,error,2224241002050001,,222424100205,与户主关系,,no head\n"
+            "person.phone,warning,2224241002050001,1,222424100205,联系电话,,no phone\n");
+  options_.owner = "王芳";
+  options_.responsible_unit = "汪清镇政府";
+  options_.deadline = *Date::FromYmd(2024, 4, 30);
+  const std::vector<std::string> paths = {path};
+  ASSERT_OK_AND_ASSIGN(ProblemImportResult r, ImportProblemFiles(*store_, paths, options_));
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
+  EXPECT_EQ(r.added, 1);
+}
+
 }  // namespace
 }  // namespace jz

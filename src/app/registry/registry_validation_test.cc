@@ -14,11 +14,13 @@
 
 #include "app/registry/registry_importer.h"
 #include "io/csv_reader.h"
+#include "io/xlsx_reader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synth/planted_truth.h"
 #include "synth/registry_generator.h"
 #include "synth/village_plan.h"
 #include "tests/testutil/status_matchers.h"
+#include "tests/testutil/xlsx_inspect.h"
 
 namespace jz {
 namespace {
@@ -107,6 +109,26 @@ TEST_F(ValidationEndToEnd, CountsRollUpFromVillageToProvince) {
   int64_t rows = -1;
   while (*(*reader)->Next(f)) ++rows;
   EXPECT_EQ(rows, static_cast<int64_t>(result_.findings.size()));
+}
+
+TEST_F(ValidationEndToEnd, XlsxReportHasFindingsAndCountsInTheLanguage) {
+  std::string truth;
+  Run(0.3, 7, 3000, &truth);
+  ASSERT_FALSE(result_.findings.empty());
+  const std::string report = (dir_ / "findings.xlsx").string();
+  ASSERT_OK(WriteValidationReport(*store_, result_, report, report, Lang::kEn));
+  const std::vector<testing::InspectedSheet> sheets = testing::InspectXlsx(report);
+  ASSERT_EQ(sheets.size(), 2u);
+  EXPECT_EQ(sheets[0].name, "findings");
+  EXPECT_EQ(sheets[0].cells.at("B1").text, "severity");
+  const std::string severity = sheets[0].cells.at("B2").text;
+  EXPECT_TRUE(severity == "error" || severity == "warning") << severity;
+  EXPECT_EQ(sheets[0].cells.at("E2").type, "inlineStr");  // a 12-digit region code stays text
+  EXPECT_EQ(sheets[1].name, "counts");
+  EXPECT_EQ(sheets[1].cells.at("A2").text, "province");
+  EXPECT_EQ(sheets[1].cells.at("E2").type, "n");
+  ASSERT_OK_AND_ASSIGN(std::vector<XlsxRow> rows, ReadXlsxFirstSheet(report));
+  EXPECT_EQ(rows.size(), result_.findings.size() + 1);
 }
 
 }  // namespace
