@@ -67,6 +67,8 @@ constexpr RuleSpec kRules[] = {
     {R::kDuplicatePerson, "person.duplicate", kE, kPe, C::kIdNumber, "同一人登记在两个户中", "the same person is in two households"},
     {R::kUnknownVillage, "region.unknown_village", kE, kHh, C::kRegionCode, "行政区划代码不在区划数据中", "region code is not in the region data"},
     {R::kNegativeIncome, "income.negative", kE, kHh, C::kWageIncome, "收入构成为负数（只有生产经营性收入可为亏损）", "an income component is negative (only business income may be a loss)"},
+    {R::kRegionName, "import.region_name", kE, kHh, C::kVillageName, "县/乡/村名称无法对应到已加载的区划", "the county/township/village names match no loaded region, or several"},
+    {R::kRegionMismatch, "import.region_mismatch", kE, kHh, C::kRegionCode, "行政区划代码与县/乡/村名称不符", "the region code and the county/township/village names disagree"},
 };
 // clang-format on
 static_assert(std::size(kRules) == kCatalogueRuleCount, "kRules must list every Rule");

@@ -61,12 +61,13 @@ enum class Rule : uint8_t {
   kMissingCadre,
   // The importer's: rows that cannot be stored as they are.
   kIdCheckCharacter, kIdLength, kDuplicatePerson, kUnknownVillage, kNegativeIncome,
+  kRegionName, kRegionMismatch,
 };
 // clang-format on
 
 // The validator's rules are Rule values 0 .. kValidatorRuleCount - 1.
 inline constexpr size_t kValidatorRuleCount = static_cast<size_t>(Rule::kMissingCadre) + 1;
-inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kNegativeIncome) + 1;
+inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kRegionMismatch) + 1;
 
 // One rule. All views have static storage.
 struct RuleSpec {
