@@ -77,6 +77,11 @@ class Store {
   virtual StatusOr<std::optional<Region>> FindRegion(RegionCode code) = 0;
   // Regions of `level` inside `scope`, newest edition, ordered by code.
   virtual StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) = 0;
+  // Every loaded region inside `scope` (`scope` itself included), of every level and every
+  // edition, one entry per (code, edition) with edition_year set, ordered by code then
+  // edition. The bulk read of the region-name resolver, which maps older editions' names and
+  // codes to current ones: one sequential scan of the province, not a query per level.
+  virtual StatusOr<std::vector<Region>> ListRegionsAllEditions(RegionCode scope) = 0;
 
   // Starts a unit of work. Only one writer may be open at a time.
   virtual StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() = 0;

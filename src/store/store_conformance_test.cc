@@ -29,6 +29,45 @@ TEST_P(StoreConformance, RegionsRoundTripAndList) {
   EXPECT_EQ(counties.size(), 1u);
 }
 
+// Two editions side by side, keyed by (code, edition): the newest one answers FindRegion and
+// ListRegions, every one answers ListRegionsAllEditions (what the region-name resolver reads).
+TEST_P(StoreConformance, RegionEditionsLoadSideBySide) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  auto r2016 = [](const char* code, const char* name) {
+    return Region{*RegionCode::Parse(code), name, 2016, 220};
+  };
+  const std::vector<Region> older = {r2016("22", "吉林省"), r2016("222424", "汪清县"),
+                                     r2016("222424100205", "柳树河村民委员会"),
+                                     r2016("222424100299", "旧村委会"), r2016("210000", "辽宁省")};
+  ASSERT_OK(store->UpsertRegions(older));
+  ASSERT_OK_AND_ASSIGN(auto village, store->FindRegion(*RegionCode::Parse("222424100205")));
+  ASSERT_TRUE(village.has_value());
+  EXPECT_EQ(village->edition_year, 2023);
+  EXPECT_EQ(village->name, "柳树河村委会");
+  ASSERT_OK_AND_ASSIGN(auto only_old, store->FindRegion(*RegionCode::Parse("222424100299")));
+  ASSERT_TRUE(only_old.has_value());
+  EXPECT_EQ(only_old->edition_year, 2016);
+  ASSERT_OK_AND_ASSIGN(auto all, store->ListRegionsAllEditions(*RegionCode::Parse("222424")));
+  std::vector<std::pair<std::string, int>> got;
+  for (const Region& r : all) got.emplace_back(r.code.ToString() + " " + r.name, r.edition_year);
+  const std::vector<std::pair<std::string, int>> want = {
+      {"222424000000 汪清县", 2016},       {"222424000000 汪清县", 2023},
+      {"222424100000 汪清镇", 2023},       {"222424100205 柳树河村民委员会", 2016},
+      {"222424100205 柳树河村委会", 2023}, {"222424100206 新民村委会", 2023},
+      {"222424100299 旧村委会", 2016}};
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(all[3].urban_rural_code, 220);
+  // The province scope reaches no other province.
+  ASSERT_OK_AND_ASSIGN(auto province, store->ListRegionsAllEditions(*RegionCode::Parse("22")));
+  EXPECT_EQ(province.size(), 10u);
+  for (const Region& r : province) EXPECT_TRUE(RegionCode::Parse("22")->Contains(r.code)) << r.code;
+  ASSERT_OK_AND_ASSIGN(auto villages,
+                       store->ListRegions(*RegionCode::Parse("222424100"), RegionLevel::kVillage));
+  ASSERT_EQ(villages.size(), 3u);
+  EXPECT_EQ(villages[0].name, "柳树河村委会");
+}
+
 TEST_P(StoreConformance, HouseholdRoundTripsExactly) {
   auto store = Open();
   ASSERT_OK(LoadTestRegions(*store));

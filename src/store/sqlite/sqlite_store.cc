@@ -223,6 +223,23 @@ StatusOr<std::vector<Region>> SqliteStore::ListRegions(RegionCode scope, RegionL
   return regions;
 }
 
+StatusOr<std::vector<Region>> SqliteStore::ListRegionsAllEditions(RegionCode scope) {
+  const auto [low, high] = CodeRange(scope);
+  // The primary key (code, edition) gives the order without a sort.
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT code, edition, name, urban_rural FROM region "
+                                          "WHERE code >= ?1 AND code < ?2 ORDER BY code, edition"));
+  stmt.Bind(1, static_cast<int64_t>(low));
+  stmt.Bind(2, static_cast<int64_t>(high));
+  std::vector<Region> regions;
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Region region, ReadRegion(stmt));
+    regions.push_back(std::move(region));
+  }
+  return regions;
+}
+
 StatusOr<std::unique_ptr<RegistryWriter>> SqliteStore::BeginWrite() {
   if (writer_open_) {
     return FailedPreconditionError(Bilingual("已有一个写入事务未结束", "a writer is already open"));

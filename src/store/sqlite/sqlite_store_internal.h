@@ -214,6 +214,7 @@ class SqliteStore final : public Store {
   Status UpsertRegions(std::span<const Region> regions) override;
   StatusOr<std::optional<Region>> FindRegion(RegionCode code) override;
   StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) override;
+  StatusOr<std::vector<Region>> ListRegionsAllEditions(RegionCode scope) override;
   StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() override;
   StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) override;
   StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) override;
