@@ -27,7 +27,11 @@ constexpr std::string_view kCheckCharacters = "10X98765432";
 
 constexpr uint32_t kMinProvince = 11;
 constexpr uint32_t kMaxProvince = 82;
-constexpr uint32_t kEarliestBirth8 = 19000101;
+// The earliest birth date an IdNumber can hold: the start of Date's year range. GB 11643
+// itself sets no earliest date; a number born before 1900 is valid but implausible for a
+// living person, which the registry validator reports (id.implausible_birth) instead of the
+// import refusing the row.
+constexpr uint32_t kEarliestBirth8 = Date::kMinYear * 10000 + 101;
 // The last birth date an IdNumber can hold: the end of Date's year range, so that
 // BirthDate() always has a Date to return.
 constexpr uint32_t kLatestBirth8 = Date::kMaxYear * 10000 + 1231;
@@ -205,8 +209,9 @@ Status BirthError(BirthProblem problem, uint32_t birth8, Date today) {
       return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 不是有效日期",
                                             "ID number: birth date {:08} is not a real date", birth8));
     case BirthProblem::kTooEarly:
-      return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 早于 1900-01-01",
-                                            "ID number: birth date {:08} is before 1900-01-01", birth8));
+      return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 早于 {}-01-01",
+                                            "ID number: birth date {:08} is before {}-01-01", birth8,
+                                            Date::kMinYear));
     case BirthProblem::kTooLate:
       return InvalidArgumentError(Bilingual("身份证号码中的出生日期 {:08} 晚于今天（{}）",
                                             "ID number: birth date {:08} is after today ({})", birth8,
@@ -251,9 +256,8 @@ StatusOr<IdNumber> IdNumber::FromParts(uint32_t address6, Date birth, uint32_t s
                   address6, kMinProvince, kMaxProvince));
   }
   const Date today = Date::Today();
-  if (birth < *Date::FromYmd(1900, 1, 1) || birth > today) {
-    return InvalidArgumentError(Bilingual("出生日期 {} 不在 1900-01-01 至今天（{}）之间",
-                                          "birth date {} is not between 1900-01-01 and today ({})",
+  if (birth > today) {
+    return InvalidArgumentError(Bilingual("出生日期 {} 晚于今天（{}）", "birth date {} is after today ({})",
                                           birth.ToString(), today.ToString()));
   }
   if (sequence3 > 999) {

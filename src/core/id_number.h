@@ -26,9 +26,10 @@
 namespace jz {
 
 // A valid identity number. Invariants: the address code has a province 11..82 and a
-// non-zero prefecture (digits 3-4); the birth date is a real date from 1900-01-01 to
-// 2200-12-31; the check character is always the one computed from the 17 digits, so it is
-// not stored. Thread-compatible value type.
+// non-zero prefecture (digits 3-4); the birth date is a real date in Date's range
+// (1800-01-01 to 2200-12-31: GB 11643 sets no earliest date, and a number born before 1900
+// is valid though implausible, which the registry validator reports as id.implausible_birth); the check
+// character is always the one computed from the 17 digits, so it is not stored. Thread-compatible value type.
 class IdNumber {
  public:
   static constexpr size_t kLength = 18;
@@ -40,7 +41,7 @@ class IdNumber {
   // Returns InvalidArgumentError saying which part is wrong, and quoting only that part:
   // the length (the length found; 18 or 15 accepted), a character that is not a digit (its
   // position), the address code (province not 11..82, or prefecture 00), the birth date
-  // (not a real date, before 1900-01-01, or after `today`), or the check character
+  // (not a real date, before 1800-01-01, or after `today`), or the check character
   // (expected and found). Allocates nothing when it succeeds.
   static StatusOr<IdNumber> Parse(std::string_view text, Date today);
 
@@ -49,7 +50,7 @@ class IdNumber {
 
   // Returns the number with these parts and its computed check character (used by the test
   // data generator). Returns InvalidArgumentError when address6 breaks the address rules of
-  // Parse(), `birth` is before 1900-01-01 or after Date::Today(), or sequence3 > 999.
+  // Parse(), `birth` is after Date::Today(), or sequence3 > 999.
   // The empty number (packed 0): not a valid ID, only the state of a record field before a
   // parsed number is assigned. Every member function but Packed(), comparison and hashing
   // REQUIRES a valid number.

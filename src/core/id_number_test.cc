@@ -147,11 +147,20 @@ TEST(IdNumber, RejectsBirthDatesThatDoNotExist) {
                 "birth date 19490230 is not a real date");
 }
 
-TEST(IdNumber, RejectsBirthDatesBefore1900) {
-  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010518991231002"), kToday), StatusCode::kInvalidArgument,
-                "birth date 18991231 is before 1900-01-01");
+// GB 11643 sets no earliest birth date: a number born before 1900 is valid, and only
+// implausible for a living person, which the registry validator reports
+// (id.implausible_birth). Dates before Date's range (1800) cannot be held and are refused.
+TEST(IdNumber, AcceptsBirthDatesBefore1900) {
+  ASSERT_OK_AND_ASSIGN(const IdNumber id, IdNumber::Parse(WithCheck("11010518991231002"), kToday));
+  EXPECT_EQ(id.BirthDate(), Ymd(1899, 12, 31));
+  ASSERT_OK(IdNumber::Parse(WithCheck("11010518000101002"), kToday));
+}
+
+TEST(IdNumber, RejectsBirthDatesBefore1800) {
+  EXPECT_STATUS(IdNumber::Parse(WithCheck("11010517991231002"), kToday), StatusCode::kInvalidArgument,
+                "birth date 17991231 is before 1800-01-01");
   EXPECT_STATUS(IdNumber::Parse(WithCheck("11010500010101002"), kToday), StatusCode::kInvalidArgument,
-                "birth date 00010101 is before 1900-01-01");
+                "birth date 00010101 is before 1800-01-01");
 }
 
 TEST(IdNumber, RejectsBirthDatesAfterToday) {
@@ -177,7 +186,7 @@ TEST(IdNumber, ErrorMessagesNeverContainTheFullNumber) {
       WithCheck("83010519491231002"),
       WithCheck("11000019491231002"),
       WithCheck("11010520230229002"),
-      WithCheck("11010518991231002"),
+      WithCheck("11010517991231002"),
       WithCheck("11010520240701002"),
       "830105491231002",
       "110105490230002",
@@ -210,10 +219,8 @@ TEST(IdNumber, FromPartsRejectsPartsOutOfRange) {
     EXPECT_STATUS(IdNumber::FromParts(address, Ymd(1980, 1, 1), 1), StatusCode::kInvalidArgument,
                   fmt::format("address code {} is not valid", address));
   }
-  EXPECT_STATUS(IdNumber::FromParts(110105, Ymd(1899, 12, 31), 1), StatusCode::kInvalidArgument,
-                "birth date 1899-12-31 is not between");
   EXPECT_STATUS(IdNumber::FromParts(110105, Date::Today().AddDays(1), 1), StatusCode::kInvalidArgument,
-                "and today");
+                "is after today");
   EXPECT_STATUS(IdNumber::FromParts(110105, Ymd(1980, 1, 1), 1000), StatusCode::kInvalidArgument,
                 "sequence 1000 is outside 0 to 999");
 }
@@ -229,7 +236,8 @@ TEST(IdNumber, UnpackAcceptsOnlyPackedValidNumbers) {
   EXPECT_EQ(IdNumber::Unpack(11000019491231002), std::nullopt);  // prefecture 00
   EXPECT_EQ(IdNumber::Unpack(11010519491331002), std::nullopt);  // month 13
   EXPECT_EQ(IdNumber::Unpack(11010520230229002), std::nullopt);  // not a leap year
-  EXPECT_EQ(IdNumber::Unpack(11010518991231002), std::nullopt);  // before 1900
+  EXPECT_EQ(IdNumber::Unpack(11010517991231002), std::nullopt);  // before Date's range
+  ASSERT_TRUE(IdNumber::Unpack(11010518991231002).has_value());  // valid, if implausible
   EXPECT_EQ(IdNumber::Unpack(11010522010101002), std::nullopt);  // beyond Date's range
   ASSERT_TRUE(IdNumber::Unpack(11010522001231002).has_value());  // a future date, no clock
   EXPECT_EQ(IdNumber::Unpack(11010522001231002)->BirthDate(), Ymd(2200, 12, 31));
@@ -369,7 +377,8 @@ TEST(FastPackIdNumber, LeavesOtherFormsToParse) {
   ExpectFastPackAgrees(born_today, kToday);
   EXPECT_NE(FastPackIdNumber(born_today, kToday), std::nullopt);
   EXPECT_EQ(FastPackIdNumber(born_today, kToday.AddDays(-1)), std::nullopt);
-  for (std::string_view date : {"19000229", "20000229", "20230229", "18991231", "19000101", "20240431"}) {
+  for (std::string_view date :
+       {"19000229", "20000229", "20230229", "18991231", "17991231", "18000101", "19000101", "20240431"}) {
     std::string first17 = "220102" + std::string(date) + "011";
     ExpectFastPackAgrees(first17 + IdNumber::CheckCharacter(first17), kToday);
   }

@@ -140,6 +140,12 @@ inline constexpr double kMaxPlantedProblemShare = 0.5;
 // such as 100000 would otherwise fail inside std::thread as an abort, not an error.
 inline constexpr int kMaxThreads = 256;
 
+// The longest person name (姓名) an import accepts, in code points. Han names are two to four
+// characters and transliterated minority names (with their middle dots) run to a few dozen;
+// fifty is beyond any of them, while a cell that swallowed other rows' names and ID numbers
+// through a stray quote is far longer (person.name).
+inline constexpr size_t kMaxPersonNameChars = 50;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

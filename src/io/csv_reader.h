@@ -119,6 +119,19 @@ class CsvReader {
   // The delimiter in use after detection.
   char delimiter() const { return delimiter_; }
 
+  // A quoted field of the record last returned that held a line break: its 0-based index
+  // and the line breaks of the record before its opening and before its closing quote, so
+  // that the quotes sit on lines line_number() + open_newlines and line_number() +
+  // close_newlines. An importer uses it to refuse a name or an ID number that swallowed
+  // the rows below it (a quote opened and closed in different rows).
+  struct MultilineField {
+    size_t index;
+    int64_t open_newlines;
+    int64_t close_newlines;
+  };
+  // The record's multi-line fields, by increasing index; empty for most records.
+  const std::vector<MultilineField>& multiline_fields() const { return multiline_; }
+
  private:
   enum class Parse : uint8_t { kRecord, kNeedMore, kError };
   enum class FieldEnd : uint8_t { kDelimiter, kRecordEnd, kNeedMore, kError };
@@ -207,6 +220,7 @@ class CsvReader {
   size_t record_end_ = 0;        // buf_ offset just past the record and its line end.
   bool record_at_eof_ = false;   // The record was ended by the end of input.
   int64_t record_newlines_ = 0;  // Line breaks inside its quoted fields.
+  std::vector<MultilineField> multiline_;
 
   int64_t line_ = 1;  // The line on which the next record starts.
   int64_t line_number_ = 0;

@@ -33,6 +33,7 @@ CsvReader::Parse CsvReader::ParseSlow(std::vector<std::string_view>& fields) {
   fields.clear();
   scratch_.clear();
   escaped_.clear();
+  multiline_.clear();
   record_newlines_ = 0;
   record_at_eof_ = false;
   const char* p = buf_.data() + pos_;
@@ -91,6 +92,7 @@ CsvReader::FieldEnd CsvReader::QuotedField(const char*& p, std::vector<std::stri
   const char* const end = buf_.data() + len_;
   const size_t column = fields.size() + 1;
   const char* scan = content;
+  const int64_t newlines_before = record_newlines_;
   size_t escapes = 0;
   const char* closing = nullptr;
   while (true) {
@@ -114,6 +116,9 @@ CsvReader::FieldEnd CsvReader::QuotedField(const char*& p, std::vector<std::stri
   if (size > options_.max_field_bytes) {
     SetFieldTooLong(column, false, Offset(content));
     return FieldEnd::kError;
+  }
+  if (record_newlines_ != newlines_before) {
+    multiline_.push_back({fields.size(), newlines_before, record_newlines_});
   }
   if (escapes == 0) {
     fields.emplace_back(content, size);

@@ -93,6 +93,7 @@ CsvReader::Parse CsvReader::ParseFast(std::vector<std::string_view>& fields) {
   record_end_ = newline != nullptr ? Offset(newline) + 1 : len_;
   record_at_eof_ = newline == nullptr;
   record_newlines_ = 0;
+  multiline_.clear();
   if (line_end > begin && line_end[-1] == '\r') --line_end;
   return SplitLine(begin, line_end, fields) ? Parse::kRecord : Parse::kError;
 }

@@ -116,12 +116,18 @@ void RegistryReader::ParseCell(RegistryColumn column, std::string_view cell, Reg
 
   switch (column) {
     case C::kCountyName:
+      row.place.county = std::string(cell);
+      return;
     case C::kTownshipName:
+      row.place.township = std::string(cell);
+      return;
     case C::kVillageName:
+      row.place.village = std::string(cell);
+      return;
     case C::kDangerousHouse:
     case C::kPersonIdentified:
     case C::kRiskEliminated:
-      return;  // derived from other columns or from the region table; not stored
+      return;  // derived from other columns; not stored
     case C::kNaturalVillage:
       h.natural_village = std::string(cell);
       return;

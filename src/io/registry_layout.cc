@@ -1,7 +1,9 @@
-// The column table of the registry export layout.
+// The column table of the registry export layout, and the aliases under which counties
+// write its headers.
 #include "io/registry_layout.h"
 
 #include <array>
+#include <string>
 
 namespace jz {
 namespace {
@@ -64,13 +66,78 @@ constexpr bool ColumnsInEnumOrder() {
 }
 static_assert(ColumnsInEnumOrder(), "kColumns must list RegistryColumn values in order");
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+// clang-format off
+constexpr RegistryHeaderAlias kAliases[] = {
+    {C::kCountyName, "县(市、区)"}, {C::kCountyName, "县(区)"},
+    {C::kCountyName, "县(市)"}, {C::kCountyName, "县"}, {C::kCountyName, "县区"}, {C::kCountyName, "区县"},
+    {C::kCountyName, "县市区"}, {C::kCountyName, "县名称"},
+    {C::kTownshipName, "乡镇"}, {C::kTownshipName, "乡(镇、街道)"}, {C::kTownshipName, "乡镇(街道)"},
+    {C::kTownshipName, "乡"}, {C::kTownshipName, "乡镇名称"},
+    {C::kVillageName, "村"}, {C::kVillageName, "村(社区)"}, {C::kVillageName, "行政村(社区)"},
+    {C::kVillageName, "村名称"}, {C::kVillageName, "村委会"},
+    {C::kNaturalVillage, "自然村(组)"}, {C::kNaturalVillage, "村民小组"}, {C::kNaturalVillage, "组"},
+    {C::kRegionCode, "区划代码"}, {C::kRegionCode, "行政区划编码"}, {C::kRegionCode, "村代码"},
+    {C::kHouseholdNo, "户编码"}, {C::kHouseholdNo, "户码"},
+    {C::kPersonNo, "人员编号"}, {C::kPersonNo, "人编码"},
+    {C::kName, "人员姓名"}, {C::kName, "成员姓名"},
+    {C::kIdNumber, "身份证号"}, {C::kIdNumber, "身份证号码"}, {C::kIdNumber, "公民身份号码"},
+    {C::kIdNumber, "身份证件号码"}, {C::kIdNumber, "证件号"},
+    {C::kBirthDate, "出生年月"},
+    {C::kHouseholdSize, "家庭人口数"}, {C::kHouseholdSize, "家庭人口"}, {C::kHouseholdSize, "户人数"},
+    {C::kRelationship, "户主关系"}, {C::kRelationship, "与户主的关系"},
+    {C::kSchoolStatus, "在校生情况"},
+    {C::kWorkStatus, "务工情况"},
+    {C::kWorkMonths, "务工时间"}, {C::kWorkMonths, "务工月数"},
+    {C::kMedicalInsured, "是否参加基本医疗保险"}, {C::kMedicalInsured, "是否参加城乡居民医保"},
+    {C::kReceivesDibao, "是否低保"}, {C::kReceivesTekun, "是否特困"},
+    {C::kHouseholdAttribute, "户属性"},
+    {C::kMainCause, "主要致贫原因"},
+    {C::kDangerousHouse, "是否危房户"},
+    {C::kSafeDrinkingWater, "是否安全饮水"},
+    {C::kNetIncomePerCapita, "家庭人均纯收入"},
+    {C::kHouseholdPhone, "联系电话"}, {C::kPersonPhone, "本人联系电话"},
+    {C::kMonitoringType, "监测对象类型"}, {C::kMonitoringType, "监测对象类别"},
+    {C::kRiskEliminated, "风险是否已消除"},
+    {C::kRiskIdentified, "识别监测时间"},
+    {C::kCadreName, "帮扶人"},
+};
+// clang-format on
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The UTF-8 forms NormalizeRegistryHeader removes or replaces.
+constexpr std::string_view kFullWidthSpace = "\u3000";
+constexpr std::string_view kFullWidthOpen = "\uFF08";
+constexpr std::string_view kFullWidthClose = "\uFF09";
+constexpr std::string_view kFullWidthStar = "\uFF0A";
 
 }  // namespace
+
+std::string NormalizeRegistryHeader(std::string_view header) {
+  std::string out;
+  out.reserve(header.size());
+  for (size_t i = 0; i < header.size();) {
+    const std::string_view rest = header.substr(i);
+    if (StartsWith(rest, kFullWidthSpace)) {
+      i += kFullWidthSpace.size();
+    } else if (StartsWith(rest, kFullWidthOpen) || StartsWith(rest, kFullWidthClose)) {
+      out.push_back(StartsWith(rest, kFullWidthOpen) ? '(' : ')');
+      i += kFullWidthOpen.size();
+    } else if (StartsWith(rest, kFullWidthStar)) {
+      out.push_back('*');
+      i += kFullWidthStar.size();
+    } else {
+      const char c = header[i++];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  while (!out.empty() && out.front() == '*') out.erase(0, 1);
+  constexpr std::string_view kYuan = "(元)";
+  if (out.size() > kYuan.size() && std::string_view(out).ends_with(kYuan))
+    out.resize(out.size() - kYuan.size());
+  return out;
+}
 
 std::span<const RegistryColumnInfo> RegistryColumns() { return kColumns; }
 
@@ -78,12 +145,24 @@ const RegistryColumnInfo& RegistryColumnInfoOf(RegistryColumn column) {
   return kColumns[static_cast<size_t>(column)];
 }
 
+std::span<const RegistryHeaderAlias> RegistryHeaderAliases() { return kAliases; }
+
 std::optional<RegistryColumn> FindRegistryColumn(std::string_view header) {
-  header = Trim(header);
+  // The exact forms first: the generator's files (and the fast path's header) match here
+  // without the normalising copy.
   for (const RegistryColumnInfo& info : kColumns) {
     if (header == info.zh_header || header == info.en_name) return info.column;
   }
+  const std::string normal = NormalizeRegistryHeader(header);
+  for (const RegistryColumnInfo& info : kColumns) {
+    if (normal == info.zh_header || normal == info.en_name) return info.column;
+  }
+  for (const RegistryHeaderAlias& alias : kAliases) {
+    if (normal == alias.header) return alias.column;
+  }
   return std::nullopt;
 }
+
+bool RegistryColumnMayHoldLineBreak(RegistryColumn column) { return column == C::kNaturalVillage; }
 
 }  // namespace jz

@@ -70,8 +70,31 @@ struct RegistryColumnInfo {
 // Every column in export order.
 std::span<const RegistryColumnInfo> RegistryColumns();
 const RegistryColumnInfo& RegistryColumnInfoOf(RegistryColumn column);
-// The column whose zh-Hans header or English name is `header` (trimmed), or nullopt.
+
+// Another header under which counties write a column: the national system's exports changed
+// wording between versions (县(市、区) / 县(市、区、旗), 证件号码 / 公民身份号码), and offices
+// shorten them in their own sheets (乡镇, 村, 身份证号, 户主关系).
+struct RegistryHeaderAlias {
+  RegistryColumn column;
+  std::string_view header;
+};
+// Every alias, grouped by column. Each normalises (NormalizeRegistryHeader) to a different
+// text, none to a column's zh_header or en_name.
+std::span<const RegistryHeaderAlias> RegistryHeaderAliases();
+
+// `header` as headers are compared: surrounding and inner spaces (ASCII, full-width, line
+// breaks of a wrapped Excel header) removed, full-width brackets made ASCII, a leading
+// required-field mark (* or ＊) and a trailing unit "(元)" dropped, ASCII letters lowercased.
+std::string NormalizeRegistryHeader(std::string_view header);
+
+// The column whose zh-Hans header, English name or alias is `header` (compared normalised),
+// or nullopt.
 std::optional<RegistryColumn> FindRegistryColumn(std::string_view header);
+
+// Whether a cell of `column` may hold a line break. Only 自然村 (a free-text place such as a
+// group and its hamlet) may; in any other column a quoted field across lines is a stray quote
+// that swallowed the rows after it (import.quote_span).
+bool RegistryColumnMayHoldLineBreak(RegistryColumn column);
 
 // Separator of multi-valued cells (其他致贫原因), as the national export writes it.
 inline constexpr std::string_view kMultiValueSeparator = "、";

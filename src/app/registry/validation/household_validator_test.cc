@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -49,6 +50,23 @@ TEST(HouseholdValidator, BirthDateDiffersFromIdNumber) {
   Daughter(h).birth_date = Ymd(1985, 3, 3);
   EXPECT_TRUE(Only(h, "id.birth_mismatch", "H12", "出生日期"));
   EXPECT_EQ(Validate(h)[0].value, "1985-03-03");
+}
+
+// id.implausible_birth: a number valid by GB 11643 but born before 1900 imports (IdNumber
+// accepts it) and is reported here, masked, with its birth date.
+TEST(HouseholdValidator, IdNumberBornBefore1900) {
+  Household h = Base();
+  SetBirth(Daughter(h), Ymd(1899, 12, 31));
+  const std::vector<Finding> findings = Validate(h);
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& f) { return f.rule_id == "id.implausible_birth"; });
+  ASSERT_NE(it, findings.end()) << Describe(findings);
+  EXPECT_EQ(it->person_no, "H12");
+  EXPECT_EQ(it->field, "证件号码");
+  EXPECT_EQ(it->value, Daughter(h).id_number.Masked());
+  EXPECT_NE(it->message.find("1899-12-31"), std::string::npos) << it->message;
+  SetBirth(Daughter(h), Ymd(1900, 1, 1));
+  for (const Finding& f : Validate(h)) EXPECT_NE(f.rule_id, "id.implausible_birth");
 }
 
 // id.sex_mismatch; the ID number appears only masked.

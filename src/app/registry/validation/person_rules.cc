@@ -18,14 +18,22 @@ constexpr int kMinAgeBeyondPrimary = 20;
 // DOMAIN §3.8 rule 5_17_002: 小学 only from 6 to 14.
 constexpr int kPrimaryAgeMin = 6;
 constexpr int kPrimaryAgeMax = 14;
+// id.implausible_birth: nobody born before 1900 is alive to be registered.
+constexpr int kEarliestPlausibleBirthYear = 1900;
 
 Detail AgeDetail(int age) { return {fmt::format("年龄 {} 岁", age), fmt::format("aged {}", age)}; }
 
 // id.birth_mismatch and id.sex_mismatch — DOMAIN §1.4 item 2 (证件号码异常): the 出生日期 and
-// 性别 cells must agree with what the ID number encodes. The ID is quoted masked.
+// 性别 cells must agree with what the ID number encodes. id.implausible_birth: a number valid
+// by GB 11643 whose birth date is before 1900 (no living person; a mistyped century) — the
+// import keeps it so that the finding can be seen and corrected. The ID is quoted masked.
 void CheckIdentity(const Scope& s, const Person& p) {
   if (p.id_number.Packed() == 0) return;
   const Date id_birth = p.id_number.BirthDate();
+  if (id_birth.year() < kEarliestPlausibleBirthYear) {
+    Report(s, Rule::kIdImplausibleBirth, &p, p.id_number.Masked(),
+           {fmt::format("出生日期为 {}", id_birth.ToString()), fmt::format("born {}", id_birth.ToString())});
+  }
   if (p.birth_date != id_birth) {
     Report(s, Rule::kIdBirthMismatch, &p, p.birth_date.ToString(),
            {fmt::format("证件号码 {} 中为 {}", p.id_number.Masked(), id_birth.ToString()),

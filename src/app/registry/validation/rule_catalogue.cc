@@ -19,6 +19,7 @@ constexpr RuleScope kPe = RuleScope::kPerson;
 constexpr RuleSpec kRules[] = {
     {R::kIdBirthMismatch, "id.birth_mismatch", kE, kPe, C::kBirthDate, "出生日期与证件号码不符", "birth date differs from the ID number"},
     {R::kIdSexMismatch, "id.sex_mismatch", kE, kPe, C::kSex, "性别与证件号码不符", "sex differs from the ID number"},
+    {R::kIdImplausibleBirth, "id.implausible_birth", kE, kPe, C::kIdNumber, "证件号码中的出生日期早于 1900 年", "the ID number gives a birth date before 1900"},
     {R::kNoMembers, "household.no_members", kE, kHh, C::kHouseholdSize, "户内无成员（空挂户）", "the household has no members"},
     {R::kNoHead, "household.no_head", kE, kHh, C::kRelationship, "户内无户主", "the household has no head"},
     {R::kTwoHeads, "household.two_heads", kE, kPe, C::kRelationship, "户内有两个户主", "the household has two heads"},
@@ -60,13 +61,16 @@ constexpr RuleSpec kRules[] = {
     {R::kExitedDangerousHouse, "assurance.exited_dangerous_house", kW, kHh, C::kHousingGrade, "脱贫户住房为危房（C/D 级）", "an exited household lives in an unsafe (grade C/D) house"},
     {R::kMissingCadre, "cadre.missing", kW, kHh, C::kCadreName, "无帮扶责任人", "no responsible cadre"},
     // Found by the importer (io/registry_reader.cc and registry_importer.cc): a record that
-    // cannot even be stored. io cannot include app, so the reader spells its two ids itself;
+    // cannot even be stored. io cannot include app, so the reader spells its ids itself;
     // rule_catalogue_test checks that they are these.
     {R::kIdCheckCharacter, "id.check_character", kE, kPe, C::kIdNumber, "证件号码校验码错误", "ID number check character wrong"},
     {R::kIdLength, "id.length", kE, kPe, C::kIdNumber, "证件号码长度错误", "ID number has the wrong length"},
     {R::kDuplicatePerson, "person.duplicate", kE, kPe, C::kIdNumber, "同一人登记在两个户中", "the same person is in two households"},
     {R::kUnknownVillage, "region.unknown_village", kE, kHh, C::kRegionCode, "行政区划代码不在区划数据中", "region code is not in the region data"},
     {R::kNegativeIncome, "income.negative", kE, kHh, C::kWageIncome, "收入构成为负数（只有生产经营性收入可为亏损）", "an income component is negative (only business income may be a loss)"},
+    {R::kIdDigitsLost, "id.digits_lost", kE, kPe, C::kIdNumber, "证件号码被 Excel 存为数字，只保留了 15 位有效数字", "the ID number was stored as a number by Excel, which kept only 15 digits"},
+    {R::kQuoteSpan, "import.quote_span", kE, kPe, C::kName, "引号跨行：其间的行被并入一个单元格", "a quote spans lines: the rows between were swallowed into one cell"},
+    {R::kPersonName, "person.name", kE, kPe, C::kName, "姓名不像人名（长度、控制字符或号码）", "the name is not a person's name (length, control characters or a number)"},
     {R::kRegionName, "import.region_name", kE, kHh, C::kVillageName, "县/乡/村名称无法对应到已加载的区划", "the county/township/village names match no loaded region, or several"},
     {R::kRegionMismatch, "import.region_mismatch", kE, kHh, C::kRegionCode, "行政区划代码与县/乡/村名称不符", "the region code and the county/township/village names disagree"},
 };

@@ -33,7 +33,7 @@ namespace validation {
 // clang-format off
 enum class Rule : uint8_t {
   // Identity (id.*)
-  kIdBirthMismatch, kIdSexMismatch,
+  kIdBirthMismatch, kIdSexMismatch, kIdImplausibleBirth,
   // Household composition (household.*)
   kNoMembers, kNoHead, kTwoHeads, kSizeMismatch, kHeadTooYoung,
   // Mandatory fields (mandatory.*)
@@ -61,6 +61,7 @@ enum class Rule : uint8_t {
   kMissingCadre,
   // The importer's: rows that cannot be stored as they are.
   kIdCheckCharacter, kIdLength, kDuplicatePerson, kUnknownVillage, kNegativeIncome,
+  kIdDigitsLost, kQuoteSpan, kPersonName,
   kRegionName, kRegionMismatch,
 };
 // clang-format on
