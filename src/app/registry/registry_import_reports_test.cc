@@ -268,6 +268,60 @@ TEST_F(ImportReportsTest, NoRegionsLoadedIsOneErrorBeforeAnyRow) {
                 "regions load");
 }
 
+// A county's export names the place and carries no code: every person lands in the village
+// its names say (persons per village, not totals), and a village the tree lacks is a row error.
+TEST_F(ImportReportsTest, NamesOnlyRowsLandInTheVillagesTheyName) {
+  const std::string file =
+      "县(市、区、旗),乡(镇),行政村,户编号,人编号,姓名,证件号码,与户主关系\n"
+      "汪清县,汪清镇,柳树河村,H1,H101,金成浩," +
+      Id(1960, 1) + ",户主\n" + "汪清县,汪清镇,柳树河村,H1,H102,金美玲," + Id(1962, 2) + ",配偶\n" +
+      "汪清县,汪清镇,新民村委会,H2,H201,王强," + Id(1950, 3) + ",户主\n" +
+      "汪清县,汪清镇,新民村,H4,H401,李明," + Id(1951, 7) + ",户主\n" + "汪清县,汪清镇,新民村,H4,H402,李华," +
+      Id(1953, 8) + ",配偶\n" + "汪清县,汪清镇,无此村,H3,H301,赵四," + Id(1955, 5) + ",户主\n";
+  ImportOptions options = Options(Write("names.csv", file));
+  options.province = *RegionCode::Parse("22");
+  options.partial = true;
+  ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, options));
+  std::map<std::string, int> persons_per_village;
+  for (const Household& h : Dump())
+    persons_per_village[h.village.ToString()] += static_cast<int>(h.members.size());
+  EXPECT_EQ(persons_per_village, (std::map<std::string, int>{{"222424100205", 2}, {"222424100206", 3}}));
+  ASSERT_EQ(s.problems.size(), 1u);
+  EXPECT_EQ(s.problems[0].rule_id, "import.region_name");
+  EXPECT_EQ(s.problems[0].line, 7);
+  EXPECT_THAT(s.problems[0].reason, HasSubstr("无此村"));
+}
+
+TEST_F(ImportReportsTest, UserLayoutCopyKeepsTitleAndFooterRows) {
+  const std::string file = "汪清县已脱贫人口名单\n" + Header() +
+                           Row("H1", "H101", "金成浩", Id(1960, 1), "老板") +
+                           Row("H2", "H201", "王强", Id(1950, 3), "户主", "222424100206") + "合计,2 户\n";
+  ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, Options(Write("title.csv", file))));
+  EXPECT_EQ(s.rows, 2);
+  EXPECT_EQ(s.footer_rows, 1);
+  ExpectCountsAddUp(s);
+  ASSERT_EQ(s.layout_report_paths.size(), 1u);
+  const auto copy = ReadCsv(s.layout_report_paths[0]);
+  ASSERT_EQ(copy.size(), 5u);
+  EXPECT_EQ(copy[0][0], "汪清县已脱贫人口名单");
+  EXPECT_EQ(copy[0].back(), "");
+  EXPECT_EQ(copy[1].back(), "问题 | problems");
+  EXPECT_THAT(copy[2].back(), HasSubstr("与户主关系"));
+  EXPECT_EQ(copy[3].back(), "");
+  EXPECT_EQ(copy[4][0], "合计");
+  EXPECT_THAT(copy[4].back(), HasSubstr("表尾"));
+}
+
+TEST_F(ImportReportsTest, RecordsAndPhysicalLinesAreBothCounted) {
+  const std::string file =
+      "户编号,人编号,姓名,证件号码,与户主关系,行政区划代码,自然村\n"
+      "H1,H101,金成浩," +
+      Id(1960, 1) + ",户主,222424100205,\"三组\n（原四组）\"\n";
+  ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, Options(Write("multi.csv", file))));
+  EXPECT_EQ(s.rows, 1);
+  EXPECT_EQ(s.lines, 2);
+}
+
 TEST(PlaceRow, NamesResolveCodesAgreeAndOldCodesAreMapped) {
   FakeResolver resolver;
   resolver.names["汪清县/汪清镇/柳树河村"] = kLiushuhe;

@@ -81,6 +81,7 @@ class Importer {
  private:
   Status CountRows();
   Status ParseFile(uint32_t file_index);
+  void NoteFile(const RegistryReader& reader, uint32_t file_index);
   void AddRow(RegistryRow&& row, uint32_t file_index, std::vector<RowProblem>&& row_problems);
   Pending& StartHousehold(RegistryRow& row, const std::string& file, std::vector<RowProblem>& row_problems);
   void WriterLoop(RegistryWriter* writer);
@@ -208,7 +209,7 @@ Status Importer::ParseFile(uint32_t file_index) {
     ASSIGN_OR_RETURN(bool more, reader->Next(row, row_problems));
     if (!more) break;
     ++summary_.rows;
-    if (notes_[file_index].first_data_line == 0) notes_[file_index].first_data_line = row.line;
+    summary_.lines += std::max<int64_t>(row.last_line, row.line) - row.line + 1;
     AddRow(std::move(row), file_index, std::move(row_problems));
     row_problems.clear();
     if (changed_) {
@@ -221,7 +222,20 @@ Status Importer::ParseFile(uint32_t file_index) {
   }
   progress_.Update(reader->bytes_consumed());
   progress_.Finish();
+  NoteFile(*reader, file_index);
   return OkStatus();
+}
+
+// What the reader skipped and where its header was: counted, printed, and marked in the
+// user-layout copy.
+void Importer::NoteFile(const RegistryReader& reader, uint32_t file_index) {
+  internal::LayoutNotes& notes = notes_[file_index];
+  notes.header_line = reader.header_last_line();
+  for (const RegistryReaderNote& note : reader.notes()) {
+    ++summary_.footer_rows;
+    summary_.notes.push_back(note.Message());
+    notes.by_line[note.line] = "表尾行，已跳过（不是数据）";
+  }
 }
 
 void Importer::RejectInWriter(Pending& p, RowProblem problem) {
@@ -309,13 +323,16 @@ void Importer::NoteRejectedRows() {
   std::unordered_map<std::string, uint32_t> file_index;
   for (uint32_t i = 0; i < options_.files.size(); ++i) file_index.emplace(options_.files[i], i);
   for (const RowProblem& problem : summary_.problems) {
-    std::string& note = notes_[file_index[problem.file]].by_line[problem.line];
+    internal::LayoutNotes& file_notes = notes_[file_index[problem.file]];
+    file_notes.rejected = true;
+    std::string& note = file_notes.by_line[problem.line];
     if (!note.empty()) note += "；";
     note += fmt::format("{}：{}", problem.column, MessageHalf(problem.reason, false));
   }
   for (const Pending& p : households_) {
     if (!p.rejected && !p.rejected_by_writer) continue;
     for (const RowRef& row : p.rows) {
+      notes_[row.file].rejected = true;
       auto [it, fresh] = notes_[row.file].by_line.try_emplace(row.line);
       if (!fresh) continue;
       it->second = fmt::format("同户（户编号 {}）第 {} 行有错误，整户未导入", p.household_no, p.first_line);
@@ -341,7 +358,6 @@ StatusOr<ImportSummary> Importer::Run() {
   if (unsorted_) return summary_;  // likewise
   RETURN_IF_ERROR(written_.status);
   summary_.households = static_cast<int64_t>(households_.size());
-  summary_.lines = summary_.rows;
   summary_.rejected_households += written_.rejected_households;
   for (RowProblem& p : written_.problems) summary_.problems.push_back(std::move(p));
   summary_.dry_run = options_.dry_run;
@@ -377,7 +393,7 @@ Status WriteReports(const ImportOptions& options, const std::vector<internal::La
   if (!summary.problems.empty()) {
     RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
     for (size_t i = 0; i < options.files.size(); ++i) {
-      if (notes[i].by_line.empty()) continue;
+      if (!notes[i].rejected) continue;
       std::string path = LayoutReportPath(options.report_path, options.files[i]);
       RETURN_IF_ERROR(internal::WriteLayoutCopy(options.files[i], options.encoding, notes[i], path));
       summary.layout_report_paths.push_back(std::move(path));

@@ -82,6 +82,7 @@ struct ImportSummary {
   bool committed = false;  // false: nothing was written
   bool dry_run = false;
   std::vector<std::string> unknown_columns;  // "file: column"
+  std::vector<std::string> notes;            // Bilingual: each footer row skipped, naming file and line
   std::vector<RowProblem> problems;          // every rejected row's reasons
   // What the updates changed (or would change, in a dry run), and their counts.
   std::vector<HouseholdChange> changes;

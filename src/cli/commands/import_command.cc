@@ -89,6 +89,7 @@ class ImportCommand final : public Command {
     for (const std::string& column : s.unknown_columns) {
       PrintLine(global, Bilingual("忽略未知列 {}", "ignored unknown column {}", column));
     }
+    for (const std::string& note : s.notes) PrintLine(global, note);
     if (s.dry_run) PrintLine(global, Bilingual("试运行，未写入", "dry run, nothing written"));
     PrintLine(
         global,

@@ -6,6 +6,7 @@
 #include "app/registry/validation/rule_catalogue.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
+#include "io/table_reader.h"
 #include "store/store.h"
 
 namespace jz::internal {
@@ -126,49 +127,57 @@ StatusOr<const RegionNameResolver*> PrepareRegions(Store& store, const std::opti
 
 namespace {
 
-// The header's problems cell: the record just above the first data row. Title rows above
-// it get an empty cell like every row that has nothing wrong.
-std::string_view NoteFor(const LayoutNotes& notes, int64_t line, int64_t next_line) {
-  if (notes.first_data_line > 0 && line < notes.first_data_line && next_line >= notes.first_data_line) {
-    return "问题 | problems";
-  }
+std::string_view NoteFor(const LayoutNotes& notes, int64_t line) {
+  if (line == notes.header_line) return "问题 | problems";
   auto it = notes.by_line.find(line);
   return it == notes.by_line.end() ? std::string_view() : std::string_view(it->second);
 }
 
-}  // namespace
-
-Status WriteLayoutCopy(const std::string& file, const std::optional<TextEncoding>& encoding,
-                       const LayoutNotes& notes, const std::string& out_path) {
+Status CopyCsv(const std::string& file, const std::optional<TextEncoding>& encoding, const LayoutNotes& notes,
+               const std::string& out_path) {
   CsvOptions options;
   if (encoding) {
     options.encoding = *encoding;
     options.detect_encoding = false;
   }
   ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> in, CsvReader::Open(file, options));
-  // A record's header cell depends on where the next record starts, so each record is
-  // written one step late.
-  std::vector<std::string_view> fields;
-  std::vector<std::string> pending;
-  int64_t pending_line = 0;
   std::unique_ptr<CsvWriter> out;
-  auto flush = [&](int64_t next_line) {
-    for (const std::string& cell : pending) out->Field(cell);
-    out->Field(NoteFor(notes, pending_line, next_line));
-    out->EndRow();
-  };
+  std::vector<std::string_view> fields;
   while (true) {
     ASSIGN_OR_RETURN(bool more, in->Next(fields));
     if (out == nullptr) {
       ASSIGN_OR_RETURN(out, CsvWriter::Create(out_path, in->encoding(), in->delimiter()));
     }
     if (!more) break;
-    if (pending_line > 0) flush(in->line_number());
-    pending.assign(fields.begin(), fields.end());
-    pending_line = in->line_number();
+    for (std::string_view cell : fields) out->Field(cell);
+    out->Field(NoteFor(notes, in->line_number()));
+    out->EndRow();
   }
-  if (pending_line > 0) flush(std::numeric_limits<int64_t>::max());
   return out->Close();
+}
+
+// TODO(i13-xlsxout): write a workbook's copy as .xlsx with io/xlsx_writer.h once it lands.
+Status CopyTable(const std::string& file, const LayoutNotes& notes, const std::string& out_path) {
+  ASSIGN_OR_RETURN(std::unique_ptr<TableReader> in, OpenTable(file));
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(out_path));
+  std::vector<std::string_view> cells;
+  while (true) {
+    ASSIGN_OR_RETURN(bool more, in->Next(cells));
+    if (!more) break;
+    for (std::string_view cell : cells) out->Field(cell);
+    out->Field(NoteFor(notes, in->first_line()));
+    out->EndRow();
+  }
+  return out->Close();
+}
+
+}  // namespace
+
+Status WriteLayoutCopy(const std::string& file, const std::optional<TextEncoding>& encoding,
+                       const LayoutNotes& notes, const std::string& out_path) {
+  ASSIGN_OR_RETURN(std::unique_ptr<TableReader> probe, OpenTable(file));
+  if (probe->format() == TableFormat::kCsv) return CopyCsv(file, encoding, notes, out_path);
+  return CopyTable(file, notes, out_path);
 }
 
 }  // namespace jz::internal

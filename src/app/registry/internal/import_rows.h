@@ -48,18 +48,20 @@ void PlaceRow(RegistryRow& row, const RegionNameResolver* resolver, const std::s
                                                                  const RegionNameResolver* given,
                                                                  std::unique_ptr<RegionNameResolver>& owned);
 
-// The problems column of one file's user-layout copy: the text for each rejected row, by
-// the physical line the row starts on, and where the data starts (the header is the record
-// just above it).
+// The problems column of one file's user-layout copy: the text for each rejected (or
+// skipped footer) row, by the line or sheet row the row starts on, and the header's last line
+// (the problems column's title goes there).
 struct LayoutNotes {
   std::map<int64_t, std::string> by_line;
-  int64_t first_data_line = 0;  // 0: no data row read
+  int64_t header_line = 0;  // 0: the header was not read
+  bool rejected = false;    // a row of this file was rejected: the copy is written
 };
 
 // Writes a copy of `file` — every record in order, title and header rows included — with
 // one more column: "问题 | problems" on the header row, `notes.by_line` on the rows it
-// names, empty elsewhere. CSV in the file's own encoding and delimiter; ID numbers stay as
-// the user gave them (it is their file).
+// names, empty elsewhere. A CSV file's copy is CSV in its own encoding and delimiter; a
+// workbook's is UTF-8 CSV of its first sheet's non-empty rows (no spreadsheet writer yet).
+// ID numbers stay as the user gave them (it is their file).
 [[nodiscard]] Status WriteLayoutCopy(const std::string& file, const std::optional<TextEncoding>& encoding,
                                      const LayoutNotes& notes, const std::string& out_path);
 
