@@ -19,6 +19,9 @@ namespace jz::cli {
 // Options every command sees.
 struct GlobalOptions {
   Lang lang = Lang::kZhHans;
+  // --output FILE: the tables PrintTables() would print go to this file instead, as .xlsx,
+  // .csv or .json by its extension (cli/row_printer.h). Empty: print to stdout.
+  std::string output_path;
   Progress* progress = nullptr;  // never null while a command runs
 };
 

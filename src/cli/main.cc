@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "cli/command.h"
+#include "cli/row_printer.h"
 #include "cli/terminal_progress.h"
 
 namespace jz::cli {
@@ -32,6 +33,11 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", "jingzhun 0.1.0");
   std::string lang_text = "zh-Hans";
   app.add_option("--lang", lang_text, "界面语言 language: zh-Hans | zh-Hant | en")->capture_default_str();
+  std::string output_path;
+  app.add_option("--output", output_path,
+                 "表格写入文件 write the tables to FILE: .xlsx workbook, .csv or .json (headers in --lang)");
+  // Global options may also follow the command: `jingzhun stats db --output x.xlsx`.
+  app.fallthrough();
 
   std::vector<std::unique_ptr<Command>> commands = AllCommands();
   Command* chosen = nullptr;
@@ -56,6 +62,11 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   options.lang = *lang;
+  if (const Status output = CheckOutputPath(output_path); !output.ok()) {
+    fmt::print(stderr, "jingzhun: {}\n", Localize(options, output.message()));
+    return kExitUsage;
+  }
+  options.output_path = output_path;
   TerminalProgress progress = TerminalProgress::Default();
   options.progress = &progress;
 

@@ -25,7 +25,13 @@ enum class OutputFormat : uint8_t { kTable, kCsv, kJson };
 [[nodiscard]] StatusOr<std::string> RenderTables(const GlobalOptions& options, OutputFormat format,
                                                  std::span<const ReportTable> tables);
 
-// RenderTables() written to stdout.
+// Checks a --output path before any work is done: empty, or ending in .xlsx, .csv or .json
+// (any case). InvalidArgument naming the path and the accepted extensions otherwise.
+[[nodiscard]] Status CheckOutputPath(std::string_view path);
+
+// RenderTables() written to stdout; or, with --output, `tables` written to that file (a
+// workbook with one sheet per table, CSV tables separated by a blank line, or JSON as
+// RenderTables gives it, whatever `format` says) and one line on stdout naming the file.
 [[nodiscard]] Status PrintTables(const GlobalOptions& options, OutputFormat format,
                                  std::span<const ReportTable> tables);
 

@@ -15,6 +15,8 @@
 #include <utility>
 
 #include "core/limits.h"
+#include "io/files.h"
+#include "io/formula_guard.h"
 
 namespace jz {
 namespace {
@@ -23,24 +25,15 @@ std::string ErrnoText(int error) { return std::error_code(error, std::generic_ca
 
 bool IsValidDelimiter(char delimiter) { return delimiter != '"' && delimiter != '\r' && delimiter != '\n'; }
 
-Status OpenError(const std::string& path, int error) {
-  const std::string reason = ErrnoText(error);
-  if (error == ENOENT || error == ENOTDIR) {
-    return NotFoundError(Bilingual("无法创建 {}：目录不存在", "cannot create {}: no such directory", path));
-  }
-  if (error == EACCES || error == EPERM || error == EROFS) {
-    return PermissionDeniedError(Bilingual("无权写入 {}（{}）", "may not write {} ({})", path, reason));
-  }
-  if (error == EISDIR) {
-    return InvalidArgumentError(Bilingual("{} 是目录", "{} is a directory", path));
-  }
-  return DataLossError(Bilingual("无法创建 {}（{}）", "cannot create {} ({})", path, reason));
-}
-
 }  // namespace
 
-CsvWriter::CsvWriter(std::string name, int fd, std::string* out, TextEncoding encoding, char delimiter)
-    : name_(std::move(name)), fd_(fd), out_(out), delimiter_(delimiter) {
+CsvWriter::CsvWriter(std::string name, int fd, std::string* out, TextEncoding encoding, char delimiter,
+                     FormulaGuard guard)
+    : name_(std::move(name)),
+      fd_(fd),
+      out_(out),
+      delimiter_(delimiter),
+      neutralize_(guard == FormulaGuard::kNeutralize) {
   for (const char c : {delimiter, '"', '\r', '\n'}) needs_quotes_[static_cast<unsigned char>(c)] = true;
   // Room for a flush's worth of rows plus the row that crosses the threshold.
   buf_.reserve(kCsvWriteBufferBytes + kCsvWriteBufferBytes / 4);
@@ -60,22 +53,23 @@ CsvWriter::~CsvWriter() {
 }
 
 StatusOr<std::unique_ptr<CsvWriter>> CsvWriter::Create(const std::string& path, TextEncoding encoding,
-                                                       char delimiter) {
+                                                       char delimiter, FormulaGuard guard) {
   if (!IsValidDelimiter(delimiter)) {
     return InvalidArgumentError(
         Bilingual("CSV 分隔符不能是引号或换行符", "a CSV delimiter may not be a quote or a line break"));
   }
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return OpenError(path, errno);
-  std::unique_ptr<CsvWriter> writer(new CsvWriter(path, fd, nullptr, encoding, delimiter));
+  if (fd < 0) return FileCreateError(path, errno);
+  std::unique_ptr<CsvWriter> writer(new CsvWriter(path, fd, nullptr, encoding, delimiter, guard));
   if (!writer->status_.ok()) return writer->status_;
   return writer;
 }
 
-std::unique_ptr<CsvWriter> CsvWriter::ToString(std::string* out, TextEncoding encoding, char delimiter) {
+std::unique_ptr<CsvWriter> CsvWriter::ToString(std::string* out, TextEncoding encoding, char delimiter,
+                                               FormulaGuard guard) {
   assert(out != nullptr);
   assert(IsValidDelimiter(delimiter));
-  return std::unique_ptr<CsvWriter>(new CsvWriter("<string>", -1, out, encoding, delimiter));
+  return std::unique_ptr<CsvWriter>(new CsvWriter("<string>", -1, out, encoding, delimiter, guard));
 }
 
 bool CsvWriter::NeedsQuotes(std::string_view value) const {
@@ -87,6 +81,15 @@ bool CsvWriter::NeedsQuotes(std::string_view value) const {
 
 void CsvWriter::Field(std::string_view value) {
   StartField();
+  // One byte compare on the common path; only a cell opening like a formula pays for the copy.
+  if (neutralize_ && StartsLikeFormula(value)) {
+    AppendText(NeutralizeFormula(value));
+  } else {
+    AppendText(value);
+  }
+}
+
+void CsvWriter::AppendText(std::string_view value) {
   if (!NeedsQuotes(value)) {
     buf_.append(value);
     return;

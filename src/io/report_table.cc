@@ -53,6 +53,8 @@ std::string ReportTable::Display(size_t row, size_t column) const {
   return Format(rows_[row][column], columns_[column].kind, true);
 }
 
+std::string ReportTable::PlainCell(const ReportCell& cell, CellKind kind) { return Format(cell, kind, false); }
+
 std::string ReportTable::Plain(size_t row, size_t column) const {
   return Format(rows_[row][column], columns_[column].kind, false);
 }
@@ -63,7 +65,14 @@ StatusOr<std::string> ReportTable::ToCsv(Lang lang) const {
   for (size_t c = 0; c < columns_.size(); ++c) csv->Field(Header(c, lang));
   csv->EndRow();
   for (size_t r = 0; r < rows_.size(); ++r) {
-    for (size_t c = 0; c < columns_.size(); ++c) csv->Field(Plain(r, c));
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      // Text goes through the formula guard; a typed number is written as the number it is.
+      if (std::holds_alternative<std::string>(rows_[r][c])) {
+        csv->Field(Plain(r, c));
+      } else {
+        csv->RawField(Plain(r, c));
+      }
+    }
     csv->EndRow();
   }
   RETURN_IF_ERROR(csv->Close());

@@ -59,6 +59,8 @@ class ReportTable {
   std::string Display(size_t row, size_t column) const;
   // The cell for a spreadsheet: as Display() but shares as a plain proportion (0.123).
   std::string Plain(size_t row, size_t column) const;
+  // Plain() of any cell of a column of `kind`, for writers that stream rows (io/report_file.h).
+  static std::string PlainCell(const ReportCell& cell, CellKind kind);
 
   // RFC 4180 CSV with a header row in `lang`.
   [[nodiscard]] StatusOr<std::string> ToCsv(Lang lang) const;

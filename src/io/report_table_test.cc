@@ -30,7 +30,7 @@ TEST(ReportTable, CsvHeadersFollowTheLanguage) {
   ASSERT_OK_AND_ASSIGN(std::string zh, t.ToCsv(Lang::kZhHans));
   EXPECT_EQ(zh.substr(0, zh.find('\n')), "区划代码,户数,人均纯收入,占比");
   ASSERT_OK_AND_ASSIGN(std::string en, t.ToCsv(Lang::kEn));
-  EXPECT_EQ(en, "code,households,net income per person,share\n222424,1234,-5.05,0.125\n=cmd,,1.00,\n");
+  EXPECT_EQ(en, "code,households,net income per person,share\n222424,1234,-5.05,0.125\n'=cmd,,1.00,\n");
   if (TraditionalAvailable()) {
     ASSERT_OK_AND_ASSIGN(std::string hant, t.ToCsv(Lang::kZhHant));
     EXPECT_EQ(hant.substr(0, hant.find(",人均")), "區劃代碼,戶數");

@@ -120,7 +120,9 @@ StatusOr<int64_t> SimulateFindings(Store& store, std::string_view code, const Si
   }
   std::unordered_set<std::string> sampled_no;
   for (const CampaignUnit& u : sample->units) sampled_no.insert(u.household_no);
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(options.out_path));
+  // Simulated findings are an input `campaign record` reads back: verbatim (io/formula_guard.h).
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv,
+                   CsvWriter::Create(options.out_path, TextEncoding::kUtf8, ',', FormulaGuard::kVerbatim));
   csv->Row({"household_no", "item", "answer", "value", "note"});
   int64_t written = 0;
   RETURN_IF_ERROR(store.ScanHouseholds(campaign->scope, [&](const Household& h) {

@@ -50,7 +50,9 @@ class FeedWriting {
   Status Open(FeedSummary& summary) {
     for (const FeedSchema& feed : policy_.feeds) {
       FeedFileSummary file{feed.name, summary.feeds_dir + "/" + feed.name + ".csv", 0, 0, 0};
-      ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> w, CsvWriter::Create(file.path));
+      // Feeds are data files screening reads back: verbatim (io/formula_guard.h).
+      ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> w,
+                       CsvWriter::Create(file.path, TextEncoding::kUtf8, ',', FormulaGuard::kVerbatim));
       w->Field("证件号码");
       w->Field("日期");
       for (const auto& [column, type] : feed.columns) w->Field(column);

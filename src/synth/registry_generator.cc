@@ -124,9 +124,12 @@ StatusOr<GeneratorSummary> GenerateRegistry(const GeneratorOptions& options, Pro
   GeneratorSummary summary;
   summary.registry_path = options.out_dir + "/" + kRegistryFileName;
   summary.truth_path = options.out_dir + "/" + kPlantedProblemsFileName;
+  // The registry is a data file our importer reads back: written verbatim, so that it
+  // round-trips exactly whatever a planted value holds (see io/formula_guard.h).
   ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> registry,
-                   CsvWriter::Create(summary.registry_path, options.encoding));
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> truth, CsvWriter::Create(summary.truth_path, options.encoding));
+                   CsvWriter::Create(summary.registry_path, options.encoding, ',', FormulaGuard::kVerbatim));
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> truth,
+                   CsvWriter::Create(summary.truth_path, options.encoding, ',', FormulaGuard::kVerbatim));
   truth->Row({"rule_id", "户编号", "人编号", "字段", "问题", "说明"});
 
   Generation generation(options, registry.get(), truth.get(), &visitor);

@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <unordered_map>
 
+#include "app/registry/registry_validation.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/xlsx_reader.h"
@@ -55,9 +57,25 @@ constexpr std::array<ColumnSpec, kColumnCount> kColumns = {{
     {"整改时限", "deadline", true},
 }};
 
-// The columns of `jingzhun validate --report` (registry_validation.cc).
-constexpr std::string_view kReportColumns[] = {"规则",         "严重程度", "户编号", "人编号",
-                                               "行政区划代码", "字段",     "值",     "说明"};
+constexpr Lang kLangs[] = {Lang::kZhHans, Lang::kZhHant, Lang::kEn};
+
+// Whether `header` is that of a `jingzhun validate --report` file, in any of its languages.
+bool IsValidationReportHeader(const std::vector<std::string>& header) {
+  const std::vector<ReportColumn>& columns = ValidationReportColumns();
+  if (header.size() != columns.size()) return false;
+  return std::any_of(std::begin(kLangs), std::end(kLangs), [&](Lang lang) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const std::string& name = lang == Lang::kEn ? columns[i].en : columns[i].zh;
+      if (header[i] != (lang == Lang::kZhHant ? ToTraditional(name) : name)) return false;
+    }
+    return true;
+  });
+}
+
+bool IsErrorSeverity(std::string_view label) {
+  return std::any_of(std::begin(kLangs), std::end(kLangs),
+                     [&](Lang lang) { return label == ValidationErrorLabel(lang); });
+}
 
 std::string_view Trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n";
@@ -376,12 +394,12 @@ Status Importer::AddFindingsRows(const ReadFile& file) {
                               ? fmt::format("数据校验 {}", options_.date.ToString())
                               : options_.validation_ref;
   for (const Row& row : file.rows) {
-    if (row.cells.size() != std::size(kReportColumns)) {
+    if (row.cells.size() != ValidationReportColumns().size()) {
       Error(file.path, row.line, "", "",
             Bilingual("该行列数与校验报告表头不符", "the row does not match the report's header"));
       continue;
     }
-    if (row.cells[1] != "错误") continue;  // warnings are not rectification items
+    if (!IsErrorSeverity(row.cells[1])) continue;  // warnings are not rectification items
     Pending pending{{}, file.path, row.line, {}};
     Problem& p = pending.problem;
     p.source = ProblemSource::kValidation;
@@ -446,9 +464,7 @@ StatusOr<ProblemImportResult> Importer::Run(std::span<const std::string> paths) 
   for (const std::string& path : paths) {
     std::optional<ReadFile> file = Read(path);
     if (!file) continue;
-    const bool report = file->header.size() == std::size(kReportColumns) &&
-                        std::equal(file->header.begin(), file->header.end(), std::begin(kReportColumns));
-    if (report) {
+    if (IsValidationReportHeader(file->header)) {
       RETURN_IF_ERROR(AddFindingsRows(*file));
     } else {
       RETURN_IF_ERROR(AddInspectionRows(*file));

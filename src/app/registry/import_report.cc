@@ -19,8 +19,13 @@ std::string ReportStem(const std::string& report_path) {
 
 std::string LayoutReportPath(const std::string& report_path, const std::string& file) {
   std::filesystem::path name = std::filesystem::path(file).filename();
-  // Until spreadsheets are written, a workbook's copy is CSV, and its name says so.
-  if (name.extension() != ".csv" && name.extension() != ".txt") name += ".csv";
+  // A workbook's copy is an .xlsx (an .xls cannot be written); anything else is CSV.
+  const std::string ext = name.extension().string();
+  if (ext == ".xls") {
+    name.replace_extension(".xlsx");
+  } else if (ext != ".xlsx" && ext != ".csv" && ext != ".txt") {
+    name += ".csv";
+  }
   return ReportStem(report_path) + "." + name.string();
 }
 

@@ -13,7 +13,9 @@
 #include "app/registry/registry_importer.h"
 #include "app/workspace.h"
 #include "io/csv_reader.h"
+#include "io/table_reader.h"
 #include "io/text_encoding.h"
+#include "io/xlsx_writer.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 #include "tests/testutil/registry_builders.h"
@@ -320,6 +322,27 @@ TEST_F(ImportReportsTest, RecordsAndPhysicalLinesAreBothCounted) {
   ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, Options(Write("multi.csv", file))));
   EXPECT_EQ(s.rows, 1);
   EXPECT_EQ(s.lines, 2);
+}
+
+TEST_F(ImportReportsTest, AWorkbooksCopyIsAWorkbookWithTheProblemsColumn) {
+  const std::string path = (dir_ / "名单.xlsx").string();
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<XlsxWriter> xlsx, XlsxWriter::Create(path));
+    xlsx->StartSheet("Sheet1", {"户编号", "人编号", "姓名", "证件号码", "与户主关系", "行政区划代码"});
+    xlsx->TextRow({"H1", "H101", "金成浩", Id(1960, 1), "老板", "222424100205"});
+    xlsx->TextRow({"H2", "H201", "王强", Id(1950, 3), "户主", "222424100206"});
+    ASSERT_OK(xlsx->Close());
+  }
+  ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, Options(path)));
+  ASSERT_EQ(s.layout_report_paths.size(), 1u);
+  EXPECT_EQ(s.layout_report_paths[0], (dir_ / "errors.名单.xlsx").string());
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<TableReader> copy, OpenTable(s.layout_report_paths[0]));
+  EXPECT_EQ(copy->format(), TableFormat::kXlsx);
+  std::vector<std::string> last_cells;
+  std::vector<std::string_view> cells;
+  while (*copy->Next(cells)) last_cells.emplace_back(cells.size() == 7 ? cells[6] : "");
+  EXPECT_EQ(last_cells, (std::vector<std::string>{"问题 | problems", last_cells[1], ""}));
+  EXPECT_THAT(last_cells[1], HasSubstr("与户主关系"));
 }
 
 TEST(PlaceRow, NamesResolveCodesAgreeAndOldCodesAreMapped) {

@@ -121,7 +121,8 @@ Status WriteChangeReport(const std::string& path, const std::vector<HouseholdCha
 
 // Where the reports of an import whose error report is `report_path` go: the copy of
 // `file` with the problems column is "<report without .csv>.<file's name>" beside the
-// report (as CSV when `file` is CSV); the change report "<report without .csv>.changes.csv".
+// report (CSV for a CSV file; .xlsx for a workbook, .xls renamed .xlsx); the change report "<report without
+// .csv>.changes.csv".
 std::string LayoutReportPath(const std::string& report_path, const std::string& file);
 std::string ChangeReportPath(const std::string& report_path);
 

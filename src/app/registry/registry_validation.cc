@@ -4,7 +4,8 @@
 #include <fmt/format.h>
 
 #include "app/workspace.h"
-#include "io/csv_writer.h"
+#include "io/report_file.h"
+#include "io/xlsx_writer.h"
 #include "store/store.h"
 
 namespace jz {
@@ -53,18 +54,47 @@ StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOption
   return result;
 }
 
-Status WriteValidationReport(Store& store, const ValidationResult& result, const std::string& path,
-                             const std::string& counts_path) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"规则", "严重程度", "户编号", "人编号", "行政区划代码", "字段", "值", "说明"});
+const std::vector<ReportColumn>& ValidationReportColumns() {
+  static const std::vector<ReportColumn> columns = {{"rule", "规则", "rule"},
+                                                    {"severity", "严重程度", "severity"},
+                                                    {"household_no", "户编号", "household no"},
+                                                    {"person_no", "人编号", "person no"},
+                                                    {"region", "行政区划代码", "region code"},
+                                                    {"field", "字段", "field"},
+                                                    {"value", "值", "value"},
+                                                    {"message", "说明", "message"}};
+  return columns;
+}
+
+std::string ValidationErrorLabel(Lang lang) { return TextIn(lang, Bilingual("错误", "error")); }
+
+namespace {
+
+const std::vector<ReportColumn>& CountColumns() {
+  static const std::vector<ReportColumn> columns = {{"level", "级别", "level"},
+                                                    {"region", "区划代码", "region code"},
+                                                    {"name", "名称", "name"},
+                                                    {"rule", "规则", "rule"},
+                                                    {"findings", "问题数", "findings", CellKind::kInt}};
+  return columns;
+}
+
+void WriteFindings(ReportFile& out, const ValidationResult& result) {
+  const Lang lang = out.lang();
+  const std::string error = ValidationErrorLabel(lang);
+  const std::string warning = TextIn(lang, Bilingual("警告", "warning"));
+  out.StartTable("findings", ValidationReportColumns());
   for (size_t i = 0; i < result.findings.size(); ++i) {
     const Finding& f = result.findings[i];
-    out->Row({f.rule_id, f.severity == Severity::kError ? "错误" : "警告", f.household_no, f.person_no,
-              result.finding_villages[i].ToString(), f.field, f.value, MessageHalf(f.message, false)});
+    out.Row({std::string(f.rule_id), f.severity == Severity::kError ? error : warning, f.household_no,
+             f.person_no, result.finding_villages[i].ToString(), std::string(f.field), f.value,
+             TextIn(lang, f.message)});
   }
-  RETURN_IF_ERROR(out->Close());
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> counts, CsvWriter::Create(counts_path));
-  counts->Row({"级别", "区划代码", "名称", "规则", "问题数"});
+}
+
+Status WriteCounts(Store& store, ReportFile& out, const ValidationResult& result) {
+  const Lang lang = out.lang();
+  out.StartTable("counts", CountColumns());
   std::map<RegionCode, std::string> names;  // each region looked up once
   for (const auto& [rule, per_region] : result.counts) {
     for (const auto& [region, n] : per_region) {
@@ -73,10 +103,27 @@ Status WriteValidationReport(Store& store, const ValidationResult& result, const
         ASSIGN_OR_RETURN(std::optional<Region> known, store.FindRegion(region));
         if (known) it->second = known->name;
       }
-      counts->Row({RegionLevelName(region.level(), false), region.ShortString(), it->second, rule,
-                   std::to_string(n)});
+      const std::string level(RegionLevelName(region.level(), lang == Lang::kEn));
+      out.Row({lang == Lang::kZhHant ? ToTraditional(level) : level, region.ShortString(), it->second,
+               std::string(rule), int64_t{n}});
     }
   }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status WriteValidationReport(Store& store, const ValidationResult& result, const std::string& path,
+                             const std::string& counts_path, Lang lang) {
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
+  WriteFindings(*out, result);
+  if (counts_path == path) {
+    RETURN_IF_ERROR(WriteCounts(store, *out, result));
+    return out->Close();
+  }
+  RETURN_IF_ERROR(out->Close());
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> counts, ReportFile::Create(counts_path, lang));
+  RETURN_IF_ERROR(WriteCounts(store, *counts, result));
   return counts->Close();
 }
 
@@ -113,8 +160,11 @@ StatusOr<ValidationSummary> ValidateRegistry(Workspace& workspace, const Validat
                             {}};
   summary.report_path =
       request.report_path.empty() ? workspace.db_path() + ".validation.csv" : request.report_path;
-  summary.counts_path = summary.report_path + ".counts.csv";
-  RETURN_IF_ERROR(WriteValidationReport(store, result, summary.report_path, summary.counts_path));
+  // A workbook holds the counts as its second sheet; a CSV file holds one table.
+  summary.counts_path =
+      IsXlsxOutputPath(summary.report_path) ? summary.report_path : summary.report_path + ".counts.csv";
+  RETURN_IF_ERROR(
+      WriteValidationReport(store, result, summary.report_path, summary.counts_path, request.lang));
   for (const auto& [code, counts] : result.by_prefecture) {
     ASSIGN_OR_RETURN(std::optional<Region> region, store.FindRegion(code));
     summary.prefectures.push_back(

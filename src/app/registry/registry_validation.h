@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "app/registry/validation/household_validator.h"
+#include "core/i18n.h"
 #include "core/progress.h"
 #include "core/status.h"
+#include "io/report_table.h"
 
 namespace jz {
 
@@ -41,10 +43,18 @@ struct ValidationResult {
 [[nodiscard]] StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOptions& options,
                                                           Progress& progress = NoProgress());
 
-// Writes every finding (rule, severity, household, person, region, field, value, message in
-// zh-Hans) to `path`, and the per-rule counts at every region level to `counts_path`.
+// The columns of the findings report, which `rectify import` also reads back (in any language).
+const std::vector<ReportColumn>& ValidationReportColumns();
+// The severity label of an error finding in the report, in `lang` ("错误", "錯誤", "error").
+std::string ValidationErrorLabel(Lang lang);
+
+// Writes every finding (rule, severity, household, person, region, field, value, message) to
+// `path`, and the per-rule counts at every region level to `counts_path`, with headers, labels
+// and messages in `lang`. A path ending in .xlsx is written as a workbook (io/report_file.h);
+// when both paths are the same .xlsx, the counts are a second sheet of that workbook.
 [[nodiscard]] Status WriteValidationReport(Store& store, const ValidationResult& result,
-                                           const std::string& path, const std::string& counts_path);
+                                           const std::string& path, const std::string& counts_path,
+                                           Lang lang = Lang::kZhHans);
 
 // What a door asks for. Unset fields take the defaults filled in by ValidateRegistry().
 struct ValidateRequest {
@@ -52,8 +62,9 @@ struct ValidateRequest {
   // Default: 31 December of each household's latest data year (see ValidationOptions).
   std::optional<Date> reference_date = std::nullopt;
   // The findings report; default "<database>.validation.csv". The counts by region level go
-  // to the same name with ".counts.csv" appended.
+  // to the same name with ".counts.csv" appended, or, for a .xlsx report, to a second sheet.
   std::string report_path = {};
+  Lang lang = Lang::kZhHans;  // of the reports' headers, labels and messages
 };
 
 // One rule that found something, with its findings in the whole scope.

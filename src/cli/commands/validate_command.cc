@@ -34,10 +34,11 @@ class ValidateCommand final : public Command {
   void Setup(CLI::App& app) override {
     app.add_option("DB", db_path_, "数据库文件 database file")->required();
     app.add_option("--region", region_, "校验范围 scope region code (default: the loaded province)");
-    app.add_option("--report", report_, "问题清单 findings report (CSV); default: DB.validation.csv");
+    app.add_option("--report", report_, "问题清单 findings report (.csv, or .xlsx with the counts as a second sheet); "
+                   "default: DB.validation.csv");
   }
   Status Run(const GlobalOptions& global) override {
-    ValidateRequest request{.report_path = report_};
+    ValidateRequest request{.report_path = report_, .lang = global.lang};
     if (!region_.empty()) {
       ASSIGN_OR_RETURN(request.scope, RegionCode::Parse(region_));
     }

@@ -7,6 +7,7 @@
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/table_reader.h"
+#include "io/xlsx_writer.h"
 #include "store/store.h"
 
 namespace jz::internal {
@@ -156,18 +157,26 @@ Status CopyCsv(const std::string& file, const std::optional<TextEncoding>& encod
   return out->Close();
 }
 
-// TODO(i13-xlsxout): write a workbook's copy as .xlsx with io/xlsx_writer.h once it lands.
+// A workbook's copy is a workbook: its first row (a title or the header) opens the sheet.
 Status CopyTable(const std::string& file, const LayoutNotes& notes, const std::string& out_path) {
   ASSIGN_OR_RETURN(std::unique_ptr<TableReader> in, OpenTable(file));
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(out_path));
+  ASSIGN_OR_RETURN(std::unique_ptr<XlsxWriter> out, XlsxWriter::Create(out_path));
   std::vector<std::string_view> cells;
+  std::vector<std::string> row;
+  bool started = false;
   while (true) {
     ASSIGN_OR_RETURN(bool more, in->Next(cells));
     if (!more) break;
-    for (std::string_view cell : cells) out->Field(cell);
-    out->Field(NoteFor(notes, in->first_line()));
-    out->EndRow();
+    row.assign(cells.begin(), cells.end());
+    row.emplace_back(NoteFor(notes, in->first_line()));
+    if (!started) {
+      out->StartSheet("问题", row);
+      started = true;
+    } else {
+      out->TextRow(row);
+    }
   }
+  if (!started) out->StartSheet("问题", std::initializer_list<std::string_view>{"问题 | problems"});
   return out->Close();
 }
 

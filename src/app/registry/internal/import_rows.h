@@ -60,7 +60,8 @@ struct LayoutNotes {
 // Writes a copy of `file` — every record in order, title and header rows included — with
 // one more column: "问题 | problems" on the header row, `notes.by_line` on the rows it
 // names, empty elsewhere. A CSV file's copy is CSV in its own encoding and delimiter; a
-// workbook's is UTF-8 CSV of its first sheet's non-empty rows (no spreadsheet writer yet).
+// workbook's (.xlsx or .xls) is an .xlsx of its first sheet's non-empty rows (the path must
+// then end in .xlsx: LayoutReportPath()).
 // ID numbers stay as the user gave them (it is their file).
 [[nodiscard]] Status WriteLayoutCopy(const std::string& file, const std::optional<TextEncoding>& encoding,
                                      const LayoutNotes& notes, const std::string& out_path);
