@@ -21,7 +21,7 @@ struct GlobalOptions {
   Lang lang = Lang::kZhHans;
   // --output FILE: the tables PrintTables() would print go to this file instead, as .xlsx,
   // .csv or .json by its extension (cli/row_printer.h). Empty: print to stdout.
-  std::string output_path;
+  std::string output_path = {};
   Progress* progress = nullptr;  // never null while a command runs
 };
 
