@@ -145,7 +145,8 @@ TEST(RegistryReader, TwoRowHeaderUnderMergedGroupCells) {
       fmt::format("长岭县,太平山镇,新安村,220722100201,H9,吴九,{},户主,12000.50,300,0,1500",
                   Id(107, 1980, 7, 7)),
   });
-  ASSERT_OK_AND_ASSIGN(auto reader, RegistryReader::FromString(csv, "income.csv", {.encoding = std::nullopt, .data_year = 2023}));
+  ASSERT_OK_AND_ASSIGN(auto reader, RegistryReader::FromString(
+                                        csv, "income.csv", {.encoding = std::nullopt, .data_year = 2023}));
   const ReadResult read = ReadAll(std::move(reader));
   EXPECT_THAT(read.problems, ::testing::IsEmpty()) << read.Describe();
   EXPECT_EQ(read.reader->layout(), RegistryLayoutKind::kJingzhun);

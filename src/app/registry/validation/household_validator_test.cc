@@ -27,7 +27,7 @@ TEST(HouseholdValidator, RulesHaveUniqueIdsAndFields) {
     EXPECT_FALSE(rule.field.empty()) << rule.id;
     EXPECT_FALSE(rule.zh.empty() || rule.en.empty()) << rule.id;
   }
-  EXPECT_EQ(ids.size(), 42u);
+  EXPECT_EQ(ids.size(), 43u);
 }
 
 TEST(HouseholdValidator, FindingCarriesSeverityValueAndBilingualMessage) {

@@ -11,6 +11,7 @@
 #include "app/registry/validation/household_validator.h"
 #include "core/id_number.h"
 #include "io/registry_reader.h"
+#include "tests/testutil/status_matchers.h"
 
 namespace jz::validation {
 namespace {
@@ -45,6 +46,19 @@ TEST(RuleCatalogue, HoldsTheIdsTheRegistryReaderReports) {
   EXPECT_EQ(ClassifyIdProblem(id.substr(0, 17)), SpecOf(Rule::kIdLength).id);
   EXPECT_EQ(SpecOf(Rule::kUnknownVillage).id, "region.unknown_village");
   EXPECT_EQ(SpecOf(Rule::kNegativeIncome).scope, RuleScope::kHousehold);
+  // The reader's row problems of issue 13 item 5, spelled in io/registry_row_checks.cc.
+  EXPECT_EQ(SpecOf(Rule::kIdDigitsLost).id, "id.digits_lost");
+  EXPECT_EQ(SpecOf(Rule::kQuoteSpan).id, "import.quote_span");
+  EXPECT_EQ(SpecOf(Rule::kPersonName).id, "person.name");
+  EXPECT_EQ(PersonNameProblem("张三13904381234").empty(), false);
+}
+
+// A number valid by GB 11643 but born before 1900 is no format rejection: IdNumber accepts it,
+// and the validator reports it as id.implausible_birth.
+TEST(RuleCatalogue, ImplausibleBirthIsAValidationFinding) {
+  EXPECT_LT(static_cast<size_t>(Rule::kIdImplausibleBirth), kValidatorRuleCount);
+  EXPECT_EQ(SpecOf(Rule::kIdImplausibleBirth).id, "id.implausible_birth");
+  ASSERT_OK(IdNumber::FromParts(222424, *Date::FromYmd(1899, 12, 31), 101));
 }
 
 }  // namespace
