@@ -63,6 +63,9 @@ TEST_F(ImportCliTest, DryRunWritesNothingAndSaysSo) {
   Result en = RunJingzhun("--lang en import " + Path("j.db") + " " + Path("r.csv") + " --dry-run");
   EXPECT_NE(en.out.find("dry run, nothing written"), std::string::npos) << en.out;
   EXPECT_EQ(Read("j.db"), before);
+  Result missing = RunJingzhun("import " + Path("none.db") + " " + Path("r.csv") + " --dry-run");
+  EXPECT_EQ(missing.exit_code, 4) << missing.out;
+  EXPECT_FALSE(std::filesystem::exists(Path("none.db"))) << "a dry run creates no database either";
   Result real = Import("r.csv");
   ASSERT_EQ(real.exit_code, 0) << real.out;
   EXPECT_EQ(real.out.find("试运行"), std::string::npos) << real.out;

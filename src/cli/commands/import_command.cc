@@ -66,7 +66,7 @@ class ImportCommand final : public Command {
     ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
     ASSIGN_OR_RETURN(
         std::unique_ptr<Workspace> ws,
-        Workspace::Open({.db_path = db_path_, .create_if_missing = true, .for_writing = !dry_run_}));
+        Workspace::Open({.db_path = db_path_, .create_if_missing = !dry_run_, .for_writing = !dry_run_}));
     ASSIGN_OR_RETURN(ImportSummary s, ImportRegistry(*ws, request, *global.progress));
     if (format == OutputFormat::kTable) {
       PrintSummary(global, s);
