@@ -101,12 +101,18 @@ struct ImportSummary {
 // Imports `options.files` into `store`. Returns the summary also when rows were rejected
 // (then `committed` tells whether anything was written); returns an error only when a
 // file cannot be read at all (missing, empty, no required columns, broken CSV syntax, wrong
-// encoding) or the store fails, and in every error case the store is unchanged.
+// encoding), the store has no region to place a household in (FailedPrecondition, once,
+// before any row is read, saying to run regions load), or the store fails; in every error
+// case the store is unchanged. With `dry_run` the store is never changed and `committed` is
+// false; every other field is what the same import without it would report. The reports
+// are written (ImportSummary's paths) whenever `report_path` is set.
 [[nodiscard]] StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& options,
                                                      Progress& progress = NoProgress());
 
 // The door's entry: fills the request's defaults, checks the year (InvalidArgument naming it
-// and the accepted years) and imports into the workspace's database as above. A disk that
+// and the accepted years), takes the workspace's province for region names (no region
+// loaded: FailedPrecondition naming the database and the command to run) and imports into
+// the workspace's database as above. A disk that
 // fills during the import leaves the database as it was (FailedPrecondition saying so).
 [[nodiscard]] StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest& request,
                                                      Progress& progress = NoProgress());
