@@ -46,7 +46,12 @@ class RegistryWriter {
   // Fails with AlreadyExists, naming the household and the masked ID, when a member's ID
   // number belongs to another household (a person is never silently moved), and with
   // InvalidArgument when the village is not a loaded region.
-  virtual StatusOr<UpsertOutcome> Upsert(const Household& household) = 0;
+  // When `previous` is not null and the outcome is kUpdated, `*previous` receives the
+  // household as stored before the update (the importer lists what changed from it); it is
+  // left untouched otherwise. The stored household is read for the comparison anyway, so
+  // asking for it costs nothing.
+  virtual StatusOr<UpsertOutcome> Upsert(const Household& household, Household* previous) = 0;
+  StatusOr<UpsertOutcome> Upsert(const Household& household) { return Upsert(household, nullptr); }
 
   virtual Status AddStatusEvent(const StatusEvent& event) = 0;
   virtual Status AddAssistanceMeasure(const AssistanceMeasure& measure) = 0;

@@ -135,13 +135,29 @@ TEST_P(StoreConformance, SecondIdenticalUpsertChangesNothing) {
   changed.members.pop_back();
   changed.years[0].wage_income = Money::FromYuan(12345);
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
-  ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(changed));
+  Household previous;
+  ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(changed, &previous));
   EXPECT_EQ(outcome, UpsertOutcome::kUpdated);
+  EXPECT_EQ(previous, h) << "the update hands back the household as it was stored";
   ASSERT_OK(writer->Commit());
   ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
   EXPECT_EQ(*loaded, changed);
   ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
   EXPECT_EQ(counts.persons, 1);
+}
+
+TEST_P(StoreConformance, UnchangedOrInsertedUpsertLeavesPreviousUntouched) {
+  auto store = Open();
+  ASSERT_OK(LoadTestRegions(*store));
+  const Household h = TestHousehold("2224241002050001", 2);
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  for (UpsertOutcome expected : {UpsertOutcome::kInserted, UpsertOutcome::kUnchanged}) {
+    Household previous;
+    previous.household_no = "sentinel";
+    ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(h, &previous));
+    EXPECT_EQ(outcome, expected);
+    EXPECT_EQ(previous.household_no, "sentinel");
+  }
 }
 
 TEST_P(StoreConformance, PersonIsNeverSilentlyMovedToAnotherHousehold) {

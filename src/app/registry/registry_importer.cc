@@ -16,17 +16,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 
+#include "app/registry/internal/import_rows.h"
 #include "app/registry/validation/rule_catalogue.h"
 #include "app/workspace.h"
 #include "core/limits.h"
-#include "io/csv_writer.h"
 #include "store/store.h"
 
 namespace jz {
@@ -35,117 +33,62 @@ namespace {
 using validation::Rule;
 using validation::SpecOf;
 
-// The income components that may not be negative (DOMAIN.md §2.2). 工资性收入, 财产性收入 and
-// 转移性收入 are amounts received, and 生产经营性支出 an amount spent: below zero each is a
-// typing error (a minus sign, a column shifted) that would lower 人均纯收入 and could push a
-// household under the monitoring line. 生产经营性收入 is absent on purpose: it is the family
-// operation's net result (farming, herding, a shop, in-kind produce valued at price), and a
-// year of hail, drought or falling prices makes it a real loss that the registry must keep.
-struct IncomeComponent {
-  RegistryColumn column;
-  Money HouseholdYear::*amount;
+// Where a row came from: the index of its file in ImportOptions::files and its first line.
+struct RowRef {
+  uint32_t file = 0;
+  int64_t line = 0;
 };
-constexpr IncomeComponent kNonNegativeIncome[] = {
-    {RegistryColumn::kWageIncome, &HouseholdYear::wage_income},
-    {RegistryColumn::kPropertyIncome, &HouseholdYear::property_income},
-    {RegistryColumn::kTransferIncome, &HouseholdYear::transfer_income},
-    {RegistryColumn::kBusinessExpense, &HouseholdYear::business_expense},
-};
-
-// Appends a problem for each negative component of the household's first row (the income
-// cells repeat on every member's row; one report per household is enough).
-void CheckIncomeSigns(const RegistryRow& row, const std::string& file, std::vector<RowProblem>& out) {
-  for (const IncomeComponent& component : kNonNegativeIncome) {
-    const Money amount = row.year.*component.amount;
-    if (amount.fen() >= 0) continue;
-    const RegistryColumnInfo& info = RegistryColumnInfoOf(component.column);
-    out.push_back(RowProblem{
-        file, row.line, std::string(info.zh_header), amount.ToString(), SpecOf(Rule::kNegativeIncome).id,
-        Bilingual(
-            "{0}为负数（{2} 元）；只有生产经营性收入可为负（经营亏损），其余收入与生产经营性支出应为 0 "
-            "或正数",
-            "{1} ({0}) is negative ({2} yuan); only business income (生产经营性收入) may be negative, a "
-            "loss; the other income components and the business expense must be 0 or more",
-            info.zh_header, info.en_name, amount.ToString()),
-        row.household.household_no, row.person.person_no});
-  }
-}
 
 // A household being assembled. Lives in a deque, so its address never changes while
-// later households are added; after it is sealed only the writer thread touches it.
+// later households are added; after it is sealed only the writer thread touches it, and
+// after the writer has joined only the parsing thread again.
 struct Pending {
   std::string household_no;  // the parser's index views this; it outlives `household`
   Household household;
-  bool rejected = false;
+  bool rejected = false;            // by the parser: a row with a problem
+  bool rejected_by_writer = false;  // by the writer: unknown village, a person of another household
+  bool stored = false;              // written (or, in a dry run, would be)
   int64_t first_line = 0;
   std::string first_file;
+  std::vector<RowRef> rows;  // every row, for the user-layout copy; freed once stored
+  int64_t row_count = 0;
   int remaining_rows = 0;  // counted mode: rows still to read
   bool sealed = false;     // handed to the writer; the parser must not touch it again
-};
-
-// Hands sealed households from the parsing thread to the writer thread. Bounded: the
-// writer sets the pace, and a parser running ahead would only hold more rows in memory.
-class SealedQueue {
- public:
-  void Push(Pending* p) {
-    {
-      std::unique_lock lock(mutex_);
-      room_.wait(lock, [&] { return items_.size() < kImportQueueHouseholds; });
-      items_.push_back(p);
-    }
-    ready_.notify_one();
-  }
-  void Close() {
-    {
-      std::lock_guard lock(mutex_);
-      closed_ = true;
-    }
-    ready_.notify_one();
-  }
-  // The next sealed household, or nullptr once closed and drained.
-  Pending* Pop() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return nullptr;
-    Pending* p = items_.front();
-    items_.pop_front();
-    lock.unlock();
-    room_.notify_one();
-    return p;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::condition_variable room_;
-  std::deque<Pending*> items_;
-  bool closed_ = false;
 };
 
 // What the writer thread produced; merged into the summary after it joins.
 struct WriterResult {
   Status status;
   int64_t inserted = 0, updated = 0, unchanged = 0, persons = 0;
-  int64_t rejected_households = 0, rejected_rows = 0;
+  int64_t rejected_households = 0;
   std::vector<RowProblem> problems;
+  std::vector<HouseholdChange> changes;
 };
 
 class Importer {
  public:
-  Importer(Store& store, const ImportOptions& options, Progress& progress, bool counted)
-      : store_(store), options_(options), progress_(progress), counted_(counted) {}
+  Importer(Store& store, const ImportOptions& options, const RegionNameResolver* resolver, Progress& progress,
+           bool counted)
+      : store_(store), options_(options), resolver_(resolver), progress_(progress), counted_(counted) {}
 
   // Imports; when an optimistic attempt finds the rows unsorted it returns with
   // unsorted() true and nothing written.
   StatusOr<ImportSummary> Run();
   bool unsorted() const { return unsorted_; }
+  // After Run(): the problems column of each file's user-layout copy (by file index).
+  const std::vector<internal::LayoutNotes>& notes() const { return notes_; }
 
  private:
   Status CountRows();
-  Status ParseFile(const std::string& file);
-  void AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems);
+  Status ParseFile(uint32_t file_index);
+  void NoteFile(const RegistryReader& reader, uint32_t file_index);
+  void AddRow(RegistryRow&& row, uint32_t file_index, std::vector<RowProblem>&& row_problems);
+  Pending& StartHousehold(RegistryRow& row, const std::string& file, std::vector<RowProblem>& row_problems);
   void WriterLoop(RegistryWriter* writer);
   void Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint64_t, bool>& villages, bool upsert);
+  void RejectInWriter(Pending& p, RowProblem problem);
+  void Account(bool written);
+  void NoteRejectedRows();
   void Seal(Pending* p) {
     p->sealed = true;
     sealed_.Push(p);
@@ -158,14 +101,16 @@ class Importer {
 
   Store& store_;
   const ImportOptions& options_;
+  const RegionNameResolver* resolver_;
   Progress& progress_;
   ImportSummary summary_;
   std::unordered_map<std::string, int> rows_per_household_;  // from the first pass
   std::deque<Pending> households_;
   std::unordered_map<std::string_view, Pending*> index_;  // keys view households_
   std::unordered_map<uint64_t, Pending*> person_owner_;   // packed ID -> household
-  SealedQueue sealed_;
+  internal::SealedQueue<Pending> sealed_;
   WriterResult written_;
+  std::vector<internal::LayoutNotes> notes_;
   std::atomic<bool> any_rejected_{false};
   std::atomic<bool> stop_{false};
   const bool counted_;
@@ -191,7 +136,25 @@ Status Importer::CountRows() {
   return OkStatus();
 }
 
-void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<RowProblem>&& row_problems) {
+// The first row of a household carries its own fields: its place and incomes are checked
+// here, once per household.
+Pending& Importer::StartHousehold(RegistryRow& row, const std::string& file,
+                                  std::vector<RowProblem>& row_problems) {
+  internal::PlaceRow(row, resolver_, file, row_problems);
+  internal::CheckIncomeSigns(row, file, row_problems);
+  row.household.years.push_back(row.year);
+  Pending& fresh = households_.emplace_back();
+  fresh.household = std::move(row.household);
+  fresh.first_line = row.line;
+  fresh.first_file = file;
+  fresh.household_no = fresh.household.household_no;
+  if (counted_) fresh.remaining_rows = rows_per_household_[fresh.household_no];
+  index_.emplace(fresh.household_no, &fresh);
+  return fresh;
+}
+
+void Importer::AddRow(RegistryRow&& row, uint32_t file_index, std::vector<RowProblem>&& row_problems) {
+  const std::string& file = options_.files[file_index];
   Pending* p = nullptr;
   if (auto it = index_.find(row.household.household_no); it != index_.end()) {
     p = it->second;
@@ -201,16 +164,7 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
       return;
     }
   } else {
-    CheckIncomeSigns(row, file, row_problems);
-    row.household.years.push_back(row.year);
-    Pending& fresh = households_.emplace_back();
-    fresh.household = std::move(row.household);
-    fresh.first_line = row.line;
-    fresh.first_file = file;
-    fresh.household_no = fresh.household.household_no;
-    if (counted_) fresh.remaining_rows = rows_per_household_[fresh.household_no];
-    index_.emplace(fresh.household_no, &fresh);
-    p = &fresh;
+    p = &StartHousehold(row, file, row_problems);
   }
   const uint64_t packed = row.person.id_number.Packed();
   if (packed != 0) {
@@ -226,10 +180,12 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
     }
   }
   if (!row_problems.empty()) {
-    ++summary_.rejected_rows;
+    ++summary_.rows_with_problems;
     Reject(*p);
     for (RowProblem& problem : row_problems) summary_.problems.push_back(std::move(problem));
   }
+  p->rows.push_back(RowRef{file_index, row.line});
+  ++p->row_count;
   p->household.members.push_back(std::move(row.person));
   if (counted_) {
     if (--p->remaining_rows == 0) Seal(p);
@@ -239,7 +195,8 @@ void Importer::AddRow(RegistryRow&& row, const std::string& file, std::vector<Ro
   }
 }
 
-Status Importer::ParseFile(const std::string& file) {
+Status Importer::ParseFile(uint32_t file_index) {
+  const std::string& file = options_.files[file_index];
   RegistryReaderOptions reader_options{options_.encoding, options_.data_year};
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryReader> reader, RegistryReader::Open(file, reader_options));
   for (const std::string& column : reader->unknown_columns()) {
@@ -252,7 +209,8 @@ Status Importer::ParseFile(const std::string& file) {
     ASSIGN_OR_RETURN(bool more, reader->Next(row, row_problems));
     if (!more) break;
     ++summary_.rows;
-    AddRow(std::move(row), file, std::move(row_problems));
+    summary_.lines += std::max<int64_t>(row.last_line, row.line) - row.line + 1;
+    AddRow(std::move(row), file_index, std::move(row_problems));
     row_problems.clear();
     if (changed_) {
       return AbortedError(Bilingual("{}：导入过程中文件被修改，未导入任何数据，请重试",
@@ -264,7 +222,27 @@ Status Importer::ParseFile(const std::string& file) {
   }
   progress_.Update(reader->bytes_consumed());
   progress_.Finish();
+  NoteFile(*reader, file_index);
   return OkStatus();
+}
+
+// What the reader skipped and where its header was: counted, printed, and marked in the
+// user-layout copy.
+void Importer::NoteFile(const RegistryReader& reader, uint32_t file_index) {
+  internal::LayoutNotes& notes = notes_[file_index];
+  notes.header_line = reader.header_last_line();
+  for (const RegistryReaderNote& note : reader.notes()) {
+    ++summary_.footer_rows;
+    summary_.notes.push_back(note.Message());
+    notes.by_line[note.line] = "表尾行，已跳过（不是数据）";
+  }
+}
+
+void Importer::RejectInWriter(Pending& p, RowProblem problem) {
+  ++written_.rejected_households;
+  p.rejected_by_writer = true;
+  written_.problems.push_back(std::move(problem));
+  any_rejected_ = true;
 }
 
 // Runs on the writer thread: the only thread that touches the store while it runs.
@@ -279,35 +257,33 @@ void Importer::Write(Pending& p, RegistryWriter& writer, std::unordered_map<uint
       it->second = region->has_value();
     }
     if (!it->second) {
-      ++written_.rejected_households;
-      written_.rejected_rows += static_cast<int64_t>(h.members.size());
-      written_.problems.push_back(
-          RowProblem{p.first_file, p.first_line,
-                     std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
-                     h.village.ToString(), SpecOf(Rule::kUnknownVillage).id,
-                     Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
-                               "the region code is not a loaded region (run jingzhun regions load first)"),
-                     h.household_no, ""});
-      any_rejected_ = true;
-      return;
+      return RejectInWriter(
+          p, RowProblem{p.first_file, p.first_line,
+                        std::string(RegistryColumnInfoOf(RegistryColumn::kRegionCode).zh_header),
+                        h.village.ToString(), SpecOf(Rule::kUnknownVillage).id,
+                        Bilingual("行政区划代码不在已加载的区划中（请先运行 jingzhun regions load）",
+                                  "the region code is not a loaded region (run jingzhun regions load first)"),
+                        h.household_no, ""});
     }
   }
   if (!upsert) return;
-  StatusOr<UpsertOutcome> outcome = writer.Upsert(h);
+  Household previous;
+  StatusOr<UpsertOutcome> outcome = writer.Upsert(h, &previous);
   if (!outcome.ok() && outcome.status().code() == StatusCode::kAlreadyExists) {
-    ++written_.rejected_households;
-    written_.rejected_rows += static_cast<int64_t>(h.members.size());
-    written_.problems.push_back(RowProblem{
-        p.first_file, p.first_line, std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header),
-        "", SpecOf(Rule::kDuplicatePerson).id, outcome.status().message(), h.household_no, ""});
-    any_rejected_ = true;
-    return;
+    return RejectInWriter(
+        p, RowProblem{p.first_file, p.first_line,
+                      std::string(RegistryColumnInfoOf(RegistryColumn::kIdNumber).zh_header), "",
+                      SpecOf(Rule::kDuplicatePerson).id, outcome.status().message(), h.household_no, ""});
   }
   if (!outcome.ok()) return void(written_.status = outcome.status());
+  p.stored = true;
   written_.inserted += *outcome == UpsertOutcome::kInserted;
   written_.updated += *outcome == UpsertOutcome::kUpdated;
   written_.unchanged += *outcome == UpsertOutcome::kUnchanged;
   written_.persons += static_cast<int64_t>(h.members.size());
+  if (*outcome == UpsertOutcome::kUpdated) {
+    for (HouseholdChange& change : DiffHouseholds(previous, h)) written_.changes.push_back(std::move(change));
+  }
 }
 
 void Importer::WriterLoop(RegistryWriter* writer) {
@@ -319,17 +295,59 @@ void Importer::WriterLoop(RegistryWriter* writer) {
     if (p->rejected || !written_.status.ok() || stop_) continue;
     Write(*p, *writer, villages, /*upsert=*/!doomed);
     if (!written_.status.ok()) stop_ = true;
-    p->household = Household();  // written: free it now (the parser only reads household_no)
+    if (!p->rejected_by_writer) {  // written: free it now (the parser only reads household_no)
+      p->household = Household();
+      p->rows = std::vector<RowRef>();
+    }
+  }
+}
+
+// Every row ends in exactly one count: stored (or would be, in a dry run), rejected with
+// its household, or not written because the all-or-nothing import was rolled back.
+void Importer::Account(bool written) {
+  for (const Pending& p : households_) {
+    const int64_t rows = p.row_count;
+    if (p.rejected || p.rejected_by_writer) {
+      summary_.rejected_rows += rows;
+    } else if (written && p.stored) {
+      summary_.persons_stored += rows;
+    } else {
+      summary_.rows_not_written += rows;
+    }
+  }
+}
+
+// The problems column of the user-layout copies: each row's own problems, and for the other
+// rows of a rejected household the reason they were left out with it.
+void Importer::NoteRejectedRows() {
+  std::unordered_map<std::string, uint32_t> file_index;
+  for (uint32_t i = 0; i < options_.files.size(); ++i) file_index.emplace(options_.files[i], i);
+  for (const RowProblem& problem : summary_.problems) {
+    internal::LayoutNotes& file_notes = notes_[file_index[problem.file]];
+    file_notes.rejected = true;
+    std::string& note = file_notes.by_line[problem.line];
+    if (!note.empty()) note += "；";
+    note += fmt::format("{}：{}", problem.column, MessageHalf(problem.reason, false));
+  }
+  for (const Pending& p : households_) {
+    if (!p.rejected && !p.rejected_by_writer) continue;
+    for (const RowRef& row : p.rows) {
+      notes_[row.file].rejected = true;
+      auto [it, fresh] = notes_[row.file].by_line.try_emplace(row.line);
+      if (!fresh) continue;
+      it->second = fmt::format("同户（户编号 {}）第 {} 行有错误，整户未导入", p.household_no, p.first_line);
+    }
   }
 }
 
 StatusOr<ImportSummary> Importer::Run() {
   if (counted_) RETURN_IF_ERROR(CountRows());
+  notes_.assign(options_.files.size(), internal::LayoutNotes{});
   ASSIGN_OR_RETURN(std::unique_ptr<RegistryWriter> writer, store_.BeginWrite());
   std::thread writer_thread(&Importer::WriterLoop, this, writer.get());
   Status parsed;
-  for (const std::string& file : options_.files) {
-    parsed = ParseFile(file);
+  for (uint32_t i = 0; i < options_.files.size(); ++i) {
+    parsed = ParseFile(i);
     if (!parsed.ok() || stop_) break;
   }
   if (!parsed.ok()) stop_ = true;
@@ -341,16 +359,51 @@ StatusOr<ImportSummary> Importer::Run() {
   RETURN_IF_ERROR(written_.status);
   summary_.households = static_cast<int64_t>(households_.size());
   summary_.rejected_households += written_.rejected_households;
-  summary_.rejected_rows += written_.rejected_rows;
   for (RowProblem& p : written_.problems) summary_.problems.push_back(std::move(p));
-  if (summary_.rejected_households > 0 && !options_.partial) return summary_;  // rolled back
-  RETURN_IF_ERROR(writer->Commit());
-  summary_.committed = true;
+  summary_.dry_run = options_.dry_run;
+  const bool written = summary_.rejected_households == 0 || options_.partial;
+  Account(written);
+  NoteRejectedRows();
+  if (!written) return summary_;                             // rolled back
+  if (!options_.dry_run) RETURN_IF_ERROR(writer->Commit());  // a dry run rolls back here
+  summary_.committed = !options_.dry_run;
   summary_.inserted = written_.inserted;
   summary_.updated = written_.updated;
   summary_.unchanged = written_.unchanged;
-  summary_.persons_stored = written_.persons;
+  summary_.changes = std::move(written_.changes);
   return summary_;
+}
+
+void CountChanges(ImportSummary& summary) {
+  for (const HouseholdChange& change : summary.changes) {
+    summary.members_added += change.kind == ChangeKind::kMemberAdded;
+    summary.members_removed += change.kind == ChangeKind::kMemberRemoved;
+    summary.fields_changed += change.kind == ChangeKind::kHouseholdField ||
+                              change.kind == ChangeKind::kMemberField ||
+                              change.kind == ChangeKind::kYearField;
+  }
+}
+
+// The reports of a finished import: the machine CSV and the user-layout copies when a row
+// was rejected, the change report when an update changed something.
+Status WriteReports(const ImportOptions& options, const std::vector<internal::LayoutNotes>& notes,
+                    ImportSummary& summary) {
+  summary.report_path = options.report_path;
+  if (options.report_path.empty()) return OkStatus();
+  if (!summary.problems.empty()) {
+    RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
+    for (size_t i = 0; i < options.files.size(); ++i) {
+      if (!notes[i].rejected) continue;
+      std::string path = LayoutReportPath(options.report_path, options.files[i]);
+      RETURN_IF_ERROR(internal::WriteLayoutCopy(options.files[i], options.encoding, notes[i], path));
+      summary.layout_report_paths.push_back(std::move(path));
+    }
+  }
+  if (!summary.changes.empty()) {
+    summary.change_report_path = ChangeReportPath(options.report_path);
+    RETURN_IF_ERROR(WriteChangeReport(summary.change_report_path, summary.changes));
+  }
+  return OkStatus();
 }
 
 }  // namespace
@@ -360,18 +413,22 @@ StatusOr<ImportSummary> ImportRegistry(Store& store, const ImportOptions& option
   if (options.files.empty()) {
     return InvalidArgumentError(Bilingual("没有指定要导入的文件", "no file to import was given"));
   }
-  Importer optimistic(store, options, progress, /*counted=*/false);
+  std::unique_ptr<RegionNameResolver> owned;
+  ASSIGN_OR_RETURN(const RegionNameResolver* resolver,
+                   internal::PrepareRegions(store, options.province, options.resolver, owned));
+  Importer optimistic(store, options, resolver, progress, /*counted=*/false);
   ASSIGN_OR_RETURN(ImportSummary summary, optimistic.Run());
+  const Importer* finished = &optimistic;
+  std::optional<Importer> counted;
   if (optimistic.unsorted()) {
-    Importer counted(store, options, progress, /*counted=*/true);
-    ASSIGN_OR_RETURN(summary, counted.Run());
+    counted.emplace(store, options, resolver, progress, /*counted=*/true);
+    ASSIGN_OR_RETURN(summary, counted->Run());
+    finished = &*counted;
   }
-  if (!summary.problems.empty() && !options.report_path.empty()) {
-    RETURN_IF_ERROR(WriteImportReport(options.report_path, summary.problems));
-  }
+  CountChanges(summary);
+  RETURN_IF_ERROR(WriteReports(options, finished->notes(), summary));
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   summary.data_year = options.data_year;
-  summary.report_path = options.report_path;
   return summary;
 }
 
@@ -382,6 +439,7 @@ StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest
   options.files = request.files;
   options.encoding = request.encoding;
   options.partial = request.partial;
+  options.dry_run = request.dry_run;
   options.data_year = request.data_year.value_or(this_year - 1);
   options.report_path =
       request.report_path.empty() ? workspace.db_path() + ".import-errors.csv" : request.report_path;
@@ -392,24 +450,16 @@ StatusOr<ImportSummary> ImportRegistry(Workspace& workspace, const ImportRequest
                   "in {}; a year not yet over has no full-year income)",
                   options.data_year, kFirstDataYear, this_year, kFirstDataYear));
   }
-  return ImportRegistry(workspace.store(), options, progress);
-}
-
-Status WriteImportReport(const std::string& path, const std::vector<RowProblem>& problems) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
-  for (const RowProblem& p : problems) {
-    out->Field(p.file);
-    out->Field(p.line);
-    out->Field(p.household_no);
-    out->Field(p.person_no);
-    out->Field(p.column);
-    out->Field(p.value);
-    out->Field(p.rule_id);
-    out->Field(MessageHalf(p.reason, false));
-    out->EndRow();
+  // Names are resolved within the database's province. With no region loaded the import
+  // stops here, once, saying what to run; with several provinces and none to choose, rows
+  // that carry only names are rejected one by one (codes still work).
+  StatusOr<RegionCode> province = workspace.Province();
+  if (province.ok()) {
+    options.province = *province;
+  } else if (province.status().code() == StatusCode::kNotFound) {
+    return FailedPreconditionError(province.status().message());
   }
-  return out->Close();
+  return ImportRegistry(workspace.store(), options, progress);
 }
 
 }  // namespace jz

@@ -187,7 +187,8 @@ class SqliteWriter final : public RegistryWriter {
   explicit SqliteWriter(SqliteStore* store) : store_(store) {}
   ~SqliteWriter() override;
 
-  StatusOr<UpsertOutcome> Upsert(const Household& household) override;
+  using RegistryWriter::Upsert;
+  StatusOr<UpsertOutcome> Upsert(const Household& household, Household* previous) override;
   Status AddStatusEvent(const StatusEvent& event) override;
   Status AddAssistanceMeasure(const AssistanceMeasure& measure) override;
   Status AssignCadre(const CadreAssignment& assignment) override;

@@ -184,7 +184,7 @@ StatusOr<std::optional<UpsertOutcome>> SqliteWriter::TryInsertNew(const Househol
   return written;  // a duplicate ID inside `household` itself, or a storage error
 }
 
-StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
+StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household, Household* previous) {
   RETURN_IF_ERROR(CheckOpen());
   RETURN_IF_ERROR(CheckVillage(household));
   ASSIGN_OR_RETURN(std::optional<UpsertOutcome> fresh, TryInsertNew(household));
@@ -201,6 +201,7 @@ StatusOr<UpsertOutcome> SqliteWriter::Upsert(const Household& household) {
   int64_t row_id = 0;
   RETURN_IF_ERROR(WriteHouseholdRow(household, id, &row_id));
   RETURN_IF_ERROR(WriteMembersAndYears(household, row_id));
+  if (previous != nullptr && stored) *previous = std::move(*stored);
   return UpsertOutcome::kUpdated;
 }
 

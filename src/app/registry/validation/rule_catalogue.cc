@@ -71,6 +71,8 @@ constexpr RuleSpec kRules[] = {
     {R::kIdDigitsLost, "id.digits_lost", kE, kPe, C::kIdNumber, "证件号码被 Excel 存为数字，只保留了 15 位有效数字", "the ID number was stored as a number by Excel, which kept only 15 digits"},
     {R::kQuoteSpan, "import.quote_span", kE, kPe, C::kName, "引号跨行：其间的行被并入一个单元格", "a quote spans lines: the rows between were swallowed into one cell"},
     {R::kPersonName, "person.name", kE, kPe, C::kName, "姓名不像人名（长度、控制字符或号码）", "the name is not a person's name (length, control characters or a number)"},
+    {R::kRegionName, "import.region_name", kE, kHh, C::kVillageName, "县/乡/村名称无法对应到已加载的区划", "the county/township/village names match no loaded region, or several"},
+    {R::kRegionMismatch, "import.region_mismatch", kE, kHh, C::kRegionCode, "行政区划代码与县/乡/村名称不符", "the region code and the county/township/village names disagree"},
 };
 // clang-format on
 static_assert(std::size(kRules) == kCatalogueRuleCount, "kRules must list every Rule");

@@ -62,12 +62,13 @@ enum class Rule : uint8_t {
   // The importer's: rows that cannot be stored as they are.
   kIdCheckCharacter, kIdLength, kDuplicatePerson, kUnknownVillage, kNegativeIncome,
   kIdDigitsLost, kQuoteSpan, kPersonName,
+  kRegionName, kRegionMismatch,
 };
 // clang-format on
 
 // The validator's rules are Rule values 0 .. kValidatorRuleCount - 1.
 inline constexpr size_t kValidatorRuleCount = static_cast<size_t>(Rule::kMissingCadre) + 1;
-inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kPersonName) + 1;
+inline constexpr size_t kCatalogueRuleCount = static_cast<size_t>(Rule::kRegionMismatch) + 1;
 
 // One rule. All views have static storage.
 struct RuleSpec {
