@@ -48,6 +48,7 @@ struct PlaceNames {
   std::string township;
   std::string village;
   bool empty() const { return county.empty() && township.empty() && village.empty(); }
+  friend bool operator==(const PlaceNames&, const PlaceNames&) = default;
 };
 
 // One person row, parsed. `household` carries only the household's own fields (no
@@ -181,7 +182,7 @@ class RegistryReader {
   bool row_has_birth_date_ = false;
   bool row_has_sex_ = false;
   std::optional<bool> income_components_present_;  // any component column; set by FinishRow
-  int64_t row_line_ = 0;       // the first line of the row being parsed, for Problem()
+  int64_t row_line_ = 0;                           // the first line of the row being parsed, for Problem()
   int64_t row_last_line_ = 0;  // its last line (differs when a quoted field holds line breaks)
 };
 

@@ -102,6 +102,7 @@ class Importer {
   Store& store_;
   const ImportOptions& options_;
   const RegionNameResolver* resolver_;
+  internal::PlaceMemo place_memo_;  // the last village code checked against its names
   Progress& progress_;
   ImportSummary summary_;
   std::unordered_map<std::string, int> rows_per_household_;  // from the first pass
@@ -140,7 +141,7 @@ Status Importer::CountRows() {
 // here, once per household.
 Pending& Importer::StartHousehold(RegistryRow& row, const std::string& file,
                                   std::vector<RowProblem>& row_problems) {
-  internal::PlaceRow(row, resolver_, file, row_problems);
+  internal::PlaceRow(row, resolver_, file, row_problems, &place_memo_);
   internal::CheckIncomeSigns(row, file, row_problems);
   row.household.years.push_back(row.year);
   Pending& fresh = households_.emplace_back();

@@ -77,16 +77,30 @@ void CheckIncomeSigns(const RegistryRow& row, const std::string& file, std::vect
 }
 
 void PlaceRow(RegistryRow& row, const RegionNameResolver* resolver, const std::string& file,
-              std::vector<RowProblem>& out) {
+              std::vector<RowProblem>& out, PlaceMemo* memo) {
   RegionCode& village = row.household.village;
   if (village.value() != 0) {
     if (resolver == nullptr) return;
-    // A code of the 2016 edition is stored as the unit it became; a code of no edition is
-    // left as it is for the writer's region.unknown_village.
-    if (StatusOr<RegionCode> current = resolver->Current(village); current.ok()) village = *current;
-    if (row.place.empty()) return;
-    if (Status agrees = resolver->CheckAgrees(village, row.place); !agrees.ok()) {
-      out.push_back(PlaceProblem(row, file, Rule::kRegionMismatch, village.ToString(), agrees.message()));
+    PlaceMemo fresh;
+    if (memo == nullptr || !memo->valid || memo->code != village || memo->place != row.place) {
+      fresh.valid = true;
+      fresh.code = village;
+      fresh.place = row.place;
+      // A code of the 2016 edition is stored as the unit it became; a code of no edition is
+      // left as it is for the writer's region.unknown_village.
+      StatusOr<RegionCode> current = resolver->Current(village);
+      fresh.current = current.ok() ? *current : village;
+      if (!row.place.empty()) {
+        if (Status agrees = resolver->CheckAgrees(fresh.current, row.place); !agrees.ok()) {
+          fresh.mismatch = std::string(agrees.message());
+        }
+      }
+      if (memo != nullptr) *memo = fresh;
+    }
+    const PlaceMemo& checked = memo != nullptr ? *memo : fresh;
+    village = checked.current;
+    if (!checked.mismatch.empty()) {
+      out.push_back(PlaceProblem(row, file, Rule::kRegionMismatch, village.ToString(), checked.mismatch));
     }
     return;
   }

@@ -36,8 +36,19 @@ void CheckIncomeSigns(const RegistryRow& row, const std::string& file, std::vect
 //  - names only: resolved (import.region_name with the resolver's message when unknown or
 //    ambiguous; the same rule, saying the province is unknown, when `resolver` is null).
 // A code that is no loaded region at all is left for the writer (region.unknown_village).
+//
+// `memo`, when given, remembers the last code checked against its names: an export lists a
+// village's households together, and checking names (with their zh-Hant folding) for every
+// household costs as much as parsing its rows.
+struct PlaceMemo {
+  bool valid = false;
+  RegionCode code;
+  PlaceNames place;
+  RegionCode current;
+  std::string mismatch;  // the CheckAgrees message; empty when the names agree
+};
 void PlaceRow(RegistryRow& row, const RegionNameResolver* resolver, const std::string& file,
-              std::vector<RowProblem>& out);
+              std::vector<RowProblem>& out, PlaceMemo* memo = nullptr);
 
 // The resolver an import uses, loaded once before any row is read: `given` when set; else
 // loaded for `province`; else none. Fails with FailedPrecondition — one error, saying what
