@@ -121,6 +121,8 @@ class RegistryReader {
 
   // Headers that are not registry columns; they are ignored, and reported to the user.
   const std::vector<std::string>& unknown_columns() const { return unknown_columns_; }
+  // The header's cells (a two-row header counted once): where a copy of the file adds a column.
+  size_t header_width() const { return headers_.size(); }
   // The layout the header was recognised as, and its name (Bilingual).
   RegistryLayoutKind layout() const { return layout_; }
   std::string_view layout_name() const { return RegistryLayoutName(layout_); }

@@ -312,6 +312,8 @@ TEST_F(ImportReportsTest, UserLayoutCopyKeepsTitleAndFooterRows) {
   EXPECT_EQ(copy[3].back(), "");
   EXPECT_EQ(copy[4][0], "合计");
   EXPECT_THAT(copy[4].back(), HasSubstr("表尾"));
+  // Every row's note sits in the one problems column, short title and footer rows included.
+  for (const auto& line : copy) EXPECT_EQ(line.size(), copy[1].size()) << line[0];
 }
 
 TEST_F(ImportReportsTest, RecordsAndPhysicalLinesAreBothCounted) {

@@ -232,10 +232,11 @@ Status Importer::ParseFile(uint32_t file_index) {
 void Importer::NoteFile(const RegistryReader& reader, uint32_t file_index) {
   internal::LayoutNotes& notes = notes_[file_index];
   notes.header_line = reader.header_last_line();
+  notes.header_width = reader.header_width();
   for (const RegistryReaderNote& note : reader.notes()) {
     ++summary_.footer_rows;
     summary_.notes.push_back(note.Message());
-    notes.by_line[note.line] = "表尾行，已跳过（不是数据）";
+    notes.by_line[note.line] = "表尾行，已跳过（不是数据） | footer row, skipped (not data)";
   }
 }
 

@@ -165,6 +165,8 @@ Status CopyCsv(const std::string& file, const std::optional<TextEncoding>& encod
     }
     if (!more) break;
     for (std::string_view cell : fields) out->Field(cell);
+    // Title and footer rows are shorter than the header: the note still goes in its column.
+    for (size_t i = fields.size(); i < notes.header_width; ++i) out->EmptyField();
     out->Field(NoteFor(notes, in->line_number()));
     out->EndRow();
   }
@@ -182,6 +184,7 @@ Status CopyTable(const std::string& file, const LayoutNotes& notes, const std::s
     ASSIGN_OR_RETURN(bool more, in->Next(cells));
     if (!more) break;
     row.assign(cells.begin(), cells.end());
+    if (row.size() < notes.header_width) row.resize(notes.header_width);  // the note's column
     row.emplace_back(NoteFor(notes, in->first_line()));
     if (!started) {
       out->StartSheet("问题", row);

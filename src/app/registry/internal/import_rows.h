@@ -65,6 +65,7 @@ void PlaceRow(RegistryRow& row, const RegionNameResolver* resolver, const std::s
 struct LayoutNotes {
   std::map<int64_t, std::string> by_line;
   int64_t header_line = 0;  // 0: the header was not read
+  size_t header_width = 0;  // the problems column goes after this many cells
   bool rejected = false;    // a row of this file was rejected: the copy is written
 };
 
