@@ -11,11 +11,15 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "cli/testing/read_table.h"
 #include "cli/testing/run_jingzhun.h"
+#include "tests/testutil/table_files.h"
 
 namespace {
 
+using jz::cli_testing::ReadTable;
 using jz::cli_testing::Result;
 using jz::cli_testing::RunJingzhun;
 
@@ -69,7 +73,11 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   const std::string first(std::istreambuf_iterator<char>(a), {}),
       second(std::istreambuf_iterator<char>(b), {});
   EXPECT_GT(first.size(), 1000u);
-  EXPECT_TRUE(first == second) << "the same seed gave another sample list";
+  // The header follows --lang (抽样顺序 / draw order); the households are the same.
+  EXPECT_EQ(first.rfind("抽样顺序,户编号,", 0), 0u) << first.substr(0, 80);
+  EXPECT_EQ(second.rfind("draw order,household no,", 0), 0u) << second.substr(0, 80);
+  EXPECT_TRUE(first.substr(first.find('\n')) == second.substr(second.find('\n')))
+      << "the same seed gave another sample list";
   ASSERT_EQ(RunJingzhun("campaign simulate " + db + " WQ --out " + P("wq.csv") +
                         " --problem-rate 0.2 --miss-rate 0.5")
                 .exit_code,
@@ -121,6 +129,42 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
   EXPECT_NE(r.out.find("省级抽查（JL）核查"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("汪清县乡村振兴局"), std::string::npos) << r.out;
   EXPECT_EQ(RunJingzhun("rectify from-campaign " + db + " NOPE --unit X --owner Y --by Z").exit_code, 4);
+}
+
+// The sample list as an English workbook, filled in by a checker (an item and an answer
+// added to each row; one answer is nonsense) and recorded as it is: every other household is
+// stored, and the refused row comes back as an English workbook.
+TEST_F(CampaignCliTest, AnEnglishSampleWorkbookFilledInIsRecorded) {
+  const std::string db = P("c.db");
+  ASSERT_EQ(
+      RunJingzhun("campaign create " + db + " --code RT --name 往返 --level province --region 22 --line 4000")
+          .exit_code,
+      0);
+  Result r = RunJingzhun("--lang en campaign sample " + db +
+                         " RT --seed 5 --size 150 --strata county --out " + P("rt.xlsx"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const std::vector<std::vector<std::string>> list = ReadTable(P("rt.xlsx"));
+  ASSERT_EQ(list.size(), 151u);
+  EXPECT_EQ(list[0], (std::vector<std::string>{"draw order", "household no", "village code", "stratum",
+                                               "household type code", "persons"}));
+  std::string filled =
+      "draw order,household no,village code,stratum,household type code,persons,item,answer\n";
+  for (size_t i = 1; i < list.size(); ++i) {
+    for (const std::string& cell : list[i]) filled += cell + ",";
+    filled += i == 2 ? "food,perhaps\n" : "food,yes\n";
+  }
+  ::jz::testing::WriteCsvAsXlsx(P("rt-filled.xlsx"), filled);
+  r = RunJingzhun("--lang en campaign record " + db + " RT " + P("rt-filled.xlsx") + " --report " +
+                  P("rt-refused.xlsx"));
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("150 rows: 149 households stored (149 rows), 1 households refused"), std::string::npos)
+      << r.out;
+  const std::vector<std::vector<std::string>> refused = ReadTable(P("rt-refused.xlsx"));
+  ASSERT_EQ(refused.size(), 2u);
+  EXPECT_EQ(refused[0], (std::vector<std::string>{"file", "row", "field", "message"}));
+  EXPECT_EQ(refused[1][1], "2");
+  EXPECT_EQ(refused[1][2], "answer");
+  EXPECT_NE(refused[1][3].find("unrecognised value \"perhaps\""), std::string::npos) << refused[1][3];
 }
 
 TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {

@@ -7,11 +7,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "cli/testing/read_table.h"
 #include "cli/testing/run_jingzhun.h"
 
 namespace {
 
+using jz::cli_testing::ReadTable;
 using jz::cli_testing::Result;
 using jz::cli_testing::RunJingzhun;
 
@@ -184,6 +187,27 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   EXPECT_NE(r.out.find("延边朝鲜族自治州"), std::string::npos);
   Result again = RunJingzhun(screen + Path("reg/feeds"));
   EXPECT_NE(again.out.find("新增 0 条"), std::string::npos) << again.out;
+  // The unused feed rows as an English workbook: English headers, column names and reasons.
+  Result xlsx =
+      RunJingzhun("--lang en " + screen + Path("reg/feeds") + " --dry-run --report " + Path("unused.xlsx"));
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.out;
+  const std::vector<std::vector<std::string>> unused = ReadTable(Path("unused.xlsx"));
+  ASSERT_GT(unused.size(), 1u) << "the generated feeds hold rows of no registered person";
+  EXPECT_EQ(unused[0], (std::vector<std::string>{"file", "line", "column", "value", "reason"}));
+  for (size_t i = 1; i < unused.size(); ++i) {
+    EXPECT_EQ(unused[i][4].find("证件"), std::string::npos) << "a zh-Hans reason: " << unused[i][4];
+  }
+  // The export door's folder stays CSV, headers in the language; county-summary.csv keeps its keys.
+  Result folder = RunJingzhun("--lang en screen --registry " + Path("reg/registry.csv") + " --policy " +
+                              policy + " --as-of 2025-12-31 --ignore-policy-period --year 2025 --feeds " +
+                              Path("reg/feeds") + " --out " + Path("export"));
+  ASSERT_EQ(folder.exit_code, 0) << folder.out;
+  EXPECT_EQ(
+      ReadTable(Path("export/warnings.csv"))[0],
+      (std::vector<std::string>{"household no", "person no", "county", "rule", "rule name", "evidence"}));
+  EXPECT_EQ(ReadTable(Path("export/county-summary.csv"))[0],
+            (std::vector<std::string>{"county", "rule_id", "households"}));
+  EXPECT_EQ(ReadTable(Path("export/feed-report.csv"))[0][4], "reason");
   EXPECT_EQ(RunJingzhun(screen + Path("no-feeds")).exit_code, 4);
   EXPECT_EQ(RunJingzhun("screen " + Path("j.db") + " --policy " + Path("none.toml") + " --feeds " +
                         Path("reg/feeds"))
@@ -201,7 +225,8 @@ TEST_F(CliTest, ScreenEndToEndAndBadInput) {
   ASSERT_EQ(w.exit_code, 0) << w.out;
   EXPECT_NE(w.out.find("JL-W-INCOME-EXITED"), std::string::npos) << w.out;
   EXPECT_NE(w.out.find("what-if re-evaluation"), std::string::npos) << w.out;
-  EXPECT_TRUE(std::filesystem::exists(Path("changes.csv")));
+  EXPECT_EQ(ReadTable(Path("changes.csv"))[0],
+            (std::vector<std::string>{"county", "household no", "rule", "rule name", "change"}));
   Result unknown = RunJingzhun(whatif + " --set monitoring_lin=9000");
   EXPECT_EQ(unknown.exit_code, 3);
   EXPECT_NE(unknown.out.find("monitoring_lin"), std::string::npos) << unknown.out;

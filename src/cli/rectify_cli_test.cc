@@ -10,11 +10,14 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
+#include "cli/testing/read_table.h"
 #include "cli/testing/run_jingzhun.h"
 
 namespace {
 
+using jz::cli_testing::ReadTable;
 using jz::cli_testing::Result;
 using jz::cli_testing::RunJingzhun;
 
@@ -96,7 +99,19 @@ TEST_F(RectifyCliTest, BadSheetNamesFileLineAndFieldAndStoresNothing) {
                          Path("errors.csv"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
   EXPECT_NE(r.out.find(sheet + ": line 3, 整改时限"), std::string::npos) << r.out;
-  EXPECT_TRUE(std::filesystem::exists(Path("errors.csv")));
+  const std::vector<std::vector<std::string>> errors = ReadTable(Path("errors.csv"));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0], (std::vector<std::string>{"file", "line", "field", "value", "message"}));
+  EXPECT_EQ(errors[1][1], "3");
+  EXPECT_EQ(errors[1][2], "整改时限");  // the column as the sheet names it
+  // The same report as a workbook in zh-Hant.
+  r = RunJingzhun("--lang zh-Hant rectify import " + db_ + " " + sheet + " --by 李四 --report " +
+                  Path("errors.xlsx"));
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  const std::vector<std::vector<std::string>> workbook = ReadTable(Path("errors.xlsx"));
+  ASSERT_EQ(workbook.size(), 2u);
+  EXPECT_EQ(workbook[0], (std::vector<std::string>{"文件", "行", "字段", "值", "說明"}));
+  EXPECT_EQ(workbook[1][3], "明年");
   Result list = RunJingzhun("rectify list " + db_ + " --format csv");
   EXPECT_EQ(list.out.find('\n'), list.out.size() - 1) << list.out;  // the header only
 }

@@ -122,7 +122,8 @@ StatusOr<ProblemImportResult> ImportProblems(Workspace& ws, const ProblemImportR
   options.deadline = r.deadline;
   options.validation_ref = r.validation_ref;
   ASSIGN_OR_RETURN(ProblemImportResult result, ImportProblemFiles(ws.store(), r.paths, options));
-  if (!r.error_report_path.empty()) RETURN_IF_ERROR(WriteProblemImportReport(result, r.error_report_path));
+  if (!r.error_report_path.empty())
+    RETURN_IF_ERROR(WriteProblemImportReport(result, r.error_report_path, r.lang));
   RETURN_IF_ERROR(ProblemImportStatus(result));
   return result;
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/ledger_records.h"
 #include "core/region_code.h"
 #include "core/status.h"
@@ -87,7 +88,8 @@ struct ProblemImportRequest {
   std::string owner;
   std::optional<Date> deadline = std::nullopt;
   std::string validation_ref;
-  std::string error_report_path;  // when set, every error is written there (CSV)
+  std::string error_report_path;  // when set, every error is written there (.xlsx or CSV by extension)
+  Lang lang = Lang::kZhHans;      // of the error report's headers and messages
 };
 
 // Imports the files (problem_import.h). Writes the error report when asked, then fails with

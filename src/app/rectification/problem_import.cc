@@ -11,7 +11,7 @@
 #include <unordered_map>
 
 #include "app/registry/registry_validation.h"
-#include "io/csv_writer.h"
+#include "io/report_file.h"
 #include "io/table_reader.h"
 
 namespace jz {
@@ -481,11 +481,16 @@ Status ProblemImportStatus(const ProblemImportResult& result) {
                                           result.errors.size(), en, more_en));
 }
 
-Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"文件", "行", "字段", "值", "说明"});
+Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path, Lang lang) {
+  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
+                                                    {"line", "行", "line", CellKind::kInt},
+                                                    {"field", "字段", "field"},
+                                                    {"value", "值", "value"},
+                                                    {"message", "说明", "message"}};
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
+  out->StartTable("errors", columns);
   for (const ProblemImportError& e : result.errors) {
-    out->Row({e.file, std::to_string(e.line), e.field, e.value, MessageHalf(e.message, false)});
+    out->Row({e.file, e.line, e.field, e.value, TextIn(lang, e.message)});
   }
   return out->Close();
 }

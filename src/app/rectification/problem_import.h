@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "app/rectification/rectification.h"
+#include "core/i18n.h"
 #include "io/text_encoding.h"
 #include "store/store.h"
 
@@ -61,8 +62,10 @@ StatusOr<ProblemImportResult> ImportProblemFiles(Store& store, std::span<const s
 // InvalidArgument summarising `result.errors` (count and the first few), OK when none.
 Status ProblemImportStatus(const ProblemImportResult& result);
 
-// Writes every error to `path` as CSV: 文件, 行, 字段, 值, 说明 (zh-Hans).
-Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path);
+// Writes every error to `path`: 文件, 行, 字段, 值, 说明, with headers and messages in `lang`,
+// as .xlsx when `path` ends in .xlsx and CSV otherwise.
+[[nodiscard]] Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path,
+                                              Lang lang = Lang::kZhHans);
 
 }  // namespace jz
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "io/table_reader.h"
 #include "io/text_encoding.h"
 #include "store/sqlite/sqlite_store.h"
 #include "tests/testutil/registry_builders.h"
@@ -178,6 +179,27 @@ TEST_F(ProblemImportTest, EveryBadRowIsListedAndNothingStored) {
   std::string first_line;
   std::getline(in, first_line);
   EXPECT_EQ(first_line, "文件,行,字段,值,说明");
+  // As a workbook in English: the same rows, English headers and messages.
+  const std::string workbook = dir_ + "/errors.xlsx";
+  ASSERT_OK(WriteProblemImportReport(r, workbook, Lang::kEn));
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<TableReader> table, OpenTable(workbook));
+  std::vector<std::string_view> cells;
+  ASSERT_OK_AND_ASSIGN(bool more, table->Next(cells));
+  ASSERT_TRUE(more);
+  EXPECT_EQ(std::vector<std::string>(cells.begin(), cells.end()),
+            (std::vector<std::string>{"file", "line", "field", "value", "message"}));
+  size_t rows = 0;
+  bool region_seen = false;
+  while (*table->Next(cells)) {
+    ++rows;
+    if (cells[1] == "3") {
+      region_seen = true;
+      EXPECT_EQ(cells[2], "区划代码");  // the column as the user's file names it
+      EXPECT_NE(cells[4].find("is not a loaded region"), std::string::npos) << cells[4];
+    }
+  }
+  EXPECT_EQ(rows, r.errors.size());
+  EXPECT_TRUE(region_seen);
 }
 
 // An Excel workbook of findings reads as the same CSV would: dates formatted as dates,

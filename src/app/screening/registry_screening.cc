@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <thread>
 
 #include "engine/registry_loader.h"
-#include "io/csv_writer.h"
 #include "io/files.h"
 
 namespace jz {
@@ -227,29 +225,6 @@ StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const 
   return result;
 }
 
-Status WriteScreenReport(const std::string& path, const ScreenResult& result) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"文件", "行", "列", "值", "原因"});
-  for (const FeedProblem& p : result.problems) {
-    out->Row(
-        {p.file, p.line > 0 ? std::to_string(p.line) : "", p.column, p.value, MessageHalf(p.reason, false)});
-  }
-  const std::string reason = MessageHalf(
-      Bilingual("证件号码不是登记范围内的人员", "the ID number is not a registered person in scope"), false);
-  for (size_t feed = 0; feed < result.unmatched_rows.size(); ++feed) {
-    for (const UnmatchedRow& row : result.unmatched_rows[feed]) {
-      const std::optional<IdNumber> id = IdNumber::Unpack(row.packed_id);
-      out->Field(result.feed_files[feed]);
-      out->Field(row.line);
-      out->Field("证件号码");
-      out->Field(id ? id->Masked() : "");
-      out->Field(reason);
-      out->EndRow();
-    }
-  }
-  return out->Close();
-}
-
 StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy,
                                     const ScreenOptions& options, const std::string& out_dir,
                                     Progress& progress) {
@@ -270,51 +245,7 @@ StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Polic
   ASSIGN_OR_RETURN(EngineResult evaluated, Evaluate(snapshot, policy, options, result, progress));
 
   start = std::chrono::steady_clock::now();
-  const std::filesystem::path dir(out_dir);
-  // The warnings (a million rows at 10 million persons) and the feed report (as many
-  // unmatched rows) are written at the same time.
-  Status report_status;
-  std::thread report([&] { report_status = WriteScreenReport((dir / "feed-report.csv").string(), result); });
-  Status warnings_status = [&]() -> Status {
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create((dir / "warnings.csv").string()));
-    out->Row({"户编号", "人编号", "县", "规则", "规则名称", "依据"});
-    for (size_t i = 0; i < evaluated.hits.size(); ++i) {
-      const EngineHit& hit = evaluated.hits[i];
-      out->Field(snapshot.household_no[hit.household]);
-      out->Field(hit.person == kNoPerson ? std::string() : snapshot.PersonNo(hit.person, hit.household));
-      out->Field(static_cast<int64_t>(snapshot.county[hit.household]));
-      out->Field(policy.rules[hit.rule].id);
-      out->Field(policy.rules[hit.rule].name_zh);
-      out->Field(evaluated.evidence(i));
-      out->EndRow();
-    }
-    return out->Close();
-  }();
-  report.join();
-  RETURN_IF_ERROR(warnings_status);
-  RETURN_IF_ERROR(report_status);
-  {
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out,
-                     CsvWriter::Create((dir / "county-summary.csv").string()));
-    out->Row({"county", "rule_id", "households"});
-    for (const auto& [key, households] : result.per_county_rule) {
-      out->Field(static_cast<int64_t>(key.first.County6()));
-      out->Field(key.second);
-      out->Field(households);
-      out->EndRow();
-    }
-    RETURN_IF_ERROR(out->Close());
-  }
-  if (!result.registry_problems.empty()) {
-    ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out,
-                     CsvWriter::Create((dir / "registry-report.csv").string()));
-    out->Row({"文件", "行", "户编号", "人编号", "列", "值", "规则", "原因"});
-    for (const RowProblem& p : result.registry_problems) {
-      out->Row({p.file, std::to_string(p.line), p.household_no, p.person_no, p.column, p.value, p.rule_id,
-                MessageHalf(p.reason, false)});
-    }
-    RETURN_IF_ERROR(out->Close());
-  }
+  RETURN_IF_ERROR(WriteScreenExportFiles(out_dir, snapshot, policy, evaluated, result, options.lang));
   result.write_seconds = SecondsSince(start);
   return result;
 }

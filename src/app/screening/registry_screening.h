@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/progress.h"
 #include "core/status.h"
 #include "engine/feed_loader.h"
@@ -32,10 +33,11 @@ namespace jz {
 struct ScreenOptions {
   std::string feeds_dir;  // <feed name>.csv per declared feed; a missing file is "not provided"
   Date as_of;
-  bool dry_run = false;  // evaluate and report, write nothing (database door)
-  RegionCode scope;      // database door: the region screened
-  int threads = 0;       // 0: every core
-  int data_year = 0;     // export door: the year of the income columns; 0: as_of's year
+  bool dry_run = false;       // evaluate and report, write nothing (database door)
+  RegionCode scope;           // database door: the region screened
+  int threads = 0;            // 0: every core
+  int data_year = 0;          // export door: the year of the income columns; 0: as_of's year
+  Lang lang = Lang::kZhHans;  // of the report files' headers, labels and messages
 };
 
 struct FeedStats {
@@ -84,18 +86,25 @@ struct ScreenResult {
 StatusOr<ScreenResult> ScreenRegistry(Store& store, const Policy& policy, const ScreenOptions& options,
                                       Progress& progress = NoProgress());
 
-// Screens the registry export `registry_csv` and writes into `out_dir` (created if needed):
-// warnings.csv (户编号, 人编号, 县, 规则, 规则名称, 依据 — one row per hit), county-summary.csv
-// (county, rule_id, households — households per county and rule, counties and rules in
-// order), feed-report.csv (feed rows that were not used) and, when registry rows were
-// rejected, registry-report.csv.
+// Screens the registry export `registry_csv` and writes into `out_dir` (created if needed),
+// as CSV with headers and labels in options.lang: warnings.csv (户编号, 人编号, 县, 规则,
+// 规则名称, 依据 — one row per hit), county-summary.csv (county, rule_id, households in every
+// language — households per county and rule, counties and rules in order), feed-report.csv
+// (feed rows that were not used) and, when registry rows were rejected, registry-report.csv.
 StatusOr<ScreenResult> ScreenExport(const std::string& registry_csv, const Policy& policy,
                                     const ScreenOptions& options, const std::string& out_dir,
                                     Progress& progress = NoProgress());
 
 // Writes the feed rows that were not used: file, line, column, value (ID numbers masked),
-// reason (zh-Hans) — the problems, then the unmatched rows.
-Status WriteScreenReport(const std::string& path, const ScreenResult& result);
+// reason — the problems, then the unmatched rows — with headers and reasons in `lang`, as
+// .xlsx when `path` ends in .xlsx and CSV otherwise (screen_reports.cc).
+[[nodiscard]] Status WriteScreenReport(const std::string& path, const ScreenResult& result,
+                                       Lang lang = Lang::kZhHans);
+
+// The files of ScreenExport() in `out_dir` (screen_reports.cc).
+[[nodiscard]] Status WriteScreenExportFiles(const std::string& out_dir, const Snapshot& snapshot,
+                                            const Policy& policy, const EngineResult& evaluated,
+                                            const ScreenResult& result, Lang lang);
 
 // Reads the declared feeds found in `feeds_dir` into `snapshot`'s aggregates, filling
 // result.feeds and result.problems. Shared by screening and what-if.

@@ -50,7 +50,7 @@ StatusOr<ScreenSummary> Screen(Workspace& workspace, const ScreenRequest& reques
   ScreenSummary summary = Summarize(prepared.policy, prepared.options, result);
   summary.report_path =
       request.report_path.empty() ? workspace.db_path() + ".screen.csv" : request.report_path;
-  RETURN_IF_ERROR(WriteScreenReport(summary.report_path, result));
+  RETURN_IF_ERROR(WriteScreenReport(summary.report_path, result, request.lang));
   std::map<RegionCode, std::vector<int64_t>> per_county;
   for (const auto& [county, counts] : result.per_county) per_county[county] = {counts.first, counts.second};
   ASSIGN_OR_RETURN(summary.regions,
@@ -65,6 +65,7 @@ StatusOr<ScreenSummary> ScreenExportFile(const ScreenRequest& request, Date toda
   }
   ASSIGN_OR_RETURN(internal::PreparedScreening prepared,
                    internal::PrepareScreening(request.inputs, nullptr, today));
+  prepared.options.lang = request.lang;
   ASSIGN_OR_RETURN(ScreenResult result, ScreenExport(request.registry_csv, prepared.policy, prepared.options,
                                                      request.out_dir, progress));
   ScreenSummary summary = Summarize(prepared.policy, prepared.options, result);

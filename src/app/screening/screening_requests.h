@@ -29,6 +29,7 @@
 
 #include "app/region_rollup.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/progress.h"
 #include "core/region_code.h"
 #include "core/registry.h"
@@ -55,9 +56,10 @@ struct ScreeningInputs {
 struct ScreenRequest {
   ScreeningInputs inputs;
   bool dry_run = false;                // database door: evaluate and report, store nothing
-  std::string report_path;             // database door: unused feed rows; "": <db>.screen.csv
+  std::string report_path;             // database door: unused feed rows (.csv or .xlsx); "": <db>.screen.csv
   std::string registry_csv;            // export door: the registry export screened
   std::string out_dir = "screen-out";  // export door: warnings.csv, county-summary.csv, ...
+  Lang lang = Lang::kZhHans;           // of the report files' headers, labels and reasons
 };
 
 struct ScreenFeedRow {
@@ -111,7 +113,8 @@ struct WhatIfRequest {
   ScreeningInputs inputs;
   std::vector<std::string> sets;                // "NAME=VALUE", as --set gives them; at least one
   std::string registry_csv;                     // export door; empty: the database
-  std::string out_path = "whatif-changes.csv";  // the changed households (CSV)
+  std::string out_path = "whatif-changes.csv";  // the changed households (.csv or .xlsx)
+  Lang lang = Lang::kZhHans;                    // of the list's headers and labels
 };
 
 struct WhatIfParameterRow {

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "app/workspace.h"
 #include "core/limits.h"
+#include "io/table_reader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
@@ -85,6 +87,41 @@ TEST_F(ScreeningRequestTest, FillsAsOfScopeAndReportAndRollsUpWithRegionNames) {
   EXPECT_EQ(s.regions[1].name, "汪清县");
   EXPECT_EQ(s.regions[1].depth, 1);
   EXPECT_TRUE(std::filesystem::exists(dir_ / "report.csv"));
+}
+
+// The unused feed rows follow the report's extension and the language: an English workbook
+// names the column and the reason in English, a zh-Hant CSV in traditional characters.
+TEST_F(ScreeningRequestTest, ReportFollowsItsExtensionAndTheLanguage) {
+  EmptyFeeds("death");
+  const IdNumber stranger = *IdNumber::FromParts(222424, *Date::FromYmd(1950, 1, 1), 990);
+  Feed("death", "证件号码,日期\n" + stranger.ToString() + ",2024-05-01\n123,2024-05-01\n");
+  ScreenRequest request = Request();
+  request.dry_run = true;
+  request.report_path = (dir_ / "unused.xlsx").string();
+  request.lang = Lang::kEn;
+  ASSERT_OK(Screen(*ws_, request));
+  std::vector<std::vector<std::string>> rows;
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<TableReader> table, OpenTable(request.report_path));
+    std::vector<std::string_view> cells;
+    while (*table->Next(cells)) rows.emplace_back(cells.begin(), cells.end());
+  }
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"file", "line", "column", "value", "reason"}));
+  EXPECT_EQ(rows[2][1], "2");
+  EXPECT_EQ(rows[2][2], "ID number");
+  EXPECT_EQ(rows[2][3], stranger.Masked());
+  EXPECT_EQ(rows[2][4], "the ID number is not a registered person in scope");
+  EXPECT_EQ(rows[1][1], "3");
+  EXPECT_EQ(rows[1][4].find("证"), std::string::npos) << "an English reason: " << rows[1][4];
+
+  request.report_path = (dir_ / "unused.csv").string();
+  request.lang = Lang::kZhHant;
+  ASSERT_OK(Screen(*ws_, request));
+  std::ifstream in(request.report_path);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(text.rfind("文件,行,列,值,原因\n", 0), 0u) << text;
+  EXPECT_NE(text.find("證件號碼不是登記範圍內的人員"), std::string::npos) << text;
 }
 
 TEST_F(ScreeningRequestTest, MissingFeedIsRefusedNamingIt) {

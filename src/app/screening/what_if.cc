@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "io/csv_writer.h"
+#include "io/report_file.h"
 
 namespace jz {
 namespace {
@@ -94,14 +94,23 @@ StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& bas
 }
 
 Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const Policy& policy,
-                       const WhatIfResult& result) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out, CsvWriter::Create(path));
-  out->Row({"县", "户编号", "规则", "规则名称", "变化"});
+                       const WhatIfResult& result, Lang lang) {
+  static const std::vector<ReportColumn> columns = {{"county", "县", "county"},
+                                                    {"household_no", "户编号", "household no"},
+                                                    {"rule", "规则", "rule"},
+                                                    {"rule_name", "规则名称", "rule name"},
+                                                    {"change", "变化", "change"}};
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
+  out->StartTable("changes", columns);
+  const std::string enters = TextIn(lang, Bilingual("进入", "enters"));
+  const std::string leaves = TextIn(lang, Bilingual("退出", "leaves"));
+  std::vector<std::string> names;  // policies name rules in zh-Hans only: English keeps it
+  for (const Rule& rule : policy.rules)
+    names.push_back(lang == Lang::kZhHant ? ToTraditional(rule.name_zh) : rule.name_zh);
   for (const WhatIfChange& c : result.changes) {
-    const Rule& rule = policy.rules[c.rule];
     out->Row({fmt::format("{:06}", snapshot.county[c.household]),
-              std::string(snapshot.household_no[c.household]), rule.id, rule.name_zh,
-              c.enters ? "进入" : "退出"});
+              std::string(snapshot.household_no[c.household]), policy.rules[c.rule].id, names[c.rule],
+              c.enters ? enters : leaves});
   }
   return out->Close();
 }

@@ -43,9 +43,10 @@ struct WhatIfResult {
 StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& base, const Policy& changed,
                                      int threads = 0, const std::vector<bool>& decidable = {});
 
-// Writes the changes: 县, 户编号, 规则, 规则名称, 变化 (进入 / 退出).
-Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const Policy& policy,
-                       const WhatIfResult& result);
+// Writes the changes: 县, 户编号, 规则, 规则名称, 变化 (进入 / 退出), with headers and labels
+// in `lang`, as .xlsx when `path` ends in .xlsx and CSV otherwise.
+[[nodiscard]] Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const Policy& policy,
+                                     const WhatIfResult& result, Lang lang = Lang::kZhHans);
 
 }  // namespace jz
 

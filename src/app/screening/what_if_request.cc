@@ -70,7 +70,7 @@ StatusOr<WhatIfSummary> RunWhatIf(Workspace* workspace, const WhatIfRequest& req
   RETURN_IF_ERROR(LoadScreeningFeeds(snapshot, base, options, loaded, progress));
   const std::vector<bool> decidable = DecidableRules(base, loaded.feeds);
   ASSIGN_OR_RETURN(WhatIfResult result, CompareWhatIf(snapshot, base, changed, options.threads, decidable));
-  RETURN_IF_ERROR(WriteWhatIfList(request.out_path, snapshot, base, result));
+  RETURN_IF_ERROR(WriteWhatIfList(request.out_path, snapshot, base, result, request.lang));
   WhatIfSummary summary = Summarize(snapshot, base, changed, overrides, decidable, result);
   summary.as_of = options.as_of;
   summary.missing_feeds = loaded.missing_feeds;

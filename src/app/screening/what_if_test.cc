@@ -63,6 +63,14 @@ TEST(WhatIfTest, HigherLineBringsHouseholdsInLowerLineTakesThemOut) {
   EXPECT_EQ(header, "县,户编号,规则,规则名称,变化");
   EXPECT_EQ(first, "222424,H1,JL-W-INCOME-EXITED,脱贫户人均纯收入低于监测范围,进入");
   std::filesystem::remove(path);
+  // In English the headers and the change are English (policies name rules in zh-Hans only).
+  ASSERT_OK(WriteWhatIfList(path.string(), snapshot, base, r, Lang::kEn));
+  std::ifstream en(path);
+  std::getline(en, header);
+  std::getline(en, first);
+  EXPECT_EQ(header, "county,household no,rule,rule name,change");
+  EXPECT_EQ(first, "222424,H1,JL-W-INCOME-EXITED,脱贫户人均纯收入低于监测范围,enters");
+  std::filesystem::remove(path);
 }
 
 TEST(WhatIfTest, SkippingUnaffectedRulesEqualsAFullRerun) {

@@ -11,7 +11,7 @@
 #include "app/verification/campaigns.h"
 #include "app/workspace.h"
 #include "core/limits.h"
-#include "io/csv_writer.h"
+#include "io/report_file.h"
 #include "rules/policy.h"
 
 namespace jz {
@@ -88,25 +88,42 @@ StatusOr<DrawRequest> ToDrawRequest(const CampaignSampleRequest& r, Date drawn_o
   return d;
 }
 
-Status WriteSampleList(const StoredSample& sample, const std::string& path) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(path));
-  csv->Row({"draw_order", "household_no", "village", "stratum", "household_type_code", "persons"});
+// The sampled households, one row each; the household number's header is that of a findings
+// file (FindingsFileColumns), so the list can be filled in and recorded in any language.
+Status WriteSampleList(const StoredSample& sample, const std::string& path, Lang lang) {
+  static const std::vector<ReportColumn> columns = {
+      {"draw_order", "抽样顺序", "draw order", CellKind::kInt},
+      FindingsFileColumns()[0],
+      {"village", "行政村代码", "village code"},
+      {"stratum", "层", "stratum"},
+      {"household_type_code", "户类型代码", "household type code", CellKind::kInt},
+      {"persons", "人数", "persons", CellKind::kInt}};
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
+  out->StartTable("sample", columns);
   for (const CampaignUnit& u : sample.units) {
-    csv->Row({std::to_string(u.draw_order), u.household_no, u.village.ToString(), std::to_string(u.stratum),
-              std::to_string(static_cast<int>(u.type)), std::to_string(u.persons)});
+    out->Row({int64_t{u.draw_order}, u.household_no, u.village.ToString(), std::to_string(u.stratum),
+              int64_t{static_cast<int>(u.type)}, int64_t{u.persons}});
   }
-  return csv->Close();
+  return out->Close();
 }
 
+// The refused rows of a findings file; the field is named as the findings file's header in
+// `lang` (核查项, item).
 Status WriteRefused(const ImportFindingsResult& result, const std::string& path, Lang lang) {
-  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> csv, CsvWriter::Create(path));
-  csv->Row({"file", "row", "field", "message"});
+  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
+                                                    {"row", "行", "row", CellKind::kInt},
+                                                    {"field", "字段", "field"},
+                                                    {"message", "说明", "message"}};
+  ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
+  out->StartTable("refused", columns);
   for (const FindingRowError& e : result.refused) {
-    std::string message = MessageHalf(e.message, lang == Lang::kEn);
-    if (lang == Lang::kZhHant) message = ToTraditional(message);
-    csv->Row({e.file, std::to_string(e.row), e.field, message});
+    std::string field = e.field;
+    for (const ReportColumn& c : FindingsFileColumns()) {
+      if (c.key == e.field) field = TextIn(lang, Bilingual(c.zh, c.en));
+    }
+    out->Row({e.file, e.row, field, TextIn(lang, e.message)});
   }
-  return csv->Close();
+  return out->Close();
 }
 
 }  // namespace
@@ -133,7 +150,7 @@ StatusOr<CampaignSampleResult> SampleCampaign(Workspace& ws, const CampaignSampl
   ASSIGN_OR_RETURN(DrawResult drawn, DrawCampaignSample(ws.store(), draw));
   CampaignSampleResult out{std::move(drawn.campaign), std::move(drawn.sample), drawn.reused, 0};
   for (const CampaignUnit& u : out.sample.units) out.registered += u.type != HouseholdType::kOrdinaryFarm;
-  if (!r.list_path.empty()) RETURN_IF_ERROR(WriteSampleList(out.sample, r.list_path));
+  if (!r.list_path.empty()) RETURN_IF_ERROR(WriteSampleList(out.sample, r.list_path, r.lang));
   return out;
 }
 
@@ -148,7 +165,7 @@ StatusOr<ImportFindingsResult> RecordCampaignFindings(Workspace& ws, const Campa
   RETURN_IF_ERROR(CheckStepOrder(recorded_on, kRecording, sample->design.drawn_on, kDraw));
   ASSIGN_OR_RETURN(ImportFindingsResult result,
                    ImportFindings(ws.store(), r.campaign, r.path, r.recorded_by, recorded_on));
-  if (!r.refused_path.empty()) RETURN_IF_ERROR(WriteRefused(result, r.refused_path, r.refused_lang));
+  if (!r.refused_path.empty()) RETURN_IF_ERROR(WriteRefused(result, r.refused_path, r.lang));
   return result;
 }
 

@@ -64,7 +64,11 @@ struct CampaignSampleRequest {
   int32_t min_per_stratum = 2;                   // 1 .. kMaxMinPerStratum
   std::string drawn_by = "jingzhun";
   std::optional<Date> drawn_on = std::nullopt;  // unset: today
-  std::string list_path;                        // when set, the sampled households are written there (CSV)
+  // When set, the sampled households are written there: .xlsx when it ends in .xlsx, CSV
+  // otherwise, headers in `lang`; filled in with item and answer columns, the list is a
+  // findings file that `record` reads in any language.
+  std::string list_path;
+  Lang lang = Lang::kZhHans;
 };
 
 struct CampaignSampleResult {
@@ -101,11 +105,11 @@ struct ImportFindingsResult {
 
 struct CampaignRecordRequest {
   std::string campaign;  // code
-  std::string path;      // the findings CSV (ImportFindings in campaigns.h)
+  std::string path;      // the findings file, CSV, .xlsx or .xls (ImportFindings in campaigns.h)
   std::string recorded_by = "jingzhun";
   std::optional<Date> recorded_on = std::nullopt;  // unset: today
-  std::string refused_path;                        // when set, the refused rows are written there (CSV)
-  Lang refused_lang = Lang::kZhHans;               // the language of the refused rows' messages
+  std::string refused_path;                        // when set, the refused rows: .xlsx or CSV by extension
+  Lang lang = Lang::kZhHans;                       // the refused rows' headers, fields and messages
 };
 
 // Imports the findings file. InvalidArgument when the date is after today or before the

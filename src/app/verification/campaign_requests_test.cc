@@ -4,16 +4,23 @@
 // every numeric option bounded by core/limits.h.
 #include "app/verification/campaign_requests.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include "app/workspace.h"
 #include "core/limits.h"
+#include "io/table_reader.h"
 #include "store/sqlite/campaign_test_support.h"
 #include "store/sqlite/sqlite_store.h"
 #include "synth/campaign_simulation.h"
+#include "tests/testutil/table_files.h"
 
 namespace jz {
 namespace {
@@ -98,6 +105,79 @@ TEST_F(CampaignRequestsTest, AStepBeforeTheStepItFollowsIsRefusedNamingBothDates
   ASSERT_OK(SampleCampaign(*ws_, s));
   EXPECT_STATUS(RecordCampaignFindings(*ws_, record), StatusCode::kInvalidArgument,
                 "the findings date 2025-03-06 is before the draw date 2025-03-07");
+}
+
+// Every row of a table file, the header first.
+std::vector<std::vector<std::string>> ReadRows(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  StatusOr<std::unique_ptr<TableReader>> reader = OpenTable(path);
+  EXPECT_TRUE(reader.ok()) << reader.status().message();
+  if (!reader.ok()) return rows;
+  std::vector<std::string_view> cells;
+  while (true) {
+    StatusOr<bool> more = (*reader)->Next(cells);
+    EXPECT_TRUE(more.ok()) << more.status().message();
+    if (!more.ok() || !*more) break;
+    rows.emplace_back(cells.begin(), cells.end());
+  }
+  return rows;
+}
+
+// A sample list written in each language and format, filled in by a checker (an item and an
+// answer added to each row, one household answering nonsense) and recorded: every household
+// but that one is stored, and the refused rows come back in the same language and format.
+TEST_F(CampaignRequestsTest, ASampleListFilledInIsRecordedInEveryLanguageAndFormat) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("jz-sample-roundtrip-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  struct Case {
+    Lang lang;
+    const char* ext;
+    const char *household, *item, *answer, *field;
+  };
+  const Case cases[] = {
+      {Lang::kEn, "xlsx", "household no", "item", "answer", "answer"},
+      {Lang::kEn, "csv", "household no", "item", "answer", "answer"},
+      {Lang::kZhHans, "xlsx", "户编号", "核查项", "结果", "结果"},
+      {Lang::kZhHant, "csv", "戶編號", "核查項", "結果", "结果"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    const std::string code = "S" + std::to_string(++n), tag = code + "." + c.ext;
+    SCOPED_TRACE(tag);
+    ASSERT_OK(Create(code));
+    CampaignSampleRequest q = Sample(code);
+    q.list_path = (dir / ("sample-" + tag)).string();
+    q.lang = c.lang;
+    ASSERT_OK_AND_ASSIGN(CampaignSampleResult drawn, SampleCampaign(*ws_, q));
+    const std::vector<std::vector<std::string>> list = ReadRows(q.list_path);
+    const int64_t households = static_cast<int64_t>(drawn.sample.units.size());  // a census of 60
+    ASSERT_EQ(list.size(), drawn.sample.units.size() + 1);
+    EXPECT_EQ(list[0][1], c.household);
+    std::string filled = fmt::format("{},{},{}\n", fmt::join(list[0], ","), c.item, c.answer);
+    for (size_t i = 1; i < list.size(); ++i) {
+      EXPECT_EQ(list[i][1], drawn.sample.units[i - 1].household_no);
+      filled += fmt::format("{},food,{}\n", fmt::join(list[i], ","), i == 3 ? "maybe" : "1");
+    }
+    const std::string filled_path = (dir / ("filled-" + tag)).string();
+    if (std::string_view(c.ext) == "xlsx") {
+      ::jz::testing::WriteCsvAsXlsx(filled_path, filled);
+    } else {
+      std::ofstream(filled_path) << filled;
+    }
+    CampaignRecordRequest record{
+        code, filled_path, "核查员", std::nullopt, (dir / ("refused-" + tag)).string(), c.lang};
+    ASSERT_OK_AND_ASSIGN(ImportFindingsResult r, RecordCampaignFindings(*ws_, record));
+    EXPECT_EQ(r.households_stored, households - 1);
+    EXPECT_EQ(r.households_refused, 1);
+    const std::vector<std::vector<std::string>> refused = ReadRows(record.refused_path);
+    ASSERT_EQ(refused.size(), 2u);
+    EXPECT_EQ(refused[0][3], c.lang == Lang::kEn ? "message" : c.lang == Lang::kZhHans ? "说明" : "說明");
+    EXPECT_EQ(refused[1][1], "3");
+    EXPECT_EQ(refused[1][2], c.lang == Lang::kZhHant ? ToTraditional(c.field) : std::string(c.field));
+    EXPECT_NE(refused[1][3].find("maybe"), std::string::npos) << refused[1][3];
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_F(CampaignRequestsTest, NumericOptionsAreBounded) {

@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "app/registry/internal/region_name_text.h"
+#include "core/i18n.h"
 #include "core/limits.h"
 #include "io/table_reader.h"
 
@@ -232,21 +234,27 @@ struct Columns {
   int household_no = -1, item = -1, answer = -1, value = -1, note = -1, person_no = -1;
 };
 
+// A header in traditional characters is compared in simplified ones, so that 核查項 as a
+// person types it and 覈查項 as OpenCC writes it both name the item column.
+bool NamesColumn(std::string_view name, const ReportColumn& column) {
+  return name == column.key || name == column.en || name == column.zh ||
+         internal::ToSimplifiedChinese(name) == column.zh;
+}
+
 StatusOr<Columns> ReadHeader(const std::vector<std::string_view>& header, const std::string& path) {
   Columns c;
+  int* const positions[] = {&c.household_no, &c.item, &c.answer, &c.value, &c.note, &c.person_no};
+  const std::vector<ReportColumn>& columns = FindingsFileColumns();
   for (size_t i = 0; i < header.size(); ++i) {
     const std::string_view name = Trim(header[i]);
-    const int at = static_cast<int>(i);
-    if (name == "household_no" || name == "户编号") c.household_no = at;
-    if (name == "item" || name == "核查项") c.item = at;
-    if (name == "answer" || name == "结果") c.answer = at;
-    if (name == "value" || name == "数值") c.value = at;
-    if (name == "note" || name == "备注") c.note = at;
-    if (name == "person_no" || name == "人编号") c.person_no = at;
+    for (size_t k = 0; k < columns.size(); ++k) {
+      if (*positions[k] < 0 && NamesColumn(name, columns[k])) *positions[k] = static_cast<int>(i);
+    }
   }
   if (c.household_no < 0 || c.item < 0 || c.answer < 0) {
-    return InvalidArgumentError(Bilingual("{}：表头须含 household_no、item、answer 列",
-                                          "{}: the header must have household_no, item and answer", path));
+    return InvalidArgumentError(
+        Bilingual("{}：表头须含 户编号（household_no）、核查项（item）、结果（answer）列",
+                  "{}: the header must have household_no, item and answer", path));
   }
   return c;
 }
@@ -323,6 +331,16 @@ void RefuseHousehold(const HouseholdRows& h, const std::string& path, ImportFind
 }
 
 }  // namespace
+
+const std::vector<ReportColumn>& FindingsFileColumns() {
+  static const std::vector<ReportColumn> columns = {{"household_no", "户编号", "household no"},
+                                                    {"item", "核查项", "item"},
+                                                    {"answer", "结果", "answer"},
+                                                    {"value", "数值", "value", CellKind::kMoney},
+                                                    {"note", "备注", "note"},
+                                                    {"person_no", "人编号", "person no"}};
+  return columns;
+}
 
 StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign_code,
                                               const std::string& path, const std::string& recorded_by,

@@ -27,6 +27,7 @@
 #include "core/region_code.h"
 #include "core/status.h"
 #include "engine/sampling.h"
+#include "io/report_table.h"
 #include "store/store.h"
 
 namespace jz {
@@ -93,9 +94,15 @@ struct DrawResult {
 [[nodiscard]] StatusOr<int32_t> RecordHouseholdFindings(Store& store, const Campaign& campaign,
                                                         const HouseholdFindings& findings);
 
-// Imports a findings CSV (UTF-8 or GB18030; columns household_no, item, answer, value, note
-// and optionally person_no; value is yuan, e.g. 4500.50). Rows are grouped by household; a
-// household with any bad row is refused whole (its rows listed, the bad ones with their own
+// The columns of a findings file, in the order FindingsFileColumns() gives them. A header
+// cell names a column by its key (household_no), or its header in any language (户编号,
+// 戶編號, household no), so a sample list written in any language can be filled in and read.
+const std::vector<ReportColumn>& FindingsFileColumns();
+
+// Imports a findings file (CSV in UTF-8 or GB18030, .xlsx or .xls; columns household_no,
+// item, answer, value, note and optionally person_no, named as FindingsFileColumns() says;
+// value is yuan, e.g. 4500.50; other columns, such as those of a sample list, are ignored). Rows are grouped
+// by household; a household with any bad row is refused whole (its rows listed, the bad ones with their own
 // reason, the others naming the bad row; the list in row order); the other households are
 // recorded in batches, each household in its own savepoint, so a crash leaves each household
 // whole or absent. Fails (nothing stored) for

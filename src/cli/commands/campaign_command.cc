@@ -262,25 +262,34 @@ class CampaignCommand final : public GroupCommand {
         ->capture_default_str();
     sample->add_option("--by", by_, "操作人 drawn by")->capture_default_str();
     sample->add_option("--date", date_, "抽样日期（默认今天） date drawn (default today)");
-    sample->add_option("--out", out_, "样本清单 CSV the sampled households (CSV)");
+    sample->add_option(
+        "--out", out_,
+        "样本清单（.csv 或 .xlsx，表头随 --lang；加上 核查项、结果 列即可用 record 录入） the sampled "
+        "households (.csv or .xlsx, headers in --lang; add item and answer columns and record it)");
   }
   void SetupRecord(CLI::App& app) {
     CLI::App* record =
         Sub(app, "record", "录入核查结果 record findings from a CSV file", &CampaignCommand::RunRecord);
     record->footer(
-        "\n文件列：household_no,item,answer,value,note[,person_no]；answer 为 1/符合、2/不符合、3/不适用；\n"
+        "\n文件（CSV、.xlsx 或 .xls）列：household_no,item,answer,value,note[,person_no]（或 "
+        "户编号、核查项、结果、\n"
+        "数值、备注、人编号，任一语言；其他列如样本清单的列不读）；answer 为 1/符合、2/不符合、3/不适用；\n"
         "value 为人均纯收入（元，仅 income 项）。每户一个事务：有错的户整户不录入并列出行号与字段。\n"
-        "Columns: household_no,item,answer,value,note[,person_no]; answer 1/yes, 2/no, 3/n/a; value\n"
+        "File (CSV, .xlsx or .xls) columns: household_no,item,answer,value,note[,person_no] (or their\n"
+        "headers in any language; other columns, such as a sample list's, are not read); answer 1/yes,\n"
+        "2/no, 3/n/a; value\n"
         "is per-capita net income in yuan (income only). One transaction per household: a household\n"
         "with a bad row is refused whole, every row listed with file, row and field.\n\n"
         "示例 Examples:\n"
         "  jingzhun campaign record db WQ-2025 findings.csv --by 李四\n"
-        "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n");
+        "  jingzhun campaign record db WQ-2025 findings.csv --report refused.csv\n"
+        "  jingzhun --lang en campaign record db JL-2025 sample-filled.xlsx --report refused.xlsx\n");
     record->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     record->add_option("FILE", file_, "核查结果 CSV findings file")->required();
     record->add_option("--by", by_, "录入人 recorded by")->capture_default_str();
     record->add_option("--date", date_, "录入日期（默认今天） date recorded (default today)");
-    record->add_option("--report", out_, "未录入行清单 refused rows (CSV)");
+    record->add_option("--report", out_,
+                       "未录入行清单（.csv 或 .xlsx，表头随 --lang） refused rows (.csv or .xlsx)");
   }
   void SetupReport(CLI::App& app) {
     CLI::App* report = Sub(app, "report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results",
@@ -348,7 +357,7 @@ class CampaignCommand final : public GroupCommand {
     return OkStatus();
   }
 
-  StatusOr<CampaignSampleRequest> SampleRequest() const {
+  StatusOr<CampaignSampleRequest> SampleRequest(const GlobalOptions& g) const {
     CampaignSampleRequest r;
     r.campaign = code_;
     r.seed = seed_;
@@ -367,11 +376,12 @@ class CampaignCommand final : public GroupCommand {
     r.drawn_by = by_;
     ASSIGN_OR_RETURN(r.drawn_on, OptionalDate(date_));
     r.list_path = out_;
+    r.lang = g.lang;
     return r;
   }
 
   Status RunSample(const GlobalOptions& g) {
-    ASSIGN_OR_RETURN(CampaignSampleRequest request, SampleRequest());
+    ASSIGN_OR_RETURN(CampaignSampleRequest request, SampleRequest(g));
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(CampaignSampleResult d, SampleCampaign(*ws, request));
     const CampaignDesign& s = d.sample.design;

@@ -304,7 +304,9 @@ class RectifyCommand final : public GroupCommand {
     import->add_option("--source", source_, "无“来源类型”列时的来源类型 default source kind")
         ->capture_default_str();
     import->add_option("--encoding", encoding_, "编码 auto | utf-8 | gb18030")->capture_default_str();
-    import->add_option("--report", report_, "错误清单 CSV error report");
+    import->add_option(
+        "--report", report_,
+        "错误清单（.csv 或 .xlsx，表头随 --lang） error report (.csv or .xlsx, headers in --lang)");
     import->add_option("--owner", owner_, "校验报告：责任人 validation reports: owner");
     import->add_option("--unit", unit_, "校验报告：责任单位 validation reports: responsible unit");
     import->add_option("--deadline", deadline_, "校验报告：整改时限 validation reports: deadline");
@@ -399,6 +401,7 @@ class RectifyCommand final : public GroupCommand {
     r.validation_ref = source_ref_;
     ASSIGN_OR_RETURN(r.deadline, OptionalDate(deadline_));
     r.error_report_path = report_;
+    r.lang = g.lang;
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(ProblemImportResult result, ImportProblems(*ws, r));
     PrintLine(g, Bilingual("读入 {} 个问题：新建账 {} 个，台账中已有 {} 个",

@@ -131,7 +131,8 @@ class ScreenCommand final : public Command {
         ->capture_default_str();
     flags_.Setup(app);
     app.add_option("--report", request_.report_path,
-                   "无法匹配行报告 unmatched rows report (default: DB.screen.csv)");
+                   "无法匹配行报告（.csv 或 .xlsx，表头随 --lang） unmatched rows report (.csv or .xlsx, "
+                   "headers in --lang; default: DB.screen.csv)");
     app.add_flag("--dry-run", request_.dry_run, "只报告不写入 report only, write nothing");
     app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
@@ -142,6 +143,7 @@ class ScreenCommand final : public Command {
     }
     ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
     ASSIGN_OR_RETURN(request_.inputs, flags_.Inputs());
+    request_.lang = global.lang;
     if (!request_.registry_csv.empty()) return RunExport(global, format);
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Workspace::Open({.db_path = db_path_}));
     ASSIGN_OR_RETURN(ScreenSummary s, Screen(*ws, request_, *global.progress));

@@ -84,7 +84,9 @@ class WhatIfCommand final : public Command {
                    "登记导出 CSV（不用数据库） a registry export CSV, no database");
     flags_.Setup(app);
     app.add_option("--set", request_.sets, "改动参数 NAME=VALUE (repeatable)")->required();
-    app.add_option("--out", request_.out_path, "变化户清单 list of changed households (CSV)")
+    app.add_option("--out", request_.out_path,
+                   "变化户清单（.csv 或 .xlsx，表头随 --lang） list of changed households (.csv or .xlsx, "
+                   "headers in --lang)")
         ->capture_default_str();
     app.add_option("--format", format_, "输出格式 format: table | csv | json")->capture_default_str();
   }
@@ -95,6 +97,7 @@ class WhatIfCommand final : public Command {
     }
     ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
     ASSIGN_OR_RETURN(request_.inputs, flags_.Inputs());
+    request_.lang = global.lang;
     if (!request_.registry_csv.empty()) {
       ASSIGN_OR_RETURN(WhatIfSummary s, WhatIfExportFile(request_, Date::Today(), *global.progress));
       return Print(global, format, s);
