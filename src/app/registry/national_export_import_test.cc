@@ -345,6 +345,19 @@ TEST_P(NationalExportImport, NamesOfThe2016EditionAndGongzhulingLandInTheCurrent
                                               {"220102011201", {"赵五"}}}));
 }
 
+// The layout the generator writes, with a code of the 2016 edition (公主岭市 under 四平市,
+// 220381…) beside its 2023 names: the code is mapped to the current unit, and the names agree.
+TEST_P(NationalExportImport, CodesOfThe2016EditionAreMappedToTheCurrentUnit) {
+  const CountySheet sheet{
+      {Cells("户编号,人编号,姓名,证件号码,与户主关系,县(市、区、旗),乡(镇),行政村,行政区划代码"),
+       Cells("G1,01,陈三," + Id(220381, 1960, 5) + ",户主,公主岭市,黑林子镇,林东村,220381101201"),
+       Cells("G2,01,刘一," + Id(220381, 1958, 1) + ",户主,公主岭市,河南街道,正阳社区,220381001001")},
+      {}};
+  ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(sheet));
+  EXPECT_TRUE(s.committed) << (s.problems.empty() ? "" : s.problems[0].reason);
+  EXPECT_EQ(StoredPersonsByVillage(), Sorted({{"220184101201", {"陈三"}}, {"220184001001", {"刘一"}}}));
+}
+
 // zh-Hant place names (an office on a traditional-script system) are the same units.
 TEST_P(NationalExportImport, TraditionalScriptNamesAreTheSameUnits) {
   const std::vector<PersonRow> persons = {
