@@ -134,7 +134,8 @@ class XlsTableReader final : public TableReader {
         const auto result = std::to_chars(buffer, buffer + sizeof buffer, value.value.double_value,
                                           std::chars_format::scientific);
         cell.digits_lost =
-            AppendXlsxNumber(std::string_view(buffer, static_cast<size_t>(result.ptr - buffer)), text_);
+            AppendXlsxNumber(std::string_view(buffer, static_cast<size_t>(result.ptr - buffer)), text_) &&
+            (value.value.double_value >= 1e15 || value.value.double_value <= -1e15);
         break;
       }
       case FREEXL_CELL_DATE:

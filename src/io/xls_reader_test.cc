@@ -70,6 +70,22 @@ TEST(XlsReaderTest, ReadsBytesInMemory) {
   ExpectFixture(*table);
 }
 
+// FreeXL gives doubles, which the reader writes in scientific form: 8500 is 8.5e+03, whose
+// implied zeros are not lost digits. Only a number of more than 15 integer digits lost any.
+TEST(XlsReaderTest, RoundAmountsHaveLostNoDigits) {
+  ASSERT_OK_AND_ASSIGN(
+      auto table, TableFromBytes(t::XlsBytes({{t::XlsNumber(8500), t::XlsNumber(1500), t::XlsNumber(1e14),
+                                               t::XlsNumber(-12000), t::XlsNumber(2.20722197111300e17)}}),
+                                 "round.xls"));
+  std::vector<std::string_view> cells;
+  ASSERT_OK_AND_ASSIGN(bool more, table->Next(cells));
+  ASSERT_TRUE(more);
+  EXPECT_THAT(cells, ElementsAre("8500", "1500", "100000000000000", "-12000", "220722197111300000"));
+  std::vector<bool> lost;
+  for (size_t i = 0; i < cells.size(); ++i) lost.push_back(table->cell_info(i).digits_lost);
+  EXPECT_THAT(lost, ElementsAre(false, false, false, false, true));
+}
+
 TEST(XlsReaderTest, ADamagedFileIsRefusedByName) {
   std::string bytes = Fixture();
   bytes.resize(700);  // the sectors of the Workbook stream are gone
