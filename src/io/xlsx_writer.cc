@@ -123,9 +123,10 @@ void XlsxWriter::Widen(size_t width) {
 void XlsxWriter::Text(std::string_view value) {
   assert(sheet_ != nullptr || !status_.ok());
   if (!status_.ok()) return;
-  if (column_ >= kExcelMaxColumns)
+  if (column_ >= kExcelMaxColumns) {
     return Fail(InvalidArgumentError(
         Bilingual("{}：超过 Excel 的 {} 列", "{}: more than Excel's {} columns", path_, kExcelMaxColumns)));
+  }
   if (!value.empty()) {
     const std::string text = internal::XlsxCutText(NeutralizeFormula(value));
     const lxw_error error = worksheet_write_string(sheet_, row_, column_, text.c_str(), nullptr);

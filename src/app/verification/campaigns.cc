@@ -333,13 +333,13 @@ void RefuseHousehold(const HouseholdRows& h, const std::string& path, ImportFind
 }  // namespace
 
 const std::vector<ReportColumn>& FindingsFileColumns() {
-  static const std::vector<ReportColumn> columns = {{"household_no", "户编号", "household no"},
-                                                    {"item", "核查项", "item"},
-                                                    {"answer", "结果", "answer"},
-                                                    {"value", "数值", "value", CellKind::kMoney},
-                                                    {"note", "备注", "note"},
-                                                    {"person_no", "人编号", "person no"}};
-  return columns;
+  static const std::vector<ReportColumn> kColumns = {{"household_no", "户编号", "household no"},
+                                                     {"item", "核查项", "item"},
+                                                     {"answer", "结果", "answer"},
+                                                     {"value", "数值", "value", CellKind::kMoney},
+                                                     {"note", "备注", "note"},
+                                                     {"person_no", "人编号", "person no"}};
+  return kColumns;
 }
 
 StatusOr<ImportFindingsResult> ImportFindings(Store& store, std::string_view campaign_code,
