@@ -482,13 +482,13 @@ Status ProblemImportStatus(const ProblemImportResult& result) {
 }
 
 Status WriteProblemImportReport(const ProblemImportResult& result, const std::string& path, Lang lang) {
-  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
-                                                    {"line", "行", "line", CellKind::kInt},
-                                                    {"field", "字段", "field"},
-                                                    {"value", "值", "value"},
-                                                    {"message", "说明", "message"}};
+  static const std::vector<ReportColumn> kColumns = {{"file", "文件", "file"},
+                                                     {"line", "行", "line", CellKind::kInt},
+                                                     {"field", "字段", "field"},
+                                                     {"value", "值", "value"},
+                                                     {"message", "说明", "message"}};
   ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
-  out->StartTable("errors", columns);
+  out->StartTable("errors", kColumns);
   for (const ProblemImportError& e : result.errors) {
     out->Row({e.file, e.line, e.field, e.value, TextIn(lang, e.message)});
   }

@@ -98,8 +98,8 @@ std::string ToSimplifiedChinese(std::string_view text) {
   }
   // One process-wide converter; a static object (not leaked) so its OpenCC handle is closed
   // at exit and LeakSanitizer stays quiet. ChineseConverter is thread-safe.
-  static const ChineseConverter converter("t2s.json");
-  return converter.Convert(text);
+  static const ChineseConverter kConverter("t2s.json");
+  return kConverter.Convert(text);
 }
 
 std::string CutCommitteeSuffix(std::string name) {

@@ -55,15 +55,15 @@ StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOption
 }
 
 const std::vector<ReportColumn>& ValidationReportColumns() {
-  static const std::vector<ReportColumn> columns = {{"rule", "规则", "rule"},
-                                                    {"severity", "严重程度", "severity"},
-                                                    {"household_no", "户编号", "household no"},
-                                                    {"person_no", "人编号", "person no"},
-                                                    {"region", "行政区划代码", "region code"},
-                                                    {"field", "字段", "field"},
-                                                    {"value", "值", "value"},
-                                                    {"message", "说明", "message"}};
-  return columns;
+  static const std::vector<ReportColumn> kColumns = {{"rule", "规则", "rule"},
+                                                     {"severity", "严重程度", "severity"},
+                                                     {"household_no", "户编号", "household no"},
+                                                     {"person_no", "人编号", "person no"},
+                                                     {"region", "行政区划代码", "region code"},
+                                                     {"field", "字段", "field"},
+                                                     {"value", "值", "value"},
+                                                     {"message", "说明", "message"}};
+  return kColumns;
 }
 
 std::string ValidationErrorLabel(Lang lang) { return TextIn(lang, Bilingual("错误", "error")); }
@@ -71,12 +71,12 @@ std::string ValidationErrorLabel(Lang lang) { return TextIn(lang, Bilingual("错
 namespace {
 
 const std::vector<ReportColumn>& CountColumns() {
-  static const std::vector<ReportColumn> columns = {{"level", "级别", "level"},
-                                                    {"region", "区划代码", "region code"},
-                                                    {"name", "名称", "name"},
-                                                    {"rule", "规则", "rule"},
-                                                    {"findings", "问题数", "findings", CellKind::kInt}};
-  return columns;
+  static const std::vector<ReportColumn> kColumns = {{"level", "级别", "level"},
+                                                     {"region", "区划代码", "region code"},
+                                                     {"name", "名称", "name"},
+                                                     {"rule", "规则", "rule"},
+                                                     {"findings", "问题数", "findings", CellKind::kInt}};
+  return kColumns;
 }
 
 void WriteFindings(ReportFile& out, const ValidationResult& result) {

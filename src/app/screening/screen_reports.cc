@@ -13,42 +13,42 @@ namespace jz {
 namespace {
 
 const std::vector<ReportColumn>& FeedReportColumns() {
-  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
-                                                    {"line", "行", "line", CellKind::kInt},
-                                                    {"column", "列", "column"},
-                                                    {"value", "值", "value"},
-                                                    {"reason", "原因", "reason"}};
-  return columns;
+  static const std::vector<ReportColumn> kColumns = {{"file", "文件", "file"},
+                                                     {"line", "行", "line", CellKind::kInt},
+                                                     {"column", "列", "column"},
+                                                     {"value", "值", "value"},
+                                                     {"reason", "原因", "reason"}};
+  return kColumns;
 }
 
 const std::vector<ReportColumn>& WarningColumns() {
-  static const std::vector<ReportColumn> columns = {
+  static const std::vector<ReportColumn> kColumns = {
       {"household_no", "户编号", "household no"}, {"person_no", "人编号", "person no"},
       {"county", "县", "county", CellKind::kInt}, {"rule", "规则", "rule"},
       {"rule_name", "规则名称", "rule name"},     {"evidence", "依据", "evidence"}};
-  return columns;
+  return kColumns;
 }
 
 // county-summary.csv keeps its machine keys in every language: the screening benchmark
 // (bench/screen) compares it byte for byte with DuckDB's and SQLite's answers.
 const std::vector<ReportColumn>& CountySummaryColumns() {
-  static const std::vector<ReportColumn> columns = {
+  static const std::vector<ReportColumn> kColumns = {
       {"county", "county", "county", CellKind::kInt},
       {"rule_id", "rule_id", "rule_id"},
       {"households", "households", "households", CellKind::kInt}};
-  return columns;
+  return kColumns;
 }
 
 const std::vector<ReportColumn>& RegistryReportColumns() {
-  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
-                                                    {"line", "行", "line", CellKind::kInt},
-                                                    {"household_no", "户编号", "household no"},
-                                                    {"person_no", "人编号", "person no"},
-                                                    {"column", "列", "column"},
-                                                    {"value", "值", "value"},
-                                                    {"rule", "规则", "rule"},
-                                                    {"reason", "原因", "reason"}};
-  return columns;
+  static const std::vector<ReportColumn> kColumns = {{"file", "文件", "file"},
+                                                     {"line", "行", "line", CellKind::kInt},
+                                                     {"household_no", "户编号", "household no"},
+                                                     {"person_no", "人编号", "person no"},
+                                                     {"column", "列", "column"},
+                                                     {"value", "值", "value"},
+                                                     {"rule", "规则", "rule"},
+                                                     {"reason", "原因", "reason"}};
+  return kColumns;
 }
 
 // A policy's rule name in `lang`: policies name rules in zh-Hans only, so English keeps it.

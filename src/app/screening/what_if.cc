@@ -95,13 +95,13 @@ StatusOr<WhatIfResult> CompareWhatIf(const Snapshot& snapshot, const Policy& bas
 
 Status WriteWhatIfList(const std::string& path, const Snapshot& snapshot, const Policy& policy,
                        const WhatIfResult& result, Lang lang) {
-  static const std::vector<ReportColumn> columns = {{"county", "县", "county"},
-                                                    {"household_no", "户编号", "household no"},
-                                                    {"rule", "规则", "rule"},
-                                                    {"rule_name", "规则名称", "rule name"},
-                                                    {"change", "变化", "change"}};
+  static const std::vector<ReportColumn> kColumns = {{"county", "县", "county"},
+                                                     {"household_no", "户编号", "household no"},
+                                                     {"rule", "规则", "rule"},
+                                                     {"rule_name", "规则名称", "rule name"},
+                                                     {"change", "变化", "change"}};
   ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
-  out->StartTable("changes", columns);
+  out->StartTable("changes", kColumns);
   const std::string enters = TextIn(lang, Bilingual("进入", "enters"));
   const std::string leaves = TextIn(lang, Bilingual("退出", "leaves"));
   std::vector<std::string> names;  // policies name rules in zh-Hans only: English keeps it

@@ -91,7 +91,7 @@ StatusOr<DrawRequest> ToDrawRequest(const CampaignSampleRequest& r, Date drawn_o
 // The sampled households, one row each; the household number's header is that of a findings
 // file (FindingsFileColumns), so the list can be filled in and recorded in any language.
 Status WriteSampleList(const StoredSample& sample, const std::string& path, Lang lang) {
-  static const std::vector<ReportColumn> columns = {
+  static const std::vector<ReportColumn> kColumns = {
       {"draw_order", "抽样顺序", "draw order", CellKind::kInt},
       FindingsFileColumns()[0],
       {"village", "行政村代码", "village code"},
@@ -99,7 +99,7 @@ Status WriteSampleList(const StoredSample& sample, const std::string& path, Lang
       {"household_type_code", "户类型代码", "household type code", CellKind::kInt},
       {"persons", "人数", "persons", CellKind::kInt}};
   ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
-  out->StartTable("sample", columns);
+  out->StartTable("sample", kColumns);
   for (const CampaignUnit& u : sample.units) {
     out->Row({int64_t{u.draw_order}, u.household_no, u.village.ToString(), std::to_string(u.stratum),
               int64_t{static_cast<int>(u.type)}, int64_t{u.persons}});
@@ -110,12 +110,12 @@ Status WriteSampleList(const StoredSample& sample, const std::string& path, Lang
 // The refused rows of a findings file; the field is named as the findings file's header in
 // `lang` (核查项, item).
 Status WriteRefused(const ImportFindingsResult& result, const std::string& path, Lang lang) {
-  static const std::vector<ReportColumn> columns = {{"file", "文件", "file"},
-                                                    {"row", "行", "row", CellKind::kInt},
-                                                    {"field", "字段", "field"},
-                                                    {"message", "说明", "message"}};
+  static const std::vector<ReportColumn> kColumns = {{"file", "文件", "file"},
+                                                     {"row", "行", "row", CellKind::kInt},
+                                                     {"field", "字段", "field"},
+                                                     {"message", "说明", "message"}};
   ASSIGN_OR_RETURN(std::unique_ptr<ReportFile> out, ReportFile::Create(path, lang));
-  out->StartTable("refused", columns);
+  out->StartTable("refused", kColumns);
   for (const FindingRowError& e : result.refused) {
     std::string field = e.field;
     for (const ReportColumn& c : FindingsFileColumns()) {
