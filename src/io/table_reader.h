@@ -107,12 +107,12 @@ class TableReader {
 // really is for a format that cannot be read as a table (UTF-16/UTF-32 text: "save it as
 // UTF-8 or GB18030"; a zip that is not a workbook; a PDF; an empty file).
 [[nodiscard]] StatusOr<std::unique_ptr<TableReader>> OpenTable(const std::string& path,
-                                                             const TableOptions& options = {});
+                                                               const TableOptions& options = {});
 
 // The same over bytes in memory (an upload, a test, a fuzzer); `name` names it in errors and
 // its extension is the hint where the bytes do not decide.
 [[nodiscard]] StatusOr<std::unique_ptr<TableReader>> TableFromBytes(std::string bytes, std::string name,
-                                                                  const TableOptions& options = {});
+                                                                    const TableOptions& options = {});
 
 // Header location. Office files put title rows ("XX县已脱贫人口名单", a unit and date line)
 // above the header, split the header over two rows under merged group cells ("收入情况"

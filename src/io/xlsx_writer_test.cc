@@ -2,7 +2,6 @@
 // and number formats, the frozen bold header, autofilter and widths, headers in each language,
 // sheet names, formula neutralisation, and failures that leave nothing behind.
 #include "io/xlsx_writer.h"
-#include "io/table_reader.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +9,7 @@
 
 #include <filesystem>
 
+#include "io/table_reader.h"
 #include "io/xlsx_reader.h"
 #include "tests/testutil/status_matchers.h"
 #include "tests/testutil/xlsx_inspect.h"
