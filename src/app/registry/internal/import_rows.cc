@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "app/registry/validation/rule_catalogue.h"
+#include "io/csv_annotate.h"
 #include "io/csv_reader.h"
 #include "io/csv_writer.h"
 #include "io/table_reader.h"
@@ -156,19 +157,25 @@ Status CopyCsv(const std::string& file, const std::optional<TextEncoding>& encod
     options.detect_encoding = false;
   }
   ASSIGN_OR_RETURN(std::unique_ptr<CsvReader> in, CsvReader::Open(file, options));
-  std::unique_ptr<CsvWriter> out;
   std::vector<std::string_view> fields;
-  while (true) {
-    ASSIGN_OR_RETURN(bool more, in->Next(fields));
-    if (out == nullptr) {
-      ASSIGN_OR_RETURN(out, CsvWriter::Create(out_path, in->encoding(), in->delimiter()));
-    }
-    if (!more) break;
+  // The encoding and delimiter are known once the first record is read.
+  ASSIGN_OR_RETURN(bool more, in->Next(fields));
+  if (CanAnnotateCsv(in->encoding(), in->delimiter())) {
+    const AnnotateCsvOptions annotate{
+        .encoding = in->encoding(), .delimiter = in->delimiter(), .width = notes.header_width};
+    in.reset();
+    return AnnotateCsv(file, out_path, annotate, [&notes](int64_t line) { return NoteFor(notes, line); });
+  }
+  // A GB18030 file split at '|' cannot be split byte by byte: re-read and re-write it.
+  ASSIGN_OR_RETURN(std::unique_ptr<CsvWriter> out,
+                   CsvWriter::Create(out_path, in->encoding(), in->delimiter(), FormulaGuard::kVerbatim));
+  while (more) {
     for (std::string_view cell : fields) out->Field(cell);
     // Title and footer rows are shorter than the header: the note still goes in its column.
     for (size_t i = fields.size(); i < notes.header_width; ++i) out->EmptyField();
     out->Field(NoteFor(notes, in->line_number()));
     out->EndRow();
+    ASSIGN_OR_RETURN(more, in->Next(fields));
   }
   return out->Close();
 }
