@@ -228,7 +228,11 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
   return sample;
 }
 
-RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations) {
+RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations,
+                          IntervalMethod method, double alpha) {
+  // TODO(issue 14): the interval by `method` at `alpha` (engine/proportion_interval.h).
+  static_cast<void>(method);
+  static_cast<void>(alpha);
   RateEstimate e;
   double y_total = 0, x_total = 0;
   for (const RateObservation& o : observations) {

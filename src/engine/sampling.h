@@ -42,11 +42,12 @@
 // u_i = (y_i − R x_i) / X and s²_uc the sample variance of u in the cell; a cell with one
 // recorded household in the domain borrows the pooled within-cell variance of the domain's
 // cells with two or more (as collapsing strata would), or 0 when there are none.
-// 95% CI = R ± 1.959964 √V, clipped to [0, 1]. When no problem is found (Y = 0) and the design
-// is not a census, V is 0 but the rate is not known to be 0: the upper bound is then the
-// exact one-sided 95% bound for zero events in m households, 1 − 0.05^(1/m) (≈ 3/m, "rule of
-// three"), m = households in the domain; symmetrically when every one is a problem. In a
-// complete census (n_c = N_c everywhere) V = 0 and the CI has zero width.
+// The interval: engine/proportion_interval.h (logit with Student's t by default; df = recorded
+// households in the domain − their cells). In a complete census (n_c = N_c everywhere) V = 0
+// and the CI has zero width.
+// THE PAIRED COMPARISON (EstimateDifference): on the households both levels recorded, weighted
+// by the upper design with n_c = overlap households of the cell, D = Σ w (y_u − y_l) / Σ w x,
+// its variance as above with u_i = (d_i − D x_i) / X, and a t interval on the linear scale.
 //
 // Thread safety: all functions are pure; callers may run them on any thread.
 #ifndef JZ_ENGINE_SAMPLING_H_
@@ -59,6 +60,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "engine/proportion_interval.h"
 
 namespace jz {
 
@@ -149,7 +151,11 @@ struct RateEstimate {
   int64_t households = 0;      // recorded households in the domain (x > 0)
   double numerator_units = 0;  // unweighted Σy (e.g. persons judged wrongly exited)
   double denominator_units = 0;
-  bool zero_count_bound = false;  // the CI comes from the zero-event bound, not the normal one
+  bool zero_count_bound = false;  // the CI comes from the zero-event bound
+  IntervalMethod method = IntervalMethod::kLogit;
+  double degrees_of_freedom = 0;  // recorded households in the domain − their cells (≥ 1 when defined)
+  double effective_n = 0;         // Interval::effective_n
+  bool census = false;            // every cell recorded in full: the CI has zero width
 };
 
 // Per-cell population and recorded counts for the estimator: frame_count N_c and the number of
@@ -159,9 +165,42 @@ struct CellCounts {
   int64_t recorded = 0;
 };
 
-// The stratified ratio estimator above. Observations of cells with recorded == 0 are not
-// allowed. REQUIRES: every obs.cell < cells.size().
-RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations);
+// The stratified ratio estimator above, its interval by `method` (engine/proportion_interval.h).
+// Observations of cells with recorded == 0 are not allowed.
+// REQUIRES: every obs.cell < cells.size(); 0 < alpha < 1.
+RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations,
+                          IntervalMethod method = IntervalMethod::kLogit, double alpha = 0.05);
+
+// ---- Paired comparison between levels ------------------------------------------------------
+
+// One household both levels recorded: y under each level's judgement (e.g. its persons when
+// that level found it failing, else 0), x its denominator units (persons at the upper draw).
+struct PairedObservation {
+  int32_t cell = 0;  // the upper design's cell
+  double y_upper = 0;
+  double y_lower = 0;
+  double x = 0;
+};
+
+struct DifferenceEstimate {
+  bool defined = false;  // false when no household is in the domain (X = 0)
+  double upper_rate = 0;  // R̂_u = Σ w y_u / Σ w x on the overlap
+  double lower_rate = 0;  // R̂_l likewise
+  double difference = 0;  // R̂_u − R̂_l
+  double standard_error = 0;
+  double ci_low = 0;  // t interval on the linear scale, df as above; may be negative
+  double ci_high = 0;
+  double degrees_of_freedom = 1;
+  int64_t households = 0;    // households in the overlap and the domain (x > 0)
+  int64_t disagreeing = 0;   // … whose y_upper ≠ y_lower
+};
+
+// The difference of the two levels' rates on the households both checked, weighted by the
+// upper level's design: a ratio estimator of d = y_u − y_l over x with the same linearised
+// variance as EstimateRate (cells are the upper design's, `recorded` = overlap households of
+// the cell). REQUIRES: every obs.cell < cells.size() and cells[obs.cell].recorded > 0.
+DifferenceEstimate EstimateDifference(std::span<const CellCounts> cells,
+                                      std::span<const PairedObservation> observations, double alpha = 0.05);
 
 }  // namespace jz
 
