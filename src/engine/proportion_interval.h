@@ -10,9 +10,10 @@
 //  - kKornGraubard (Korn & Graubard 1998): Clopper–Pearson on the effective sample size
 //    n* = R̂ (1 − R̂) / V, adjusted by (t_{n−1, 1−α/2} / t_{df, 1−α/2})², with x* = n* R̂
 //    events (the beta quantiles with non-integer x*). Conservative: coverage ≥ 1 − α.
-//  - kNormal: R̂ ± z_{1−α/2} · SE clipped to [0, 1] — the interval before issue 14, kept only
-//    for the coverage study's comparison.
-// Zero events (R̂ = 0, not a census), every method: the two-sided exact (Clopper–Pearson)
+//  - kNormal: R̂ ± z_{1−α/2} · SE clipped to [0, 1], with the one-sided zero-event bound
+//    1 − α^(1/m) on m households — exactly the interval before issue 14, kept only for the
+//    coverage study's comparison.
+// Zero events (R̂ = 0, not a census), kLogit and kKornGraubard: the two-sided exact (Clopper–Pearson)
 // upper bound for zero events, 1 − (α/2)^(1/n₀), on n₀ = the effective number of
 // independent units in the rate's own unit (IntervalInput::zero_event_n); symmetrically for
 // R̂ = 1. In a complete census (every cell recorded in full) V = 0 and the interval has zero

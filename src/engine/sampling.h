@@ -183,7 +183,7 @@ struct PairedObservation {
 };
 
 struct DifferenceEstimate {
-  bool defined = false;  // false when no household is in the domain (X = 0)
+  bool defined = false;   // false when no household is in the domain (X = 0)
   double upper_rate = 0;  // R̂_u = Σ w y_u / Σ w x on the overlap
   double lower_rate = 0;  // R̂_l likewise
   double difference = 0;  // R̂_u − R̂_l
@@ -191,8 +191,8 @@ struct DifferenceEstimate {
   double ci_low = 0;  // t interval on the linear scale, df as above; may be negative
   double ci_high = 0;
   double degrees_of_freedom = 1;
-  int64_t households = 0;    // households in the overlap and the domain (x > 0)
-  int64_t disagreeing = 0;   // … whose y_upper ≠ y_lower
+  int64_t households = 0;   // households in the overlap and the domain (x > 0)
+  int64_t disagreeing = 0;  // … whose y_upper ≠ y_lower
 };
 
 // The difference of the two levels' rates on the households both checked, weighted by the
