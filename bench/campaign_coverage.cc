@@ -23,12 +23,15 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/math/distributions/students_t.hpp>
+#include <boost/math/special_functions/beta.hpp>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
 #include <numeric>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -225,7 +228,91 @@ struct Tally {
 };
 
 enum Level : size_t { kProvince = 0, kPrefecture = 1 };
-using Tallies = std::array<std::array<std::array<Tally, kMethods.size()>, 2>, kRates.size()>;
+constexpr size_t kFoundBuckets = 11;  // 0..9 failing households found, then 10 or more
+
+// Moments of the province estimate over the draws (any method: the estimate and its variance
+// do not depend on it), against n0, the Kish effective number of persons (Σwx)² / Σ(wx)² on
+// which the default's exact floor rests.
+// Also: the exact (Clopper-Pearson) interval on n0 alone, and how often the default's bound is
+// that floor's (the default is the hull of the logit-t interval and this one).
+struct Moments {
+  int64_t draws = 0;
+  double rate = 0, rate_squared = 0, variance = 0, kish_n = 0;
+  Tally exact;
+  Tally floored;     // the logit-t interval with its variance floored at R(1 - R)/n0 instead
+  Tally upper_hull;  // the logit-t interval, its upper bound raised to the exact floor's only
+  int64_t floor_high = 0, floor_low = 0;
+
+  void Add(const jz::RateEstimate& e, std::span<const jz::RateObservation> obs,
+           std::span<const jz::CellCounts> cells, double truth) {
+    double wx = 0, wx_squared = 0;
+    for (const jz::RateObservation& o : obs) {
+      const jz::CellCounts& c = cells[static_cast<size_t>(o.cell)];
+      const double w = static_cast<double>(c.frame_count) / static_cast<double>(c.recorded);
+      wx += w * o.x;
+      wx_squared += w * o.x * w * o.x;
+    }
+    ++draws;
+    rate += e.rate;
+    rate_squared += e.rate * e.rate;
+    variance += e.standard_error * e.standard_error;
+    const double n0 = wx * wx / wx_squared;
+    kish_n += n0;
+    if (e.rate <= 0 || e.rate >= 1) {  // every method gives the exact zero-event interval
+      for (Tally* x : {&exact, &floored, &upper_hull}) x->Add(e, truth);
+      return;
+    }
+    const double x = n0 * e.rate;
+    jz::RateEstimate cp = e;
+    cp.ci_low = boost::math::ibeta_inv(x, n0 - x + 1, kAlpha / 2);
+    cp.ci_high = boost::math::ibeta_inv(x + 1, n0 - x, 1 - kAlpha / 2);
+    exact.Add(cp, truth);
+    const double t =
+        boost::math::quantile(boost::math::students_t(std::max(e.degrees_of_freedom, 1.0)), 1 - kAlpha / 2);
+    const double v = std::max(e.standard_error * e.standard_error, e.rate * (1 - e.rate) / n0);
+    const double logit = std::log(e.rate / (1 - e.rate)), half = t * std::sqrt(v) / (e.rate * (1 - e.rate));
+    jz::RateEstimate fl = e;
+    fl.ci_low = 1 / (1 + std::exp(-(logit - half)));
+    fl.ci_high = 1 / (1 + std::exp(-(logit + half)));
+    floored.Add(fl, truth);
+    const double own = e.standard_error > 0 ? t * e.standard_error / (e.rate * (1 - e.rate)) : half;
+    jz::RateEstimate up = e;
+    up.ci_low = 1 / (1 + std::exp(-(logit - own)));
+    up.ci_high = std::max(1 / (1 + std::exp(-(logit + own))), cp.ci_high);
+    upper_hull.Add(up, truth);
+    floor_high += std::abs(cp.ci_high - e.ci_high) < 1e-12;
+    floor_low += std::abs(cp.ci_low - e.ci_low) < 1e-12;
+  }
+  void Merge(const Moments& m) {
+    draws += m.draws;
+    rate += m.rate;
+    rate_squared += m.rate_squared;
+    variance += m.variance;
+    kish_n += m.kish_n;
+    exact.Merge(m.exact);
+    floored.Merge(m.floored);
+    upper_hull.Merge(m.upper_hull);
+    floor_high += m.floor_high;
+    floor_low += m.floor_low;
+  }
+};
+
+struct Tallies {
+  std::array<std::array<std::array<Tally, kMethods.size()>, 2>, kRates.size()> by_level{};
+  // The default method at province level by the failing households the draw found: where its
+  // misses come from.
+  std::array<std::array<Tally, kFoundBuckets>, kRates.size()> by_found{};
+  std::array<Moments, kRates.size()> province{};
+
+  void Merge(const Tallies& t) {
+    for (size_t r = 0; r < kRates.size(); ++r) {
+      for (size_t l = 0; l < 2; ++l)
+        for (size_t m = 0; m < kMethods.size(); ++m) by_level[r][l][m].Merge(t.by_level[r][l][m]);
+      for (size_t b = 0; b < kFoundBuckets; ++b) by_found[r][b].Merge(t.by_found[r][b]);
+      province[r].Merge(t.province[r]);
+    }
+  }
+};
 
 // Where each cell of the (fixed) cell list falls: its prefecture and its index among the
 // prefecture's cells. The cells depend on the frame only, so every draw has the same ones.
@@ -295,11 +382,18 @@ class Worker {
       pref_obs_[m_.prefecture[c]].push_back({m_.local[c], y, x});
     }
     for (size_t m = 0; m < kMethods.size(); ++m) {
-      tallies_[r][kProvince][m].Add(jz::EstimateRate(cells_, obs_, kMethods[m], kAlpha),
-                                    p_.province_truth[r]);
+      const jz::RateEstimate province = jz::EstimateRate(cells_, obs_, kMethods[m], kAlpha);
+      tallies_.by_level[r][kProvince][m].Add(province, p_.province_truth[r]);
+      if (kMethods[m] == jz::IntervalMethod::kLogit) {
+        tallies_.province[r].Add(province, obs_, cells_, p_.province_truth[r]);
+        const auto found =
+            std::count_if(obs_.begin(), obs_.end(), [](const jz::RateObservation& o) { return o.y > 0; });
+        tallies_.by_found[r][std::min(static_cast<size_t>(found), kFoundBuckets - 1)].Add(
+            province, p_.province_truth[r]);
+      }
       for (size_t k = 0; k < kPrefectureCount; ++k) {
-        tallies_[r][kPrefecture][m].Add(jz::EstimateRate(pref_cells_[k], pref_obs_[k], kMethods[m], kAlpha),
-                                        p_.prefecture_truth[r][k]);
+        tallies_.by_level[r][kPrefecture][m].Add(
+            jz::EstimateRate(pref_cells_[k], pref_obs_[k], kMethods[m], kAlpha), p_.prefecture_truth[r][k]);
       }
     }
   }
@@ -333,9 +427,7 @@ jz::StatusOr<Tallies> RunDraws(const Population& p, const Options& o) {
   Tallies sum{};
   for (size_t t = 0; t < workers.size(); ++t) {
     RETURN_IF_ERROR(status[t]);
-    for (size_t r = 0; r < kRates.size(); ++r)
-      for (size_t l = 0; l < 2; ++l)
-        for (size_t m = 0; m < kMethods.size(); ++m) sum[r][l][m].Merge(workers[t].tallies()[r][l][m]);
+    sum.Merge(workers[t].tallies());
   }
   return sum;
 }
@@ -413,7 +505,7 @@ void PrintTable(const Tallies& t, size_t r) {
              "coverage", "MC SE", "above", "below", "mean width", "0 found");
   for (size_t l = 0; l < 2; ++l) {
     for (size_t m = 0; m < kMethods.size(); ++m) {
-      const Tally& x = t[r][l][m];
+      const Tally& x = t.by_level[r][l][m];
       const double cover = Share(x.covered, x.intervals);
       const double mc_se =
           x.intervals > 0 ? std::sqrt(cover * (1 - cover) / static_cast<double>(x.intervals)) : 0;
@@ -428,6 +520,44 @@ void PrintTable(const Tallies& t, size_t r) {
   }
 }
 
+// The default's province intervals by the failing households the draw found.
+void PrintByFound(const Tallies& t, size_t r) {
+  fmt::print("  default at province by failing households found (draws: above/below):");
+  for (size_t b = 0; b < kFoundBuckets; ++b) {
+    const Tally& x = t.by_found[r][b];
+    if (x.intervals == 0) continue;
+    fmt::print(" {}{}: {} ({}/{})", b, b + 1 == kFoundBuckets ? "+" : "", x.intervals, x.above, x.below);
+  }
+  fmt::print("\n");
+}
+
+// How variable the province estimate is across the draws, beside what the design's variance
+// estimate says and what a simple random sample of n0 persons would give (R(1 − R)/n0).
+void PrintAlternative(std::string_view what, const Tally& x) {
+  fmt::print("  {}: coverage {:.2f} %, above {:.2f} %, below {:.2f} %, mean width {:.3f}pp\n", what,
+             100 * Share(x.covered, x.intervals), 100 * Share(x.above, x.intervals),
+             100 * Share(x.below, x.intervals),
+             100 * x.width / static_cast<double>(std::max<int64_t>(1, x.intervals)));
+}
+
+void PrintMoments(const Tallies& t, const Population& p, size_t r) {
+  const Moments& m = t.province[r];
+  const auto n = static_cast<double>(m.draws);
+  const double mean = m.rate / n, spread = (m.rate_squared - n * mean * mean) / (n - 1);
+  const double truth = p.province_truth[r], kish_n = m.kish_n / n, srs = truth * (1 - truth) / kish_n;
+  fmt::print(
+      "  province estimate over the draws: mean {:.4f} % (truth {:.4f} %), variance {:.3e}; mean "
+      "estimated variance {:.3e}; Kish n0 {:.0f} persons; design effect against n0: {:.2f} "
+      "(estimated {:.2f})\n",
+      100 * mean, 100 * truth, spread, m.variance / n, kish_n, spread / srs, m.variance / n / srs);
+  PrintAlternative("exact interval on n0 alone (the default's floor)", m.exact);
+  PrintAlternative("logit-t with V floored at R(1 - R)/n0, no hull", m.floored);
+  PrintAlternative("logit-t, only its upper bound raised to the exact floor's", m.upper_hull);
+  fmt::print(
+      "  the default's upper bound is the exact floor's in {:.1f} % of draws, its lower bound in {:.1f} %\n",
+      100 * Share(m.floor_high, m.draws), 100 * Share(m.floor_low, m.draws));
+}
+
 // Whether the default (logit) meets the target at province level, per rate.
 void PrintVerdict(const Tallies& t) {
   const size_t m = static_cast<size_t>(
@@ -437,7 +567,7 @@ void PrintVerdict(const Tallies& t) {
       "above {:.1f} %\n",
       100 * kTargetLow, 100 * kTargetHigh, 100 * kTailMax);
   for (size_t r = 0; r < kRates.size(); ++r) {
-    const Tally& x = t[r][kProvince][m];
+    const Tally& x = t.by_level[r][kProvince][m];
     const double cover = Share(x.covered, x.intervals), above = Share(x.above, x.intervals),
                  below = Share(x.below, x.intervals);
     const bool ok = cover >= kTargetLow && cover <= kTargetHigh && above <= kTailMax && below <= kTailMax;
@@ -496,6 +626,8 @@ int main(int argc, char** argv) {
   for (size_t r = 0; r < kRates.size(); ++r) {
     PrintTruth(p, r);
     PrintTable(*tallies, r);
+    PrintByFound(*tallies, r);
+    PrintMoments(*tallies, p, r);
   }
   PrintVerdict(*tallies);
   fmt::print("\nelapsed {:.1f} s, peak RSS {} MiB\n",
