@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
 
-.PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen bench-xlsx demo clean
+.PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen bench-xlsx bench-coverage demo clean
 
 all: build
 
@@ -74,6 +74,11 @@ bench-screen: build
 # then 1,000,000 persons (bench/README.md; JZ_BENCH_XLSX_PERSONS for a quick run).
 bench-xlsx: build
 	scripts/bench-xlsx $(BUILD) $(SHARED)
+
+# The coverage study alone: 4,000 seeded province spot-checks per true 错退率 (0.5-5 %), each
+# interval method's coverage and tails (bench/README.md; JZ_BENCH_COVERAGE_DRAWS for a quick run).
+bench-coverage: build
+	scripts/bench-coverage $(BUILD)
 
 demo: build
 	scripts/demo $(BUILD) $(SHARED) $(DEMO_DIR)
