@@ -115,10 +115,12 @@ Interval ProportionInterval(const IntervalInput& in, IntervalMethod method, doub
   const double variance = in.variance > 0 ? in.variance : floor;
   Interval out = method == IntervalMethod::kKornGraubard ? KornGraubardInterval(in, variance, alpha)
                                                          : LogitInterval(in, variance, alpha);
-  // Never narrower than the exact interval of n0 independent units (see the header).
+  // The upper bound is never below the exact one of n0 independent units (see the header);
+  // Korn–Graubard, the option that guarantees coverage, takes the exact lower bound too.
   const double x = n0 * in.rate;
-  out.low = std::min(out.low, BetaQuantile(x, n0 - x + 1, alpha / 2));
   out.high = std::max(out.high, BetaQuantile(x + 1, n0 - x, 1 - alpha / 2));
+  if (method == IntervalMethod::kKornGraubard)
+    out.low = std::min(out.low, BetaQuantile(x, n0 - x + 1, alpha / 2));
   return out;
 }
 
