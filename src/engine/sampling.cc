@@ -1,4 +1,5 @@
-// Stratified sampling and estimation; the algorithm is specified in sampling.h.
+// Stratified sampling; the algorithm is specified in sampling.h (the estimators are in
+// estimation.cc).
 #include "engine/sampling.h"
 
 #include <fmt/format.h>
@@ -226,73 +227,6 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
     }
   }
   return sample;
-}
-
-RateEstimate EstimateRate(std::span<const CellCounts> cells, std::span<const RateObservation> observations,
-                          IntervalMethod method, double alpha) {
-  // TODO(issue 14): the interval by `method` at `alpha` (engine/proportion_interval.h).
-  static_cast<void>(method);
-  static_cast<void>(alpha);
-  RateEstimate e;
-  double y_total = 0, x_total = 0;
-  for (const RateObservation& o : observations) {
-    const CellCounts& c = cells[static_cast<size_t>(o.cell)];
-    const double w = static_cast<double>(c.frame_count) / static_cast<double>(c.recorded);
-    y_total += w * o.y;
-    x_total += w * o.x;
-    e.numerator_units += o.y;
-    e.denominator_units += o.x;
-    if (o.x > 0) ++e.households;
-  }
-  if (x_total <= 0) return e;
-  e.defined = true;
-  e.rate = y_total / x_total;
-  std::vector<double> sum_u(cells.size(), 0), sum_u2(cells.size(), 0);
-  for (const RateObservation& o : observations) {
-    const double u = (o.y - e.rate * o.x) / x_total;
-    sum_u[static_cast<size_t>(o.cell)] += u;
-    sum_u2[static_cast<size_t>(o.cell)] += u * u;
-  }
-  std::vector<bool> in_domain(cells.size(), false);
-  for (const RateObservation& o : observations) {
-    if (o.x > 0) in_domain[static_cast<size_t>(o.cell)] = true;
-  }
-  // Pooled within-cell variance of the domain's cells with two or more recorded households,
-  // lent to cells with one (whose own variance cannot be estimated).
-  double pooled_ss = 0, pooled_df = 0;
-  for (size_t c = 0; c < cells.size(); ++c) {
-    const auto n_c = static_cast<double>(cells[c].recorded);
-    if (cells[c].recorded < 2 || !in_domain[c]) continue;
-    pooled_ss += std::max(0.0, sum_u2[c] - sum_u[c] * sum_u[c] / n_c);
-    pooled_df += n_c - 1;
-  }
-  const double pooled_s2 = pooled_df > 0 ? pooled_ss / pooled_df : 0;
-  double variance = 0;
-  bool census = true;
-  for (size_t c = 0; c < cells.size(); ++c) {
-    const auto n_c = static_cast<double>(cells[c].recorded);
-    const auto big_n = static_cast<double>(cells[c].frame_count);
-    if (cells[c].recorded < cells[c].frame_count) census = false;
-    if (cells[c].recorded < 1) continue;
-    const double s2 = cells[c].recorded >= 2
-                          ? std::max(0.0, (sum_u2[c] - sum_u[c] * sum_u[c] / n_c) / (n_c - 1))
-                          : (in_domain[c] ? pooled_s2 : 0.0);
-    variance += big_n * big_n * (1 - n_c / big_n) * s2 / n_c;
-  }
-  e.standard_error = std::sqrt(variance);
-  constexpr double kZ95 = 1.959963984540054;
-  e.ci_low = std::clamp(e.rate - kZ95 * e.standard_error, 0.0, 1.0);
-  e.ci_high = std::clamp(e.rate + kZ95 * e.standard_error, 0.0, 1.0);
-  if (!census && e.households > 0 && (e.numerator_units == 0 || e.numerator_units == e.denominator_units)) {
-    const double bound = 1 - std::pow(0.05, 1.0 / static_cast<double>(e.households));
-    if (e.numerator_units == 0) {
-      e.ci_high = std::max(e.ci_high, bound);
-    } else {
-      e.ci_low = std::min(e.ci_low, 1 - bound);
-    }
-    e.zero_count_bound = true;
-  }
-  return e;
 }
 
 }  // namespace jz

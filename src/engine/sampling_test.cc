@@ -200,7 +200,12 @@ TEST(Estimation, CensusHasZeroWidthAndZeroCountsGetAnUpperBound) {
   e = EstimateRate(sampled, none);
   EXPECT_EQ(e.rate, 0);
   EXPECT_TRUE(e.zero_count_bound);
-  EXPECT_NEAR(e.ci_high, 1 - std::pow(0.05, 0.5), 1e-12);
+  // Two-sided exact bound on n0 = (Σ w x)² / Σ (w x)² = (40 + 80)² / (40² + 80²) = 1.8 persons'
+  // worth of independent units: 1 − 0.025^(1/1.8).
+  EXPECT_NEAR(e.ci_high, 1 - std::pow(0.025, 1 / 1.8), 1e-12);
+  EXPECT_DOUBLE_EQ(e.effective_n, 1.8);
+  // The legacy interval: the one-sided bound on m = 2 households.
+  EXPECT_NEAR(EstimateRate(sampled, none, IntervalMethod::kNormal).ci_high, 1 - std::pow(0.05, 0.5), 1e-12);
   EXPECT_FALSE(EstimateRate(sampled, {}).defined);
   // A cell with one recorded household borrows the pooled variance of the others.
   const CellCounts mixed[] = {{100, 4}, {100, 1}};
