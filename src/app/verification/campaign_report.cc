@@ -119,8 +119,9 @@ Lower PrepareLower(const Evaluated& upper, const Campaign& c, const StoredSample
   Lower lower{Prepare(c, s, j), {}};
   for (const std::string& item : upper.campaign->items) {
     auto it = std::find(c.items.begin(), c.items.end(), item);
-    lower.item_index.push_back(it == c.items.end() ? std::nullopt
-                                                   : std::optional<size_t>(static_cast<size_t>(it - c.items.begin())));
+    lower.item_index.push_back(it == c.items.end()
+                                   ? std::nullopt
+                                   : std::optional<size_t>(static_cast<size_t>(it - c.items.begin())));
   }
   return lower;
 }
@@ -192,7 +193,8 @@ Overlap OverlapOf(const Evaluated& upper, const Lower& lower, const RegionSlice&
 }
 
 // 错退率 and 漏评率 of `e` over `slice`.
-std::pair<RateEstimate, RateEstimate> Rates(const Evaluated& e, const RegionSlice& slice, IntervalMethod method) {
+std::pair<RateEstimate, RateEstimate> Rates(const Evaluated& e, const RegionSlice& slice,
+                                            IntervalMethod method) {
   std::vector<RateObservation> wrong, missed;
   for (size_t k = 0; k < slice.units.size(); ++k) {
     const CampaignUnit& u = *slice.units[k];
@@ -220,7 +222,8 @@ PairedFigure Paired(std::span<const CellCounts> cells, std::span<const PairedObs
 
 // The paired comparison of 错退率 and 漏评率 on the overlap; persons and household types are
 // the upper draw's, each level's judgement its own.
-LevelComparison Compare(const Lower& lower, const RegionSlice& slice, const Overlap& o, IntervalMethod method) {
+LevelComparison Compare(const Lower& lower, const RegionSlice& slice, const Overlap& o,
+                        IntervalMethod method) {
   LevelComparison c;
   c.overlap = static_cast<int64_t>(o.units.size());
   c.population = Bilingual("两级均核查的 {} 户", "the {} households both levels checked", c.overlap);
@@ -270,7 +273,8 @@ std::vector<ItemResult> Items(const Evaluated& e, const RegionSlice& slice, cons
       r.problems += a == FindingAnswer::kNo;
     }
     for (size_t j = 0; lower && j < overlap->units.size(); ++j) {
-      const FindingAnswer a = overlap->upper[j]->item_answer[i], b = LowerAnswer(*lower, *overlap->lower[j], i);
+      const FindingAnswer a = overlap->upper[j]->item_answer[i],
+                          b = LowerAnswer(*lower, *overlap->lower[j], i);
       if (a == FindingAnswer::kNotApplicable || b == FindingAnswer::kNotApplicable) continue;
       ++r.compared;
       r.discrepancies += a != b;
@@ -289,8 +293,8 @@ std::string RegionPopulation(const std::string& name, RegionCode code, int64_t r
 }
 
 // The lower campaign's own figures over its own households in the region.
-LowerOwnFigures LowerOwn(const Lower& lower, const RegionSlice& slice, const std::string& name, RegionCode code,
-                         IntervalMethod method) {
+LowerOwnFigures LowerOwn(const Lower& lower, const RegionSlice& slice, const std::string& name,
+                         RegionCode code, IntervalMethod method) {
   LowerOwnFigures f;
   f.sampled = static_cast<int64_t>(slice.units.size());
   for (const CellCounts& c : slice.cells) f.recorded += c.recorded;
@@ -331,8 +335,8 @@ RegionResult Evaluate(const ReportInputs& in, const RegionSlice& slice, const Re
 }
 
 // Every item of the overlap the two levels answered differently, by village, household, item.
-StatusOr<std::vector<ItemDisagreement>> Disagreements(Store& store, const Evaluated& upper, const Lower& lower,
-                                                      const RegionSlice& slice) {
+StatusOr<std::vector<ItemDisagreement>> Disagreements(Store& store, const Evaluated& upper,
+                                                      const Lower& lower, const RegionSlice& slice) {
   const Overlap o = OverlapOf(upper, lower, slice);
   std::vector<ItemDisagreement> out;
   std::map<uint64_t, std::string> village_names;
@@ -430,7 +434,8 @@ StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view code
   report.total = Evaluate(in, top_slice ? *top_slice : empty, FindSlice(lower_top, campaign->scope.value()),
                           campaign->scope, scope_region ? scope_region->name : "");
   if (lower) {
-    ASSIGN_OR_RETURN(report.disagreements, Disagreements(store, upper, *lower, top_slice ? *top_slice : empty));
+    ASSIGN_OR_RETURN(report.disagreements,
+                     Disagreements(store, upper, *lower, top_slice ? *top_slice : empty));
   }
   if (level == campaign->scope.level()) return report;
   const auto [by_region, lower_by_region] = slice_both(level);

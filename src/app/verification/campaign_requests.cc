@@ -133,9 +133,9 @@ StatusOr<IntervalMethod> ParseIntervalMethod(std::string_view text) {
   for (IntervalMethod m : {IntervalMethod::kLogit, IntervalMethod::kKornGraubard}) {
     if (text == IntervalMethodName(m)) return m;
   }
-  return InvalidArgumentError(Bilingual("区间方法 --interval {} 无效（可用 logit、korn-graubard）",
-                                        "--interval {} is not an interval method (use logit or korn-graubard)",
-                                        text));
+  return InvalidArgumentError(
+      Bilingual("区间方法 --interval {} 无效（可用 logit、korn-graubard）",
+                "--interval {} is not an interval method (use logit or korn-graubard)", text));
 }
 
 // The items the two levels answered differently, one row each; answers in `lang`.
@@ -207,10 +207,11 @@ StatusOr<CampaignReport> ReportCampaign(Workspace& ws, const CampaignReportReque
   ASSIGN_OR_RETURN(CampaignReport report, BuildCampaignReport(ws.store(), r.campaign, r.level, method));
   if (r.disagreements_path.empty()) return report;
   if (!report.lower) {
-    return FailedPreconditionError(Bilingual(
-        "核查活动 {} 没有比对的下级核查（--compare-to），没有不一致清单可写到 {}",
-        "campaign {} has no lower-level campaign to compare with (--compare-to): no disagreements to write to {}",
-        r.campaign, r.disagreements_path));
+    return FailedPreconditionError(
+        Bilingual("核查活动 {} 没有比对的下级核查（--compare-to），没有不一致清单可写到 {}",
+                  "campaign {} has no lower-level campaign to compare with (--compare-to): no disagreements "
+                  "to write to {}",
+                  r.campaign, r.disagreements_path));
   }
   RETURN_IF_ERROR(WriteDisagreements(report, r.disagreements_path, r.lang));
   return report;

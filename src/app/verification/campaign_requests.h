@@ -174,9 +174,9 @@ struct ItemResult {
   std::string item;
   std::string name_zh;  // the checklist item's name; the code for a custom item
   std::string name_en;
-  RateFigure accuracy;        // share answered 符合 among 符合 + 不符合 (the region's recorded households)
-  int64_t problems = 0;       // households answered 不符合 (unweighted)
-  int64_t compared = 0;       // overlap households answered (符合 or 不符合) at both levels
+  RateFigure accuracy;   // share answered 符合 among 符合 + 不符合 (the region's recorded households)
+  int64_t problems = 0;  // households answered 不符合 (unweighted)
+  int64_t compared = 0;  // overlap households answered (符合 or 不符合) at both levels
   int64_t discrepancies = 0;  // … with different answers
   // Weighted share of compared households that disagree, on the overlap only (the cells'
   // recorded counts are their overlap households, as for LevelComparison).
@@ -215,10 +215,10 @@ struct CampaignReport {
   std::optional<Campaign> lower = std::nullopt;
   CampaignDesign design;
   RegionLevel level = RegionLevel::kCounty;
-  std::string interval;                // the interval method: "logit" or "korn-graubard"
-  int64_t thin_minimum = 0;            // kMinRecordedHouseholdsPerFigure, for the doors' legend
-  std::vector<RegionResult> regions;   // by code
-  RegionResult total;                  // the campaign's scope
+  std::string interval;                         // the interval method: "logit" or "korn-graubard"
+  int64_t thin_minimum = 0;                     // kMinRecordedHouseholdsPerFigure, for the doors' legend
+  std::vector<RegionResult> regions;            // by code
+  RegionResult total;                           // the campaign's scope
   std::vector<ItemDisagreement> disagreements;  // over the scope, by village, household, item
 };
 
@@ -228,7 +228,7 @@ struct CampaignReportRequest {
   std::string interval = "logit";  // "logit" (default) or "korn-graubard"
   // When set, the disagreements are written there: .xlsx when it ends in .xlsx, CSV otherwise,
   // headers and answers in `lang`.
-  std::string disagreements_path;
+  std::string disagreements_path = {};
   Lang lang = Lang::kZhHans;
 };
 
