@@ -47,18 +47,19 @@ std::vector<const RegionResult*> Rows(const CampaignReport& r) {
   return rows;
 }
 
-bool AnyFigure(const CampaignReport& r, bool (*test)(const RateFigure&)) {
+// Whether `test` holds for a figure the terminal tables show: the regions' rates, the
+// comparison's rates and differences, and the scope's items.
+bool AnyShown(const CampaignReport& r, bool (*test)(const RateFigure&)) {
+  bool any = false;
   for (const RegionResult* x : Rows(r)) {
-    bool any = test(x->wrong_exit) || test(x->missed);
-    if (x->comparison) {
-      for (const PairedFigure* p : {&x->comparison->wrong_exit, &x->comparison->missed}) {
-        any = any || test(p->upper) || test(p->lower) || test(p->difference);
-      }
+    any = any || test(x->wrong_exit) || test(x->missed);
+    if (!x->comparison) continue;
+    for (const PairedFigure* p : {&x->comparison->wrong_exit, &x->comparison->missed}) {
+      any = any || test(p->upper) || test(p->lower) || test(p->difference);
     }
-    for (const ItemResult& i : x->items) any = any || test(i.accuracy) || test(i.discrepancy_rate);
-    if (any) return true;
   }
-  return false;
+  for (const ItemResult& i : r.total.items) any = any || test(i.accuracy) || test(i.discrepancy_rate);
+  return any;
 }
 
 std::string_view MethodText(const std::string& method, bool english) {
@@ -322,13 +323,18 @@ std::vector<std::string> CampaignReportLegend(const CampaignReport& r) {
         "rates likewise cover only the households both levels checked",
         r.lower->code));
   }
-  if (AnyFigure(r, [](const RateFigure& e) { return e.defined && e.zero_count_bound; })) {
+  // Only the regions' rates and the items' accuracy show their interval with the mark.
+  bool zero_bound = false;
+  for (const RegionResult* x : Rows(r))
+    zero_bound = zero_bound || x->wrong_exit.zero_count_bound || x->missed.zero_count_bound;
+  for (const ItemResult& i : r.total.items) zero_bound = zero_bound || i.accuracy.zero_count_bound;
+  if (zero_bound) {
     lines.push_back(
         Bilingual("* 未发现问题：上界为有效样本量上的精确双侧界",
                   "* nothing found: the upper bound is the exact two-sided bound on the effective "
                   "sample size"));
   }
-  if (AnyFigure(r, [](const RateFigure& e) { return e.thin; })) {
+  if (AnyShown(r, [](const RateFigure& e) { return e.thin; })) {
     lines.push_back(Bilingual("† 所依据的已录入户少于 {0} 户，估计不稳定，仅供参考",
                               "† rests on fewer than {0} recorded households: unstable, read with caution",
                               r.thin_minimum));
