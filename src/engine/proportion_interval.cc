@@ -110,10 +110,16 @@ Interval ProportionInterval(const IntervalInput& in, IntervalMethod method, doub
   if (in.rate <= 0 || in.rate >= 1) return ZeroEventInterval(in, alpha);
   // A sample whose cells happen to be homogeneous estimates V = 0; it still has sampling error,
   // at least that of a simple random sample of zero_event_n units.
-  const double floor = in.rate * (1 - in.rate) / std::max(in.zero_event_n, 1.0);
+  const double n0 = std::max(in.zero_event_n, 1.0);
+  const double floor = in.rate * (1 - in.rate) / n0;
   const double variance = in.variance > 0 ? in.variance : floor;
-  return method == IntervalMethod::kKornGraubard ? KornGraubardInterval(in, variance, alpha)
-                                                 : LogitInterval(in, variance, alpha);
+  Interval out = method == IntervalMethod::kKornGraubard ? KornGraubardInterval(in, variance, alpha)
+                                                         : LogitInterval(in, variance, alpha);
+  // Never narrower than the exact interval of n0 independent units (see the header).
+  const double x = n0 * in.rate;
+  out.low = std::min(out.low, BetaQuantile(x, n0 - x + 1, alpha / 2));
+  out.high = std::max(out.high, BetaQuantile(x + 1, n0 - x, 1 - alpha / 2));
+  return out;
 }
 
 }  // namespace jz

@@ -18,8 +18,15 @@
 // independent units in the rate's own unit (IntervalInput::zero_event_n); symmetrically for
 // R̂ = 1. In a complete census (every cell recorded in full) V = 0 and the interval has zero
 // width for every method.
-// Monotone: on a fixed design, turning one more household into a failure never lowers either
-// bound.
+// Never narrower than exact: for kLogit and kKornGraubard with 0 < R̂ < 1 the interval is the hull of
+// the method's interval and the exact (Clopper–Pearson) interval of x = n₀ R̂ events in n₀
+// units: the estimated design effect floored at 1 against Kish's effective sample size (the
+// usual truncation of Korn–Graubard's n*). It joins the zero-event bound continuously, so one
+// failing household never gives a lower upper bound than none, and a failure in a cell
+// recorded nearly in full (V̂ ≈ 0) still gets a sampling interval.
+// Monotone: the first failure never lowers either bound (tested). OPEN: later failures can
+// lower the upper bound a little when the new failure's w·x is small beside an earlier one's
+// (the estimated CV falls); see proportion_interval_test.cc.
 //
 // Thread safety: all functions are pure.
 #ifndef JZ_ENGINE_PROPORTION_INTERVAL_H_
