@@ -12,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,18 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
             0u)
       << r.out;
   EXPECT_NE(r.out.find("households both levels checked"), std::string::npos) << r.out;
+  // --interval reaches the estimates: the same figures with other bounds.
+  auto without_method = [](const std::string& csv) {  // each line up to its last comma
+    std::string out;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) out += line.substr(0, line.rfind(',')) + "\n";
+    return out;
+  };
+  const Result kg =
+      RunJingzhun("--lang en campaign report " + db + " JL --format csv --interval korn-graubard");
+  ASSERT_EQ(kg.exit_code, 0) << kg.out;
+  EXPECT_NE(kg.out.find(",korn-graubard\n"), std::string::npos);
+  EXPECT_NE(without_method(kg.out), without_method(r.out));
   r = RunJingzhun("campaign list " + db + " --format json");
   std::map<std::string, int64_t> recorded;  // each campaign's own recorded households
   for (const nlohmann::json& row : nlohmann::json::parse(r.out)) recorded[row["code"]] = row["recorded"];
