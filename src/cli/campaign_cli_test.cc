@@ -9,7 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -93,25 +96,74 @@ TEST_F(CampaignCliTest, CountySelfCheckAndProvinceSpotCheckWithSimulatedFindings
             6);  // findings exist
   r = RunJingzhun("campaign report " + db + " JL --level prefecture");
   ASSERT_EQ(r.exit_code, 0) << r.out;
-  for (const char* part : {"错退率", "漏评率", "下级错退率", "不一致户", "延边朝鲜族自治州"}) {
+  // The paired comparison replaces the lower level's own rates; the overlap is a few 汪清
+  // households, so its figures are marked thin with the legend.
+  for (const char* part :
+       {"错退率", "漏评率", "上级错退率", "下级错退率", "差（上−下）", "两级均核查的", "不一致户",
+        "延边朝鲜族自治州", "df", "95% 置信区间：logit", "† 所依据的已录入户少于 30 户"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
   }
   r = RunJingzhun("--lang en campaign report " + db + " JL --format csv");
-  EXPECT_EQ(r.out.rfind("campaign,region_code,region_name,metric,item,estimate,ci_low,ci_high", 0), 0u)
+  EXPECT_EQ(r.out.rfind("campaign,compare_to,region_code,region_name,population,metric,item,estimate,ci_low,"
+                        "ci_high,se,df,households",
+                        0),
+            0u)
       << r.out;
+  EXPECT_NE(r.out.find("households both levels checked"), std::string::npos) << r.out;
+  // --interval reaches the estimates: the same figures with other bounds.
+  auto without_method = [](const std::string& csv) {  // each line up to its last comma
+    std::string out;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) out += line.substr(0, line.rfind(',')) + "\n";
+    return out;
+  };
+  const Result kg =
+      RunJingzhun("--lang en campaign report " + db + " JL --format csv --interval korn-graubard");
+  ASSERT_EQ(kg.exit_code, 0) << kg.out;
+  EXPECT_NE(kg.out.find(",korn-graubard\n"), std::string::npos);
+  EXPECT_NE(without_method(kg.out), without_method(r.out));
+  r = RunJingzhun("campaign list " + db + " --format json");
+  std::map<std::string, int64_t> recorded;  // each campaign's own recorded households
+  for (const nlohmann::json& row : nlohmann::json::parse(r.out)) recorded[row["code"]] = row["recorded"];
+  ASSERT_GT(recorded["WQ"], 0);
   r = RunJingzhun("campaign report " + db + " JL --format json");
   ASSERT_EQ(r.exit_code, 0);
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["design"][0]["seed"], 42);
   EXPECT_EQ(j["design"][0]["compare_to"], "WQ");
-  bool total_seen = false;
+  EXPECT_EQ(j["design"][0]["interval"], "logit");
+  std::set<std::string> seen;
   for (const nlohmann::json& row : j["estimates"]) {
-    if (row["region_code"] != "22" || row["metric"] != "wrongly_exited_rate") continue;
-    total_seen = true;
-    EXPECT_EQ(row["recorded"], 300);
-    EXPECT_TRUE(row["estimate"].is_number()) << row;
+    if (row["region_code"] != "22") continue;
+    const std::string metric = row["metric"], campaign = row["campaign"];
+    seen.insert(campaign + " " + metric);
+    if (metric == "wrongly_exited_rate") {
+      EXPECT_EQ(row["recorded"], recorded[campaign]) << row;  // the campaign's own count
+      EXPECT_TRUE(row["estimate"].is_number()) << row;
+    }
+    if (metric == "wrongly_exited_difference") {
+      EXPECT_EQ(row["compare_to"], "WQ");
+      EXPECT_NE(row["population"].get<std::string>().find("两级均核查的"), std::string::npos) << row;
+      EXPECT_TRUE(row["df"].is_number()) << row;
+      EXPECT_EQ(row["thin"], 1) << row;
+    }
   }
-  EXPECT_TRUE(total_seen) << r.out;
+  for (const char* want : {"JL wrongly_exited_rate", "WQ wrongly_exited_rate",
+                           "JL wrongly_exited_rate_on_overlap", "WQ wrongly_exited_rate_on_overlap",
+                           "JL wrongly_exited_difference", "JL missed_difference", "JL item_disagreement"}) {
+    EXPECT_TRUE(seen.count(want)) << want << "\n" << r.out;
+  }
+  // The items the levels answered differently, as an English workbook.
+  r = RunJingzhun("--lang en campaign report " + db + " JL --interval korn-graubard --disagreements " +
+                  P("diff.xlsx"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("95% intervals: Korn–Graubard"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("items the levels answered differently to"), std::string::npos) << r.out;
+  const std::vector<std::vector<std::string>> diff = ReadTable(P("diff.xlsx"));
+  ASSERT_GE(diff.size(), 2u);
+  EXPECT_EQ(diff[0], (std::vector<std::string>{"household no", "village code", "village", "item", "item name",
+                                               "upper level's answer", "lower level's answer"}));
+  EXPECT_NE(diff[1][5], diff[1][6]);
   r = RunJingzhun("campaign list " + db);
   EXPECT_NE(r.out.find("JL"), std::string::npos);
 
@@ -199,6 +251,17 @@ TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
       RunJingzhun("campaign create " + db + " --code Y --name y --level province --region 22").exit_code,
       3);  // no line
   EXPECT_EQ(RunJingzhun("campaign report " + db + " NOPE").exit_code, 4);
+  r = RunJingzhun("--lang en campaign report " + db + " BAD --interval wald");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("--interval wald is not an interval method (use logit or korn-graubard)"),
+            std::string::npos)
+      << r.out;
+  r = RunJingzhun("campaign report " + db + " BAD --interval normal");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("区间方法 --interval normal 无效"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en campaign report " + db + " BAD --disagreements " + P("none.csv"));
+  EXPECT_NE(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("has no lower-level campaign"), std::string::npos) << r.out;
   r = RunJingzhun("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("--fraction 1.5"), std::string::npos) << r.out;

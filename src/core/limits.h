@@ -123,6 +123,15 @@ inline constexpr uint64_t kMaxSampleSeed = (uint64_t{1} << 53) - 1;
 // typo could demand (the strata times this) far below kMaxSampleHouseholds' order.
 inline constexpr int32_t kMaxMinPerStratum = 1000;
 
+// The fewest recorded households a campaign figure (a region's 错退率 or 漏评率, an item's
+// accuracy, a paired difference between levels) may rest on before the report flags it. Below
+// about thirty units a Taylor-linearised variance is itself too noisy to trust, the t
+// quantile on so few degrees of freedom widens quickly, and one household moves a rate by
+// several points; thirty is the effective sample size below which the NCHS Data Presentation
+// Standards for Proportions (Parker et al. 2017, Vital Health Stat 2(175)) flag an estimate.
+// A census is never flagged: its figure has no sampling error.
+inline constexpr int64_t kMinRecordedHouseholdsPerFigure = 30;
+
 // The longest rectification deadline, in days after the ledger entry: ten years. 整改时限 are
 // weeks to months; a longer one is almost always a typo (days for a date), and bounding it
 // keeps every deadline a valid Date.

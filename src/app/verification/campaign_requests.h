@@ -120,41 +120,94 @@ struct CampaignRecordRequest {
 
 // ---- report ---------------------------------------------------------------------------
 
-// A rate estimated from the sample (engine/sampling.h RateEstimate, copied for the doors).
+// A rate estimated from the sample (engine/sampling.h RateEstimate, copied for the doors), or
+// the difference of two levels' rates (then `rate` is the difference, upper minus lower, and
+// the interval is on the linear scale and may reach below zero).
 struct RateFigure {
   bool defined = false;  // false when no recorded household is in the domain
   double rate = 0;
   double standard_error = 0;
   double ci_low = 0;
   double ci_high = 0;
-  int64_t households = 0;
+  int64_t households = 0;  // the recorded households the figure rests on (in its domain)
   double numerator_units = 0;
   double denominator_units = 0;
   bool zero_count_bound = false;  // the CI is the zero-event bound
+  double degrees_of_freedom = 0;  // of the interval's t quantile: recorded households − their cells
+  bool census = false;            // every cell recorded in full: no sampling error, zero width
+  // Rests on fewer than kMinRecordedHouseholdsPerFigure recorded households (core/limits.h) and
+  // is not a census: the doors mark it. Never set on an undefined figure.
+  bool thin = false;
+};
+
+// One rate compared between the levels on the households both recorded (the overlap of a
+// region), weighted by the upper level's design with each cell's recorded count taken as its
+// overlap households (engine/sampling.h EstimateDifference).
+struct PairedFigure {
+  RateFigure upper;         // the upper level's rate on the overlap
+  RateFigure lower;         // the lower level's rate on the same households, same weights
+  RateFigure difference;    // upper − lower, its t interval on the linear scale
+  int64_t disagreeing = 0;  // households of the domain the two levels judged differently
+};
+
+// The paired comparison of one region (campaigns with compare_to).
+struct LevelComparison {
+  std::string population;   // bilingual: "两级均核查的 N 户 | the N households both levels checked"
+  int64_t overlap = 0;      // households of the region both levels recorded
+  int64_t disagreeing = 0;  // … with at least one item answered differently (both answered)
+  PairedFigure wrong_exit;  // 错退率
+  PairedFigure missed;      // 漏评率
+};
+
+// The compare_to campaign's own figures over its own recorded households in the region: a
+// different population from the upper level's (machine outputs only; the table compares on
+// the overlap).
+struct LowerOwnFigures {
+  std::string population;  // bilingual, names the lower campaign and its recorded households
+  int64_t sampled = 0;     // the lower campaign's own units in the region
+  int64_t recorded = 0;    // … with findings
+  RateFigure wrong_exit;
+  RateFigure missed;
 };
 
 struct ItemResult {
   std::string item;
   std::string name_zh;  // the checklist item's name; the code for a custom item
   std::string name_en;
-  RateFigure accuracy;          // share answered 符合 among 符合 + 不符合
-  int64_t problems = 0;         // households answered 不符合 (unweighted)
-  int64_t compared = 0;         // households answered at both levels
-  int64_t discrepancies = 0;    // … with different answers
-  RateFigure discrepancy_rate;  // weighted share of compared households that disagree
+  RateFigure accuracy;   // share answered 符合 among 符合 + 不符合 (the region's recorded households)
+  int64_t problems = 0;  // households answered 不符合 (unweighted)
+  int64_t compared = 0;  // overlap households answered (符合 or 不符合) at both levels
+  int64_t discrepancies = 0;  // … with different answers
+  // Weighted share of compared households that disagree, on the overlap only (the cells'
+  // recorded counts are their overlap households, as for LevelComparison).
+  RateFigure discrepancy_rate;
 };
 
 struct RegionResult {
   RegionCode code;
   std::string name;
+  std::string population;  // bilingual: the region and its recorded households
   int64_t frame_households = 0;
   int64_t sampled = 0;
   int64_t recorded = 0;
-  RateFigure wrong_exit;                                      // 错退率
-  RateFigure missed;                                          // 漏评率
-  std::optional<RateFigure> lower_wrong_exit = std::nullopt;  // the compare_to campaign's, same region
-  std::optional<RateFigure> lower_missed = std::nullopt;
+  RateFigure wrong_exit;  // 错退率
+  RateFigure missed;      // 漏评率
+  // Set for a campaign with compare_to when both levels recorded a household of the region.
+  std::optional<LevelComparison> comparison = std::nullopt;
+  // Set for a campaign with compare_to when the lower campaign sampled in the region.
+  std::optional<LowerOwnFigures> lower_own = std::nullopt;
   std::vector<ItemResult> items;
+};
+
+// One household and item the two levels answered differently (both answered 符合 or 不符合;
+// an income below the line counts as 不符合).
+struct ItemDisagreement {
+  std::string household_no;
+  RegionCode village;
+  std::string village_name;
+  std::string item;
+  FindingAnswer upper = FindingAnswer::kYes;
+  FindingAnswer lower = FindingAnswer::kYes;
 };
 
 struct CampaignReport {
@@ -162,16 +215,26 @@ struct CampaignReport {
   std::optional<Campaign> lower = std::nullopt;
   CampaignDesign design;
   RegionLevel level = RegionLevel::kCounty;
-  std::vector<RegionResult> regions;  // by code
-  RegionResult total;                 // the campaign's scope
+  std::string interval;                         // the interval method: "logit" or "korn-graubard"
+  int64_t thin_minimum = 0;                     // kMinRecordedHouseholdsPerFigure, for the doors' legend
+  std::vector<RegionResult> regions;            // by code
+  RegionResult total;                           // the campaign's scope
+  std::vector<ItemDisagreement> disagreements;  // over the scope, by village, household, item
 };
 
 struct CampaignReportRequest {
   std::string campaign;  // code
   RegionLevel level = RegionLevel::kCounty;
+  std::string interval = "logit";  // "logit" (default) or "korn-graubard"
+  // When set, the disagreements are written there: .xlsx when it ends in .xlsx, CSV otherwise,
+  // headers and answers in `lang`.
+  std::string disagreements_path = {};
+  Lang lang = Lang::kZhHans;
 };
 
-// See BuildCampaignReport (campaigns.h).
+// See BuildCampaignReport (campaigns.h). InvalidArgument naming the value and the accepted ones
+// for an unknown interval method; FailedPrecondition for a disagreements path when the campaign
+// has no compare_to; the file's own errors naming its path.
 [[nodiscard]] StatusOr<CampaignReport> ReportCampaign(Workspace& ws, const CampaignReportRequest& request);
 
 // ---- list and show --------------------------------------------------------------------

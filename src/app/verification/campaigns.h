@@ -2,8 +2,8 @@
 // create a campaign, draw its reproducible stratified sample (engine/sampling.h), record
 // findings item by item per household (one household = one transaction; a CSV import reports
 // every refused row with file, row and field), report 错退率 / 漏评率 / accuracy per item with
-// confidence intervals and the disagreement with the lower level, and simulate findings for
-// demos and training.
+// confidence intervals and the paired comparison with the lower level on the households both
+// checked.
 //
 // Judgements (DOMAIN §5.2, §5.3): a household fails the standard when any of food, clothing,
 // education, medical, housing, water is answered 不符合, or income is answered 不符合 or its
@@ -114,10 +114,14 @@ const std::vector<ReportColumn>& FindingsFileColumns();
 // ---- Report ---------------------------------------------------------------------------
 
 // Computes the report per region at `level` (province, prefecture, county; township when the
-// strata are townships or villages; village when they are villages). FailedPrecondition when the campaign has
-// no sample; InvalidArgument when `level` is finer than the strata.
+// strata are townships or villages; village when they are villages), every interval by
+// `method`. With a compare_to campaign, each region also gets the paired comparison on the
+// households both levels recorded (LevelComparison), the lower campaign's own figures, and the
+// report lists every item the levels answered differently. FailedPrecondition when the
+// campaign has no sample; InvalidArgument when `level` is finer than the strata.
 [[nodiscard]] StatusOr<CampaignReport> BuildCampaignReport(Store& store, std::string_view campaign,
-                                                           RegionLevel level);
+                                                           RegionLevel level,
+                                                           IntervalMethod method = IntervalMethod::kLogit);
 
 }  // namespace jz
 

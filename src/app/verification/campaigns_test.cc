@@ -270,8 +270,11 @@ TEST_F(CampaignsTest, ProvinceSpotCheckFindsWhatTheCountyMissed) {
   ASSERT_OK_AND_ASSIGN(CampaignReport report, BuildCampaignReport(*store_, "JL", RegionLevel::kCounty));
   ASSERT_TRUE(report.lower);
   const RegionResult& t = report.total;
-  ASSERT_TRUE(t.lower_wrong_exit && t.wrong_exit.defined);
-  EXPECT_GT(t.wrong_exit.rate, t.lower_wrong_exit->rate);
+  ASSERT_TRUE(t.comparison && t.wrong_exit.defined);
+  // On the households both checked, the province finds more failures than the county did.
+  EXPECT_GT(t.comparison->wrong_exit.upper.rate, t.comparison->wrong_exit.lower.rate);
+  EXPECT_GT(t.comparison->wrong_exit.difference.rate, 0);
+  EXPECT_EQ(t.comparison->overlap, 200);
   EXPECT_GT(t.wrong_exit.standard_error, 0);
   EXPECT_LT(t.wrong_exit.ci_low, t.wrong_exit.rate);
   int64_t discrepancies = 0;

@@ -8,6 +8,7 @@
 
 #include "app/verification/campaign_requests.h"
 #include "app/workspace.h"
+#include "cli/commands/campaign_report_tables.h"
 #include "cli/commands/commands.h"
 #include "cli/group_command.h"
 #include "cli/row_printer.h"
@@ -36,13 +37,6 @@ constexpr std::string_view kHelp =
     "  jingzhun campaign simulate demo/jingzhun.db JL-2025 --out sim.csv --miss-rate 0\n"
     "  jingzhun campaign list demo/jingzhun.db\n";
 
-std::string Percent(const RateFigure& e) { return e.defined ? fmt::format("{:.2f}%", 100 * e.rate) : "-"; }
-std::string Interval(const RateFigure& e) {
-  return e.defined
-             ? fmt::format("{:.2f}–{:.2f}%{}", 100 * e.ci_low, 100 * e.ci_high, e.zero_count_bound ? "*" : "")
-             : "-";
-}
-
 // The strict number of a share option ("0.05"); InvalidArgument naming the option otherwise.
 StatusOr<double> ParseShare(std::string_view option, const std::string& text) {
   char* end = nullptr;
@@ -60,130 +54,10 @@ StatusOr<std::optional<Date>> OptionalDate(const std::string& text) {
   return std::optional<Date>(date);
 }
 
-// The regions table of the report as people read it: rates as percentages with two decimals
-// and their intervals as text (the terminal table of earlier versions, unchanged).
-ReportTable RegionsTable(const CampaignReport& r) {
-  std::vector<ReportColumn> columns = {{"code", "区划代码", "code"},
-                                       {"region", "名称", "region"},
-                                       {"sampled", "样本户", "sampled"},
-                                       {"recorded", "已录入", "recorded"},
-                                       {"wrong_exit", "错退率", "wrongly exited"},
-                                       {"wrong_exit_ci", "95% CI", "95% CI"},
-                                       {"missed", "漏评率", "missed"},
-                                       {"missed_ci", "95% CI", "95% CI"}};
-  const bool lower = r.lower.has_value();
-  if (lower) {
-    columns.push_back({"lower_wrong_exit", "下级错退率", "lower: wrongly exited"});
-    columns.push_back({"lower_missed", "下级漏评率", "lower: missed"});
-  }
-  ReportTable table("regions", std::move(columns));
-  auto add = [&](const RegionResult& x) {
-    std::vector<ReportCell> row = {x.code.ShortString(),      x.name,
-                                   std::to_string(x.sampled), std::to_string(x.recorded),
-                                   Percent(x.wrong_exit),     Interval(x.wrong_exit),
-                                   Percent(x.missed),         Interval(x.missed)};
-    if (lower) {
-      row.emplace_back(x.lower_wrong_exit ? Percent(*x.lower_wrong_exit) : "-");
-      row.emplace_back(x.lower_missed ? Percent(*x.lower_missed) : "-");
-    }
-    table.AddRow(std::move(row));
-  };
-  for (const RegionResult& x : r.regions) add(x);
-  add(r.total);
-  return table;
-}
-
-ReportTable ItemsTable(const CampaignReport& r, Lang lang) {
-  std::vector<ReportColumn> columns = {{"item", "核查项", "item"},
-                                       {"name", "名称", "name"},
-                                       {"accuracy", "准确率", "accuracy"},
-                                       {"accuracy_ci", "95% CI", "95% CI"},
-                                       {"problems", "问题户", "problems"}};
-  const bool lower = r.lower.has_value();
-  if (lower) {
-    columns.push_back({"compared", "比对户", "compared"});
-    columns.push_back({"disagree", "不一致户", "disagree"});
-    columns.push_back({"disagreement", "不一致率", "disagreement"});
-  }
-  ReportTable table("items", std::move(columns));
-  for (const ItemResult& i : r.total.items) {
-    std::vector<ReportCell> row = {i.item, lang == Lang::kEn ? i.name_en : i.name_zh, Percent(i.accuracy),
-                                   Interval(i.accuracy), std::to_string(i.problems)};
-    if (lower) {
-      row.emplace_back(std::to_string(i.compared));
-      row.emplace_back(std::to_string(i.discrepancies));
-      row.emplace_back(Percent(i.discrepancy_rate));
-    }
-    table.AddRow(std::move(row));
-  }
-  return table;
-}
-
-// Long format for programs and spreadsheets: one row per region and metric (错退率, 漏评率, each
-// item's accuracy and disagreement), easy to pivot; estimates as numbers, empty when undefined.
-ReportTable EstimatesTable(const CampaignReport& r) {
-  ReportTable table("estimates", {{"campaign", "核查活动", "campaign"},
-                                  {"region_code", "区划代码", "region_code"},
-                                  {"region_name", "名称", "region_name"},
-                                  {"metric", "指标", "metric"},
-                                  {"item", "核查项", "item"},
-                                  {"estimate", "估计值", "estimate", CellKind::kShare},
-                                  {"ci_low", "置信下限", "ci_low", CellKind::kShare},
-                                  {"ci_high", "置信上限", "ci_high", CellKind::kShare},
-                                  {"se", "标准误", "se", CellKind::kShare},
-                                  {"households", "户数", "households", CellKind::kInt},
-                                  {"numerator", "分子", "numerator", CellKind::kDecimal},
-                                  {"denominator", "分母", "denominator", CellKind::kDecimal},
-                                  {"sampled", "样本户", "sampled", CellKind::kInt},
-                                  {"recorded", "已录入", "recorded", CellKind::kInt}});
-  auto line = [&](const RegionResult& x, std::string metric, std::string item, const RateFigure& e) {
-    auto number = [&](double v) { return e.defined ? ReportCell(v) : ReportCell(); };
-    table.AddRow({r.campaign.code, x.code.ShortString(), x.name, std::move(metric), std::move(item),
-                  number(e.rate), number(e.ci_low), number(e.ci_high), number(e.standard_error), e.households,
-                  e.numerator_units, e.denominator_units, x.sampled, x.recorded});
-  };
-  auto region = [&](const RegionResult& x) {
-    line(x, "wrongly_exited_rate", "", x.wrong_exit);
-    line(x, "missed_rate", "", x.missed);
-    if (x.lower_wrong_exit) line(x, "lower_wrongly_exited_rate", "", *x.lower_wrong_exit);
-    if (x.lower_missed) line(x, "lower_missed_rate", "", *x.lower_missed);
-    for (const ItemResult& i : x.items) {
-      line(x, "item_accuracy", i.item, i.accuracy);
-      if (r.lower) line(x, "item_disagreement", i.item, i.discrepancy_rate);
-    }
-  };
-  for (const RegionResult& x : r.regions) region(x);
-  region(r.total);
-  return table;
-}
-
 // A campaign's sample size; "-" for people (and empty for programs) when none is drawn yet.
 ReportCell SampleCell(const std::optional<int64_t>& size, OutputFormat format) {
   if (size) return *size;
   return format == OutputFormat::kTable ? ReportCell(std::string("-")) : ReportCell();
-}
-
-// The design of the current draw, one row: for JSON readers beside the estimates.
-ReportTable DesignTable(const CampaignReport& r) {
-  const CampaignDesign& d = r.design;
-  ReportTable table("design", {{"campaign", "核查活动", "campaign"},
-                               {"level", "级别", "level"},
-                               {"compare_to", "比对下级", "compare_to"},
-                               {"draw", "抽样次序", "draw", CellKind::kInt},
-                               {"census", "全部农户", "census", CellKind::kInt},
-                               {"seed", "种子", "seed", CellKind::kInt},
-                               {"frame_size", "抽样框户数", "frame_size", CellKind::kInt},
-                               {"sample_size", "样本户数", "sample_size", CellKind::kInt},
-                               {"strata", "分层", "strata"},
-                               {"allocation", "分配", "allocation"},
-                               {"registered_share", "建档立卡户占比", "registered_share", CellKind::kShare}});
-  // Seeds are at most kMaxSampleSeed (2^53 - 1), so they fit a JSON number and int64_t exactly.
-  table.AddRow({r.campaign.code, std::string(CliName(r.campaign.level)),
-                r.lower ? ReportCell(r.lower->code) : ReportCell(), int64_t{d.draw_no},
-                int64_t{d.census ? 1 : 0}, static_cast<int64_t>(d.seed), d.frame_size, d.sample_size,
-                std::string(CliName(d.strata)), std::string(CliName(d.allocation)),
-                d.registered_share_bp < 0 ? ReportCell() : ReportCell(d.registered_share_bp / 10000.0)});
-  return table;
 }
 
 class CampaignCommand final : public GroupCommand {
@@ -295,19 +169,33 @@ class CampaignCommand final : public GroupCommand {
     CLI::App* report = Sub(app, "report", "核查结果：错退率、漏评率、各项准确率、与下级比对 results",
                            &CampaignCommand::RunReport);
     report->footer(
-        "\n置信区间为 95%，按抽样设计（分层比率估计，泰勒线性化，有限总体校正）；带 * 的区间为零事件上界。\n"
-        "95% CIs from the design (stratified ratio estimator, Taylor linearisation, finite population\n"
-        "correction); * marks a zero-event bound (docs/campaigns.md).\n"
-        "csv 为长表：每区划每指标一行；json 另含抽样设计。csv gives the long table, one row per region and\n"
-        "metric; json gives the design and that table.\n\n"
+        "\n95% 置信区间按抽样设计（分层组合比率估计，泰勒线性化，有限总体校正）；--interval "
+        "logit（默认，logit\n"
+        "尺度上的 t 区间）或 korn-graubard（有效样本量上的精确区间，覆盖率有保证）；df 为自由度；* "
+        "为零事件上界；\n"
+        "† 为所依据的已录入户偏少。与下级比对只在两级均核查的户上、按本级设计加权（docs/campaigns.md）。\n"
+        "95% CIs from the design (stratified combined ratio estimator, Taylor linearisation, finite\n"
+        "population correction); --interval logit (default: Student's t on the logit scale) or\n"
+        "korn-graubard (exact on the effective sample size, guaranteed coverage); df: degrees of freedom;\n"
+        "* zero-event bound; † rests on few recorded households. The comparison with the lower level covers\n"
+        "only the households both levels checked, weighted by this level's design (docs/campaigns.md).\n"
+        "csv 为长表：每核查活动、区划、指标一行；json 另含抽样设计。csv gives the long table, one row per\n"
+        "campaign, region and metric; json gives the design and that table.\n\n"
         "示例 Examples:\n"
         "  jingzhun campaign report db JL-2025\n"
         "  jingzhun campaign report db JL-2025 --level township --format csv > jl.csv\n"
+        "  jingzhun campaign report db JL-2025 --interval korn-graubard --disagreements diff.xlsx\n"
         "  jingzhun campaign report db JL-2025 --format json\n");
     report->add_option("CODE", code_, "核查活动编号 campaign code")->required();
     report->add_option("--level", report_level_, "区域级别 level: prefecture | county | township | village")
         ->capture_default_str();
     report->add_option("--format", format_, "格式 format: table | csv | json")->capture_default_str();
+    report->add_option("--interval", interval_, "区间方法 interval: logit | korn-graubard")
+        ->capture_default_str();
+    report->add_option(
+        "--disagreements", disagreements_,
+        "两级结果不一致的逐户逐项清单（.csv 或 .xlsx，表头随 --lang） the items the two levels "
+        "answered differently, household by household (.csv or .xlsx, headers in --lang)");
   }
   void SetupSimulate(CLI::App& app) {
     CLI::App* simulate =
@@ -434,36 +322,31 @@ class CampaignCommand final : public GroupCommand {
 
   Status RunReport(const GlobalOptions& g) {
     ASSIGN_OR_RETURN(OutputFormat format, ParseOutputFormat(format_));
-    CampaignReportRequest request{code_, RegionLevel::kCounty};
+    CampaignReportRequest request{code_, RegionLevel::kCounty, interval_, disagreements_, g.lang};
     ASSIGN_OR_RETURN(request.level, ParseLevelOption(report_level_, /*allow_province=*/true));
     ASSIGN_OR_RETURN(std::unique_ptr<Workspace> ws, Open());
     ASSIGN_OR_RETURN(CampaignReport report, ReportCampaign(*ws, request));
     if (format == OutputFormat::kCsv) {
-      const ReportTable estimates[] = {EstimatesTable(report)};
+      const ReportTable estimates[] = {CampaignEstimatesTable(report, g.lang)};
       return PrintTables(g, format, estimates);
     }
     if (format == OutputFormat::kJson) {
-      const ReportTable tables[] = {DesignTable(report), EstimatesTable(report)};
+      const ReportTable tables[] = {CampaignDesignTable(report), CampaignEstimatesTable(report, g.lang)};
       return PrintTables(g, format, tables);
     }
-    PrintLine(g, ReportHeading(report));
-    const ReportTable tables[] = {RegionsTable(report), ItemsTable(report, g.lang)};
-    return PrintTables(g, format, tables);
-  }
-
-  static std::string ReportHeading(const CampaignReport& r) {
-    const CampaignDesign& d = r.design;
-    const Campaign& c = r.campaign;
-    return Bilingual(
-        fmt::format("{} {}（{}），范围 {}；{}", c.code, c.name, Label(c.level), c.scope.ShortString(),
-                    d.census ? "全部农户"
-                             : fmt::format("分层抽样，种子 {}，样本 {} / {} 户", d.seed, d.sample_size,
-                                           d.frame_size)),
-        fmt::format("{} {} ({}), scope {}; {}", c.code, c.name, Label(c.level, Lang::kEn),
-                    c.scope.ShortString(),
-                    d.census ? "census"
-                             : fmt::format("stratified sample, seed {}, {} of {} households", d.seed,
-                                           d.sample_size, d.frame_size)));
+    PrintLine(g, CampaignReportHeading(report));
+    std::vector<ReportTable> tables = {CampaignRegionsTable(report)};
+    if (report.lower) tables.push_back(CampaignComparisonTable(report, g.lang));
+    tables.push_back(CampaignItemsTable(report, g.lang));
+    RETURN_IF_ERROR(PrintTables(g, format, tables));
+    for (const std::string& line : CampaignReportLegend(report)) PrintLine(g, line);
+    if (!disagreements_.empty()) {
+      PrintLine(g, Bilingual("两级结果不一致的 {} 个核查项已写出到 {}",
+                             "wrote the {} items the levels answered "
+                             "differently to {}",
+                             report.disagreements.size(), disagreements_));
+    }
+    return OkStatus();
   }
 
   Status RunList(const GlobalOptions& g) {
@@ -518,6 +401,8 @@ class CampaignCommand final : public GroupCommand {
   int32_t min_per_stratum_ = 2;
   std::string report_level_ = "county";
   std::string format_ = "table";
+  std::string interval_ = "logit";
+  std::string disagreements_;
   SimulationOptions sim_;
 };
 
