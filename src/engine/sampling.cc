@@ -103,10 +103,10 @@ Status CheckSize(int64_t n, const std::vector<Stratum>& strata, const SampleDesi
   if (d.census || n >= needed) return OkStatus();
   return InvalidArgumentError(Bilingual(
       "样本量 {0} 不足：{1} 层至少需要 {2} 户（每层的建档立卡户和非建档立卡户各至少 {3} 户，不足 {3} "
-      "户的全抽；每层至少 {4} 户）。请将样本量增至至少 {2} 户，或减少分层（如按县或乡镇分层）",
+      "户的全抽；每层至少 {4} 户）。请将样本量增至至少 {2} 户，或改用更粗的分层（乡镇或县）",
       "the sample size {0} is too small: {1} strata need at least {2} households ({3} registered and {3} "
       "non-registered in each stratum, all of a group with fewer, and at least {4} per stratum); draw at "
-      "least {2}, or use fewer strata (e.g. by county or township)",
+      "least {2}, or use coarser strata (township or county)",
       n, strata.size(), needed, kMinPerCell, d.min_per_stratum));
 }
 
