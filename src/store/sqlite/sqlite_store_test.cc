@@ -191,7 +191,10 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
     ASSERT_OK(writer->AddWarning(old).status());
     ASSERT_OK(writer->Commit());
   }
-  RawExec(path, "ALTER TABLE warning DROP COLUMN kind; PRAGMA user_version = 5");
+  // Back to version 5: drop the columns migrations 6 and 8 add (7 rebuilds its tables).
+  RawExec(path,
+          "ALTER TABLE warning DROP COLUMN kind; ALTER TABLE campaign_sample DROP COLUMN sampling_rule; "
+          "PRAGMA user_version = 5");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
