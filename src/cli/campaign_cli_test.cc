@@ -193,10 +193,10 @@ TEST_F(CampaignCliTest, AnEnglishSampleWorkbookFilledInIsRecorded) {
           .exit_code,
       0);
   Result r = RunJingzhun("--lang en campaign sample " + db +
-                         " RT --seed 5 --size 150 --strata county --out " + P("rt.xlsx"));
-  ASSERT_EQ(r.exit_code, 0) << r.out;
+                         " RT --seed 5 --size 200 --strata county --out " + P("rt.xlsx"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;  // 62 counties need 199 for two households per cell
   const std::vector<std::vector<std::string>> list = ReadTable(P("rt.xlsx"));
-  ASSERT_EQ(list.size(), 151u);
+  ASSERT_EQ(list.size(), 201u);
   EXPECT_EQ(list[0], (std::vector<std::string>{"draw order", "household no", "village code", "stratum",
                                                "household type code", "persons"}));
   std::string filled =
@@ -209,7 +209,7 @@ TEST_F(CampaignCliTest, AnEnglishSampleWorkbookFilledInIsRecorded) {
   r = RunJingzhun("--lang en campaign record " + db + " RT " + P("rt-filled.xlsx") + " --report " +
                   P("rt-refused.xlsx"));
   EXPECT_EQ(r.exit_code, 3) << r.out;
-  EXPECT_NE(r.out.find("150 rows: 149 households stored (149 rows), 1 households refused"), std::string::npos)
+  EXPECT_NE(r.out.find("200 rows: 199 households stored (199 rows), 1 households refused"), std::string::npos)
       << r.out;
   const std::vector<std::vector<std::string>> refused = ReadTable(P("rt-refused.xlsx"));
   ASSERT_EQ(refused.size(), 2u);
@@ -265,6 +265,36 @@ TEST_F(CampaignCliTest, BadInputIsReportedWithFileRowAndField) {
   r = RunJingzhun("--lang en campaign sample " + db + " BAD --seed 2 --fraction 1.5");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("--fraction 1.5"), std::string::npos) << r.out;
+}
+
+// A sample too small for two households in every cell (stratum × registered) is refused in
+// zh-Hans and in English, naming the smallest size accepted; that size is accepted, and `campaign show`
+// says the draw was made by sampling rule 2.
+TEST_F(CampaignCliTest, SampleBelowTheCellFloorsIsRefusedNamingTheMinimum) {
+  const std::string db = P("c.db");
+  ASSERT_EQ(RunJingzhun("campaign create " + db +
+                        " --code FLOOR --name 每格两户 --level province --region 22 "
+                        "--line 4000")
+                .exit_code,
+            0);
+  Result r = RunJingzhun("campaign sample " + db + " FLOOR --seed 3 --size 100 --strata county");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("样本量 100 不足：62 层至少需要 199 户"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en campaign sample " + db + " FLOOR --seed 3 --size 198 --strata county");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_NE(r.out.find("the sample size 198 is too small: 62 strata need at least 199 households"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("draw at least 199"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("样本量"), std::string::npos) << r.out;
+  r = RunJingzhun("--lang en campaign sample " + db + " FLOOR --seed 3 --size 199 --strata county --out " +
+                  P("floor.csv"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(ReadTable(P("floor.csv")).size(), 200u);
+  r = RunJingzhun("campaign show " + db + " FLOOR");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("sample=199"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sampling_rule=2"), std::string::npos) << r.out;
 }
 
 TEST_F(CampaignCliTest, FutureOrOutOfOrderDatesAndOutOfRangeNumbersAreRefused) {

@@ -53,6 +53,10 @@ struct CampaignDesign {
   int32_t fraction_bp = 0;
   int32_t registered_share_bp = 5000;
   int32_t min_per_stratum = 2;
+  // The number of the sampling rule that drew it (engine/sampling.h kSamplingRule, RULE
+  // VERSIONS): 1 for draws stored before the cell floors, 2 since. A stored draw is never
+  // re-drawn, so the number says which text reproduces it.
+  int32_t sampling_rule = 1;
   int64_t sample_size = 0;
   std::string drawn_by;
   Date drawn_on;

@@ -67,19 +67,102 @@ int64_t TotalSize(int64_t frame_size, const SampleDesign& d) {
   return std::min(n, frame_size);
 }
 
-// Step 4: (n_registered, n_non_registered) of a stratum's n_h.
+int64_t CellFloor(int64_t frame_count) { return std::min(kMinPerCell, frame_count); }
+
+// A stratum: its run of one or two cells (registered first) and the sizes of step 3.
+struct Stratum {
+  size_t first = 0;  // first and last cell, in Sample::cells
+  size_t last = 0;
+  int64_t size = 0;     // N_h
+  int64_t minimum = 0;  // m_h
+};
+
+// The strata of `cells` (runs with one stratum code) with their minimum m_h of step 3.
+std::vector<Stratum> StrataOf(const std::vector<SampleCell>& cells, const SampleDesign& d) {
+  std::vector<Stratum> strata;
+  std::vector<int64_t> cell_floors;  // Σ f_c per stratum
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (strata.empty() || cells[strata.back().first].stratum != cells[c].stratum) {
+      strata.push_back({c, c, 0, 0});
+      cell_floors.push_back(0);
+    }
+    strata.back().last = c;
+    strata.back().size += cells[c].frame_count;
+    cell_floors.back() += CellFloor(cells[c].frame_count);
+  }
+  for (size_t h = 0; h < strata.size(); ++h) {
+    const int64_t n_h = strata[h].size;
+    strata[h].minimum = d.census ? n_h : std::max(std::min(int64_t{d.min_per_stratum}, n_h), cell_floors[h]);
+  }
+  return strata;
+}
+
+// Step 3's refusal: n below Σ m_h, the least sample in which every cell gets its floor.
+Status CheckSize(int64_t n, const std::vector<Stratum>& strata, const SampleDesign& d) {
+  int64_t needed = 0;
+  for (const Stratum& h : strata) needed += h.minimum;
+  if (d.census || n >= needed) return OkStatus();
+  return InvalidArgumentError(Bilingual(
+      "样本量 {0} 不足：{1} 层至少需要 {2} 户（每层的建档立卡户和非建档立卡户各至少 {3} 户，不足 {3} "
+      "户的全抽；每层至少 {4} 户）。请将样本量增至至少 {2} 户，或改用更粗的分层（乡镇或县）",
+      "the sample size {0} is too small: {1} strata need at least {2} households ({3} registered and {3} "
+      "non-registered in each stratum, all of a group with fewer, and at least {4} per stratum); draw at "
+      "least {2}, or use coarser strata (township or county)",
+      n, strata.size(), needed, kMinPerCell, d.min_per_stratum));
+}
+
+// Step 4: (n_registered, n_non_registered) of a stratum's n_h, each at least its cell floor.
+// REQUIRES: CellFloor(n_reg_frame) + CellFloor(n_non_frame) <= n_h <= n_reg_frame + n_non_frame.
 std::pair<int64_t, int64_t> SplitStratum(int64_t n_h, int64_t n_reg_frame, int64_t n_non_frame,
                                          int32_t share_bp) {
+  int64_t reg = 0, non = 0;
   if (share_bp < 0) {
     const int64_t w[2] = {n_reg_frame, n_non_frame};
     std::vector<int64_t> split = Apportion(n_h, w, w);
-    return {split[0], split[1]};
+    reg = split[0];
+    non = split[1];
+  } else {
+    const int64_t target = (n_h * share_bp + 5000) / 10000;
+    reg = std::min(target, n_reg_frame);
+    non = std::min(n_h - reg, n_non_frame);
+    reg = std::min(n_h - non, n_reg_frame);
   }
-  const int64_t target = (n_h * share_bp + 5000) / 10000;
-  int64_t reg = std::min(target, n_reg_frame);
-  const int64_t non = std::min(n_h - reg, n_non_frame);
-  reg = std::min(n_h - non, n_reg_frame);
+  // The split sums to n_h, so at most one cell is below its floor, and the other keeps its own.
+  if (reg < CellFloor(n_reg_frame)) {
+    reg = CellFloor(n_reg_frame);
+    non = n_h - reg;
+  } else if (non < CellFloor(n_non_frame)) {
+    non = CellFloor(n_non_frame);
+    reg = n_h - non;
+  }
   return {reg, non};
+}
+
+// Steps 3b and 4: each stratum's m_h plus its share of the rest, split into its cells.
+void Allocate(int64_t n, const std::vector<Stratum>& strata, const SampleDesign& d,
+              std::vector<SampleCell>& cells) {
+  std::vector<int64_t> weights(strata.size()), caps(strata.size());
+  int64_t rest = n;
+  for (size_t h = 0; h < strata.size(); ++h) {
+    rest -= strata[h].minimum;
+    weights[h] = d.allocation == Allocation::kEqual ? 1 : strata[h].size;
+    caps[h] = strata[h].size - strata[h].minimum;
+  }
+  const std::vector<int64_t> extra = Apportion(rest, weights, caps);
+  for (size_t h = 0; h < strata.size(); ++h) {
+    const int64_t n_h = strata[h].minimum + extra[h];
+    SampleCell& first = cells[strata[h].first];
+    if (d.census) {
+      for (size_t c = strata[h].first; c <= strata[h].last; ++c) cells[c].sample_count = cells[c].frame_count;
+    } else if (strata[h].first == strata[h].last) {
+      first.sample_count = n_h;
+    } else {
+      SampleCell& second = cells[strata[h].last];  // first is registered, second is not
+      const auto [reg, non] = SplitStratum(n_h, first.frame_count, second.frame_count, d.registered_share_bp);
+      first.sample_count = reg;
+      second.sample_count = non;
+    }
+  }
 }
 
 }  // namespace
@@ -163,56 +246,10 @@ StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign
     }
     ++sample.cells.back().frame_count;
   }
-  // Strata: runs of one or two cells with the same stratum code.
-  std::vector<std::pair<size_t, size_t>> strata;  // [first cell, last cell]
-  for (size_t c = 0; c < sample.cells.size(); ++c) {
-    if (strata.empty() || sample.cells[strata.back().first].stratum != sample.cells[c].stratum) {
-      strata.emplace_back(c, c);
-    } else {
-      strata.back().second = c;
-    }
-  }
+  const std::vector<Stratum> strata = StrataOf(sample.cells, design);
   const int64_t n = TotalSize(sample.frame_size, design);
-  const auto strata_count = static_cast<int64_t>(strata.size());
-  if (!design.census && n < strata_count * design.min_per_stratum) {
-    return InvalidArgumentError(Bilingual(
-        "样本量 {} 小于 {} 层 × 每层最少 "
-        "{}：后面的层将抽不到样本。请按乡镇分层、增大样本量或减小每层最少样本量",
-        "the sample size {} is below {} strata × the minimum {} per stratum, so some strata would get no "
-        "household; stratify by township, draw more, or lower the minimum",
-        n, strata_count, design.min_per_stratum));
-  }
-  std::vector<int64_t> stratum_size(strata.size()), minimum(strata.size()), weights(strata.size()),
-      caps(strata.size());
-  int64_t left = n;
-  for (size_t h = 0; h < strata.size(); ++h) {
-    for (size_t c = strata[h].first; c <= strata[h].second; ++c)
-      stratum_size[h] += sample.cells[c].frame_count;
-    minimum[h] =
-        design.census ? stratum_size[h] : std::min({int64_t{design.min_per_stratum}, stratum_size[h], left});
-    left -= minimum[h];
-    weights[h] = design.allocation == Allocation::kEqual ? 1 : stratum_size[h];
-    caps[h] = stratum_size[h] - minimum[h];
-  }
-  const std::vector<int64_t> extra = Apportion(left, weights, caps);
-  for (size_t h = 0; h < strata.size(); ++h) {
-    const int64_t n_h = minimum[h] + extra[h];
-    SampleCell& first = sample.cells[strata[h].first];
-    if (design.census) {
-      for (size_t c = strata[h].first; c <= strata[h].second; ++c)
-        sample.cells[c].sample_count = sample.cells[c].frame_count;
-      continue;
-    }
-    if (strata[h].first == strata[h].second) {
-      first.sample_count = n_h;
-      continue;
-    }
-    SampleCell& second = sample.cells[strata[h].second];  // first is registered, second is not
-    const auto [reg, non] =
-        SplitStratum(n_h, first.frame_count, second.frame_count, design.registered_share_bp);
-    first.sample_count = reg;
-    second.sample_count = non;
-  }
+  RETURN_IF_ERROR(CheckSize(n, strata, design));
+  Allocate(n, strata, design, sample.cells);
   for (size_t c = 0; c < sample.cells.size(); ++c) {
     const SampleCell& cell = sample.cells[c];
     std::vector<int64_t> positions(static_cast<size_t>(cell.frame_count));

@@ -9,16 +9,22 @@
 //     person count. Cells are (stratum, registered) pairs. Units are sorted by (stratum ascending, registered
 //     first, key ascending by bytes); the cell's units keep that order.
 //  2. Size. n = design.size, or ceil(N × fraction_bp / 10000) when size is 0; capped at N.
-//  3. Allocation to strata (H strata in code order, N_h units each). When n < H × min_per_stratum
-//     the design is refused: the strata last in code order would get no household.
-//     a. each stratum first gets m_h = min(min_per_stratum, N_h, remaining n), strata in code order;
+//  3. Allocation to strata (H strata in code order, N_h units each). Each cell c has a floor
+//     f_c = min(kMinPerCell, N_c) = min(2, N_c): two households give the cell a variance term,
+//     a cell of one is taken whole. Stratum h's minimum is
+//     m_h = max(min(min_per_stratum, N_h), Σ_{c in h} f_c), so every stratum is sampled. When
+//     n < Σ_h m_h the design is refused (the message names Σ_h m_h). Otherwise:
+//     a. each stratum first gets m_h;
 //     b. the rest r = n − Σm_h is apportioned by Apportion() below, with weights N_h
 //        (proportional) or 1 (equal) and caps N_h − m_h.
-//  4. Split of each stratum's n_h into its registered cell and non-registered cell:
-//     target t = floor((n_h × registered_share_bp + 5000) / 10000); n_reg = min(t, N_reg);
-//     n_non = min(n_h − n_reg, N_non); then n_reg = min(n_h − n_non, N_reg) (a short cell
-//     passes its remainder to the other). registered_share_bp < 0 means "no split": the
-//     stratum's n_h is apportioned between the two cells in proportion to their sizes.
+//  4. Split of each stratum's n_h into its registered cell and non-registered cell (a stratum
+//     with one cell gives it n_h): target t = floor((n_h × registered_share_bp + 5000) / 10000);
+//     n_reg = min(t, N_reg); n_non = min(n_h − n_reg, N_non); then n_reg = min(n_h − n_non,
+//     N_reg) (a short cell passes its remainder to the other). registered_share_bp < 0 means
+//     "no split": n_reg, n_non = Apportion(n_h, weights (N_reg, N_non), caps (N_reg, N_non)).
+//     Then the floors: if n_reg < f_reg, n_reg = f_reg and n_non = n_h − f_reg; otherwise if
+//     n_non < f_non, n_non = f_non and n_reg = n_h − f_non. (n_reg + n_non = n_h ≥ f_reg +
+//     f_non, so at most one cell is short; a share of 0 or 1 still gives the other cell its floor.)
 //  5. Apportion(total, weights w_i, caps c_i) (largest remainder with caps): repeat: over the
 //     uncapped i, quota q_i = total' × w_i / Σw (exact integer arithmetic: floor, and the
 //     remainder (total' × w_i) mod Σw); any i with floor(q_i) ≥ c_i gets c_i and leaves, and
@@ -33,7 +39,12 @@
 //     j = i + Bounded(N_c − i); swap(a[i], a[j]); the sample is a[0..n_c) in that order.
 //  7. Draw order: cells in frame order, then position in the draw.
 // Each unit's inclusion probability is n_c / N_c and its weight N_c / n_c. A census
-// (county self-check) takes every unit: n_c = N_c.
+// (county self-check) takes every unit: n_c = N_c, whatever the other fields say.
+//
+// RULE VERSIONS. kSamplingRule numbers the rule above; a stored draw records the rule that made
+// it. Rule 1 (draws before issue 14) had no cell floors: m_h = min(min_per_stratum, N_h), refused
+// when n < H × min_per_stratum, and step 4 ended before "Then the floors". Steps 1, 2, 5, 6 and 7
+// are the same in both, and so is a census.
 //
 // THE ESTIMATORS (stratified, cells are the strata; Cochran ch. 5-6, Taylor linearisation):
 // a rate R = Y / X with Y = Σ_c N_c/n_c Σ_i y_i, X likewise, over the recorded households of
@@ -72,6 +83,12 @@ struct FrameUnit {
   int32_t persons = 0;
 };
 
+// The version of the algorithm above (see RULE VERSIONS); stored with every draw.
+inline constexpr int32_t kSamplingRule = 2;
+
+// Step 3's cell floor: two sampled households give a cell a within-cell variance.
+inline constexpr int64_t kMinPerCell = 2;
+
 enum class Allocation : uint8_t { kProportional = 1, kEqual = 2 };
 
 struct SampleDesign {
@@ -80,7 +97,7 @@ struct SampleDesign {
   int32_t fraction_bp = 0;  // sample fraction in basis points (1/10000) when size is 0
   Allocation allocation = Allocation::kProportional;
   int32_t registered_share_bp = 5000;  // share of each stratum's sample from registered; <0: proportional
-  int32_t min_per_stratum = 2;         // ≥ 2 keeps every stratum's variance estimable
+  int32_t min_per_stratum = 2;         // raised per stratum to its cells' floors (step 3)
   uint64_t seed = 0;
 };
 
@@ -128,8 +145,8 @@ std::vector<int64_t> Apportion(int64_t total, std::span<const int64_t> weights,
 
 // Draws the sample of `design` from `frame` (any order; it is sorted internally by the rule of
 // step 1). Fails with InvalidArgument when the frame is empty, has a duplicate key, or the
-// design asks for a non-positive size, a fraction outside (0, 10000], a share above 10000 or a
-// negative minimum.
+// design asks for a non-positive size, a fraction outside (0, 10000], a share above 10000, a
+// negative minimum, or n below Σ m_h (step 3; the message names Σ m_h).
 [[nodiscard]] StatusOr<Sample> DrawSample(std::span<const FrameUnit> frame, const SampleDesign& design);
 
 // ---- Estimation ---------------------------------------------------------------------------

@@ -67,7 +67,9 @@ TEST(Sampling, FrameOrderDoesNotMatter) {
 
 // A pinned sample: if this changes, the algorithm changed and stored campaigns could no
 // longer be re-drawn. The keys were computed by an independent Python implementation written
-// from sampling.h's description alone (docs/campaigns.md has it), so the header is complete.
+// from sampling.h's description alone (docs/campaigns.md has it), so the header is complete:
+// tests/sampling/reference_sample.py. The cell floors of rule 2 do not touch this design (every
+// cell gets 2 under rule 1 as under rule 2), so the keys are those of rule 1.
 TEST(Sampling, PinnedSampleForSeed2024) {
   const std::vector<FrameUnit> frame = TestFrame(2);
   ASSERT_OK_AND_ASSIGN(Sample s, DrawSample(frame, {.size = 8, .seed = 2024}));
@@ -104,9 +106,10 @@ TEST(Sampling, ApportionIsLargestRemainderWithCaps) {
 }
 
 TEST(Sampling, ProportionalAllocationAndRegisteredShare) {
-  // Strata of 20, 30, 40, 50 units (half registered); n = 28, minimum 2: each stratum gets 2,
-  // the other 20 go by N_h = 20, 30, 40, 50: quotas 2.86, 4.29, 5.71, 7.14 → 3, 4, 6, 7 after
-  // the largest remainders; then half of each stratum (rounded up) is registered.
+  // Strata of 20, 30, 40, 50 units (half registered); n = 28, minimum 2: each stratum first
+  // gets m_h = max(2, 2 + 2 cell floors) = 4, the other 12 go by N_h = 20, 30, 40, 50: quotas
+  // 1.71, 2.57, 3.43, 4.29 → 2, 3, 3, 4 after the largest remainders; then half of each
+  // stratum (rounded up) is registered.
   const std::vector<FrameUnit> frame = TestFrame(4);
   ASSERT_OK_AND_ASSIGN(Sample s, DrawSample(frame, {.size = 28, .seed = 1}));
   ASSERT_EQ(s.cells.size(), 8u);
@@ -118,7 +121,7 @@ TEST(Sampling, ProportionalAllocationAndRegisteredShare) {
     // registered share 0.5, rounded half up: ceil of odd halves goes to registered.
     EXPECT_EQ(s.cells[c].sample_count, (per_stratum.back() + 1) / 2);
   }
-  EXPECT_THAT(per_stratum, ::testing::ElementsAre(5, 6, 8, 9));
+  EXPECT_THAT(per_stratum, ::testing::ElementsAre(6, 7, 7, 8));
   std::map<int32_t, int64_t> drawn;
   for (const SampledUnit& u : s.units) ++drawn[u.cell];
   for (size_t c = 0; c < s.cells.size(); ++c)
@@ -134,15 +137,15 @@ TEST(Sampling, EqualAllocationAndCapsAndRegisteredShareZero) {
                                                     .min_per_stratum = 0,
                                                     .seed = 3}));
   for (size_t c = 0; c < s.cells.size(); c += 2) {
-    EXPECT_EQ(s.cells[c].sample_count, 0);       // share 0: no registered household
-    EXPECT_EQ(s.cells[c + 1].sample_count, 10);  // 30 / 3 strata
+    EXPECT_EQ(s.cells[c].sample_count, 2);      // share 0: the registered cell gets only its floor
+    EXPECT_EQ(s.cells[c + 1].sample_count, 8);  // 30 / 3 strata, less the floor
   }
   // Equal allocation beyond a small stratum's size: it is taken whole, the rest goes elsewhere.
   ASSERT_OK_AND_ASSIGN(Sample t,
                        DrawSample(frame, {.size = 75, .allocation = Allocation::kEqual, .seed = 3}));
   EXPECT_EQ(t.cells[0].sample_count + t.cells[1].sample_count, 20);
-  // 2 + 2 + 2 first, then 69 by equal quotas: 23 > 18 left in the first → capped at 18; the
-  // other 51 split 25.5 / 25.5, the tie going to the lower index.
+  // 4 + 4 + 4 first (each stratum's two cell floors), then 63 by equal quotas: 21 > 16 left in
+  // the first → capped at 16; the other 47 split 23.5 / 23.5, the tie going to the lower index.
   EXPECT_EQ(t.cells[2].sample_count + t.cells[3].sample_count, 28);
   EXPECT_EQ(t.cells[4].sample_count + t.cells[5].sample_count, 27);
 }
@@ -184,7 +187,7 @@ TEST(Sampling, BadInputIsRefusedWithMessages) {
   EXPECT_STATUS(DrawSample(frame, {.size = 3, .min_per_stratum = -1}), StatusCode::kInvalidArgument,
                 "minimum");
   EXPECT_STATUS(DrawSample(TestFrame(5), {.size = 9, .min_per_stratum = 2}), StatusCode::kInvalidArgument,
-                "below 5 strata × the minimum 2");
+                "5 strata need at least 20 households");
 }
 
 TEST(Estimation, CensusHasZeroWidthAndZeroCountsGetAnUpperBound) {

@@ -159,6 +159,7 @@ TEST_P(StoreConformance, CampaignDesignRoundTripsWithItsCodes) {
   d.size = 4;
   d.registered_share_bp = -1;
   d.min_per_stratum = 1;
+  d.sampling_rule = 2;
   d.sample_size = 1;
   d.drawn_by = "测试";
   d.drawn_on = *Date::FromYmd(2025, 3, 2);
@@ -174,6 +175,8 @@ TEST_P(StoreConformance, CampaignDesignRoundTripsWithItsCodes) {
   EXPECT_EQ(loaded->design.strata, StrataKind::kVillage);
   EXPECT_EQ(loaded->design.allocation, SampleAllocation::kEqual);
   EXPECT_EQ(loaded->design.registered_share_bp, -1);
+  EXPECT_EQ(loaded->design.min_per_stratum, 1);
+  EXPECT_EQ(loaded->design.sampling_rule, 2);
   EXPECT_EQ(loaded->design.drawn_on, d.drawn_on);
   ASSERT_EQ(loaded->units.size(), 1u);
   EXPECT_EQ(loaded->units[0].household_no, h.household_no);

@@ -80,8 +80,9 @@ struct CampaignSampleResult {
 
 // Draws (or reuses) the campaign's sample; see DrawCampaignSample (campaigns.h). InvalidArgument
 // for a size above kMaxSampleHouseholds, a fraction outside (0, 1], a share outside [0, 1], a
-// min_per_stratum outside 1..kMaxMinPerStratum, a seed above kMaxSampleSeed, or a date after
-// today or before the campaign was created.
+// min_per_stratum outside 1..kMaxMinPerStratum, a seed above kMaxSampleSeed, a date after
+// today or before the campaign was created, or a size too small for two households in every cell
+// of every stratum (engine/sampling.h step 3; the message names the smallest size accepted).
 [[nodiscard]] StatusOr<CampaignSampleResult> SampleCampaign(Workspace& ws,
                                                             const CampaignSampleRequest& request);
 

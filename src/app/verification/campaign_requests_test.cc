@@ -210,6 +210,33 @@ TEST_F(CampaignRequestsTest, NumericOptionsAreBounded) {
   EXPECT_FALSE(detail.design.has_value());
 }
 
+// A sample too small for two households in every cell is refused, naming the smallest size
+// accepted (2 villages × 2 cells × 2 = 8) in both languages, and nothing is drawn.
+TEST_F(CampaignRequestsTest, SampleBelowTheCellFloorsIsRefusedNamingTheMinimum) {
+  CampaignCreateRequest c;
+  c.code = "JL";
+  c.name = "省级抽查";
+  c.level = CampaignLevel::kProvince;
+  c.income_line = Money::FromYuan(4000);
+  ASSERT_OK(CreateCampaign(*ws_, c));
+  CampaignSampleRequest r = Sample("JL");
+  r.strata = StrataKind::kVillage;
+  r.size = 7;
+  EXPECT_STATUS(SampleCampaign(*ws_, r), StatusCode::kInvalidArgument,
+                "样本量 7 不足：2 层至少需要 8 户（每层的建档立卡户和非建档立卡户各至少 2 户");
+  EXPECT_STATUS(SampleCampaign(*ws_, r), StatusCode::kInvalidArgument,
+                "the sample size 7 is too small: 2 strata need at least 8 households");
+  ASSERT_OK_AND_ASSIGN(CampaignDetail none, ShowCampaign(*ws_, {"JL"}));
+  EXPECT_FALSE(none.design.has_value());
+  r.size = 8;
+  ASSERT_OK_AND_ASSIGN(CampaignSampleResult s, SampleCampaign(*ws_, r));
+  EXPECT_EQ(s.registered, 4);
+  for (const CampaignStratum& cell : s.sample.strata) EXPECT_EQ(cell.sample_count, 2);
+  ASSERT_OK_AND_ASSIGN(CampaignDetail detail, ShowCampaign(*ws_, {"JL"}));
+  ASSERT_TRUE(detail.design.has_value());
+  EXPECT_EQ(detail.design->sampling_rule, 2);
+}
+
 TEST_F(CampaignRequestsTest, SimulationRatesAndSeedsAreBounded) {
   ASSERT_OK(Create("WQ"));
   ASSERT_OK(SampleCampaign(*ws_, Sample("WQ")));

@@ -43,6 +43,8 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// The sampling rule is not compared: asking again for the stored draw's design and seed returns
+// that draw whichever rule made it (stored draws are never re-drawn; docs/campaigns.md).
 bool SameDesign(const CampaignDesign& stored, const SampleDesign& d, StrataKind strata) {
   if (stored.census || d.census) return stored.census == d.census;
   return stored.seed == d.seed && stored.strata == strata &&
@@ -73,6 +75,7 @@ StoredSample ToStored(const std::vector<FrameHousehold>& frame, const std::vecto
   d.fraction_bp = d.census || request.design.size > 0 ? 0 : request.design.fraction_bp;
   d.registered_share_bp = request.design.registered_share_bp;
   d.min_per_stratum = request.design.min_per_stratum;
+  d.sampling_rule = kSamplingRule;
   d.sample_size = static_cast<int64_t>(sample.units.size());
   d.drawn_by = request.drawn_by;
   d.drawn_on = request.drawn_on;

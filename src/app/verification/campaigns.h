@@ -83,7 +83,8 @@ struct DrawResult {
 };
 
 // Reads the frame (households in the campaign's scope) and draws the sample. The same design
-// and seed return the stored draw unchanged (reused); another design or seed is a new draw,
+// and seed return the stored draw unchanged (reused), whichever sampling rule made it; a new
+// draw uses and records kSamplingRule; another design or seed is a new draw,
 // refused (FailedPrecondition) once findings are recorded. A county self-check is a census of
 // every household, stratified by village. NotFound for an unknown campaign.
 [[nodiscard]] StatusOr<DrawResult> DrawCampaignSample(Store& store, const DrawRequest& request);

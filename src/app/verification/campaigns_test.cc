@@ -120,6 +120,33 @@ TEST_F(CampaignsTest, SameSeedReturnsTheStoredSampleAndRedrawsAreRefusedAfterFin
   EXPECT_TRUE(still.reused);
 }
 
+// Every cell of a new draw gets min(2, N_c) households or more (sampling rule 2), and the draw
+// records its rule. A stored draw of rule 1 (here: one of its cells cut to a single household,
+// as rule 1 allowed) is returned as it is for its design and seed, not re-drawn; a new design is
+// drawn under rule 2.
+TEST_F(CampaignsTest, NewDrawsHaveTwoPerCellAndStoredRuleOneDrawsAreKept) {
+  ASSERT_OK(CreateCampaign(*store_, Request("JL", CampaignLevel::kProvince)));
+  ASSERT_OK_AND_ASSIGN(DrawResult first, Draw("JL", 5, 8));  // 2 villages × 2 cells × 2
+  EXPECT_EQ(first.sample.design.sampling_rule, kSamplingRule);
+  ASSERT_EQ(first.sample.strata.size(), 4u);
+  for (const CampaignStratum& c : first.sample.strata) EXPECT_EQ(c.sample_count, 2) << c.stratum;
+  StoredSample old = first.sample;
+  old.design.sampling_rule = 1;
+  old.design.sample_size = 7;
+  old.units.pop_back();
+  --old.strata.back().sample_count;
+  ASSERT_OK(store_->campaigns().SaveSample(first.campaign.id, old).status());
+  ASSERT_OK_AND_ASSIGN(DrawResult again, Draw("JL", 5, 8));
+  EXPECT_TRUE(again.reused);
+  EXPECT_EQ(again.sample.design.sampling_rule, 1);
+  EXPECT_EQ(again.sample.design.draw_no, 2);
+  EXPECT_EQ(UnitKeys(again.sample), UnitKeys(old));
+  ASSERT_OK_AND_ASSIGN(DrawResult fresh, Draw("JL", 6, 8));
+  EXPECT_FALSE(fresh.reused);
+  EXPECT_EQ(fresh.sample.design.sampling_rule, kSamplingRule);
+  for (const CampaignStratum& c : fresh.sample.strata) EXPECT_EQ(c.sample_count, 2) << c.stratum;
+}
+
 TEST_F(CampaignsTest, CountySelfCheckIsACensus) {
   ASSERT_OK(CreateCampaign(*store_, Request("WQ", CampaignLevel::kCounty)));
   ASSERT_OK_AND_ASSIGN(DrawResult census, Draw("WQ", 5, 10));

@@ -383,10 +383,10 @@ class CampaignCommand final : public GroupCommand {
     PrintLine(g,
               fmt::format(
                   "draw {}: census={} seed={} frame={} sample={} strata={} allocation={} registered_share={} "
-                  "min_per_stratum={} cells={} drawn_by={} drawn_on={}",
+                  "min_per_stratum={} sampling_rule={} cells={} drawn_by={} drawn_on={}",
                   d.draw_no, d.census, d.seed, d.frame_size, d.sample_size, CliName(d.strata),
-                  CliName(d.allocation), d.registered_share_bp / 10000.0, d.min_per_stratum, detail.cells,
-                  d.drawn_by, d.drawn_on.ToString()));
+                  CliName(d.allocation), d.registered_share_bp / 10000.0, d.min_per_stratum, d.sampling_rule,
+                  detail.cells, d.drawn_by, d.drawn_on.ToString()));
     return OkStatus();
   }
 

@@ -414,6 +414,12 @@ DROP TABLE household_year;
 ALTER TABLE household_year_v7 RENAME TO household_year;
 )sql";
 
+// The sampling rule of each draw (engine/sampling.h RULE VERSIONS). Draws stored before this
+// version were made by rule 1 (no per-cell floor); they keep their households and say so.
+constexpr std::string_view kV8SamplingRule = R"sql(
+ALTER TABLE campaign_sample ADD COLUMN sampling_rule INTEGER NOT NULL DEFAULT 1 CHECK (sampling_rule >= 1);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
@@ -423,6 +429,8 @@ constexpr Migration kMigrations[] = {
     {6, "the kind of the rule behind each warning (test, warning, exclusion; 0 unknown)", kV6WarningKind},
     {7, "fields a source may not state are nullable (unknown), and yearly income components may be unknown",
      kV7Unknown},
+    {8, "the sampling rule of each campaign draw (1 before the per-cell floor of two households)",
+     kV8SamplingRule},
 };
 
 }  // namespace

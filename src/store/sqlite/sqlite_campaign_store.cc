@@ -204,8 +204,8 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
         Stmt design,
         db().Prepare("INSERT INTO campaign_sample (campaign_id, draw_no, census, seed, frame_size, "
                      "strata_kind, allocation, size, fraction_bp, registered_share_bp, "
-                     "min_per_stratum, sample_size, drawn_by, drawn_on) VALUES (?1, ?2, ?3, ?4, "
-                     "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
+                     "min_per_stratum, sample_size, drawn_by, drawn_on, sampling_rule) VALUES (?1, ?2, "
+                     "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
     design.Bind(1, campaign_id);
     design.Bind(2, int64_t{draw_no});
     design.Bind(3, int64_t{d.census ? 1 : 0});
@@ -220,6 +220,7 @@ StatusOr<int32_t> SqliteCampaignStore::SaveSample(int64_t campaign_id, const Sto
     design.Bind(12, d.sample_size);
     design.Bind(13, d.drawn_by);
     design.Bind(14, d.drawn_on.ToString());
+    design.Bind(15, int64_t{d.sampling_rule});
     RETURN_IF_ERROR(design.Run());
     ASSIGN_OR_RETURN(Stmt cell,
                      db().Prepare("INSERT INTO campaign_stratum (campaign_id, draw_no, stratum, registered, "
@@ -259,7 +260,7 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   ASSIGN_OR_RETURN(
       Stmt d,
       db().Prepare("SELECT draw_no, census, seed, frame_size, strata_kind, allocation, size, fraction_bp, "
-                   "registered_share_bp, min_per_stratum, sample_size, drawn_by, drawn_on "
+                   "registered_share_bp, min_per_stratum, sample_size, drawn_by, drawn_on, sampling_rule "
                    "FROM campaign_sample WHERE campaign_id = ?1 ORDER BY draw_no DESC LIMIT 1"));
   d.Bind(1, campaign_id);
   ASSIGN_OR_RETURN(bool found, d.Step());
@@ -284,6 +285,7 @@ StatusOr<std::optional<StoredSample>> SqliteCampaignStore::LoadSample(int64_t ca
   g.sample_size = d.Int(10);
   g.drawn_by = d.Text(11);
   ASSIGN_OR_RETURN(g.drawn_on, ReadDate(d, 12));
+  g.sampling_rule = static_cast<int32_t>(d.Int(13));
   ASSIGN_OR_RETURN(Stmt cells,
                    db().Prepare("SELECT stratum, registered, frame_count, sample_count FROM campaign_stratum "
                                 "WHERE campaign_id = ?1 AND draw_no = ?2 ORDER BY stratum, registered DESC"));

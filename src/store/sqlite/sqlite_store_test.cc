@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/campaign_store.h"
 #include "store/case_store.h"
+#include "store/sqlite/campaign_test_support.h"
 #include "store/store_conformance_test.h"
 #include "tests/testutil/registry_builders.h"
 #include "tests/testutil/status_matchers.h"
@@ -189,7 +191,10 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
     ASSERT_OK(writer->AddWarning(old).status());
     ASSERT_OK(writer->Commit());
   }
-  RawExec(path, "ALTER TABLE warning DROP COLUMN kind; PRAGMA user_version = 5");
+  // Back to version 5: drop the columns migrations 6 and 8 add (7 rebuilds its tables).
+  RawExec(path,
+          "ALTER TABLE warning DROP COLUMN kind; ALTER TABLE campaign_sample DROP COLUMN sampling_rule; "
+          "PRAGMA user_version = 5");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
@@ -205,6 +210,33 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
                        store->cases().ListWarningsOfPeriod(*RegionCode::Parse("22"), "2024-12"));
   ASSERT_EQ(of_period.size(), 1u);
   EXPECT_EQ(of_period[0].kind, WarningKind::kExclusion);
+}
+
+// A draw keeps the sampling rule that made it (schema 8); a draw stored before (schema 7)
+// reads as rule 1, with its households unchanged, and a new draw stores its own rule beside it.
+TEST_F(SqliteStoreTest, DrawsStoredBeforeSamplingRulesReadAsRuleOne) {
+  const std::string path = dir() + "/v7.db";
+  int64_t campaign_id = 0;
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+    ASSERT_OK(testing::WriteTestHouseholds(*store, 12));
+    ASSERT_OK_AND_ASSIGN(campaign_id, store->campaigns().CreateCampaign(testing::TestCampaign("WQ")));
+    ASSERT_OK(testing::SaveCensus(store->campaigns(), campaign_id, *RegionCode::Parse("222424")).status());
+  }
+  RawExec(path, "ALTER TABLE campaign_sample DROP COLUMN sampling_rule; PRAGMA user_version = 7");
+  ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
+  EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
+  ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> old, store->campaigns().LoadSample(campaign_id));
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->design.sampling_rule, 1) << "stored before rules were recorded";
+  EXPECT_EQ(old->units.size(), 12u);
+  StoredSample fresh = *old;
+  fresh.design.sampling_rule = 2;
+  ASSERT_OK_AND_ASSIGN(int32_t draw, store->campaigns().SaveSample(campaign_id, fresh));
+  ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> loaded, store->campaigns().LoadSample(campaign_id));
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->design.draw_no, draw);
+  EXPECT_EQ(loaded->design.sampling_rule, 2);
 }
 
 }  // namespace
