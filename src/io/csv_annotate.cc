@@ -234,7 +234,8 @@ Status Annotator::AppendNote(int64_t line) {
   const std::string_view note = note_(line);
   if (note.empty()) return OkStatus();
   std::string field;
-  const std::unique_ptr<CsvWriter> writer = CsvWriter::ToString(&field, options_.encoding, options_.delimiter);
+  const std::unique_ptr<CsvWriter> writer =
+      CsvWriter::ToString(&field, options_.encoding, options_.delimiter);
   writer->Field(note);
   RETURN_IF_ERROR(writer->Close());
   if (!field.empty() && field.back() == '\n') field.pop_back();

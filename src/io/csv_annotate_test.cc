@@ -79,7 +79,8 @@ TEST_F(AnnotateCsvTest, AQuoteInsideAnUnquotedFieldIsText) {
 
 TEST_F(AnnotateCsvTest, NotesAreWrittenInTheFilesEncodingAndDelimiter) {
   std::string gbk_in;
-  ASSERT_OK(EncodingConverter::Create(TextEncoding::kUtf8, TextEncoding::kGb18030)->Convert("姓名\t年龄\n", gbk_in));
+  ASSERT_OK(EncodingConverter::Create(TextEncoding::kUtf8, TextEncoding::kGb18030)
+                ->Convert("姓名\t年龄\n", gbk_in));
   const std::string out =
       Annotate(gbk_in, {{1, "证件号码\t有误"}}, {.encoding = TextEncoding::kGb18030, .delimiter = '\t'});
   std::string utf8_out;
@@ -104,8 +105,8 @@ TEST_F(AnnotateCsvTest, RecordsAreNumberedAsCsvReaderNumbersThem) {
   const unsigned seed = std::random_device{}();
   SCOPED_TRACE(::testing::Message() << "seed " << seed);
   std::mt19937 rng(seed);
-  const std::vector<std::string> cells = {"abc", "\"q,\"\"x\"\"\"", "\"multi\nline\"", "", "中文", "\"\"",
-                                          "\"a\r\nb\""};
+  const std::vector<std::string> cells = {"abc",  "\"q,\"\"x\"\"\"", "\"multi\nline\"", "", "中文",
+                                          "\"\"", "\"a\r\nb\""};
   std::string in;
   while (in.size() < (size_t{9} << 20)) {
     const int fields = 1 + static_cast<int>(rng() % 4);
@@ -140,7 +141,8 @@ TEST_F(AnnotateCsvTest, RecordsAreNumberedAsCsvReaderNumbersThem) {
 
 TEST_F(AnnotateCsvTest, AMissingInputOrAnUnwritableOutputIsAnErrorNamingIt) {
   const auto none = [](int64_t) { return std::string_view(); };
-  EXPECT_STATUS(AnnotateCsv(Path("missing.csv"), Path("o.csv"), {}, none), StatusCode::kNotFound, "missing.csv");
+  EXPECT_STATUS(AnnotateCsv(Path("missing.csv"), Path("o.csv"), {}, none), StatusCode::kNotFound,
+                "missing.csv");
   const std::string in = Write("ok.csv", "a\n");
   EXPECT_STATUS(AnnotateCsv(in, Path("no/such/dir/o.csv"), {}, none), StatusCode::kNotFound, "o.csv");
   EXPECT_STATUS(AnnotateCsv(in, "/dev/full", {}, none), StatusCode::kDataLoss, "/dev/full");
