@@ -244,7 +244,7 @@ Status Annotator::AppendNote(int64_t line) {
 }
 
 Status Annotator::Flush() {
-  const Status status = Write(out_buf_);
+  Status status = Write(out_buf_);
   out_buf_.clear();
   return status;
 }
