@@ -21,7 +21,6 @@
 namespace jz {
 namespace {
 
-
 // "L<line>". (Not "L" + std::to_string(): GCC 12 warns about it falsely, -Wrestrict.)
 std::string LineNote(int64_t line) {
   std::string note = "L";
