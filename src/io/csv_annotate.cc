@@ -10,17 +10,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <memory>
+#include <optional>
 #include <system_error>
 #include <utility>
 
-#include "io/csv_writer.h"
 #include "io/files.h"
 
 namespace jz {
 namespace {
 
-constexpr size_t kReadBlock = size_t{4} << 20;
 constexpr size_t kWriteBlock = size_t{4} << 20;
 
 std::string ErrnoText(int error) { return std::error_code(error, std::generic_category()).message(); }
@@ -70,9 +68,16 @@ class Annotator {
   size_t len_ = 0;
   bool eof_ = false;
   std::string out_buf_;
+  std::string quote_triggers_;                  // the delimiter, quote, CR and LF
+  std::optional<EncodingConverter> converter_;  // UTF-8 notes to GB18030
+  std::string field_, converted_;
 };
 
 Status Annotator::Run() {
+  quote_triggers_ = {options_.delimiter, '"', '\r', '\n'};
+  if (options_.encoding != TextEncoding::kUtf8) {
+    ASSIGN_OR_RETURN(converter_, EncodingConverter::Create(TextEncoding::kUtf8, options_.encoding));
+  }
   in_ = ::open(in_path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (in_ < 0) {
     const int error = errno;
@@ -82,8 +87,8 @@ Status Annotator::Run() {
   }
   out_ = ::open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (out_ < 0) return FileCreateError(out_path_, errno);
-  buf_.resize(kReadBlock);
-  out_buf_.reserve(kWriteBlock + kReadBlock);
+  buf_.resize(std::max<size_t>(options_.read_block, 64));
+  out_buf_.reserve(kWriteBlock + buf_.size());
   size_t pos = 0;
   int64_t line = 1;
   while (true) {
@@ -230,16 +235,26 @@ bool Annotator::ScanQuoted(size_t pos, Record& record) const {
   return true;
 }
 
+// The note as one CSV field in the file's encoding: quoted when it holds the delimiter, a
+// quote or a line break. No formula guard: notes are our own text.
 Status Annotator::AppendNote(int64_t line) {
   const std::string_view note = note_(line);
   if (note.empty()) return OkStatus();
-  std::string field;
-  const std::unique_ptr<CsvWriter> writer =
-      CsvWriter::ToString(&field, options_.encoding, options_.delimiter);
-  writer->Field(note);
-  RETURN_IF_ERROR(writer->Close());
-  if (!field.empty() && field.back() == '\n') field.pop_back();
-  out_buf_ += field;
+  field_.clear();
+  const bool quote = note.find_first_of(quote_triggers_) != std::string_view::npos;
+  if (quote) field_.push_back('"');
+  for (const char c : note) {
+    if (c == '"') field_.push_back('"');
+    field_.push_back(c);
+  }
+  if (quote) field_.push_back('"');
+  if (!converter_) {
+    out_buf_ += field_;
+    return OkStatus();
+  }
+  converted_.clear();
+  RETURN_IF_ERROR(converter_->Convert(field_, converted_));
+  out_buf_ += converted_;
   return OkStatus();
 }
 

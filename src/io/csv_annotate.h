@@ -31,6 +31,9 @@ struct AnnotateCsvOptions {
   // Records with fewer fields (a title or footer row) get empty fields up to this width, so
   // that every note sits in the same column.
   size_t width = 0;
+  // Bytes read at a time (the buffer grows for a longer record); tests make it small so that
+  // records straddle reads.
+  size_t read_block = size_t{4} << 20;
 };
 
 // Whether a file in `encoding` can be split into records byte by byte at `delimiter`, quote
