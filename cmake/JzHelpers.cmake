@@ -39,7 +39,8 @@ set(JZ_SEES_store store core)
 set(JZ_SEES_engine engine rules io core)
 set(JZ_SEES_app app engine rules io store core)
 set(JZ_SEES_synth synth app engine rules io store core)
-set(JZ_SEES_cli cli app synth io core)
+set(JZ_SEES_server server app io core)
+set(JZ_SEES_cli cli server app synth io core)
 
 # jz_layer_include_dir(LAYER OUT_VAR): the include root of LAYER (created at configure time).
 function(jz_layer_include_dir layer out_var)

@@ -169,6 +169,46 @@ inline constexpr int kMaxThreads = 256;
 // through a stray quote is far longer (person.name).
 inline constexpr size_t kMaxPersonNameChars = 50;
 
+// The HTTP server (src/server). Each bounds what one client can make the server hold or wait
+// for; the defaults of ServerOptions come from here and tests tighten them.
+
+// Bytes of one request's start line and header fields. Browsers send 1-3 KiB (cookies
+// included); 8 KiB is nginx's large_client_header_buffers default, so a request nginx
+// forwards is never refused here, and a header flood is answered 431 after 8 KiB.
+inline constexpr uint32_t kMaxHttpHeaderBytes = 8 * 1024;
+
+// Bytes of one request body. JSON bodies (a sign-in, a case step, a finding) are a few KiB;
+// one mebibyte holds the largest batch edit while a body sent to exhaust memory is refused
+// 413 from its Content-Length before it is read. File uploads will get their own limit.
+inline constexpr uint64_t kMaxHttpBodyBytes = uint64_t{1} << 20;
+
+// Query parameters in one request target. Our widest list filter has about a dozen; 64
+// refuses a target built to make the parser allocate without limiting any real query.
+inline constexpr size_t kMaxHttpQueryParameters = 64;
+
+// Connections the server holds at once; past it a new connection is answered 503 and
+// closed. The target load is 1,000 concurrent connections on two cores; 4,096 leaves room
+// behind a proxy while one connection (a socket, two buffers, a coroutine frame, about
+// 20 KiB) times 4,096 stays under 100 MiB.
+inline constexpr int kMaxHttpConnections = 4096;
+
+// Milliseconds a client may take to send one whole request once it has begun (start line,
+// header, body): a slow-loris client holding a connection open byte by byte is cut off (408).
+inline constexpr int kHttpReadTimeoutMs = 30'000;
+
+// Milliseconds a kept-alive connection may wait for its next request. Above nginx's default
+// upstream keepalive_timeout (60 s), so the proxy closes first and never reuses a
+// connection the server is closing.
+inline constexpr int kHttpIdleTimeoutMs = 75'000;
+
+// Milliseconds a graceful shutdown (SIGTERM) gives requests in flight before the process
+// exits anyway: systemd's stop timeout is 90 s and a container's grace period 30 s.
+inline constexpr int kHttpShutdownDeadlineMs = 10'000;
+
+// The largest static file of the web UI served (read whole into memory per request). The
+// built UI's largest chunk is a few MiB; 64 MiB refuses whatever else is put in --web DIR.
+inline constexpr uint64_t kMaxStaticFileBytes = uint64_t{64} << 20;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_
