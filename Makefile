@@ -4,8 +4,8 @@ SHARED     ?= $(abspath ../shared)
 BUILD      := build/release
 ASAN_BUILD := build/asan
 FUZZ_BUILD := build/fuzz
-# Every fuzz/<name>_fuzz.cc is a target; FUZZ_SECONDS is each one's run in `make fuzz`.
-FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc)))
+# Every fuzz/<name>_fuzz.cc and src/server/<name>_fuzz.cc is a target; FUZZ_SECONDS is each one's run in `make fuzz`.
+FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc src/server/*_fuzz.cc)))
 FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
