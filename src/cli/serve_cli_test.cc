@@ -99,6 +99,14 @@ TEST(ServeCli, AnswersHealthAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_NE(ReadLine(served.out).find("stopping"), std::string::npos);
   close(served.out);
+
+  jz::cli_testing::Result threads =
+      RunJingzhun("--lang en serve " + db + " --listen 127.0.0.1:0 --threads 100000");
+  EXPECT_EQ(threads.exit_code, 3) << threads.out;
+  EXPECT_NE(threads.out.find("threads must be 1 to 256: 100000"), std::string::npos) << threads.out;
+  jz::cli_testing::Result host = RunJingzhun("--lang en serve " + db + " --listen localhost:8080");
+  EXPECT_EQ(host.exit_code, 3) << host.out;
+  EXPECT_NE(host.out.find("must be an IP address"), std::string::npos) << host.out;
   std::filesystem::remove_all(dir);
 }
 

@@ -301,6 +301,18 @@ TEST_F(StaticFilesTest, RefusesTraversalSymlinkEscapeAndListings) {
   }
 }
 
+TEST_F(ServerTest, StartRefusesATakenPortABadAddressAndTooManyThreads) {
+  Start();
+  HttpServer taken({.port = port()}, [](const Request&) { return Response(); });
+  Status busy = taken.Start();
+  EXPECT_EQ(busy.code(), StatusCode::kUnavailable);
+  EXPECT_THAT(busy.message(), ::testing::HasSubstr(fmt::format("cannot listen on 127.0.0.1:{}", port())));
+  HttpServer named({.address = "localhost", .port = 0}, [](const Request&) { return Response(); });
+  EXPECT_EQ(named.Start().code(), StatusCode::kInvalidArgument);
+  HttpServer greedy({.port = 0, .threads = kMaxThreads + 1}, [](const Request&) { return Response(); });
+  EXPECT_EQ(greedy.Start().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(ServerTest, PastTheConnectionCapANewConnectionIs503) {
   Start({.max_connections = 1});
   Client first(port());
