@@ -30,8 +30,8 @@ std::string_view AuditKindName(AuditKind kind) { return kind == AuditKind::kChan
 StatusOr<AuditKind> ParseAuditKind(std::string_view text) {
   if (text == "change") return AuditKind::kChange;
   if (text == "access") return AuditKind::kAccess;
-  return InvalidArgumentError(
-      Bilingual("审计类别 {} 无效（可用 change、access）", "invalid audit kind {} (use change or access)", text));
+  return InvalidArgumentError(Bilingual("审计类别 {} 无效（可用 change、access）",
+                                        "invalid audit kind {} (use change or access)", text));
 }
 
 std::span<const AuditActionInfo> AuditActions() { return kActions; }

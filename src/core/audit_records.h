@@ -64,19 +64,19 @@ inline constexpr std::string_view kAuditGenesisHash =
 // of entry sequence - 1 (kAuditGenesisHash for entry 1); hash is as app/audit/audit_log.h
 // states; details, object and reason hold no ID number, phone or bank account in clear.
 struct AuditEntry {
-  int64_t sequence = 0;        // assigned by the store on append
-  int64_t time_utc_s = 0;      // seconds since 1970-01-01T00:00:00Z
-  std::string actor;           // an account's username, or "cli:<os user>"
-  std::string client;          // the client's address ("127.0.0.1", "[::1]"); "" on the CLI
+  int64_t sequence = 0;    // assigned by the store on append
+  int64_t time_utc_s = 0;  // seconds since 1970-01-01T00:00:00Z
+  std::string actor;       // an account's username, or "cli:<os user>"
+  std::string client;      // the client's address ("127.0.0.1", "[::1]"); "" on the CLI
   AuditKind kind = AuditKind::kAccess;
-  std::string action;          // one of audit_action::
-  std::string object;          // 户编号, case id, campaign code, username …; "" when none
+  std::string action;  // one of audit_action::
+  std::string object;  // 户编号, case id, campaign code, username …; "" when none
   std::optional<RegionCode> region = std::nullopt;  // the object's region (filter by prefix)
-  int64_t rows = 0;            // rows read or written (search hits, export rows); 0 when none
-  std::string reason;          // required for reveal and export
-  std::string details;         // free text, masked
-  std::string previous_hash;   // 64 lowercase hex digits
-  std::string hash;            // 64 lowercase hex digits
+  int64_t rows = 0;           // rows read or written (search hits, export rows); 0 when none
+  std::string reason;         // required for reveal and export
+  std::string details;        // free text, masked
+  std::string previous_hash;  // 64 lowercase hex digits
+  std::string hash;           // 64 lowercase hex digits
 
   friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };

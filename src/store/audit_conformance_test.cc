@@ -48,7 +48,8 @@ TEST_P(StoreConformance, AuditAppendRefusesBadEntriesAndStoresNothing) {
   AuditStore& audit = store->audit();
   EXPECT_EQ(audit.Append(Entry("", "h", nullptr, 1), FakeSeal).status().code(), StatusCode::kInvalidArgument);
   auto bad_hash = [](const AuditEntry&) { return std::string("not-a-hash"); };
-  EXPECT_EQ(audit.Append(Entry("a", "h", nullptr, 1), bad_hash).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(audit.Append(Entry("a", "h", nullptr, 1), bad_hash).status().code(),
+            StatusCode::kInvalidArgument);
   ASSERT_OK_AND_ASSIGN(std::optional<AuditEntry> none, audit.LastEntry());
   EXPECT_FALSE(none.has_value());
 }

@@ -28,8 +28,8 @@ StatusOr<AuditEntry> DecodeEntry(const Stmt& stmt) {
   e.client = stmt.Text(3);
   const int64_t kind = stmt.Int(4);
   if (kind != 1 && kind != 2) {
-    return DataLossError(Bilingual("审计日志第 {} 条的类别 {} 无效", "audit entry {}: invalid kind {}",
-                                   e.sequence, kind));
+    return DataLossError(
+        Bilingual("审计日志第 {} 条的类别 {} 无效", "audit entry {}: invalid kind {}", e.sequence, kind));
   }
   e.kind = static_cast<AuditKind>(kind);
   e.action = stmt.Text(5);
@@ -37,8 +37,8 @@ StatusOr<AuditEntry> DecodeEntry(const Stmt& stmt) {
   if (!stmt.IsNull(7)) {
     e.region = RegionCode::FromValue(static_cast<uint64_t>(stmt.Int(7)));
     if (!e.region) {
-      return DataLossError(Bilingual("审计日志第 {} 条的区划代码 {} 无效", "audit entry {}: invalid region code {}",
-                                     e.sequence, stmt.Int(7)));
+      return DataLossError(Bilingual("审计日志第 {} 条的区划代码 {} 无效",
+                                     "audit entry {}: invalid region code {}", e.sequence, stmt.Int(7)));
     }
   }
   e.rows = stmt.Int(8);
@@ -51,11 +51,13 @@ StatusOr<AuditEntry> DecodeEntry(const Stmt& stmt) {
 
 Status CheckAppend(const AuditEntry& e) {
   if (e.actor.empty() || e.action.empty()) {
-    return InvalidArgumentError(Bilingual("审计记录缺少操作人或操作", "an audit entry needs an actor and an action"));
+    return InvalidArgumentError(
+        Bilingual("审计记录缺少操作人或操作", "an audit entry needs an actor and an action"));
   }
   if (!IsLowerHex64(e.hash)) {
     return InvalidArgumentError(Bilingual("审计记录的哈希 {} 不是 64 位小写十六进制",
-                                          "the audit entry's hash {} is not 64 lowercase hex digits", e.hash));
+                                          "the audit entry's hash {} is not 64 lowercase hex digits",
+                                          e.hash));
   }
   return OkStatus();
 }
