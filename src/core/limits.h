@@ -209,6 +209,17 @@ inline constexpr int kHttpShutdownDeadlineMs = 10'000;
 // built UI's largest chunk is a few MiB; 64 MiB refuses whatever else is put in --web DIR.
 inline constexpr uint64_t kMaxStaticFileBytes = uint64_t{64} << 20;
 
+// Audit log (app/audit/audit_log.h). One page of `jingzhun audit list` or GET /audit: an
+// auditor reads a screen at a time, and keyset paging (after=) reaches the rest; 1,000 rows
+// bound the memory of one request whatever the filter.
+inline constexpr int64_t kAuditPageRowsDefault = 100;
+inline constexpr int64_t kMaxAuditPageRows = 1000;
+// Entries read per batch by audit verify: memory stays flat however long the chain grows.
+inline constexpr int64_t kAuditVerifyBatchRows = 4096;
+// The longest details text of one entry, in bytes after masking. Old and new values of one
+// household change fit in a few KiB; 64 KiB refuses a caller dumping a whole record set.
+inline constexpr size_t kMaxAuditDetailBytes = size_t{64} << 10;
+
 }  // namespace jz
 
 #endif  // JZ_CORE_LIMITS_H_

@@ -21,6 +21,7 @@ std::unique_ptr<Command> NewCasesCommand();
 std::unique_ptr<Command> NewRectifyCommand();
 std::unique_ptr<Command> NewCampaignCommand();
 std::unique_ptr<Command> NewServeCommand();
+std::unique_ptr<Command> NewAuditCommand();
 
 }  // namespace jz::cli
 

@@ -420,6 +420,38 @@ constexpr std::string_view kV8SamplingRule = R"sql(
 ALTER TABLE campaign_sample ADD COLUMN sampling_rule INTEGER NOT NULL DEFAULT 1 CHECK (sampling_rule >= 1);
 )sql";
 
+// The audit log (store/audit_store.h, core/audit_records.h): append-only and hash-chained.
+// sequence is the rowid, so entries are read in chain order without a sort. The triggers are
+// a second wall behind the interface, which has no update or delete: a program going through
+// SQLite directly must drop them first, and the hash chain still shows what it did. No
+// county column: the log grows with use, not with the registry, and an entry's region may be
+// above county level.
+constexpr std::string_view kV10Audit = R"sql(
+CREATE TABLE audit_log (
+  sequence      INTEGER PRIMARY KEY CHECK (sequence >= 1),
+  time_utc_s    INTEGER NOT NULL,
+  actor         TEXT NOT NULL CHECK (actor <> ''),
+  client        TEXT NOT NULL DEFAULT '',
+  kind          INTEGER NOT NULL CHECK (kind IN (1, 2)),  -- 1 change, 2 access
+  action        TEXT NOT NULL CHECK (action <> ''),
+  object        TEXT NOT NULL DEFAULT '',
+  region        INTEGER,                                  -- 12-digit code, NULL when none
+  row_count     INTEGER NOT NULL DEFAULT 0,
+  reason        TEXT NOT NULL DEFAULT '',
+  details       TEXT NOT NULL DEFAULT '',
+  previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+  hash          TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+);
+CREATE INDEX audit_log_actor ON audit_log (actor, sequence);
+CREATE INDEX audit_log_object ON audit_log (object, sequence) WHERE object <> '';
+CREATE INDEX audit_log_region ON audit_log (region, sequence) WHERE region IS NOT NULL;
+CREATE INDEX audit_log_time ON audit_log (time_utc_s, sequence);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
@@ -431,6 +463,8 @@ constexpr Migration kMigrations[] = {
      kV7Unknown},
     {8, "the sampling rule of each campaign draw (1 before the per-cell floor of two households)",
      kV8SamplingRule},
+    // 9 is srv-accounts' (accounts and sessions); the lead orders the two at the merge.
+    {10, "the append-only, hash-chained audit log", kV10Audit},
 };
 
 }  // namespace
