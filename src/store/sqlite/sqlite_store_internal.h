@@ -234,6 +234,7 @@ class SqliteStore final : public Store {
   CaseStore& cases() override;
   LedgerStore& ledger() override { return ledger_; }
   CampaignStore& campaigns() override;
+  AccountStore& accounts() override;
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
@@ -258,10 +259,13 @@ class SqliteStore final : public Store {
   std::unique_ptr<CaseStore> cases_;
   SqliteLedgerStore ledger_{this};
   std::unique_ptr<CampaignStore> campaigns_;
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 // The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
 std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
+// The SQLite account store (sqlite_account_store.cc) over `store`'s connection.
+std::unique_ptr<AccountStore> NewSqliteAccountStore(SqliteStore* store);
 
 }  // namespace jz::sqlite_internal
 
