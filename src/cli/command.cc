@@ -20,6 +20,7 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewCasesCommand());
   commands.push_back(NewRectifyCommand());
   commands.push_back(NewCampaignCommand());
+  commands.push_back(NewUsersCommand());
   commands.push_back(NewInfoCommand());
   return commands;
 }
