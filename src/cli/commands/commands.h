@@ -22,6 +22,7 @@ std::unique_ptr<Command> NewRectifyCommand();
 std::unique_ptr<Command> NewCampaignCommand();
 std::unique_ptr<Command> NewServeCommand();
 std::unique_ptr<Command> NewAuditCommand();
+std::unique_ptr<Command> NewUsersCommand();
 
 }  // namespace jz::cli
 

@@ -253,6 +253,7 @@ class SqliteStore final : public Store {
   LedgerStore& ledger() override { return ledger_; }
   CampaignStore& campaigns() override;
   AuditStore& audit() override { return audit_; }
+  AccountStore& accounts() override;
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
@@ -278,10 +279,13 @@ class SqliteStore final : public Store {
   SqliteLedgerStore ledger_{this};
   SqliteAuditStore audit_{this};
   std::unique_ptr<CampaignStore> campaigns_;
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 // The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
 std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
+// The SQLite account store (sqlite_account_store.cc) over `store`'s connection.
+std::unique_ptr<AccountStore> NewSqliteAccountStore(SqliteStore* store);
 
 }  // namespace jz::sqlite_internal
 
