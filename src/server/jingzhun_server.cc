@@ -11,7 +11,7 @@
 namespace jz::server {
 
 StatusOr<ListenAddress> ParseListenAddress(std::string_view text) {
-  const Status bad = InvalidArgumentError(
+  Status bad = InvalidArgumentError(
       Bilingual("--listen 应为 主机:端口（如 127.0.0.1:8080 或 [::1]:8080）：{}",
                 "--listen must be host:port (e.g. 127.0.0.1:8080 or [::1]:8080): {}", std::string(text)));
   const size_t colon = text.rfind(':');

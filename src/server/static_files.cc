@@ -112,7 +112,7 @@ fs::path StaticFiles::Resolve(const RequestTarget& target) const {
     return root_ / "index.html";  // the UI's own router handles client-side routes
   }
   if (missing || !fs::is_regular_file(status)) return {};  // missing, a folder (no listings), a device
-  const fs::path canonical = fs::canonical(candidate, ec);
+  fs::path canonical = fs::canonical(candidate, ec);
   if (ec || !IsInside(root_, canonical)) return {};  // a symbolic link out of the folder
   return canonical;
 }

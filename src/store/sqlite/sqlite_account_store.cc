@@ -56,7 +56,7 @@ class SqliteAccountStore final : public AccountStore {
 
   StatusOr<std::vector<int64_t>> CreateAccounts(std::span<const NewAccount> accounts) override {
     std::vector<int64_t> ids;
-    const Status status = InTransaction([&]() -> Status {
+    Status status = InTransaction([&]() -> Status {
       for (const NewAccount& a : accounts) {
         ASSIGN_OR_RETURN(int64_t id, InsertOne(a));
         ids.push_back(id);
@@ -160,7 +160,7 @@ class SqliteAccountStore final : public AccountStore {
   StatusOr<int64_t> DeleteSessionsOf(int64_t account_id,
                                      std::optional<std::string_view> keep_sha256) override {
     int64_t removed = 0;
-    const Status status = InTransaction([&]() -> Status {
+    Status status = InTransaction([&]() -> Status {
       ASSIGN_OR_RETURN(
           Stmt stmt,
           Db().Prepare("DELETE FROM session WHERE account_id = ?1 AND (?2 IS NULL OR token_sha256 <> ?2)"));

@@ -90,7 +90,7 @@ Status SqliteAuditStore::Insert(const AuditEntry& e) {
 }
 
 StatusOr<AuditEntry> SqliteAuditStore::Append(AuditEntry entry, const AuditSealer& seal) {
-  const Status status = store_->InTransaction("审计日志", "the audit log", [&]() -> Status {
+  Status status = store_->InTransaction("审计日志", "the audit log", [&]() -> Status {
     ASSIGN_OR_RETURN(std::optional<AuditEntry> last, LastEntry());
     entry.sequence = last ? last->sequence + 1 : 1;
     entry.previous_hash = last ? last->hash : std::string(kAuditGenesisHash);
