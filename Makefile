@@ -26,8 +26,9 @@ build: setup $(BUILD)/build.ninja
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON -DJZ_WERROR=ON
 
+# Only the unit tests' binaries (the target jz_unit_tests): make test runs those under ASan.
 build-asan: setup $(ASAN_BUILD)/build.ninja
-	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests
 
 # The fuzz build: clang with libFuzzer, ASan and UBSan on every library, tests off. -O1 -g
 # without NDEBUG (libFuzzer's advice), so that assertions stay live.
