@@ -4,8 +4,8 @@ SHARED     ?= $(abspath ../shared)
 BUILD      := build/release
 ASAN_BUILD := build/asan
 FUZZ_BUILD := build/fuzz
-# Every fuzz/<name>_fuzz.cc is a target; FUZZ_SECONDS is each one's run in `make fuzz`.
-FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc)))
+# Every fuzz/<name>_fuzz.cc and src/server/<name>_fuzz.cc is a target; FUZZ_SECONDS is each one's run in `make fuzz`.
+FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc src/server/*_fuzz.cc)))
 FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
@@ -26,8 +26,9 @@ build: setup $(BUILD)/build.ninja
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DJZ_SANITIZE=ON -DJZ_WERROR=ON
 
+# Only the unit tests' binaries (the target jz_unit_tests): make test runs those under ASan.
 build-asan: setup $(ASAN_BUILD)/build.ninja
-	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target jz_unit_tests
 
 # The fuzz build: clang with libFuzzer, ASan and UBSan on every library, tests off. -O1 -g
 # without NDEBUG (libFuzzer's advice), so that assertions stay live.

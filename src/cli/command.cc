@@ -20,7 +20,10 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(NewCasesCommand());
   commands.push_back(NewRectifyCommand());
   commands.push_back(NewCampaignCommand());
+  commands.push_back(NewAuditCommand());
+  commands.push_back(NewUsersCommand());
   commands.push_back(NewInfoCommand());
+  commands.push_back(NewServeCommand());
   return commands;
 }
 

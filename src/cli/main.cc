@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/row_printer.h"
 #include "cli/terminal_progress.h"
+#include "core/version.h"
 
 namespace jz::cli {
 namespace {
@@ -30,7 +31,7 @@ int Main(int argc, char** argv) {
   CLI::App app{std::string(kDescription), "jingzhun"};
   app.require_subcommand(1);
   app.footer(std::string(kFooter));
-  app.set_version_flag("--version", "jingzhun 0.1.0");
+  app.set_version_flag("--version", fmt::format("jingzhun {}", kJingzhunVersion));
   std::string lang_text = "zh-Hans";
   app.add_option("--lang", lang_text, "界面语言 language: zh-Hans | zh-Hant | en")->capture_default_str();
   std::string output_path;

@@ -90,8 +90,50 @@ bool ChineseConverter::available() const {
   return handle_ != nullptr;
 }
 
+namespace {
+
+// Whether `text` is well-formed UTF-8 (RFC 3629: no overlongs, surrogates or code points
+// above U+10FFFF). OpenCC trusts each lead byte's length and reads past the end of a
+// truncated sequence (found by server_request_fuzz: a request path echoed into a zh-Hant
+// message), so only well-formed text is handed to it.
+bool IsWellFormedUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (text.size() - i < length) return false;
+    for (size_t k = 1; k < length; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if (b < (k == 1 ? low : 0x80) || b > (k == 1 ? high : 0xBF)) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string ChineseConverter::ConvertPiece(std::string_view piece) const {
   if (piece.empty()) return std::string();
+  if (!IsWellFormedUtf8(piece)) return std::string(piece);  // see IsWellFormedUtf8
   char* converted = opencc_convert_utf8(static_cast<opencc_t>(handle_), piece.data(), piece.size());
   // OpenCC returns null (after catching its own exception) when it cannot convert.
   if (converted == nullptr) return std::string(piece);

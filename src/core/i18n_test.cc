@@ -72,6 +72,17 @@ TEST(ToTraditional, PassesThroughNonChineseAndEmptyText) {
   EXPECT_EQ(ToTraditional("與戶主關係"), "與戶主關係");
 }
 
+// Malformed UTF-8 (a request path echoed into a message) is returned as it is, never read
+// past its end: OpenCC trusts lead bytes (server_request_fuzz's crash, under ASan).
+TEST(ToTraditional, LeavesMalformedUtf8AsItIs) {
+  const std::string truncated = std::string("路径 .a") + std::string(13, '\xD0');
+  EXPECT_EQ(ToTraditional(truncated), truncated);
+  const std::string overlong = "\xC0\xAF 与户主关系";
+  EXPECT_EQ(ToTraditional(overlong), overlong);
+  EXPECT_EQ(ToTraditional("与户主关系 \xED\xA0\x80"), "与户主关系 \xED\xA0\x80") << "a surrogate";
+  EXPECT_EQ(ToTraditional("与户主关系 ok"), "與戶主關係 ok");
+}
+
 TEST(ToTraditional, KeepsEmbeddedNulBytes) {
   const std::string input("户主\0配偶", 13);
   const std::string expected("戶主\0配偶", 13);

@@ -79,6 +79,55 @@ inline constexpr size_t kMaxRuleDepth = 32;
 // one mebibyte rejects a wrong file (an export, a binary) before parsing it.
 inline constexpr size_t kMaxPolicyFileBytes = size_t{1} << 20;
 
+// ---- Accounts and sessions (app/accounts, ../shared/docs/SERVER.md) ----
+
+// The shortest password accepted (NIST SP 800-63B §5.1.1.2: at least 8; we ask 12, as the
+// SERVER.md rules do, because accounts here open personal data of whole villages). No
+// composition rules: length beats forced symbols, which users meet with "Password1!".
+inline constexpr size_t kMinPasswordChars = 12;
+// The longest password accepted, in bytes. 800-63B asks for at least 64 characters; 256
+// bytes holds any passphrase while bounding what one sign-in hands to argon2id.
+inline constexpr size_t kMaxPasswordBytes = 256;
+
+// argon2id cost (libsodium crypto_pwhash_str_alg): 2 passes over 19 MiB, OWASP's minimum
+// argon2id setting, about 50 ms on this kind of machine: slow for a guesser, cheap enough
+// for a county office's sign-ins on two cores.
+inline constexpr uint64_t kPasswordHashOpsLimit = 2;
+inline constexpr size_t kPasswordHashMemLimitBytes = size_t{19} << 20;
+
+// A session ends after this long without a request (30 minutes, the usual limit for
+// systems holding personal data: an unlocked screen in a village office is not left open
+// for the day) ...
+inline constexpr int64_t kSessionIdleSeconds = 30 * 60;
+// ... and after this long in any case (12 hours: one working day, so a stolen cookie is
+// worth at most a day and everyone signs in afresh each morning).
+inline constexpr int64_t kSessionAbsoluteSeconds = 12 * 60 * 60;
+
+// Throttling of sign-ins for one username: the first kSignInFreeFailures failures in a row
+// cost nothing (typos); each further one doubles the wait before the next attempt, from
+// 1 second up to kSignInMaxDelaySeconds; at kSignInLockFailures the account is locked until
+// an administrator enables it. Ten guesses are nothing against a 12-character password, and
+// a cadre who forgot hers calls the county office long before.
+inline constexpr int64_t kSignInFreeFailures = 3;
+inline constexpr int64_t kSignInLockFailures = 10;
+inline constexpr int64_t kSignInMaxDelaySeconds = 15 * 60;
+// Throttling per client address, across usernames (password spraying): failures counted
+// over the last kSignInAddressWindowSeconds; past kSignInAddressFreeFailures each further
+// one doubles the wait as above. A village office behind one NAT address has a few dozen
+// users, so 30 free failures in 15 minutes does not stop honest typos.
+inline constexpr int64_t kSignInAddressFreeFailures = 30;
+inline constexpr int64_t kSignInAddressWindowSeconds = 15 * 60;
+
+// An account not used for this many days is disabled at its next sign-in (the default of
+// the configurable period). Village work teams rotate every one to three years; 90 days
+// unused means the person has most likely left, and an abandoned account is a way in.
+inline constexpr int32_t kAccountInactiveDays = 90;
+
+// The most rows one roster import (`jingzhun users import`) reads. Every row costs one
+// argon2id hash of its initial password (about 50 ms), so 10,000 rows (a prefecture's
+// village cadres) take some minutes; a province imports by prefecture. More is a wrong file.
+inline constexpr int64_t kMaxRosterRows = 10'000;
+
 // The longest time window of a feed aggregate, in days: ten years. Departmental triggers look
 // back one year; longer windows are allowed for exclusion checks, but a typo such as
 // days=36500 should be caught at load time.
@@ -168,6 +217,57 @@ inline constexpr int kMaxThreads = 256;
 // fifty is beyond any of them, while a cell that swallowed other rows' names and ID numbers
 // through a stray quote is far longer (person.name).
 inline constexpr size_t kMaxPersonNameChars = 50;
+
+// The HTTP server (src/server). Each bounds what one client can make the server hold or wait
+// for; the defaults of ServerOptions come from here and tests tighten them.
+
+// Bytes of one request's start line and header fields. Browsers send 1-3 KiB (cookies
+// included); 8 KiB is nginx's large_client_header_buffers default, so a request nginx
+// forwards is never refused here, and a header flood is answered 431 after 8 KiB.
+inline constexpr uint32_t kMaxHttpHeaderBytes = 8 * 1024;
+
+// Bytes of one request body. JSON bodies (a sign-in, a case step, a finding) are a few KiB;
+// one mebibyte holds the largest batch edit while a body sent to exhaust memory is refused
+// 413 from its Content-Length before it is read. File uploads will get their own limit.
+inline constexpr uint64_t kMaxHttpBodyBytes = uint64_t{1} << 20;
+
+// Query parameters in one request target. Our widest list filter has about a dozen; 64
+// refuses a target built to make the parser allocate without limiting any real query.
+inline constexpr size_t kMaxHttpQueryParameters = 64;
+
+// Connections the server holds at once; past it a new connection is answered 503 and
+// closed. The target load is 1,000 concurrent connections on two cores; 4,096 leaves room
+// behind a proxy while one connection (a socket, two buffers, a coroutine frame, about
+// 20 KiB) times 4,096 stays under 100 MiB.
+inline constexpr int kMaxHttpConnections = 4096;
+
+// Milliseconds a client may take to send one whole request once it has begun (start line,
+// header, body): a slow-loris client holding a connection open byte by byte is cut off (408).
+inline constexpr int kHttpReadTimeoutMs = 30'000;
+
+// Milliseconds a kept-alive connection may wait for its next request. Above nginx's default
+// upstream keepalive_timeout (60 s), so the proxy closes first and never reuses a
+// connection the server is closing.
+inline constexpr int kHttpIdleTimeoutMs = 75'000;
+
+// Milliseconds a graceful shutdown (SIGTERM) gives requests in flight before the process
+// exits anyway: systemd's stop timeout is 90 s and a container's grace period 30 s.
+inline constexpr int kHttpShutdownDeadlineMs = 10'000;
+
+// The largest static file of the web UI served (read whole into memory per request). The
+// built UI's largest chunk is a few MiB; 64 MiB refuses whatever else is put in --web DIR.
+inline constexpr uint64_t kMaxStaticFileBytes = uint64_t{64} << 20;
+
+// Audit log (app/audit/audit_log.h). One page of `jingzhun audit list` or GET /audit: an
+// auditor reads a screen at a time, and keyset paging (after=) reaches the rest; 1,000 rows
+// bound the memory of one request whatever the filter.
+inline constexpr int64_t kAuditPageRowsDefault = 100;
+inline constexpr int64_t kMaxAuditPageRows = 1000;
+// Entries read per batch by audit verify: memory stays flat however long the chain grows.
+inline constexpr int64_t kAuditVerifyBatchRows = 4096;
+// The longest details text of one entry, in bytes after masking. Old and new values of one
+// household change fit in a few KiB; 64 KiB refuses a caller dumping a whole record set.
+inline constexpr size_t kMaxAuditDetailBytes = size_t{64} << 10;
 
 }  // namespace jz
 

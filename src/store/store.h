@@ -17,6 +17,8 @@
 
 #include "core/registry.h"
 #include "core/status.h"
+#include "store/account_store.h"
+#include "store/audit_store.h"
 #include "store/campaign_store.h"
 #include "store/case_store.h"
 #include "store/ledger_store.h"
@@ -108,6 +110,10 @@ class Store {
   virtual LedgerStore& ledger() = 0;
   // Verification campaigns, samples and findings (campaign_store.h). Owned by the store.
   virtual CampaignStore& campaigns() = 0;
+  // Accounts, sessions and sign-in attempts (account_store.h). Owned by the store.
+  virtual AccountStore& accounts() = 0;
+  // The append-only, hash-chained audit log (audit_store.h). Owned by the store.
+  virtual AuditStore& audit() = 0;
 };
 
 }  // namespace jz

@@ -20,6 +20,9 @@ std::unique_ptr<Command> NewWhatIfCommand();
 std::unique_ptr<Command> NewCasesCommand();
 std::unique_ptr<Command> NewRectifyCommand();
 std::unique_ptr<Command> NewCampaignCommand();
+std::unique_ptr<Command> NewServeCommand();
+std::unique_ptr<Command> NewAuditCommand();
+std::unique_ptr<Command> NewUsersCommand();
 
 }  // namespace jz::cli
 

@@ -420,6 +420,82 @@ constexpr std::string_view kV8SamplingRule = R"sql(
 ALTER TABLE campaign_sample ADD COLUMN sampling_rule INTEGER NOT NULL DEFAULT 1 CHECK (sampling_rule >= 1);
 )sql";
 
+// Accounts, roles, sessions and sign-in attempts (core/account_records.h). Scopes are 12-digit
+// region codes (NULL: no scope, the account sees nothing). Passwords are argon2id strings;
+// sessions are keyed by the SHA-256 of their token, never the token. Times are Unix seconds.
+constexpr std::string_view kV9Accounts = R"sql(
+CREATE TABLE account (
+  id                       INTEGER PRIMARY KEY,
+  username                 TEXT NOT NULL UNIQUE,
+  display_name             TEXT NOT NULL,
+  password_hash            TEXT NOT NULL CHECK (password_hash GLOB '$argon2id$*'),
+  state                    INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+  write_scope              INTEGER,
+  view_scope               INTEGER,
+  search_scope             INTEGER,
+  expires_on               TEXT CHECK (expires_on IS NULL OR date(expires_on) = expires_on),
+  last_sign_in             INTEGER,
+  password_change_required INTEGER NOT NULL CHECK (password_change_required IN (0, 1)),
+  created_by               TEXT NOT NULL,
+  created_on               TEXT NOT NULL CHECK (date(created_on) = created_on)
+);
+CREATE TABLE account_role (
+  account_id INTEGER NOT NULL REFERENCES account (id),
+  role       INTEGER NOT NULL CHECK (role BETWEEN 1 AND 7),
+  PRIMARY KEY (account_id, role)
+) WITHOUT ROWID;
+CREATE TABLE session (
+  token_sha256   TEXT PRIMARY KEY CHECK (length(token_sha256) = 64),
+  account_id     INTEGER NOT NULL REFERENCES account (id),
+  csrf_token     TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  created_at     INTEGER NOT NULL,
+  last_seen_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX session_account ON session (account_id);
+CREATE TABLE login_attempt (
+  id             INTEGER PRIMARY KEY,
+  username       TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  at             INTEGER NOT NULL,
+  outcome        INTEGER NOT NULL CHECK (outcome BETWEEN 0 AND 2)
+);
+CREATE INDEX login_attempt_username ON login_attempt (username, id);
+CREATE INDEX login_attempt_address ON login_attempt (client_address, at);
+)sql";
+
+// The audit log (store/audit_store.h, core/audit_records.h): append-only and hash-chained.
+// sequence is the rowid, so entries are read in chain order without a sort. The triggers are
+// a second wall behind the interface, which has no update or delete: a program going through
+// SQLite directly must drop them first, and the hash chain still shows what it did. No
+// county column: the log grows with use, not with the registry, and an entry's region may be
+// above county level.
+constexpr std::string_view kV10Audit = R"sql(
+CREATE TABLE audit_log (
+  sequence      INTEGER PRIMARY KEY CHECK (sequence >= 1),
+  time_utc_s    INTEGER NOT NULL,
+  actor         TEXT NOT NULL CHECK (actor <> ''),
+  client        TEXT NOT NULL DEFAULT '',
+  kind          INTEGER NOT NULL CHECK (kind IN (1, 2)),  -- 1 change, 2 access
+  action        TEXT NOT NULL CHECK (action <> ''),
+  object        TEXT NOT NULL DEFAULT '',
+  region        INTEGER,                                  -- 12-digit code, NULL when none
+  row_count     INTEGER NOT NULL DEFAULT 0,
+  reason        TEXT NOT NULL DEFAULT '',
+  details       TEXT NOT NULL DEFAULT '',
+  previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+  hash          TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+);
+CREATE INDEX audit_log_actor ON audit_log (actor, sequence);
+CREATE INDEX audit_log_object ON audit_log (object, sequence) WHERE object <> '';
+CREATE INDEX audit_log_region ON audit_log (region, sequence) WHERE region IS NOT NULL;
+CREATE INDEX audit_log_time ON audit_log (time_utc_s, sequence);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
@@ -431,6 +507,8 @@ constexpr Migration kMigrations[] = {
      kV7Unknown},
     {8, "the sampling rule of each campaign draw (1 before the per-cell floor of two households)",
      kV8SamplingRule},
+    {9, "accounts, their roles and scopes, server-side sessions and sign-in attempts", kV9Accounts},
+    {10, "the append-only, hash-chained audit log", kV10Audit},
 };
 
 }  // namespace

@@ -455,6 +455,11 @@ CampaignStore& SqliteStore::campaigns() {
   return *campaigns_;
 }
 
+AccountStore& SqliteStore::accounts() {
+  if (!accounts_) accounts_ = NewSqliteAccountStore(this);
+  return *accounts_;
+}
+
 StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
 
 StatusOr<RegistryCounts> SqliteStore::Counts() {

@@ -182,6 +182,24 @@ class SqliteLedgerStore final : public LedgerStore {
   SqliteStore* store_;
 };
 
+// The audit log on the store's connection (sqlite_audit_store.cc): the audit_log table of
+// migration 10.
+class SqliteAuditStore final : public AuditStore {
+ public:
+  explicit SqliteAuditStore(SqliteStore* store) : store_(store) {}
+  StatusOr<AuditEntry> Append(AuditEntry entry, const AuditSealer& seal) override;
+  StatusOr<std::vector<AuditEntry>> ReadFrom(int64_t first, int64_t limit) override;
+  StatusOr<std::vector<AuditEntry>> ListAudit(const AuditFilter& filter) override;
+  StatusOr<std::optional<int64_t>> FindSequenceOfHash(std::string_view hash) override;
+  StatusOr<std::optional<AuditEntry>> LastEntry() override;
+
+ private:
+  StatusOr<std::vector<AuditEntry>> ReadAll(Stmt& stmt);
+  Status Insert(const AuditEntry& entry);
+
+  SqliteStore* store_;
+};
+
 class SqliteWriter final : public RegistryWriter {
  public:
   explicit SqliteWriter(SqliteStore* store) : store_(store) {}
@@ -234,6 +252,8 @@ class SqliteStore final : public Store {
   CaseStore& cases() override;
   LedgerStore& ledger() override { return ledger_; }
   CampaignStore& campaigns() override;
+  AuditStore& audit() override { return audit_; }
+  AccountStore& accounts() override;
 
   Db& db() { return db_; }
   bool writer_open() const { return writer_open_; }
@@ -257,11 +277,15 @@ class SqliteStore final : public Store {
   std::unique_ptr<Statements> statements_;
   std::unique_ptr<CaseStore> cases_;
   SqliteLedgerStore ledger_{this};
+  SqliteAuditStore audit_{this};
   std::unique_ptr<CampaignStore> campaigns_;
+  std::unique_ptr<AccountStore> accounts_;
 };
 
 // The SQLite campaign store (sqlite_campaign_store.cc) over `store`'s connection.
 std::unique_ptr<CampaignStore> NewSqliteCampaignStore(SqliteStore* store);
+// The SQLite account store (sqlite_account_store.cc) over `store`'s connection.
+std::unique_ptr<AccountStore> NewSqliteAccountStore(SqliteStore* store);
 
 }  // namespace jz::sqlite_internal
 

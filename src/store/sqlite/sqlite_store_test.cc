@@ -44,6 +44,10 @@ INSTANTIATE_TEST_SUITE_P(
 class SqliteStoreTest : public StoreConformance {};
 
 // Runs raw SQL against a database file, outside the store.
+// What migration 9 (accounts) creates, dropped by the tests that go back to an older version.
+constexpr std::string_view kDropV9 =
+    "DROP TABLE login_attempt; DROP TABLE session; DROP TABLE account_role; DROP TABLE account; ";
+
 void RawExec(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -168,7 +172,8 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
       "ALTER TABLE assistance_measure DROP COLUMN case_id; DROP TABLE case_event; DROP TABLE income_check; "
       "DROP TABLE visit; DROP TABLE monitoring_case; DROP TABLE problem_event; DROP TABLE problem; "
       "DROP TABLE finding; DROP TABLE campaign_unit; DROP TABLE campaign_stratum; "
-      "DROP TABLE campaign_sample; DROP TABLE campaign; PRAGMA user_version = 1");
+      "DROP TABLE campaign_sample; DROP TABLE campaign; " +
+          std::string(kDropV9) + "DROP TABLE audit_log; " + "PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
@@ -193,8 +198,8 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
   }
   // Back to version 5: drop the columns migrations 6 and 8 add (7 rebuilds its tables).
   RawExec(path,
-          "ALTER TABLE warning DROP COLUMN kind; ALTER TABLE campaign_sample DROP COLUMN sampling_rule; "
-          "PRAGMA user_version = 5");
+          "ALTER TABLE warning DROP COLUMN kind; ALTER TABLE campaign_sample DROP COLUMN sampling_rule; " +
+              std::string(kDropV9) + "DROP TABLE audit_log; " + "PRAGMA user_version = 5");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
@@ -223,7 +228,8 @@ TEST_F(SqliteStoreTest, DrawsStoredBeforeSamplingRulesReadAsRuleOne) {
     ASSERT_OK_AND_ASSIGN(campaign_id, store->campaigns().CreateCampaign(testing::TestCampaign("WQ")));
     ASSERT_OK(testing::SaveCensus(store->campaigns(), campaign_id, *RegionCode::Parse("222424")).status());
   }
-  RawExec(path, "ALTER TABLE campaign_sample DROP COLUMN sampling_rule; PRAGMA user_version = 7");
+  RawExec(path, "ALTER TABLE campaign_sample DROP COLUMN sampling_rule; " + std::string(kDropV9) +
+                    "DROP TABLE audit_log; " + "PRAGMA user_version = 7");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> old, store->campaigns().LoadSample(campaign_id));
