@@ -80,6 +80,7 @@ Response SignInRequired(const RouteContext& context) {
 
 RouteHandler Authenticated(WorkspacePool& pool, std::function<int64_t()> now_unix_s, AuthedHandler handler,
                            AuthOptions options) {
+  if (!now_unix_s) now_unix_s = SystemNowUnixSeconds;  // ApiOptions::now_unix_s unset: the real clock
   return [&pool, now_unix_s = std::move(now_unix_s), handler = std::move(handler),
           options](const RouteContext& context) -> Response {
     const std::optional<std::string> token = SessionToken(context.request);

@@ -53,8 +53,9 @@ struct AuthOptions {
   bool allow_pending_password_change = false;
 };
 
-// `handler` behind the checks above; `now_unix_s` is the clock (tests move it). `pool`
-// must outlive the returned handler.
+// `handler` behind the checks above; `now_unix_s` is the clock (tests move it; empty: the
+// system clock, so ApiOptions::now_unix_s can be passed as it is). `pool` must outlive the
+// returned handler (ApiOptions::pool is shared: capture it in the route).
 RouteHandler Authenticated(WorkspacePool& pool, std::function<int64_t()> now_unix_s, AuthedHandler handler,
                            AuthOptions options = {});
 

@@ -85,6 +85,8 @@ class SessionRoutesTest : public ::testing::Test {
     };
     router.Add(http::verb::get, "/api/v1/whoami", Authenticated(*pool, clock, whoami));
     router.Add(http::verb::post, "/api/v1/whoami", Authenticated(*pool, clock, whoami));
+    // An unset clock is the system's, as ApiOptions::now_unix_s may be passed on unset.
+    router.Add(http::verb::get, "/api/v1/whoami-now", Authenticated(*pool, nullptr, whoami));
     auto dispatcher = std::make_shared<const Dispatcher>(std::move(router), std::nullopt, trusted_proxy);
     server_ = std::make_unique<HttpServer>(
         ServerOptions{.port = 0, .threads = 2},
@@ -295,6 +297,12 @@ TEST_F(SessionRoutesTest, AnIdleSessionExpires) {
   EXPECT_EQ(Call(http::verb::get, "/api/v1/sessions/current", {{"Cookie", cookie}}).result_int(), 200);
   now_ += kSessionIdleSeconds + 1;
   EXPECT_EQ(Call(http::verb::get, "/api/v1/sessions/current", {{"Cookie", cookie}}).result_int(), 401);
+}
+
+TEST_F(SessionRoutesTest, AnUnsetClockIsTheSystemClock) {
+  Start();
+  const auto [cookie, csrf] = SignedIn();  // signed in at the system's now
+  EXPECT_EQ(Call(http::verb::get, "/api/v1/whoami-now", {{"Cookie", cookie}}).result_int(), 200);
 }
 
 TEST_F(SessionRoutesTest, MalformedSignInsAre4xxNamingTheField) {
