@@ -30,6 +30,7 @@ Response Health(const std::string& db_path, const RouteContext& context) {
 void AddApiRoutes(const ApiOptions& options, Router& router) {
   router.Add(http::verb::get, "/api/v1/health",
              [db_path = options.db_path](const RouteContext& context) { return Health(db_path, context); });
+  if (options.pool) AddSessionRoutes(options, router);
 }
 
 }  // namespace jz::server
