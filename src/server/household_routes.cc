@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 #include "app/registry/household_files.h"
@@ -26,6 +27,24 @@ json CodeJson(const std::optional<E>& value, Lang lang) {
 template <class E>
 json CodeJson(E value, Lang lang) {
   return CodeJson(std::optional<E>(value), lang);
+}
+
+// Status events are not a national code list: an id and the label in the request's language.
+json EventKindJson(StatusEventKind kind, Lang lang) {
+  struct Name {
+    std::string_view id;
+    std::string_view zh;
+    std::string_view en;
+  };
+  static constexpr Name kNames[] = {{"identified", "识别为贫困户", "identified as poor"},
+                                    {"exited", "标注脱贫", "exited poverty"},
+                                    {"returned", "返贫", "returned to poverty"},
+                                    {"monitored", "纳入监测", "monitored"},
+                                    {"risk_eliminated", "风险消除", "risk eliminated"}};
+  const Name& name = kNames[static_cast<size_t>(kind) - 1];
+  return {{"code", static_cast<int>(kind)},
+          {"id", name.id},
+          {"label", MessageIn(Bilingual(name.zh, name.en), lang)}};
 }
 
 json DateJson(const std::optional<Date>& date) { return date ? json(date->ToString()) : json(nullptr); }
@@ -64,7 +83,8 @@ Response StatusResponse(const Status& status, const RouteContext& context) {
                               Bilingual("服务器内部错误", "internal server error")},
                              context.lang, context.request.version());
   }
-  return ProblemResponse({http_status, status.code(), status.message()}, context.lang, context.request.version());
+  return ProblemResponse({http_status, status.code(), status.message()}, context.lang,
+                         context.request.version());
 }
 
 Actor ActorOf(const Caller& caller) {
@@ -121,26 +141,27 @@ json MemberJson(const Person& p, const ShownPersonal& shown, bool revealed, Lang
 }
 
 json YearJson(const HouseholdYear& y, int members) {
-  return {{"data_year", y.data_year},
-          {"net_income_fen", MoneyJson(y.NetIncome())},
-          {"net_income_per_capita_fen", members > 0 ? MoneyJson(y.NetIncomePerCapita(members)) : json(nullptr)},
-          {"wage_income_fen", y.income_components_known ? json(y.wage_income.fen()) : json(nullptr)},
-          {"business_income_fen", y.income_components_known ? json(y.business_income.fen()) : json(nullptr)},
-          {"property_income_fen", y.income_components_known ? json(y.property_income.fen()) : json(nullptr)},
-          {"transfer_income_fen", y.income_components_known ? json(y.transfer_income.fen()) : json(nullptr)},
-          {"business_expense_fen", y.income_components_known ? json(y.business_expense.fen()) : json(nullptr)},
-          {"food_secure", BoolJson(y.food_secure)},
-          {"clothing_secure", BoolJson(y.clothing_secure)},
-          {"compulsory_education_secured", BoolJson(y.compulsory_education_secured)},
-          {"basic_medical_secured", BoolJson(y.basic_medical_secured)},
-          {"housing_secure", BoolJson(y.housing_secure)},
-          {"safe_drinking_water", BoolJson(y.safe_drinking_water)}};
+  return {
+      {"data_year", y.data_year},
+      {"net_income_fen", MoneyJson(y.NetIncome())},
+      {"net_income_per_capita_fen", members > 0 ? MoneyJson(y.NetIncomePerCapita(members)) : json(nullptr)},
+      {"wage_income_fen", y.income_components_known ? json(y.wage_income.fen()) : json(nullptr)},
+      {"business_income_fen", y.income_components_known ? json(y.business_income.fen()) : json(nullptr)},
+      {"property_income_fen", y.income_components_known ? json(y.property_income.fen()) : json(nullptr)},
+      {"transfer_income_fen", y.income_components_known ? json(y.transfer_income.fen()) : json(nullptr)},
+      {"business_expense_fen", y.income_components_known ? json(y.business_expense.fen()) : json(nullptr)},
+      {"food_secure", BoolJson(y.food_secure)},
+      {"clothing_secure", BoolJson(y.clothing_secure)},
+      {"compulsory_education_secured", BoolJson(y.compulsory_education_secured)},
+      {"basic_medical_secured", BoolJson(y.basic_medical_secured)},
+      {"housing_secure", BoolJson(y.housing_secure)},
+      {"safe_drinking_water", BoolJson(y.safe_drinking_water)}};
 }
 
 json HistoryJson(const HouseholdFile& file, Lang lang) {
   json events = json::array(), measures = json::array(), cadres = json::array(), warnings = json::array();
   for (const StatusEvent& e : file.events) {
-    events.push_back({{"kind", CodeJson(e.kind, lang)},
+    events.push_back({{"kind", EventKindJson(e.kind, lang)},
                       {"date", e.date.ToString()},
                       {"monitoring_type", CodeJson(e.monitoring_type, lang)},
                       {"elimination_method", CodeJson(e.elimination_method, lang)},
@@ -206,7 +227,8 @@ StatusOr<int64_t> ParseLimit(const RequestTarget& target) {
   int64_t value = 0;
   const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (text->empty() || ec != std::errc() || end != text->data() + text->size()) {
-    return InvalidArgumentError(Bilingual("limit 应为整数：{}", "limit must be an integer: {}", std::string(*text)));
+    return InvalidArgumentError(
+        Bilingual("limit 应为整数：{}", "limit must be an integer: {}", std::string(*text)));
   }
   return value;
 }
@@ -224,8 +246,8 @@ Response Search(const RouteContext& context, const Caller& caller, Workspace& ws
 }
 
 Response Open(const RouteContext& context, const Caller& caller, Workspace& ws, std::string reason) {
-  StatusOr<HouseholdFile> file = OpenHouseholdFile(
-      ws, {ActorOf(caller), std::string(context.Param("household_no")), std::move(reason)});
+  StatusOr<HouseholdFile> file =
+      OpenHouseholdFile(ws, {ActorOf(caller), std::string(context.Param("household_no")), std::move(reason)});
   if (!file.ok()) return StatusResponse(file.status(), context);
   return JsonResponse(FileJson(*file, context.lang), context.request.version());
 }
@@ -234,9 +256,10 @@ Response Reveal(const RouteContext& context, const Caller& caller, Workspace& ws
   const json body = json::parse(context.request.body(), nullptr, /*allow_exceptions=*/false);
   if (!body.is_object() || !body.contains("reason") || !body["reason"].is_string() ||
       body["reason"].get<std::string>().empty()) {
-    return StatusResponse(InvalidArgumentError(Bilingual("请求体应为 JSON 对象，并以 reason 说明查看原因",
-                                                         "the body must be a JSON object whose 'reason' says why")),
-                          context);
+    return StatusResponse(
+        InvalidArgumentError(Bilingual("请求体应为 JSON 对象，并以 reason 说明查看原因",
+                                       "the body must be a JSON object whose 'reason' says why")),
+        context);
   }
   return Open(context, caller, ws, body["reason"].get<std::string>());
 }
@@ -244,14 +267,19 @@ Response Reveal(const RouteContext& context, const Caller& caller, Workspace& ws
 }  // namespace
 
 void AddHouseholdRoutes(const ApiOptions& options, Router& router) {
-  const std::function<int64_t()> now = options.now_unix_s ? options.now_unix_s : SystemNowUnixSeconds;
-  WorkspacePool& pool = *options.pool;
-  router.Add(http::verb::get, "/api/v1/households", Authenticated(pool, now, Search));
-  router.Add(http::verb::get, "/api/v1/households/{household_no}",
-             Authenticated(pool, now, [](const RouteContext& c, const Caller& caller, Workspace& ws) {
-               return Open(c, caller, ws, "");
-             }));
-  router.Add(http::verb::post, "/api/v1/households/{household_no}/reveal", Authenticated(pool, now, Reveal));
+  // Each handler holds the pool, so it lives as long as the router.
+  const std::shared_ptr<WorkspacePool> pool = options.pool;
+  const auto add = [&](http::verb method, std::string_view pattern, AuthedHandler handler) {
+    router.Add(method, pattern,
+               Authenticated(
+                   *pool, options.now_unix_s,
+                   [pool, handler = std::move(handler)](const RouteContext& c, const Caller& caller,
+                                                        Workspace& ws) { return handler(c, caller, ws); }));
+  };
+  add(http::verb::get, "/api/v1/households", Search);
+  add(http::verb::get, "/api/v1/households/{household_no}",
+      [](const RouteContext& c, const Caller& caller, Workspace& ws) { return Open(c, caller, ws, ""); });
+  add(http::verb::post, "/api/v1/households/{household_no}/reveal", Reveal);
 }
 
 }  // namespace jz::server

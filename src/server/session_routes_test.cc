@@ -21,17 +21,14 @@
 #include "server/http_server.h"
 #include "server/problem.h"
 #include "server/session_auth.h"
+#include "server/testing/api_fixture.h"
 #include "tests/testutil/status_matchers.h"
 
 namespace jz::server {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace fs = std::filesystem;
-using tcp = asio::ip::tcp;
-using ClientResponse = http::response<http::string_body>;
-using Headers = std::map<std::string, std::string>;
+using testing::ClientResponse;
+using testing::Headers;
 
 constexpr std::string_view kPassword = "correct horse battery";
 constexpr std::string_view kNewPassword = "a different long passphrase";
@@ -49,13 +46,10 @@ std::string CookieToken(const ClientResponse& r) {
   return cookie.substr(start, cookie.find(';') - start);
 }
 
-class SessionRoutesTest : public ::testing::Test {
+class SessionRoutesTest : public testing::ApiFixture {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jz-sessions-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-    now_ = SystemNowUnixSeconds();
-    ASSERT_OK_AND_ASSIGN(ws_, Workspace::Open({.db_path = DbPath(), .create_if_missing = true}));
+    ApiFixture::SetUp();
     AddUserRequest user;
     user.username = "zhangsan";
     user.display_name = "张三";
@@ -64,73 +58,29 @@ class SessionRoutesTest : public ::testing::Test {
     user.password = std::string(kPassword);
     ASSERT_OK(AddUser(*ws_, user).status());
   }
-  void TearDown() override {
-    if (server_) server_->Shutdown(std::chrono::seconds(5));
-    server_.reset();
-    ws_.reset();
-    fs::remove_all(dir_);
-  }
-  std::string DbPath() const { return (dir_ / "j.db").string(); }
 
-  // The API with the session routes, and GET/POST /api/v1/whoami behind Authenticated().
+  // The API, and GET/POST /api/v1/testing/whoami behind Authenticated() (test-only routes under
+  // /api/v1/testing/, which scripts/check-openapi leaves out).
   void Start(bool secure_cookies = false, std::string trusted_proxy = "") {
-    auto pool = std::make_shared<WorkspacePool>(WorkspaceOptions{.db_path = DbPath()}, 2);
-    Router router;
-    auto clock = [this] { return now_.load(); };
-    AddApiRoutes({.db_path = DbPath(), .pool = pool, .now_unix_s = clock, .secure_cookies = secure_cookies},
-                 router);
-    auto whoami = [](const RouteContext& c, const Caller& caller, Workspace&) {
-      return JsonResponse({{"username", caller.session.account.username}, {"client", caller.client_address}},
-                          c.request.version());
-    };
-    router.Add(http::verb::get, "/api/v1/whoami", Authenticated(*pool, clock, whoami));
-    router.Add(http::verb::post, "/api/v1/whoami", Authenticated(*pool, clock, whoami));
-    // An unset clock is the system's, as ApiOptions::now_unix_s may be passed on unset.
-    router.Add(http::verb::get, "/api/v1/whoami-now", Authenticated(*pool, nullptr, whoami));
-    auto dispatcher = std::make_shared<const Dispatcher>(std::move(router), std::nullopt, trusted_proxy);
-    server_ = std::make_unique<HttpServer>(
-        ServerOptions{.port = 0, .threads = 2},
-        [dispatcher, pool](const Request& r, const PeerInfo& p) { return (*dispatcher)(r, p); });
-    ASSERT_OK(server_->Start());
+    ApiFixture::Start(
+        secure_cookies, std::move(trusted_proxy),
+        [](Router& router, WorkspacePool& pool, std::function<int64_t()> clock) {
+          auto whoami = [](const RouteContext& c, const Caller& caller, Workspace&) {
+            return JsonResponse(
+                {{"username", caller.session.account.username}, {"client", caller.client_address}},
+                c.request.version());
+          };
+          router.Add(http::verb::get, "/api/v1/testing/whoami", Authenticated(pool, clock, whoami));
+          router.Add(http::verb::post, "/api/v1/testing/whoami", Authenticated(pool, clock, whoami));
+          // An unset clock is the system's, as ApiOptions::now_unix_s may be passed on unset.
+          router.Add(http::verb::get, "/api/v1/testing/whoami-now", Authenticated(pool, nullptr, whoami));
+        });
   }
-
-  ClientResponse Call(http::verb method, std::string_view target, const Headers& headers = {},
-                      std::string body = "") {
-    asio::io_context ioc;
-    tcp::socket socket(ioc);
-    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server_->port()));
-    http::request<http::string_body> request{method, target, 11};
-    request.set(http::field::host, "localhost");
-    request.set(http::field::accept_language, "en");
-    for (const auto& [name, value] : headers) request.set(name, value);
-    request.body() = std::move(body);
-    request.prepare_payload();
-    http::write(socket, request);
-    beast::flat_buffer buffer;
-    ClientResponse response;
-    http::read(socket, buffer, response);
-    return response;
-  }
-  ClientResponse SignIn(std::string_view username, std::string_view password, Headers headers = {}) {
-    headers.emplace("Content-Type", "application/json");
-    return Call(http::verb::post, "/api/v1/sessions", headers, Credentials(username, password));
-  }
+  using ApiFixture::SignedIn;
   // Signs in as zhangsan; the cookie header value and the CSRF token.
   std::pair<std::string, std::string> SignedIn(std::string_view password = kPassword) {
-    ClientResponse r = SignIn("zhangsan", password);
-    EXPECT_EQ(r.result_int(), 201) << r.body();
-    return {"jz_session=" + CookieToken(r), Json(r).value("csrf_token", "")};
+    return ApiFixture::SignedIn("zhangsan", password);
   }
-  std::vector<AuditEntry> Audit() {
-    StatusOr<AuditListResult> list = ListAuditLog(*ws_, {});
-    EXPECT_OK(list.status());
-    return list.ok() ? list->entries : std::vector<AuditEntry>{};
-  }
-
-  fs::path dir_;
-  std::atomic<int64_t> now_{0};
-  std::unique_ptr<Workspace> ws_;
-  std::unique_ptr<HttpServer> server_;
 };
 
 TEST_F(SessionRoutesTest, SignInSetsAStrictHttpOnlyCookieAndAnswersTheSession) {
@@ -233,12 +183,12 @@ TEST_F(SessionRoutesTest, StateChangingRequestsNeedTheCsrfToken) {
     EXPECT_EQ(r.result_int(), 403);
     EXPECT_EQ(Json(r)["reason"], "CSRF_TOKEN_INVALID");
   }
-  EXPECT_EQ(Call(http::verb::post, "/api/v1/whoami", {{"Cookie", cookie}}).result_int(), 403);
-  EXPECT_EQ(Call(http::verb::get, "/api/v1/whoami", {{"Cookie", cookie}}).result_int(),
+  EXPECT_EQ(Call(http::verb::post, "/api/v1/testing/whoami", {{"Cookie", cookie}}).result_int(), 403);
+  EXPECT_EQ(Call(http::verb::get, "/api/v1/testing/whoami", {{"Cookie", cookie}}).result_int(),
             200);  // GET needs none
-  EXPECT_EQ(
-      Call(http::verb::post, "/api/v1/whoami", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).result_int(),
-      200);
+  EXPECT_EQ(Call(http::verb::post, "/api/v1/testing/whoami", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+                .result_int(),
+            200);
 }
 
 TEST_F(SessionRoutesTest, SignOutClearsTheCookieAndEndsTheSession) {
@@ -277,7 +227,7 @@ TEST_F(SessionRoutesTest, AnAccountThatMustChangeItsPasswordMayOnlyDoThat) {
   EXPECT_EQ(Json(in)["password_change_required"], true);
   const std::string cookie = "jz_session=" + CookieToken(in);
   const std::string csrf = Json(in)["csrf_token"];
-  ClientResponse refused = Call(http::verb::get, "/api/v1/whoami", {{"Cookie", cookie}});
+  ClientResponse refused = Call(http::verb::get, "/api/v1/testing/whoami", {{"Cookie", cookie}});
   EXPECT_EQ(refused.result_int(), 403);
   EXPECT_EQ(Json(refused)["reason"], "PASSWORD_CHANGE_REQUIRED");
   EXPECT_EQ(Call(http::verb::get, "/api/v1/sessions/current", {{"Cookie", cookie}}).result_int(), 200);
@@ -287,7 +237,7 @@ TEST_F(SessionRoutesTest, AnAccountThatMustChangeItsPasswordMayOnlyDoThat) {
                  {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, change)
                 .result_int(),
             204);
-  EXPECT_EQ(Call(http::verb::get, "/api/v1/whoami", {{"Cookie", cookie}}).result_int(), 200);
+  EXPECT_EQ(Call(http::verb::get, "/api/v1/testing/whoami", {{"Cookie", cookie}}).result_int(), 200);
 }
 
 TEST_F(SessionRoutesTest, AnIdleSessionExpires) {
@@ -302,7 +252,7 @@ TEST_F(SessionRoutesTest, AnIdleSessionExpires) {
 TEST_F(SessionRoutesTest, AnUnsetClockIsTheSystemClock) {
   Start();
   const auto [cookie, csrf] = SignedIn();  // signed in at the system's now
-  EXPECT_EQ(Call(http::verb::get, "/api/v1/whoami-now", {{"Cookie", cookie}}).result_int(), 200);
+  EXPECT_EQ(Call(http::verb::get, "/api/v1/testing/whoami-now", {{"Cookie", cookie}}).result_int(), 200);
 }
 
 TEST_F(SessionRoutesTest, MalformedSignInsAre4xxNamingTheField) {
@@ -346,10 +296,11 @@ TEST_F(SessionRoutesTest, SignInAndSignOutAreAuditedWithoutTheToken) {
 TEST_F(SessionRoutesTest, XForwardedForIsBelievedOnlyFromTheTrustedProxy) {
   Start(false, "127.0.0.1");
   const auto [cookie, csrf] = SignedIn();
-  ClientResponse r = Call(http::verb::get, "/api/v1/whoami",
+  ClientResponse r = Call(http::verb::get, "/api/v1/testing/whoami",
                           {{"Cookie", cookie}, {"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}});
   EXPECT_EQ(Json(r)["client"], "203.0.113.9");
-  r = Call(http::verb::get, "/api/v1/whoami", {{"Cookie", cookie}, {"X-Forwarded-For", "not an address"}});
+  r = Call(http::verb::get, "/api/v1/testing/whoami",
+           {{"Cookie", cookie}, {"X-Forwarded-For", "not an address"}});
   EXPECT_EQ(Json(r)["client"], "127.0.0.1");
 }
 

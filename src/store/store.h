@@ -130,7 +130,8 @@ class Store {
                                                                       std::string_view household_no) = 0;
 
   virtual StatusOr<RegistryCounts> Counts(const ReadScope& scope) = 0;
-  virtual StatusOr<std::vector<Warning>> ListWarnings(const ReadScope& scope, std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<Warning>> ListWarnings(const ReadScope& scope,
+                                                      std::string_view household_no) = 0;
   virtual StatusOr<int64_t> CountWarnings(const ReadScope& scope) = 0;
 
   // Calls `visit` once per household inside `scope` (members and years filled), in

@@ -173,7 +173,8 @@ TEST_P(StoreConformance, PersonIsNeverSilentlyMovedToAnotherHousehold) {
   // The message names the person by masked ID only.
   EXPECT_EQ(result.status().message().find(a.members[1].id_number.ToString()), std::string::npos);
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto owner, store->FindHouseholdOfPerson(ReadScope::WholeDatabase(), a.members[1].id_number));
+  ASSERT_OK_AND_ASSIGN(auto owner,
+                       store->FindHouseholdOfPerson(ReadScope::WholeDatabase(), a.members[1].id_number));
   EXPECT_EQ(owner, a.household_no);
 }
 
@@ -308,8 +309,8 @@ TEST_P(StoreConformance, RegistryReadsSeeOnlyTheirScope) {
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
   ASSERT_OK(writer->Upsert(here));
   ASSERT_OK(writer->Upsert(there));
-  ASSERT_OK(writer->AddStatusEvent({there.household_no, StatusEventKind::kExited, *Date::FromYmd(2019, 12, 20),
-                                    {}, {}, ""}));
+  ASSERT_OK(writer->AddStatusEvent(
+      {there.household_no, StatusEventKind::kExited, *Date::FromYmd(2019, 12, 20), {}, {}, ""}));
   ASSERT_OK(writer->Commit());
   const ReadScope village = ReadScope::Within(here.village);
   ASSERT_OK_AND_ASSIGN(auto found, store->FindHousehold(village, here.household_no));
@@ -330,7 +331,8 @@ TEST_P(StoreConformance, RegistryReadsSeeOnlyTheirScope) {
   EXPECT_FALSE(none.has_value());
   // Both households' heads are called 金成浩.
   PersonNameSearch search{.names = {"金成浩", "金成皓"}};
-  ASSERT_OK_AND_ASSIGN(auto county_hits, store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("222424")), search));
+  ASSERT_OK_AND_ASSIGN(auto county_hits,
+                       store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("222424")), search));
   ASSERT_EQ(county_hits.size(), 2u);
   EXPECT_EQ(county_hits[0].household_no, here.household_no);
   EXPECT_EQ(county_hits[0].id_number, here.members[0].id_number);
@@ -339,7 +341,8 @@ TEST_P(StoreConformance, RegistryReadsSeeOnlyTheirScope) {
   ASSERT_EQ(village_hits.size(), 1u);
   search.after_household_no = here.household_no;
   search.after_seq = 0;
-  ASSERT_OK_AND_ASSIGN(auto after, store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("22")), search));
+  ASSERT_OK_AND_ASSIGN(auto after,
+                       store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("22")), search));
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0].household_no, there.household_no);
 }

@@ -36,15 +36,16 @@ bool AllDigits(std::string_view text) {
 }
 
 Status NotFound(std::string_view household_no) {
-  return NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", std::string(household_no)));
+  return NotFoundError(
+      Bilingual("户编号 {} 不存在", "household {} does not exist", std::string(household_no)));
 }
 
 // The cursor of a name search: "<户编号>.<seq>" of the last hit shown.
 std::string NameCursor(const PersonHit& hit) { return fmt::format("{}.{}", hit.household_no, hit.seq); }
 
 Status ParseNameCursor(std::string_view cursor, PersonNameSearch& search) {
-  const Status bad = InvalidArgumentError(
-      Bilingual("翻页参数 after 无效：{}", "the paging cursor 'after' is not valid: {}", std::string(cursor)));
+  Status bad = InvalidArgumentError(Bilingual(
+      "翻页参数 after 无效：{}", "the paging cursor 'after' is not valid: {}", std::string(cursor)));
   const size_t dot = cursor.find('.');
   if (dot == std::string_view::npos || !AllDigits(cursor.substr(0, dot))) return bad;
   const std::string_view seq = cursor.substr(dot + 1);
@@ -80,10 +81,12 @@ std::optional<HouseholdSearchHit> HitOfHousehold(const Household& h, const std::
     }
   }
   const Person& p = h.members[index];
-  return HitOf({h.household_no, h.village, static_cast<int32_t>(index), p.name, p.id_number, p.relationship}, view);
+  return HitOf({h.household_no, h.village, static_cast<int32_t>(index), p.name, p.id_number, p.relationship},
+               view);
 }
 
-StatusOr<HouseholdSearchResult> Search(Store& store, const HouseholdSearchRequest& request, std::string_view query) {
+StatusOr<HouseholdSearchResult> Search(Store& store, const HouseholdSearchRequest& request,
+                                       std::string_view query) {
   const ReadScope search_scope = SearchScopeOf(request.actor);
   const ReadScope view = ViewScopeOf(request.actor);
   HouseholdSearchResult result;
@@ -127,11 +130,12 @@ StatusOr<HouseholdSearchResult> Search(Store& store, const HouseholdSearchReques
 
 Status CheckSearchRequest(const HouseholdSearchRequest& request, std::string_view query) {
   if (query.empty()) {
-    return InvalidArgumentError(Bilingual("请输入户编号、身份证号或姓名", "enter a 户编号, an ID number or a name"));
+    return InvalidArgumentError(
+        Bilingual("请输入户编号、身份证号或姓名", "enter a 户编号, an ID number or a name"));
   }
   if (query.size() > kMaxSearchQueryBytes) {
-    return InvalidArgumentError(Bilingual("查询内容过长（最多 {} 字节）", "the query is too long (at most {} bytes)",
-                                          kMaxSearchQueryBytes));
+    return InvalidArgumentError(Bilingual("查询内容过长（最多 {} 字节）",
+                                          "the query is too long (at most {} bytes)", kMaxSearchQueryBytes));
   }
   if (request.limit < 1 || request.limit > kMaxSearchPageRows) {
     return InvalidArgumentError(Bilingual("limit 应在 1 至 {} 之间：{}", "limit must be 1 to {}: {}",
@@ -188,7 +192,8 @@ StatusOr<HouseholdSearchResult> SearchHouseholds(Workspace& ws, const HouseholdS
 StatusOr<HouseholdFile> OpenHouseholdFile(Workspace& ws, const HouseholdFileRequest& request) {
   const std::string reason(TrimQuery(request.reveal_reason));
   if (!reason.empty() && !MayRevealPersonalData(request.actor)) {
-    return PermissionDeniedError(Bilingual("当前角色不能查看完整的个人信息", "this role may not reveal personal data"));
+    return PermissionDeniedError(
+        Bilingual("当前角色不能查看完整的个人信息", "this role may not reveal personal data"));
   }
   const ReadScope view = ViewScopeOf(request.actor);
   Store& store = ws.store();

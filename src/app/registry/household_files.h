@@ -44,9 +44,9 @@ enum class SearchMatch : uint8_t { kHouseholdNo, kIdNumber, kName };
 struct HouseholdSearchHit {
   std::string household_no;
   RegionCode village;
-  bool viewable = false;     // inside the actor's view scope: the file can be opened
-  std::string person_name;   // the member found (the head for a 户编号); "" when !viewable
-  std::string id_number;     // masked, always (a search never reveals)
+  bool viewable = false;    // inside the actor's view scope: the file can be opened
+  std::string person_name;  // the member found (the head for a 户编号); "" when !viewable
+  std::string id_number;    // masked, always (a search never reveals)
   Relationship relationship = Relationship::kHead;
 };
 
@@ -59,7 +59,8 @@ struct HouseholdSearchResult {
 // InvalidArgument for an empty or over-long query (kMaxSearchQueryBytes), a limit outside
 // 1..kMaxSearchPageRows, or a cursor this function did not write. An actor without a search
 // scope finds nothing (an empty result, recorded).
-[[nodiscard]] StatusOr<HouseholdSearchResult> SearchHouseholds(Workspace& ws, const HouseholdSearchRequest& request);
+[[nodiscard]] StatusOr<HouseholdSearchResult> SearchHouseholds(Workspace& ws,
+                                                               const HouseholdSearchRequest& request);
 
 struct HouseholdFileRequest {
   Actor actor;

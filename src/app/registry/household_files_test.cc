@@ -103,9 +103,10 @@ TEST_F(HouseholdFilesTest, AVillageAccountSeesItsVillageAndNothingElse) {
   const StatusOr<HouseholdFile> outside = OpenHouseholdFile(*ws_, {village, "2224241002060001"});
   const StatusOr<HouseholdFile> missing = OpenHouseholdFile(*ws_, {village, "2224241002069999"});
   ASSERT_EQ(outside.status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(outside.status().message(),
-            Status(NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", "2224241002060001")))
-                .message());
+  EXPECT_EQ(
+      outside.status().message(),
+      Status(NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", "2224241002060001")))
+          .message());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
 }
 
@@ -149,12 +150,12 @@ TEST_F(HouseholdFilesTest, AFileIsMaskedUntilARoleThatMayRevealsItWithAReason) {
   EXPECT_FALSE(masked.household.members[0].health.has_value());
   EXPECT_EQ(masked.household.members[0].name, "张伟");
 
-  const StatusOr<HouseholdFile> refused =
-      OpenHouseholdFile(*ws_, {viewer, "2224241002050001", "入户核实"});
+  const StatusOr<HouseholdFile> refused = OpenHouseholdFile(*ws_, {viewer, "2224241002050001", "入户核实"});
   EXPECT_EQ(refused.status().code(), StatusCode::kPermissionDenied);
 
   const Actor entry = ActorIn("cun", {Role::kEntry}, kLiushuhe, kLiushuhe);
-  ASSERT_OK_AND_ASSIGN(HouseholdFile clear, OpenHouseholdFile(*ws_, {entry, "2224241002050001", " 入户核实 "}));
+  ASSERT_OK_AND_ASSIGN(HouseholdFile clear,
+                       OpenHouseholdFile(*ws_, {entry, "2224241002050001", " 入户核实 "}));
   EXPECT_TRUE(clear.revealed);
   EXPECT_EQ(clear.personal[0].id_number, stored.members[0].id_number.ToString());
   EXPECT_EQ(clear.phone, "13912345678");
@@ -190,8 +191,7 @@ TEST_F(HouseholdFilesTest, NameHitsArePagedWithACursor) {
   std::vector<std::string> seen;
   std::string after;
   for (int page = 0; page < 5; ++page) {
-    ASSERT_OK_AND_ASSIGN(HouseholdSearchResult r,
-                         SearchHouseholds(*ws_, {province, "张伟", after, 2}));
+    ASSERT_OK_AND_ASSIGN(HouseholdSearchResult r, SearchHouseholds(*ws_, {province, "张伟", after, 2}));
     for (const auto& hit : r.hits) seen.push_back(hit.household_no);
     if (r.next.empty()) break;
     after = r.next;
@@ -202,15 +202,16 @@ TEST_F(HouseholdFilesTest, NameHitsArePagedWithACursor) {
 TEST_F(HouseholdFilesTest, BadQueriesAreRefusedNamingTheProblem) {
   const Actor province = ActorIn("sheng", {Role::kViewer}, "22", "22");
   const auto refused = [&](std::string query, std::string after, int64_t limit, std::string_view part) {
-    return testing::IsInvalidArgumentWith(SearchHouseholds(*ws_, {province, std::move(query), std::move(after), limit}).status(),
-                                          part);
+    return testing::IsInvalidArgumentWith(
+        SearchHouseholds(*ws_, {province, std::move(query), std::move(after), limit}).status(), part);
   };
   EXPECT_TRUE(refused(" \t", "", 20, "ID number"));
   EXPECT_TRUE(refused(std::string(300, 'a'), "", 20, "too long"));
   EXPECT_TRUE(refused("张伟", "x'; --", 20, "cursor"));
   EXPECT_TRUE(refused("张伟", "", 0, "limit"));
   // 18 characters shaped like an ID number with a wrong check digit: named as such.
-  EXPECT_EQ(SearchHouseholds(*ws_, {province, "222424196003010011"}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SearchHouseholds(*ws_, {province, "222424196003010011"}).status().code(),
+            StatusCode::kInvalidArgument);
   EXPECT_THAT(Audit(), IsEmpty());
 }
 

@@ -107,7 +107,8 @@ TEST_F(ImporterTest, RowsOfAHouseholdMayBeAnywhereAndHeadersMayBeEnglish) {
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("mixed.csv", rows)));
   EXPECT_EQ(s.households, 2);
   EXPECT_EQ((*store_->FindHousehold(ReadScope::WholeDatabase(), "H1"))->members.size(), 2u);
-  EXPECT_EQ((*store_->FindHousehold(ReadScope::WholeDatabase(), "H1"))->members[1].relationship, Relationship::kSpouse);
+  EXPECT_EQ((*store_->FindHousehold(ReadScope::WholeDatabase(), "H1"))->members[1].relationship,
+            Relationship::kSpouse);
 }
 
 TEST_F(ImporterTest, BrokenFilesAreErrorsAndLeaveTheStoreAsItWas) {

@@ -142,7 +142,8 @@ TEST_F(ScreeningRequestTest, AllowedMissingFeedLeavesItsRulesUndecidableNotFalse
   EXPECT_EQ(Undecidable(s, "JL-W-DROPOUT"), 2);
   EXPECT_EQ(Undecidable(s, "JL-W-MEDICAL"), 0);
   EXPECT_EQ(s.undecidable, 2);
-  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings, ws_->store().ListWarnings(ReadScope::WholeDatabase(), "H1"));
+  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings,
+                       ws_->store().ListWarnings(ReadScope::WholeDatabase(), "H1"));
   for (const Warning& w : warnings) EXPECT_NE(w.rule_id, "JL-W-DROPOUT");
 
   // With the roll present the same child warns, and the warning carries its rule's kind.

@@ -86,9 +86,13 @@ StatusOr<Statements*> SqliteStore::statements() {
   auto s = std::make_unique<Statements>();
   ASSIGN_OR_RETURN(s->find_region_exists, db_.Prepare("SELECT 1 FROM region WHERE code = ?1 LIMIT 1"));
   ASSIGN_OR_RETURN(s->find_household_id, db_.Prepare("SELECT id FROM household WHERE household_no = ?1"));
-  ASSIGN_OR_RETURN(s->find_household_in_scope,
-                   db_.Prepare("SELECT id FROM household WHERE household_no = ?1 AND village >= ?2 AND village < ?3"));
+  ASSIGN_OR_RETURN(
+      s->find_household_in_scope,
+      db_.Prepare("SELECT id FROM household WHERE household_no = ?1 AND village >= ?2 AND village < ?3"));
   ASSIGN_OR_RETURN(s->find_person_household,
+                   db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
+                               "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1"));
+  ASSIGN_OR_RETURN(s->find_person_household_in_scope,
                    db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
                                "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1 "
                                "AND h.village >= ?2 AND h.village < ?3"));
@@ -348,23 +352,27 @@ Status SqliteStore::ScanHouseholds(RegionCode scope, const std::function<Status(
 }
 
 StatusOr<std::optional<std::string>> SqliteStore::FindHouseholdOfPerson(const ReadScope& scope,
-                                                                       const IdNumber& id_number) {
+                                                                        const IdNumber& id_number) {
   ASSIGN_OR_RETURN(Statements * s, statements());
-  s->find_person_household.Bind(1, static_cast<int64_t>(id_number.Packed()));
-  BindScope(s->find_person_household, 2, scope);
-  StatusOr<bool> row = s->find_person_household.Step();
+  Stmt& find = s->find_person_household_in_scope;
+  find.Bind(1, static_cast<int64_t>(id_number.Packed()));
+  BindScope(find, 2, scope);
+  StatusOr<bool> row = find.Step();
   std::optional<std::string> household_no;
-  if (row.ok() && *row) household_no = s->find_person_household.Text(1);
-  s->find_person_household.Reset();
+  if (row.ok() && *row) household_no = find.Text(1);
+  find.Reset();
   if (!row.ok()) return row.status();
   return household_no;
 }
 
-StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(const ReadScope& scope, std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT e.kind, e.event_date, e.monitoring_type, "
-                                          "e.elimination_method, e.note FROM status_event e JOIN household h "
-                                          "ON h.id = e.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
-                                          "ORDER BY e.event_date, e.id"));
+StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(const ReadScope& scope,
+                                                                 std::string_view household_no) {
+  ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db_.Prepare("SELECT e.kind, e.event_date, e.monitoring_type, "
+                  "e.elimination_method, e.note FROM status_event e JOIN household h "
+                  "ON h.id = e.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                  "ORDER BY e.event_date, e.id"));
   stmt.Bind(1, household_no);
   BindScope(stmt, 2, scope);
   std::vector<StatusEvent> events;
@@ -385,7 +393,8 @@ StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(const ReadScope
   return events;
 }
 
-StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(const ReadScope& scope, std::string_view household_no) {
+StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(const ReadScope& scope,
+                                                                             std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt,
                    db_.Prepare("SELECT m.kind, m.start_date, m.end_date, m.content, m.funds_fen "
                                "FROM assistance_measure m JOIN household h ON h.id = m.household_id "
@@ -409,11 +418,14 @@ StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(con
   return measures;
 }
 
-StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(const ReadScope& scope, std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
-                                          "c.end_date FROM cadre_assignment c JOIN household h "
-                                          "ON h.id = c.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
-                                          "ORDER BY c.start_date, c.id"));
+StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(const ReadScope& scope,
+                                                                         std::string_view household_no) {
+  ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
+                  "c.end_date FROM cadre_assignment c JOIN household h "
+                  "ON h.id = c.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                  "ORDER BY c.start_date, c.id"));
   stmt.Bind(1, household_no);
   BindScope(stmt, 2, scope);
   std::vector<CadreAssignment> out;
@@ -433,7 +445,8 @@ StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(const R
   return out;
 }
 
-StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(const ReadScope& scope, std::string_view household_no) {
+StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(const ReadScope& scope,
+                                                         std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt,
                    db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
                                "w.evidence, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
@@ -475,19 +488,22 @@ AccountStore& SqliteStore::accounts() {
 }
 
 StatusOr<int64_t> SqliteStore::CountWarnings(const ReadScope& scope) {
-  return CountInScope("SELECT count(*) FROM warning w JOIN household h ON h.id = w.household_id "
-                      "WHERE h.village >= ?1 AND h.village < ?2",
-                      scope);
+  return CountInScope(
+      "SELECT count(*) FROM warning w JOIN household h ON h.id = w.household_id "
+      "WHERE h.village >= ?1 AND h.village < ?2",
+      scope);
 }
 
 StatusOr<RegistryCounts> SqliteStore::Counts(const ReadScope& scope) {
   RegistryCounts counts;
   ASSIGN_OR_RETURN(counts.regions, db_.QueryInt("SELECT count(*) FROM region"));
-  ASSIGN_OR_RETURN(counts.households,
-                   CountInScope("SELECT count(*) FROM household WHERE village >= ?1 AND village < ?2", scope));
-  ASSIGN_OR_RETURN(counts.persons, CountInScope("SELECT count(*) FROM person p JOIN household h "
-                                                "ON h.id = p.household_id WHERE h.village >= ?1 AND h.village < ?2",
-                                                scope));
+  ASSIGN_OR_RETURN(
+      counts.households,
+      CountInScope("SELECT count(*) FROM household WHERE village >= ?1 AND village < ?2", scope));
+  ASSIGN_OR_RETURN(counts.persons,
+                   CountInScope("SELECT count(*) FROM person p JOIN household h "
+                                "ON h.id = p.household_id WHERE h.village >= ?1 AND h.village < ?2",
+                                scope));
   return counts;
 }
 
@@ -506,13 +522,13 @@ StatusOr<std::vector<PersonHit>> SqliteStore::SearchPersonsByName(const ReadScop
   if (search.names.empty() || scope.empty()) return hits;
   std::string placeholders;
   for (size_t i = 0; i < search.names.size(); ++i) placeholders += fmt::format("{}?{}", i ? ", " : "", i + 5);
-  ASSIGN_OR_RETURN(Stmt stmt,
-                   db_.Prepare(fmt::format("SELECT h.household_no, h.village, p.seq, p.name, p.id_number, "
-                                           "p.relationship FROM person p JOIN household h ON h.id = p.household_id "
-                                           "WHERE p.name IN ({}) AND h.village >= ?1 AND h.village < ?2 "
-                                           "AND (h.household_no, p.seq) > (?3, ?4) "
-                                           "ORDER BY h.household_no, p.seq LIMIT {}",
-                                           placeholders, std::max<int64_t>(search.limit, 0))));
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare(fmt::format(
+                                  "SELECT h.household_no, h.village, p.seq, p.name, p.id_number, "
+                                  "p.relationship FROM person p JOIN household h ON h.id = p.household_id "
+                                  "WHERE p.name IN ({}) AND h.village >= ?1 AND h.village < ?2 "
+                                  "AND (h.household_no, p.seq) > (?3, ?4) "
+                                  "ORDER BY h.household_no, p.seq LIMIT {}",
+                                  placeholders, std::max<int64_t>(search.limit, 0))));
   BindScope(stmt, 1, scope);
   stmt.Bind(3, search.after_household_no);
   stmt.Bind(4, static_cast<int64_t>(search.after_seq));
@@ -524,7 +540,8 @@ StatusOr<std::vector<PersonHit>> SqliteStore::SearchPersonsByName(const ReadScop
     hit.household_no = stmt.Text(0);
     std::optional<RegionCode> village = RegionCode::FromValue(static_cast<uint64_t>(stmt.Int(1)));
     std::optional<IdNumber> id = IdNumber::Unpack(static_cast<uint64_t>(stmt.Int(4)));
-    if (!village || !id) return DataLossError(fmt::format("invalid stored person in household {}", hit.household_no));
+    if (!village || !id)
+      return DataLossError(fmt::format("invalid stored person in household {}", hit.household_no));
     hit.village = *village;
     hit.seq = static_cast<int32_t>(stmt.Int(2));
     hit.name = stmt.Text(3);

@@ -139,9 +139,10 @@ inline void BindScope(Stmt& stmt, int first, const ReadScope& scope) {
 
 struct Statements {
   Stmt find_region_exists;
-  Stmt find_household_id;        // every household, for writers
-  Stmt find_household_in_scope;  // ?1 household_no, [?2, ?3) village codes
-  Stmt find_person_household;
+  Stmt find_household_id;               // every household, for writers
+  Stmt find_household_in_scope;         // ?1 household_no, [?2, ?3) village codes
+  Stmt find_person_household;           // every household, for writers
+  Stmt find_person_household_in_scope;  // ?1 packed ID, [?2, ?3) village codes
   Stmt insert_household;
   Stmt update_household;
   Stmt delete_persons;
@@ -247,12 +248,14 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) override;
   StatusOr<std::vector<Region>> ListRegionsAllEditions(RegionCode scope) override;
   StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() override;
-  StatusOr<std::optional<Household>> FindHousehold(const ReadScope& scope, std::string_view household_no) override;
+  StatusOr<std::optional<Household>> FindHousehold(const ReadScope& scope,
+                                                   std::string_view household_no) override;
   StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const ReadScope& scope,
                                                              const IdNumber& id_number) override;
   StatusOr<std::vector<PersonHit>> SearchPersonsByName(const ReadScope& scope,
                                                        const PersonNameSearch& search) override;
-  StatusOr<std::vector<StatusEvent>> ListStatusEvents(const ReadScope& scope, std::string_view household_no) override;
+  StatusOr<std::vector<StatusEvent>> ListStatusEvents(const ReadScope& scope,
+                                                      std::string_view household_no) override;
   StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(const ReadScope& scope,
                                                                   std::string_view household_no) override;
   StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(const ReadScope& scope,

@@ -229,7 +229,7 @@ TEST_F(SqliteStoreTest, DrawsStoredBeforeSamplingRulesReadAsRuleOne) {
     ASSERT_OK(testing::SaveCensus(store->campaigns(), campaign_id, *RegionCode::Parse("222424")).status());
   }
   RawExec(path, "ALTER TABLE campaign_sample DROP COLUMN sampling_rule; " + std::string(kDropV9) +
-                    "DROP TABLE audit_log; " + "PRAGMA user_version = 7");
+                    "DROP TABLE audit_log; DROP INDEX person_name; " + "PRAGMA user_version = 7");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> old, store->campaigns().LoadSample(campaign_id));
