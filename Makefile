@@ -9,6 +9,8 @@ FUZZ_TARGETS := $(basename $(notdir $(wildcard fuzz/*_fuzz.cc src/server/*_fuzz.
 FUZZ_SECONDS ?= 15
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo
+# make demo ends by serving the demo database in the foreground; SERVE=0 stops before.
+SERVE      ?= 1
 
 .PHONY: all setup build build-asan build-fuzz fuzz lint test test-fast bench bench-screen bench-xlsx bench-coverage demo clean
 
@@ -82,7 +84,7 @@ bench-coverage: build
 	scripts/bench-coverage $(BUILD)
 
 demo: build
-	scripts/demo $(BUILD) $(SHARED) $(DEMO_DIR)
+	SERVE=$(SERVE) scripts/demo $(BUILD) $(SHARED) $(DEMO_DIR)
 
 clean:
 	rm -rf build $(DEMO_DIR)

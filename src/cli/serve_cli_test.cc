@@ -107,7 +107,20 @@ TEST(ServeCli, AnswersHealthAndStopsCleanlyOnSigterm) {
   jz::cli_testing::Result host = RunJingzhun("--lang en serve " + db + " --listen localhost:8080");
   EXPECT_EQ(host.exit_code, 3) << host.out;
   EXPECT_NE(host.out.find("must be an IP address"), std::string::npos) << host.out;
+  jz::cli_testing::Result proxy =
+      RunJingzhun("--lang en serve " + db + " --listen 127.0.0.1:0 --trusted-proxy nginx.local");
+  EXPECT_EQ(proxy.exit_code, 3) << proxy.out;
+  EXPECT_NE(proxy.out.find("--trusted-proxy must be an IP address (e.g. 127.0.0.1): nginx.local"),
+            std::string::npos)
+      << proxy.out;
   std::filesystem::remove_all(dir);
+}
+
+TEST(ServeCli, HelpNamesTheSessionOptions) {
+  jz::cli_testing::Result help = RunJingzhun("serve --help");
+  EXPECT_EQ(help.exit_code, 0) << help.out;
+  EXPECT_NE(help.out.find("--secure-cookies"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--trusted-proxy"), std::string::npos) << help.out;
 }
 
 TEST(ServeCli, RefusesAMissingDatabaseAndABadListenAddress) {

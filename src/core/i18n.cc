@@ -169,9 +169,17 @@ const ChineseConverter& Simplified2Traditional() {
   return *kConverter;
 }
 
+// The process-wide t2s converter, for search (names typed in either form).
+const ChineseConverter& Traditional2Simplified() {
+  static const ChineseConverter* const kConverter = new ChineseConverter("t2s.json");
+  return *kConverter;
+}
+
 }  // namespace
 
 std::string ToTraditional(std::string_view zh_hans) { return Simplified2Traditional().Convert(zh_hans); }
+
+std::string ToSimplified(std::string_view zh_hant) { return Traditional2Simplified().Convert(zh_hant); }
 
 bool TraditionalAvailable() { return Simplified2Traditional().available(); }
 

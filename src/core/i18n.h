@@ -71,6 +71,10 @@ class ChineseConverter {
 // Thread-safe; one process-wide converter is opened lazily and never closed.
 std::string ToTraditional(std::string_view zh_hans);
 
+// Returns `zh_hant` converted to simplified Chinese with OpenCC "t2s.json" ("張偉" → "张伟"),
+// for matching text typed in either form. Same behaviour and thread safety as ToTraditional().
+std::string ToSimplified(std::string_view zh_hant);
+
 // Returns whether ToTraditional() really converts (OpenCC "s2t.json" could be opened).
 // Opens the converter if that has not happened yet. Thread-safe.
 bool TraditionalAvailable();

@@ -262,6 +262,11 @@ inline constexpr uint64_t kMaxStaticFileBytes = uint64_t{64} << 20;
 // auditor reads a screen at a time, and keyset paging (after=) reaches the rest; 1,000 rows
 // bound the memory of one request whatever the filter.
 inline constexpr int64_t kAuditPageRowsDefault = 100;
+// Household search (app/registry/household_files.h, GET /households?q=): a page of hits, and
+// the longest query (a name, an ID number or a 户编号 is far shorter).
+inline constexpr int64_t kSearchPageRowsDefault = 20;
+inline constexpr int64_t kMaxSearchPageRows = 200;
+inline constexpr size_t kMaxSearchQueryBytes = 256;
 inline constexpr int64_t kMaxAuditPageRows = 1000;
 // Entries read per batch by audit verify: memory stays flat however long the chain grows.
 inline constexpr int64_t kAuditVerifyBatchRows = 4096;

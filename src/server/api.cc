@@ -4,7 +4,10 @@
 #include <cstdio>
 
 #include "app/health/health.h"
+#include "server/household_routes.h"
+#include "server/openapi_document.h"
 #include "server/problem.h"
+#include "server/session_auth.h"
 
 namespace jz::server {
 namespace {
@@ -30,6 +33,20 @@ Response Health(const std::string& db_path, const RouteContext& context) {
 void AddApiRoutes(const ApiOptions& options, Router& router) {
   router.Add(http::verb::get, "/api/v1/health",
              [db_path = options.db_path](const RouteContext& context) { return Health(db_path, context); });
+  if (!options.pool) return;
+  AddSessionRoutes(options, router);
+  AddHouseholdRoutes(options, router);
+  // The document is served to signed-in users only (SERVER.md): the API's shape is not public.
+  router.Add(http::verb::get, "/api/v1/openapi.json",
+             Authenticated(*options.pool, options.now_unix_s,
+                           [pool = options.pool](const RouteContext& c, const Caller&, Workspace&) {
+                             Response response{http::status::ok, c.request.version()};
+                             response.set(http::field::content_type, "application/json");
+                             response.body() = std::string(OpenApiDocument());
+                             SetApiHeaders(response);
+                             response.prepare_payload();
+                             return response;
+                           }));
 }
 
 }  // namespace jz::server

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <boost/asio/ip/address.hpp>
 #include <cstdio>
 #include <exception>
 
@@ -17,9 +18,29 @@ Response InternalProblem(const Request& request, Lang lang) {
                          lang, request.version());
 }
 
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace
 
-Response Dispatcher::operator()(const Request& request) const {
+std::string ClientAddress(const Request& request, const PeerInfo& peer, std::string_view trusted_proxy) {
+  if (trusted_proxy.empty() || peer.address != trusted_proxy) return peer.address;
+  std::string_view last_hop;
+  const auto [first, last] = request.equal_range("X-Forwarded-For");
+  for (auto field = first; field != last; ++field) {  // several headers: the last one's last hop
+    const std::string_view value = field->value();
+    const size_t comma = value.rfind(',');
+    last_hop = TrimSpaces(comma == std::string_view::npos ? value : value.substr(comma + 1));
+  }
+  boost::system::error_code ec;
+  const boost::asio::ip::address address = boost::asio::ip::make_address(std::string(last_hop), ec);
+  return ec || last_hop.empty() ? peer.address : address.to_string();
+}
+
+Response Dispatcher::operator()(const Request& request, const PeerInfo& peer) const {
   const Lang lang = NegotiateLang(request[http::field::accept_language]);
   try {
     StatusOr<RequestTarget> target = ParseRequestTarget(request.target());
@@ -28,7 +49,8 @@ Response Dispatcher::operator()(const Request& request) const {
           {http::status::bad_request, StatusCode::kInvalidArgument, target.status().message()}, lang,
           request.version());
     }
-    if (!target->segments.empty() && target->segments.front() == "api") return Api(request, *target, lang);
+    if (!target->segments.empty() && target->segments.front() == "api")
+      return Api(request, *target, lang, peer);
     if (web_.has_value() && request.method() == http::verb::get) return web_->Serve(*target, request, lang);
     return ProblemResponse(
         {http::status::not_found, StatusCode::kNotFound,
@@ -42,10 +64,12 @@ Response Dispatcher::operator()(const Request& request) const {
   }
 }
 
-Response Dispatcher::Api(const Request& request, const RequestTarget& target, Lang lang) const {
+Response Dispatcher::Api(const Request& request, const RequestTarget& target, Lang lang,
+                         const PeerInfo& peer) const {
   RouteMatch match = router_.Find(request.method(), target.segments);
   if (match.handler != nullptr) {
-    return (*match.handler)(RouteContext{request, target, std::move(match.params), lang});
+    return (*match.handler)(RouteContext{request, target, std::move(match.params), lang,
+                                         ClientAddress(request, peer, trusted_proxy_)});
   }
   if (match.allowed.empty()) {
     return ProblemResponse(

@@ -8,6 +8,8 @@
 #define JZ_SERVER_DISPATCH_H_
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "server/http_types.h"
 #include "server/router.h"
@@ -15,20 +17,29 @@
 
 namespace jz::server {
 
+// The client's address for RouteContext::client_address: the peer's, except when the peer
+// is `trusted_proxy` (an IP literal; empty: none is trusted), which speaks for the client
+// in X-Forwarded-For: then the last hop of that header (the address the proxy itself saw;
+// earlier hops are the client's say and could be anything), when it is an IP literal. Any
+// other peer's X-Forwarded-For is ignored, so a client cannot pick its own address.
+std::string ClientAddress(const Request& request, const PeerInfo& peer, std::string_view trusted_proxy);
+
 class Dispatcher {
  public:
   // `web`: the built UI, or none (then every path outside /api/ answers 404).
-  Dispatcher(Router router, std::optional<StaticFiles> web)
-      : router_(std::move(router)), web_(std::move(web)) {}
+  // `trusted_proxy`: see ClientAddress().
+  Dispatcher(Router router, std::optional<StaticFiles> web, std::string trusted_proxy = {})
+      : router_(std::move(router)), web_(std::move(web)), trusted_proxy_(std::move(trusted_proxy)) {}
 
   // Never throws.
-  Response operator()(const Request& request) const;
+  Response operator()(const Request& request, const PeerInfo& peer) const;
 
  private:
-  Response Api(const Request& request, const RequestTarget& target, Lang lang) const;
+  Response Api(const Request& request, const RequestTarget& target, Lang lang, const PeerInfo& peer) const;
 
   Router router_;
   std::optional<StaticFiles> web_;
+  std::string trusted_proxy_;
 };
 
 }  // namespace jz::server

@@ -55,6 +55,15 @@ struct Connection {
   // Every member is used on the connection's strand only.
 };
 
+// The peer's address as text; an IPv4 client of a dual-stack IPv6 socket ("::ffff:1.2.3.4")
+// is named by its IPv4 address, as the sign-in throttle and the audit expect.
+std::string PeerAddress(const asio::ip::address& address) {
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string();
+  }
+  return address.to_string();
+}
+
 int ThreadCount(int requested) {
   if (requested > 0) return requested;
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -249,6 +258,10 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
     co_await RefuseAndClose(*conn, std::move(refusal));
     co_return;
   }
+  PeerInfo peer;
+  beast::error_code peer_ec;
+  const tcp::endpoint remote = conn->stream.socket().remote_endpoint(peer_ec);
+  if (!peer_ec) peer.address = PeerAddress(remote.address());
   beast::flat_buffer buffer;
   while (!stopping_) {
     if (buffer.size() == 0 && !co_await AwaitRequest(*conn, buffer)) break;
@@ -264,7 +277,7 @@ asio::awaitable<void> HttpServer::Impl::Session(std::shared_ptr<Connection> conn
     }
     const Request& request = parser.get();
     bool written = false;
-    Response response = handler_(request);
+    Response response = handler_(request, peer);
     // After the handler: a shutdown begun while it ran closes this connection after the answer.
     const bool keep_alive = request.keep_alive() && !stopping_;
     co_await Answer(*conn, std::move(response), keep_alive, &written);

@@ -5,6 +5,7 @@
 
 #include <boost/beast/http.hpp>
 #include <functional>
+#include <string>
 
 namespace jz::server {
 
@@ -13,10 +14,15 @@ namespace http = boost::beast::http;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
+// The other end of the connection a request came on.
+struct PeerInfo {
+  std::string address = {};  // the TCP peer's IP address: "127.0.0.1", "::1"
+};
+
 // Turns one parsed request into its response. Called on the connection's strand, possibly
 // on several threads at once for different connections, so it must be thread-safe. It
 // never throws: Dispatch() (dispatch.h) catches what a handler throws and answers 500.
-using RequestHandler = std::function<Response(const Request&)>;
+using RequestHandler = std::function<Response(const Request&, const PeerInfo&)>;
 
 }  // namespace jz::server
 

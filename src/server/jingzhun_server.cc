@@ -1,8 +1,11 @@
 // Assembly of the Jingzhun server (jingzhun_server.h).
 #include "server/jingzhun_server.h"
 
+#include <algorithm>
+#include <boost/asio/ip/address.hpp>
 #include <charconv>
 #include <optional>
+#include <thread>
 
 #include "app/health/health.h"
 #include "server/api.h"
@@ -37,11 +40,30 @@ StatusOr<std::unique_ptr<HttpServer>> NewJingzhunServer(const ServeRequest& requ
   if (!request.web_dir.empty()) {
     ASSIGN_OR_RETURN(web, StaticFiles::Open(request.web_dir));
   }
+  std::string trusted_proxy;  // normalised, as the peer's address is written
+  if (!request.trusted_proxy.empty()) {
+    boost::system::error_code ec;
+    trusted_proxy = boost::asio::ip::make_address(request.trusted_proxy, ec).to_string();
+    if (ec) {
+      return InvalidArgumentError(Bilingual("--trusted-proxy 应为 IP 地址（如 127.0.0.1）：{}",
+                                            "--trusted-proxy must be an IP address (e.g. 127.0.0.1): {}",
+                                            request.trusted_proxy));
+    }
+  }
+  // One workspace per server thread: a request thread never waits for another's.
+  const int threads = request.threads > 0
+                          ? request.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   Router router;
-  AddApiRoutes({.db_path = request.db_path}, router);
-  auto dispatcher = std::make_shared<const Dispatcher>(std::move(router), std::move(web));
+  AddApiRoutes(
+      {.db_path = request.db_path,
+       .pool = std::make_shared<WorkspacePool>(WorkspaceOptions{.db_path = request.db_path}, threads),
+       .secure_cookies = request.secure_cookies},
+      router);
+  auto dispatcher = std::make_shared<const Dispatcher>(std::move(router), std::move(web), trusted_proxy);
   ServerOptions options{.address = address.host, .port = address.port, .threads = request.threads};
-  return std::make_unique<HttpServer>(options, [dispatcher](const Request& r) { return (*dispatcher)(r); });
+  return std::make_unique<HttpServer>(
+      options, [dispatcher](const Request& r, const PeerInfo& peer) { return (*dispatcher)(r, peer); });
 }
 
 }  // namespace jz::server

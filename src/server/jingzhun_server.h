@@ -18,6 +18,8 @@ struct ServeRequest {
   std::string listen = "127.0.0.1:8080";  // host:port, [v6]:port; port 0 = ephemeral
   std::string web_dir = {};               // empty: no web UI
   int threads = 0;                        // 0: one per core
+  bool secure_cookies = false;            // the session cookie gets Secure (behind TLS)
+  std::string trusted_proxy = {};         // an IP literal whose X-Forwarded-For is believed
 };
 
 struct ListenAddress {

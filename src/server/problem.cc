@@ -60,13 +60,14 @@ std::string MessageIn(std::string_view bilingual, Lang lang) {
 }
 
 Response ProblemResponse(const Problem& problem, Lang lang, unsigned http_version) {
-  const nlohmann::json body = {
+  nlohmann::json body = {
       {"type", "about:blank"},
       {"title", std::string(http::obsolete_reason(problem.status))},
       {"status", static_cast<unsigned>(problem.status)},
       {"code", std::string(StatusCodeName(problem.code))},
       {"detail", MessageIn(problem.detail, lang)},
   };
+  if (!problem.reason.empty()) body["reason"] = problem.reason;
   Response response = JsonResponse(body, http_version, problem.status);
   response.set(http::field::content_type, "application/problem+json");
   response.set(http::field::content_language, std::string(LangTag(lang)));

@@ -34,6 +34,10 @@ struct Problem {
   http::status status = http::status::internal_server_error;
   StatusCode code = StatusCode::kInternal;
   std::string detail = {};  // a Bilingual() message
+  // A finer, stable reason where one status and code cover several cases a client must tell
+  // apart (e.g. "CSRF_TOKEN_INVALID" and "PASSWORD_CHANGE_REQUIRED", both 403): written as
+  // the extension member "reason" (RFC 9457 §3.2) when not empty.
+  std::string reason = {};
 };
 
 // The problem+json response for `problem` in `lang`, with the API's headers (SetApiHeaders).

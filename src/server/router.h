@@ -23,13 +23,16 @@
 
 namespace jz::server {
 
-// What a handler sees: the request, its decoded target, the pattern's parameters and the
-// negotiated language.
+// What a handler sees: the request, its decoded target, the pattern's parameters, the
+// negotiated language and the client's address.
 struct RouteContext {
   const Request& request;
   const RequestTarget& target;
   std::vector<std::pair<std::string, std::string>> params;
   Lang lang = Lang::kZhHans;
+  // The client's IP address ("127.0.0.1", "::1"): the TCP peer's, or the last hop of
+  // X-Forwarded-For when the peer is the trusted proxy (Dispatcher). For throttling and audit.
+  std::string client_address = {};
 
   // The value of pattern parameter `name` ("{household_no}"); empty when the pattern has none.
   std::string_view Param(std::string_view name) const;

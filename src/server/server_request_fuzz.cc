@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(data, size), ec);
   if (ec || !parser.is_done()) return 0;
-  const jz::server::Response response = TheDispatcher()(parser.get());
+  const jz::server::Response response = TheDispatcher()(parser.get(), {.address = "127.0.0.1"});
   const status s = response.result();
   JZ_FUZZ_CHECK(s == status::ok || s == status::bad_request || s == status::not_found ||
                 s == status::method_not_allowed);

@@ -103,8 +103,8 @@ class ServerTest : public ::testing::Test {
     auto dispatcher = std::make_shared<const Dispatcher>(std::move(router), std::move(files));
     options.port = 0;
     options.threads = 2;
-    server_ =
-        std::make_unique<HttpServer>(options, [dispatcher](const Request& r) { return (*dispatcher)(r); });
+    server_ = std::make_unique<HttpServer>(
+        options, [dispatcher](const Request& r, const PeerInfo& p) { return (*dispatcher)(r, p); });
     ASSERT_OK(server_->Start());
   }
   uint16_t port() const { return server_->port(); }
@@ -303,13 +303,15 @@ TEST_F(StaticFilesTest, RefusesTraversalSymlinkEscapeAndListings) {
 
 TEST_F(ServerTest, StartRefusesATakenPortABadAddressAndTooManyThreads) {
   Start();
-  HttpServer taken({.port = port()}, [](const Request&) { return Response(); });
+  HttpServer taken({.port = port()}, [](const Request&, const PeerInfo&) { return Response(); });
   Status busy = taken.Start();
   EXPECT_EQ(busy.code(), StatusCode::kUnavailable);
   EXPECT_THAT(busy.message(), ::testing::HasSubstr(fmt::format("cannot listen on 127.0.0.1:{}", port())));
-  HttpServer named({.address = "localhost", .port = 0}, [](const Request&) { return Response(); });
+  HttpServer named({.address = "localhost", .port = 0},
+                   [](const Request&, const PeerInfo&) { return Response(); });
   EXPECT_EQ(named.Start().code(), StatusCode::kInvalidArgument);
-  HttpServer greedy({.port = 0, .threads = kMaxThreads + 1}, [](const Request&) { return Response(); });
+  HttpServer greedy({.port = 0, .threads = kMaxThreads + 1},
+                    [](const Request&, const PeerInfo&) { return Response(); });
   EXPECT_EQ(greedy.Start().code(), StatusCode::kInvalidArgument);
 }
 

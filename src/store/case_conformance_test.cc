@@ -91,13 +91,13 @@ TEST_P(StoreConformance, CaseTransitionUpdatesRowAppendsEventAndHouseholdAtomica
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].seq, 2);
   EXPECT_EQ(events[1].notice_end, D(2024, 1, 14));
-  const Household h = store->FindHousehold("H2").value().value();
+  const Household h = store->FindHousehold(ReadScope::WholeDatabase(), "H2").value().value();
   EXPECT_EQ(h.type, HouseholdType::kMonitored);
   EXPECT_EQ(h.risk_identified, D(2024, 1, 19));
   ASSERT_OK_AND_ASSIGN(auto measures, store->cases().ListCaseMeasures(id));
   ASSERT_EQ(measures.size(), 1u);
   EXPECT_EQ(measures[0].funds, Money::FromYuan(500));
-  EXPECT_EQ(store->ListStatusEvents("H2")->size(), 1u);
+  EXPECT_EQ(store->ListStatusEvents(ReadScope::WholeDatabase(), "H2")->size(), 1u);
 
   // The same step again: the stored state is no longer kLead, nothing is written.
   EXPECT_STATUS(store->cases().ApplyTransition(t), StatusCode::kAborted, "changed state");
@@ -157,7 +157,7 @@ TEST_P(StoreConformance, CaseIncomeChecksVisitsAndCadresAreKept) {
   EXPECT_EQ(last.at("H1"), D(2024, 4, 1));
 
   ASSERT_OK(store->cases().AssignCadre({"H2", "赵刚", "县农业局", "科员", "", D(2024, 2, 1), {}}));
-  EXPECT_EQ(store->ListCadreAssignments("H2")->back().cadre_name, "赵刚");
+  EXPECT_EQ(store->ListCadreAssignments(ReadScope::WholeDatabase(), "H2")->back().cadre_name, "赵刚");
 }
 
 TEST_P(StoreConformance, CaseListsCasesByScopeStateAndWarningsByPeriod) {

@@ -2,6 +2,9 @@
 // embedded default; PostgreSQL will implement the same interface, and one conformance
 // suite (store_conformance_test.cc) runs against every back end.
 //
+// Region scope: every read that returns registry data takes a ReadScope (core/read_scope.h)
+// and sees nothing outside it; a household outside the scope answers exactly as a missing one.
+//
 // Thread safety: a Store and its writers are used from one thread at a time.
 #ifndef JZ_STORE_STORE_H_
 #define JZ_STORE_STORE_H_
@@ -15,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/read_scope.h"
 #include "core/registry.h"
 #include "core/status.h"
 #include "store/account_store.h"
@@ -28,11 +32,31 @@ namespace jz {
 // What one Upsert did.
 enum class UpsertOutcome : uint8_t { kInserted, kUpdated, kUnchanged };
 
-// Registry sizes, for summaries.
+// Registry sizes, for summaries. `regions` counts every loaded region (public codes, not
+// registry data); households and persons only those inside the scope asked for.
 struct RegistryCounts {
   int64_t regions = 0;
   int64_t households = 0;
   int64_t persons = 0;
+};
+
+// One person a name search found.
+struct PersonHit {
+  std::string household_no;
+  RegionCode village;
+  int32_t seq = 0;  // the person's place in the household, as stored
+  std::string name;
+  IdNumber id_number;
+  Relationship relationship = Relationship::kHead;
+};
+
+// Persons whose name is exactly one of `names` (the caller gives the spellings to accept: as
+// typed, Simplified and Traditional), ordered by (户编号, seq), after the keyset cursor.
+struct PersonNameSearch {
+  std::vector<std::string> names;
+  std::string after_household_no = {};  // "": from the start
+  int32_t after_seq = -1;
+  int64_t limit = 50;
 };
 
 // One unit of work: every write through it is a single transaction, made durable by
@@ -88,17 +112,27 @@ class Store {
   // Starts a unit of work. Only one writer may be open at a time.
   virtual StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() = 0;
 
-  // The household with `household_no`, members ordered as stored, or nullopt.
-  virtual StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) = 0;
-  // The household that has a member with `id_number`, or nullopt.
-  virtual StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) = 0;
-  virtual StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) = 0;
-  virtual StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(std::string_view household_no) = 0;
-  virtual StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(std::string_view household_no) = 0;
+  // The household with `household_no` inside `scope`, members ordered as stored, or nullopt.
+  virtual StatusOr<std::optional<Household>> FindHousehold(const ReadScope& scope,
+                                                           std::string_view household_no) = 0;
+  // The household inside `scope` that has a member with `id_number`, or nullopt.
+  virtual StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const ReadScope& scope,
+                                                                     const IdNumber& id_number) = 0;
+  // Persons inside `scope` by name (PersonNameSearch), at most search.limit.
+  virtual StatusOr<std::vector<PersonHit>> SearchPersonsByName(const ReadScope& scope,
+                                                               const PersonNameSearch& search) = 0;
+  // A household's history; empty when the household is outside `scope` or missing.
+  virtual StatusOr<std::vector<StatusEvent>> ListStatusEvents(const ReadScope& scope,
+                                                              std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(const ReadScope& scope,
+                                                                          std::string_view household_no) = 0;
+  virtual StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(const ReadScope& scope,
+                                                                      std::string_view household_no) = 0;
 
-  virtual StatusOr<RegistryCounts> Counts() = 0;
-  virtual StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) = 0;
-  virtual StatusOr<int64_t> CountWarnings() = 0;
+  virtual StatusOr<RegistryCounts> Counts(const ReadScope& scope) = 0;
+  virtual StatusOr<std::vector<Warning>> ListWarnings(const ReadScope& scope,
+                                                      std::string_view household_no) = 0;
+  virtual StatusOr<int64_t> CountWarnings(const ReadScope& scope) = 0;
 
   // Calls `visit` once per household inside `scope` (members and years filled), in
   // storage order; stops at and returns the first error `visit` returns. This is the bulk

@@ -76,10 +76,10 @@ TEST_P(StoreConformance, HouseholdRoundTripsExactly) {
   ASSERT_OK_AND_ASSIGN(UpsertOutcome outcome, writer->Upsert(h));
   EXPECT_EQ(outcome, UpsertOutcome::kInserted);
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(ReadScope::WholeDatabase(), h.household_no));
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(*loaded, h);
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.households, 1);
   EXPECT_EQ(counts.persons, 3);
 }
@@ -108,7 +108,7 @@ TEST_P(StoreConformance, UnknownFieldsRoundTripAsUnknownAndKnownFalseAsFalse) {
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
   ASSERT_OK(writer->Upsert(h).status());
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(ReadScope::WholeDatabase(), h.household_no));
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(*loaded, h);
   EXPECT_EQ(loaded->members[0].medical_insured, std::nullopt);
@@ -140,9 +140,9 @@ TEST_P(StoreConformance, SecondIdenticalUpsertChangesNothing) {
   EXPECT_EQ(outcome, UpsertOutcome::kUpdated);
   EXPECT_EQ(previous, h) << "the update hands back the household as it was stored";
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(h.household_no));
+  ASSERT_OK_AND_ASSIGN(auto loaded, store->FindHousehold(ReadScope::WholeDatabase(), h.household_no));
   EXPECT_EQ(*loaded, changed);
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.persons, 1);
 }
 
@@ -173,7 +173,8 @@ TEST_P(StoreConformance, PersonIsNeverSilentlyMovedToAnotherHousehold) {
   // The message names the person by masked ID only.
   EXPECT_EQ(result.status().message().find(a.members[1].id_number.ToString()), std::string::npos);
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto owner, store->FindHouseholdOfPerson(a.members[1].id_number));
+  ASSERT_OK_AND_ASSIGN(auto owner,
+                       store->FindHouseholdOfPerson(ReadScope::WholeDatabase(), a.members[1].id_number));
   EXPECT_EQ(owner, a.household_no);
 }
 
@@ -185,7 +186,7 @@ TEST_P(StoreConformance, UncommittedWriterLeavesStoreUnchanged) {
     ASSERT_OK(writer->Upsert(TestHousehold("2224241002050001", 2)));
     ASSERT_OK(writer->Upsert(TestHousehold("2224241002050002", 2, 10)));
   }  // dropped without Commit
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.households, 0);
   EXPECT_EQ(counts.persons, 0);
   ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());  // a new writer may open
@@ -238,14 +239,14 @@ TEST_P(StoreConformance, EventsMeasuresAndCadresAreKeptInOrder) {
   EXPECT_STATUS(writer->AddStatusEvent({"nope", StatusEventKind::kExited, Date(), {}, {}, ""}),
                 StatusCode::kNotFound, "nope");
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto events, store->ListStatusEvents(no));
+  ASSERT_OK_AND_ASSIGN(auto events, store->ListStatusEvents(ReadScope::WholeDatabase(), no));
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[0], identified);
   EXPECT_EQ(events[2], monitored);
-  ASSERT_OK_AND_ASSIGN(auto measures, store->ListAssistanceMeasures(no));
+  ASSERT_OK_AND_ASSIGN(auto measures, store->ListAssistanceMeasures(ReadScope::WholeDatabase(), no));
   ASSERT_EQ(measures.size(), 1u);
   EXPECT_EQ(measures[0], measure);
-  ASSERT_OK_AND_ASSIGN(auto cadres, store->ListCadreAssignments(no));
+  ASSERT_OK_AND_ASSIGN(auto cadres, store->ListCadreAssignments(ReadScope::WholeDatabase(), no));
   ASSERT_EQ(cadres.size(), 1u);
   EXPECT_EQ(cadres[0], cadre);
 }
@@ -297,6 +298,55 @@ TEST_P(StoreConformance, ScanVisitsEveryHouseholdInScopeWithMembersAndYears) {
 namespace jz {
 namespace {
 
+// Every registry read answers for its scope only: a household in the other village reads as
+// missing, its events as none, and counts and name hits leave it out.
+TEST_P(StoreConformance, RegistryReadsSeeOnlyTheirScope) {
+  auto store = Open();
+  ASSERT_OK(testing::LoadTestRegions(*store));
+  Household here = testing::TestHousehold("2224241002050001", 2, 0);
+  Household there = testing::TestHousehold("2224241002060001", 1, 10);
+  there.village = *RegionCode::Parse("222424100206");
+  ASSERT_OK_AND_ASSIGN(auto writer, store->BeginWrite());
+  ASSERT_OK(writer->Upsert(here));
+  ASSERT_OK(writer->Upsert(there));
+  ASSERT_OK(writer->AddStatusEvent(
+      {there.household_no, StatusEventKind::kExited, *Date::FromYmd(2019, 12, 20), {}, {}, ""}));
+  ASSERT_OK(writer->Commit());
+  const ReadScope village = ReadScope::Within(here.village);
+  ASSERT_OK_AND_ASSIGN(auto found, store->FindHousehold(village, here.household_no));
+  EXPECT_EQ(found, here);
+  ASSERT_OK_AND_ASSIGN(auto outside, store->FindHousehold(village, there.household_no));
+  EXPECT_FALSE(outside.has_value());
+  ASSERT_OK_AND_ASSIGN(auto of_person, store->FindHouseholdOfPerson(village, there.members[0].id_number));
+  EXPECT_FALSE(of_person.has_value());
+  ASSERT_OK_AND_ASSIGN(auto events, store->ListStatusEvents(village, there.household_no));
+  EXPECT_TRUE(events.empty());
+  ASSERT_OK_AND_ASSIGN(auto counted, store->Counts(village));
+  EXPECT_EQ(counted.households, 1);
+  EXPECT_EQ(counted.persons, 2);
+  ASSERT_OK_AND_ASSIGN(auto nothing, store->Counts(ReadScope::Nothing()));
+  EXPECT_EQ(nothing.households, 0);
+  EXPECT_EQ(nothing.persons, 0);
+  ASSERT_OK_AND_ASSIGN(auto none, store->FindHousehold(ReadScope::Nothing(), here.household_no));
+  EXPECT_FALSE(none.has_value());
+  // Both households' heads are called 金成浩.
+  PersonNameSearch search{.names = {"金成浩", "金成皓"}};
+  ASSERT_OK_AND_ASSIGN(auto county_hits,
+                       store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("222424")), search));
+  ASSERT_EQ(county_hits.size(), 2u);
+  EXPECT_EQ(county_hits[0].household_no, here.household_no);
+  EXPECT_EQ(county_hits[0].id_number, here.members[0].id_number);
+  EXPECT_EQ(county_hits[1].village, there.village);
+  ASSERT_OK_AND_ASSIGN(auto village_hits, store->SearchPersonsByName(village, search));
+  ASSERT_EQ(village_hits.size(), 1u);
+  search.after_household_no = here.household_no;
+  search.after_seq = 0;
+  ASSERT_OK_AND_ASSIGN(auto after,
+                       store->SearchPersonsByName(ReadScope::Within(*RegionCode::Parse("22")), search));
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].household_no, there.household_no);
+}
+
 TEST_P(StoreConformance, WarningsAreUniquePerHouseholdRulePeriodAndPerson) {
   auto store = Open();
   ASSERT_OK(testing::LoadTestRegions(*store));
@@ -319,10 +369,10 @@ TEST_P(StoreConformance, WarningsAreUniquePerHouseholdRulePeriodAndPerson) {
   EXPECT_STATUS(writer->AddWarning(Warning{"nope", "R", "2024-12", "", "1", Date(), ""}),
                 StatusCode::kNotFound, "nope");
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(auto stored, store->ListWarnings("A"));
+  ASSERT_OK_AND_ASSIGN(auto stored, store->ListWarnings(ReadScope::WholeDatabase(), "A"));
   ASSERT_EQ(stored.size(), 3u);
   EXPECT_EQ(stored[1], w);  // ordered by period, rule, person: DISABILITY comes first
-  ASSERT_OK_AND_ASSIGN(int64_t count, store->CountWarnings());
+  ASSERT_OK_AND_ASSIGN(int64_t count, store->CountWarnings(ReadScope::WholeDatabase()));
   EXPECT_EQ(count, 3);
 }
 

@@ -142,6 +142,11 @@ struct SignInResult {
 // PermissionDenied saying why for a right password on a disabled, expired or unused account.
 [[nodiscard]] StatusOr<SignInResult> SignIn(Workspace& ws, const SignInRequest& request);
 
+// The seconds `request` (username and client address at now_unix_s) must still wait before
+// SignIn tries it, 0 when it is not throttled: the server's Retry-After after an Unavailable
+// from SignIn (0 there means the Unavailable was the database's, not throttling). Reads only.
+[[nodiscard]] StatusOr<int64_t> SignInRetryAfterSeconds(Workspace& ws, const SignInRequest& request);
+
 struct SessionRequest {
   std::string token;
   int64_t now_unix_s = 0;

@@ -34,10 +34,16 @@ int64_t WaitSeconds(int64_t failures, int64_t free) {
   return std::min<int64_t>(int64_t{1} << doublings, kSignInMaxDelaySeconds);
 }
 
-Status CheckWait(const FailureCount& count, int64_t free, int64_t now) {
+// The seconds still to wait after `count` (0: none).
+int64_t SecondsLeft(const FailureCount& count, int64_t free, int64_t now) {
   const int64_t wait = WaitSeconds(count.failures, free);
-  const int64_t left = count.last_failure_unix_s + wait - now;
-  if (wait == 0 || left <= 0) return OkStatus();
+  if (wait == 0) return 0;
+  return std::max<int64_t>(0, count.last_failure_unix_s + wait - now);
+}
+
+Status CheckWait(const FailureCount& count, int64_t free, int64_t now) {
+  const int64_t left = SecondsLeft(count, free, now);
+  if (left == 0) return OkStatus();
   return UnavailableError(
       Bilingual("登录失败次数过多，请 {} 秒后再试", "too many failed sign-ins; try again in {} s", left));
 }
@@ -125,6 +131,17 @@ StatusOr<SignInResult> SignIn(Workspace& ws, const SignInRequest& request) {
   }
   RETURN_IF_ERROR(CheckUsable(accounts, *account, request));
   return OpenSession(accounts, *account, request);
+}
+
+StatusOr<int64_t> SignInRetryAfterSeconds(Workspace& ws, const SignInRequest& request) {
+  AccountStore& accounts = ws.store().accounts();
+  ASSIGN_OR_RETURN(FailureCount by_address,
+                   accounts.AddressFailuresSince(request.client_address,
+                                                 request.now_unix_s - kSignInAddressWindowSeconds));
+  ASSIGN_OR_RETURN(FailureCount by_name,
+                   accounts.ConsecutiveFailures(internal::NormalizeUsername(request.username)));
+  return std::max(SecondsLeft(by_address, kSignInAddressFreeFailures, request.now_unix_s),
+                  SecondsLeft(by_name, kSignInFreeFailures, request.now_unix_s));
 }
 
 StatusOr<SessionInfo> ValidateSession(Workspace& ws, const SessionRequest& request) {

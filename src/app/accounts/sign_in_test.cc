@@ -63,6 +63,22 @@ TEST_F(AccountsTest, FailuresGrowTheWaitAndLockTheAccount) {
   (void)a;
 }
 
+TEST_F(AccountsTest, RetryAfterTellsTheSecondsLeftOfTheWait) {
+  ASSERT_OK(AddUser(*ws_, Request("wangwu")));
+  auto retry_after = [this](const std::string& name, int64_t now) {
+    StatusOr<int64_t> wait = SignInRetryAfterSeconds(*ws_, {name, "", "10.0.0.1", now});
+    return wait.ok() ? *wait : -1;
+  };
+  EXPECT_EQ(retry_after("wangwu", kNow), 0);
+  for (int i = 0; i < 3; ++i) (void)SignInAs("wangwu", "wrong password!", kNow);  // free failures
+  EXPECT_EQ(retry_after("WangWu", kNow), 1);
+  (void)SignInAs("wangwu", "wrong password!", kNow + 1);  // the 4th failure: 2 s from now on
+  EXPECT_EQ(retry_after("wangwu", kNow + 1), 2);
+  EXPECT_EQ(retry_after("wangwu", kNow + 2), 1);
+  EXPECT_EQ(retry_after("wangwu", kNow + 3), 0);
+  EXPECT_EQ(retry_after("other", kNow), 0);
+}
+
 TEST_F(AccountsTest, AnUnknownNameIsThrottledAndLockedLikeAKnownOne) {
   for (int i = 0; i < kSignInLockFailures; ++i) {
     (void)SignInAs("ghost", "wrong password!", kNow + i * 100'000);

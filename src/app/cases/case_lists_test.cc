@@ -26,7 +26,7 @@ TEST_F(CasesTest, HistoryOnlyGrows) {
 
 TEST_F(CasesTest, SummaryCountsStatesAndOverdueLeadsPerRegion) {
   {  // H3 lives in the neighbouring village
-    Household h3 = store_->FindHousehold("H3").value().value();
+    Household h3 = store_->FindHousehold(ReadScope::WholeDatabase(), "H3").value().value();
     h3.village = *RegionCode::Parse("222424100206");
     ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());
     ASSERT_OK(writer->Upsert(h3).status());
@@ -207,7 +207,7 @@ TEST_F(CasesTest, PublicNoticeShowsTheProcedureButNoPersonalData) {
                            "2024-01-07 至 2024-01-11（共 5 天）"}) {
     EXPECT_THAT(text, HasSubstr(part));
   }
-  const Household h = store_->FindHousehold("H1").value().value();
+  const Household h = store_->FindHousehold(ReadScope::WholeDatabase(), "H1").value().value();
   EXPECT_OK(CheckNoticePrivacy(text, h));
   EXPECT_THAT(text, Not(HasSubstr(h.phone)));
   EXPECT_THAT(text, Not(HasSubstr("长期慢性病")));

@@ -79,7 +79,8 @@ StatusOr<std::vector<UnvisitedHousehold>> ListUnvisited(Store& store, RegionCode
     UnvisitedHousehold u;
     if (auto it = last.find(c.household_no); it != last.end()) u.last_visit = it->second;
     if (u.last_visit && as_of.days() - u.last_visit->days() <= days) continue;
-    ASSIGN_OR_RETURN(std::vector<CadreAssignment> cadres, store.ListCadreAssignments(c.household_no));
+    ASSIGN_OR_RETURN(std::vector<CadreAssignment> cadres,
+                     store.ListCadreAssignments(ReadScope::WholeDatabase(), c.household_no));
     std::optional<Date> start;
     for (const CadreAssignment& a : cadres) {
       if (a.start > as_of || (a.end && *a.end < as_of) || (start && a.start < *start)) continue;

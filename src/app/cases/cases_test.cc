@@ -19,7 +19,7 @@ TEST_F(CasesTest, FullLifecycleKeepsEveryStepAndUpdatesTheRegistry) {
   EXPECT_EQ(State(id), CaseState::kVerified);
   ASSERT_OK(Service("王县长").Include(id, Inclusion()));
   EXPECT_EQ(State(id), CaseState::kIncluded);
-  const Household included = store_->FindHousehold("H1").value().value();
+  const Household included = store_->FindHousehold(ReadScope::WholeDatabase(), "H1").value().value();
   EXPECT_EQ(included.monitoring_type, MonitoringType::kUnstableExited);
   EXPECT_EQ(included.risk_identified, D(2024, 1, 15));
   EXPECT_EQ(included.type, HouseholdType::kExited) << "a 脱贫户 stays a 脱贫户";
@@ -49,9 +49,9 @@ TEST_F(CasesTest, FullLifecycleKeepsEveryStepAndUpdatesTheRegistry) {
   EXPECT_EQ(d.measures.size(), 2u);
   EXPECT_EQ(d.c.method, RiskEliminationMethod::kByAssistance);
   EXPECT_EQ(d.c.closed_date, D(2024, 8, 30));
-  const Household eliminated = store_->FindHousehold("H1").value().value();
+  const Household eliminated = store_->FindHousehold(ReadScope::WholeDatabase(), "H1").value().value();
   EXPECT_EQ(eliminated.risk_eliminated, D(2024, 8, 30));
-  ASSERT_OK_AND_ASSIGN(auto status_events, store_->ListStatusEvents("H1"));
+  ASSERT_OK_AND_ASSIGN(auto status_events, store_->ListStatusEvents(ReadScope::WholeDatabase(), "H1"));
   ASSERT_EQ(status_events.size(), 2u);
   EXPECT_EQ(status_events[0].kind, StatusEventKind::kMonitored);
   EXPECT_EQ(status_events[1].kind, StatusEventKind::kRiskEliminated);
@@ -63,7 +63,7 @@ TEST_F(CasesTest, OrdinaryFarmHouseholdBecomesMonitoredHousehold) {
   const int64_t id = Open("H2");
   ASSERT_OK(Service().Verify(id, D(2024, 1, 4), "入户核实"));
   ASSERT_OK(Service().Include(id, Inclusion(MonitoringType::kMarginal)));
-  EXPECT_EQ(store_->FindHousehold("H2").value()->type, HouseholdType::kMonitored);
+  EXPECT_EQ(store_->FindHousehold(ReadScope::WholeDatabase(), "H2").value()->type, HouseholdType::kMonitored);
 }
 
 TEST_F(CasesTest, WrongStateIsRefusedNamingStateAndAllowedSteps) {
@@ -216,7 +216,7 @@ TEST_F(CasesTest, EliminationByAssistanceNeedsAMeasureNaturalEliminationDoesNot)
 }
 
 TEST_F(CasesTest, ProposalRefusedWhenSecuritiesFail) {
-  Household h = store_->FindHousehold("H1").value().value();
+  Household h = store_->FindHousehold(ReadScope::WholeDatabase(), "H1").value().value();
   HouseholdYear y = h.years[0];
   y.data_year = 2025;
   y.housing_secure = false;
@@ -246,7 +246,7 @@ TEST_F(CasesTest, WholeHouseholdWithoutLabourIsNeverEliminated) {
 }
 
 TEST_F(CasesTest, LabourCapacityCountsOnlyAtWorkingAge) {
-  Household h = store_->FindHousehold("H1").value().value();
+  Household h = store_->FindHousehold(ReadScope::WholeDatabase(), "H1").value().value();
   h.members.resize(1);  // the head, born 1960-03-01, 普通劳动力
   h.declared_size = 1;
   ASSERT_OK_AND_ASSIGN(auto writer, store_->BeginWrite());

@@ -115,7 +115,8 @@ void AddError(std::vector<ProblemFieldError>& errors, size_t index, std::string_
 
 Status CheckRegionAndHousehold(Store& store, Problem& p, size_t i, std::vector<ProblemFieldError>& errors) {
   if (!p.household_no.empty()) {
-    ASSIGN_OR_RETURN(std::optional<Household> h, store.FindHousehold(p.household_no));
+    ASSIGN_OR_RETURN(std::optional<Household> h,
+                     store.FindHousehold(ReadScope::WholeDatabase(), p.household_no));
     if (!h) {
       AddError(errors, i, "household_no", p.household_no,
                Bilingual("户编号 {} 不在登记数据中", "household {} is not in the registry", p.household_no));

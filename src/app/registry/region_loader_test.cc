@@ -67,7 +67,7 @@ TEST_F(RegionLoaderTest, BadRowNamesFileLineColumnAndStoresNothing) {
   EXPECT_STATUS(result, StatusCode::kInvalidArgument, "jilin-villages.csv");
   EXPECT_STATUS(result, StatusCode::kInvalidArgument, "第 3 行");
   EXPECT_STATUS(result, StatusCode::kInvalidArgument, "parent_code");
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.regions, 0);
 }
 

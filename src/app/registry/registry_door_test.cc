@@ -60,7 +60,7 @@ class RegistryDoorTest : public ::testing::Test {
   }
   RegistryCounts CountsOf(const std::string& path) {
     auto ws = std::move(Workspace::Open({.db_path = path})).value();
-    return ws->store().Counts().value();
+    return ws->store().Counts(ReadScope::WholeDatabase()).value();
   }
 
   std::filesystem::path dir_;

@@ -136,7 +136,7 @@ TEST_F(ImportReportsTest, DryRunChecksEverythingAndWritesNothing) {
   EXPECT_TRUE(dry.dry_run);
   EXPECT_FALSE(dry.committed);
   EXPECT_EQ(Dump(), before) << "a dry run leaves every household as it was";
-  EXPECT_EQ(store_->Counts()->persons, 3);
+  EXPECT_EQ(store_->Counts(ReadScope::WholeDatabase())->persons, 3);
   // The same counts and change list as the real import that follows.
   options.dry_run = false;
   ASSERT_OK_AND_ASSIGN(ImportSummary real, ImportRegistry(*store_, options));
@@ -159,7 +159,7 @@ TEST_F(ImportReportsTest, DryRunWithBadRowsWritesTheReportsButNotTheStore) {
   options.dry_run = true;
   ASSERT_OK_AND_ASSIGN(ImportSummary s, ImportRegistry(*store_, options));
   EXPECT_EQ(s.rejected_households, 1);
-  EXPECT_EQ(store_->Counts()->households, 0);
+  EXPECT_EQ(store_->Counts(ReadScope::WholeDatabase())->households, 0);
   EXPECT_TRUE(std::filesystem::exists(options.report_path));
   ASSERT_EQ(s.layout_report_paths.size(), 1u);
   EXPECT_TRUE(std::filesystem::exists(s.layout_report_paths[0]));
@@ -183,7 +183,7 @@ TEST_F(ImportReportsTest, CountsAddUpAllOrNothingPartialAndWithHouseholdmates) {
   EXPECT_EQ(partial.persons_stored, 1);
   EXPECT_EQ(partial.rows_not_written, 0);
   ExpectCountsAddUp(partial);
-  EXPECT_EQ(store_->Counts()->persons, partial.persons_stored);
+  EXPECT_EQ(store_->Counts(ReadScope::WholeDatabase())->persons, partial.persons_stored);
 }
 
 TEST_F(ImportReportsTest, UserLayoutCopyKeepsEveryRowAndSaysWhatIsWrong) {

@@ -63,7 +63,7 @@ class ImporterTest : public ::testing::Test {
     o.report_path = (dir_ / "errors.csv").string();
     return ImportRegistry(*store_, o);
   }
-  RegistryCounts Counts() { return *store_->Counts(); }
+  RegistryCounts Counts() { return *store_->Counts(ReadScope::WholeDatabase()); }
   // Imports the good file, so "unchanged" below means "still exactly these households".
   void ImportGood() { ASSERT_OK(Import(Write("good.csv", Header() + GoodRows()))); }
   void ExpectUnchanged() {
@@ -80,7 +80,7 @@ TEST_F(ImporterTest, ImportsHouseholdsAssembledByHouseholdNumber) {
   EXPECT_TRUE(s.committed);
   EXPECT_EQ(s.rows, 3);
   EXPECT_EQ(s.inserted, 2);
-  ASSERT_OK_AND_ASSIGN(auto h1, store_->FindHousehold("H1"));
+  ASSERT_OK_AND_ASSIGN(auto h1, store_->FindHousehold(ReadScope::WholeDatabase(), "H1"));
   ASSERT_TRUE(h1.has_value());
   ASSERT_EQ(h1->members.size(), 2u);
   EXPECT_EQ(h1->members[1].health, Health::kChronicIllness);
@@ -106,8 +106,9 @@ TEST_F(ImporterTest, RowsOfAHouseholdMayBeAnywhereAndHeadersMayBeEnglish) {
       "H1,H102,丙," + Id(1962, 2) + ",2,222424100205\n";
   ASSERT_OK_AND_ASSIGN(ImportSummary s, Import(Write("mixed.csv", rows)));
   EXPECT_EQ(s.households, 2);
-  EXPECT_EQ((*store_->FindHousehold("H1"))->members.size(), 2u);
-  EXPECT_EQ((*store_->FindHousehold("H1"))->members[1].relationship, Relationship::kSpouse);
+  EXPECT_EQ((*store_->FindHousehold(ReadScope::WholeDatabase(), "H1"))->members.size(), 2u);
+  EXPECT_EQ((*store_->FindHousehold(ReadScope::WholeDatabase(), "H1"))->members[1].relationship,
+            Relationship::kSpouse);
 }
 
 TEST_F(ImporterTest, BrokenFilesAreErrorsAndLeaveTheStoreAsItWas) {
@@ -194,7 +195,7 @@ TEST_F(ImporterTest, PartialKeepsValidHouseholdsAndRejectsWholeHouseholds) {
   EXPECT_TRUE(s.committed);
   EXPECT_EQ(s.inserted, 1);
   EXPECT_EQ(s.rejected_households, 1);
-  ASSERT_OK_AND_ASSIGN(auto h2, store_->FindHousehold("H2"));
+  ASSERT_OK_AND_ASSIGN(auto h2, store_->FindHousehold(ReadScope::WholeDatabase(), "H2"));
   EXPECT_FALSE(h2.has_value()) << "a household with a bad row is rejected whole";
 }
 
@@ -206,7 +207,7 @@ TEST_F(ImporterTest, PersonAlreadyInAnotherStoredHouseholdIsNeverMoved) {
   ASSERT_EQ(s.problems.size(), 1u);
   EXPECT_EQ(s.problems[0].rule_id, "person.duplicate");
   EXPECT_NE(s.problems[0].reason.find("H1"), std::string::npos);
-  EXPECT_EQ(*store_->FindHouseholdOfPerson(*IdNumber::Parse(Id(1960, 1))), "H1");
+  EXPECT_EQ(*store_->FindHouseholdOfPerson(ReadScope::WholeDatabase(), *IdNumber::Parse(Id(1960, 1))), "H1");
   ExpectUnchanged();
 }
 

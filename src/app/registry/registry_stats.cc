@@ -60,7 +60,7 @@ StatusOr<RegistryStats> ComputeRegistryStats(Workspace& workspace, const StatsRe
 }
 
 StatusOr<DatabaseInfo> DescribeDatabase(Workspace& workspace) {
-  ASSIGN_OR_RETURN(RegistryCounts counts, workspace.store().Counts());
+  ASSIGN_OR_RETURN(RegistryCounts counts, workspace.store().Counts(ReadScope::WholeDatabase()));
   return DatabaseInfo{workspace.db_path(), workspace.store().SchemaVersion(), counts.regions,
                       counts.households, counts.persons};
 }

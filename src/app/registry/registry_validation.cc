@@ -26,7 +26,7 @@ Date ReferenceDate(const Household& h, const ValidationOptions& options) {
 StatusOr<ValidationResult> ValidateRegistry(Store& store, const ValidationOptions& options,
                                             Progress& progress) {
   ValidationResult result;
-  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts());
+  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts(ReadScope::Within(options.scope)));
   progress.Start("校验 validating", sizes.households);
   std::vector<Finding> household_findings;
   RETURN_IF_ERROR(store.ScanHouseholds(options.scope, [&](const Household& h) {

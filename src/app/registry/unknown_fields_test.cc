@@ -96,7 +96,8 @@ class UnknownFieldsTest : public ::testing::Test {
 
 TEST_F(UnknownFieldsTest, AbsentColumnsAreStoredAsUnknown) {
   auto ws = Import("detail", File(false));
-  ASSERT_OK_AND_ASSIGN(std::optional<Household> h, ws->store().FindHousehold("H1"));
+  ASSERT_OK_AND_ASSIGN(std::optional<Household> h,
+                       ws->store().FindHousehold(ReadScope::WholeDatabase(), "H1"));
   ASSERT_TRUE(h.has_value());
   const Person& head = h->members[0];
   EXPECT_EQ(head.medical_insured, std::nullopt);
@@ -114,7 +115,8 @@ TEST_F(UnknownFieldsTest, AbsentColumnsAreStoredAsUnknown) {
 
 TEST_F(UnknownFieldsTest, StatedColumnsAreStoredAsStated) {
   auto ws = Import("full", File(true));
-  ASSERT_OK_AND_ASSIGN(std::optional<Household> h, ws->store().FindHousehold("H1"));
+  ASSERT_OK_AND_ASSIGN(std::optional<Household> h,
+                       ws->store().FindHousehold(ReadScope::WholeDatabase(), "H1"));
   ASSERT_TRUE(h.has_value());
   EXPECT_EQ(h->members[0].medical_insured, false) << "a known 否 stays false, not unknown";
   EXPECT_EQ(h->members[0].receives_dibao, false);

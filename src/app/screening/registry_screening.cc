@@ -177,7 +177,7 @@ StatusOr<Snapshot> SnapshotFromExport(const std::string& path, const SnapshotNee
 StatusOr<Snapshot> SnapshotFromStore(Store& store, const SnapshotNeeds& needs, Date as_of, RegionCode scope,
                                      Progress& progress) {
   SnapshotBuilder builder(needs, as_of);
-  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts());
+  ASSIGN_OR_RETURN(RegistryCounts sizes, store.Counts(ReadScope::Within(scope)));
   progress.Start("读取登记 reading the registry", sizes.households);
   int64_t households = 0;
   RETURN_IF_ERROR(store.ScanHouseholds(scope, [&](const Household& h) -> Status {

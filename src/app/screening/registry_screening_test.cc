@@ -62,7 +62,7 @@ TEST_F(ScreeningTest, MedicalCostAboveHalfTheIncomeWarnsOnceWithEvidence) {
   EXPECT_EQ(medical.unmatched, 1);
   EXPECT_EQ(medical.invalid_ids, 1);
   EXPECT_FALSE(r.feeds[*policy_.FeedIndex("death")].provided);
-  ASSERT_OK_AND_ASSIGN(auto warnings, store_->ListWarnings("H1"));
+  ASSERT_OK_AND_ASSIGN(auto warnings, store_->ListWarnings(ReadScope::WholeDatabase(), "H1"));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].rule_id, "JL-W-MEDICAL");
   EXPECT_EQ(warnings[0].period, "2024-12");
@@ -71,7 +71,7 @@ TEST_F(ScreeningTest, MedicalCostAboveHalfTheIncomeWarnsOnceWithEvidence) {
   ASSERT_OK_AND_ASSIGN(ScreenResult again, ScreenRegistry(*store_, policy_, Options()));
   EXPECT_EQ(again.warnings, r.warnings);
   EXPECT_EQ(again.warnings_new, 0) << "screening twice adds nothing";
-  EXPECT_EQ(*store_->CountWarnings(), r.warnings_new);
+  EXPECT_EQ(*store_->CountWarnings(ReadScope::WholeDatabase()), r.warnings_new);
 }
 
 TEST_F(ScreeningTest, ExactlyHalfTheIncomeDoesNotWarnAndDryRunWritesNothing) {
@@ -83,7 +83,7 @@ TEST_F(ScreeningTest, ExactlyHalfTheIncomeDoesNotWarnAndDryRunWritesNothing) {
   ASSERT_OK_AND_ASSIGN(ScreenResult dry, ScreenRegistry(*store_, policy_, Options(/*dry_run=*/true)));
   EXPECT_EQ(dry.households_per_rule["JL-W-DEATH"], 1);
   EXPECT_EQ(dry.warnings_new, 0);
-  EXPECT_EQ(*store_->CountWarnings(), 0);
+  EXPECT_EQ(*store_->CountWarnings(ReadScope::WholeDatabase()), 0);
 }
 
 TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
@@ -101,7 +101,7 @@ TEST_F(ScreeningTest, BrokenFeedsAreErrorsOrReportedRows) {
   EXPECT_EQ(r.problems[0].line, 2);
   EXPECT_EQ(r.problems[0].file, "medical.csv");  // named within the feeds directory, as unmatched rows are
   EXPECT_EQ(r.problems[1].column, "out_of_pocket");
-  EXPECT_EQ(*store_->CountWarnings(), 0);
+  EXPECT_EQ(*store_->CountWarnings(ReadScope::WholeDatabase()), 0);
 }
 
 }  // namespace
@@ -155,7 +155,7 @@ TEST(ScreeningEndToEnd, StoredWarningsEqualTheGeneratorsTruth) {
   ASSERT_TRUE(*(*reader)->Next(f));
   while (*(*reader)->Next(f)) truth.emplace(std::string(f[0]), std::string(f[1]), std::string(f[2]));
   ASSERT_OK(store->ScanHouseholds(*RegionCode::Parse("22"), [&](const Household& h) {
-    StatusOr<std::vector<Warning>> warnings = store->ListWarnings(h.household_no);
+    StatusOr<std::vector<Warning>> warnings = store->ListWarnings(ReadScope::WholeDatabase(), h.household_no);
     if (!warnings.ok()) return warnings.status();
     for (const Warning& w : *warnings) found.emplace(w.rule_id, w.household_no, w.person_no);
     return OkStatus();

@@ -128,7 +128,7 @@ TEST_F(ScreeningRequestTest, MissingFeedIsRefusedNamingIt) {
   EmptyFeeds(/*except=*/"school_roll");
   EXPECT_STATUS(Screen(*ws_, Request()), StatusCode::kFailedPrecondition, "school_roll.csv");
   EXPECT_STATUS(Screen(*ws_, Request()), StatusCode::kFailedPrecondition, "--allow-missing-feeds");
-  EXPECT_EQ(*ws_->store().CountWarnings(), 0);
+  EXPECT_EQ(*ws_->store().CountWarnings(ReadScope::WholeDatabase()), 0);
 }
 
 // JL-W-DROPOUT fires for a school-age child *absent* from the school roll: without the
@@ -142,7 +142,8 @@ TEST_F(ScreeningRequestTest, AllowedMissingFeedLeavesItsRulesUndecidableNotFalse
   EXPECT_EQ(Undecidable(s, "JL-W-DROPOUT"), 2);
   EXPECT_EQ(Undecidable(s, "JL-W-MEDICAL"), 0);
   EXPECT_EQ(s.undecidable, 2);
-  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings, ws_->store().ListWarnings("H1"));
+  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings,
+                       ws_->store().ListWarnings(ReadScope::WholeDatabase(), "H1"));
   for (const Warning& w : warnings) EXPECT_NE(w.rule_id, "JL-W-DROPOUT");
 
   // With the roll present the same child warns, and the warning carries its rule's kind.
@@ -150,7 +151,7 @@ TEST_F(ScreeningRequestTest, AllowedMissingFeedLeavesItsRulesUndecidableNotFalse
   ASSERT_OK_AND_ASSIGN(ScreenSummary full, Screen(*ws_, Request()));
   EXPECT_EQ(full.undecidable, 0);
   const size_t before = warnings.size();
-  ASSERT_OK_AND_ASSIGN(warnings, ws_->store().ListWarnings("H1"));
+  ASSERT_OK_AND_ASSIGN(warnings, ws_->store().ListWarnings(ReadScope::WholeDatabase(), "H1"));
   ASSERT_EQ(warnings.size(), before + 1);
   const auto dropout = std::find_if(warnings.begin(), warnings.end(),
                                     [](const Warning& w) { return w.rule_id == "JL-W-DROPOUT"; });

@@ -21,14 +21,27 @@ class ServeCommand final : public Command {
            "Listens on loopback by default; put nginx in front for TLS (docs/deploy.md).\n"
            "Ctrl-C 或 SIGTERM 停止：不再接受连接，进行中的请求在 10 秒内完成后退出（退出码 0）。\n"
            "Ctrl-C or SIGTERM stops it: no new connections, requests in flight finish within 10 s, exit 0.\n"
+           "经 TLS 代理对外服务时加 --secure-cookies（会话 Cookie 只经 HTTPS 发送），并以 --trusted-proxy\n"
+           "指定代理地址：只有来自该地址的请求才采信 X-Forwarded-For（取最后一跳）作为客户端地址。\n"
+           "Behind a TLS proxy add --secure-cookies (the session cookie travels over HTTPS only) and name "
+           "the\n"
+           "proxy with --trusted-proxy: X-Forwarded-For (its last hop) is believed only from that address.\n"
            "\n示例 Examples:\n  jingzhun serve demo/jingzhun.db\n"
-           "  jingzhun serve demo/jingzhun.db --listen 127.0.0.1:8080 --web web/dist --threads 2\n";
+           "  jingzhun serve demo/jingzhun.db --listen 127.0.0.1:8080 --web web/dist --threads 2\n"
+           "  jingzhun serve /srv/jingzhun/jingzhun.db --web web/dist --secure-cookies --trusted-proxy "
+           "127.0.0.1\n";
   }
   void Setup(CLI::App& app) override {
     app.add_option("DB", request_.db_path, "数据库文件 database file")->required();
     app.add_option("--listen", request_.listen, "监听地址 host:port to listen on")->capture_default_str();
     app.add_option("--web", request_.web_dir, "网页界面构建目录 the built web UI's folder");
     app.add_option("--threads", request_.threads, "线程数，默认每核一个 threads (default: one per core)");
+    app.add_flag("--secure-cookies", request_.secure_cookies,
+                 "会话 Cookie 加 Secure（TLS 代理之后）mark the session cookie Secure (behind TLS)");
+    app.add_option(
+        "--trusted-proxy", request_.trusted_proxy,
+        "可信代理的 IP 地址，采信其 X-Forwarded-For the proxy's IP address whose X-Forwarded-For is "
+        "believed");
   }
   Status Run(const GlobalOptions& global) override {
     // Before any thread starts, so that every thread inherits the mask and the signals

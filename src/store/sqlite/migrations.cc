@@ -496,6 +496,12 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
+// Search by name (SERVER.md: households and persons searched by name): persons are stored by
+// household, so a name needs its own index; it holds (name, household_id, seq).
+constexpr std::string_view kV11PersonName = R"sql(
+CREATE INDEX person_name ON person (name);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "registry: regions, households, persons, yearly facts, events, measures, cadres", kV1},
     {2, "screening warnings, unique per household, rule, period and person", kV2},
@@ -509,6 +515,7 @@ constexpr Migration kMigrations[] = {
      kV8SamplingRule},
     {9, "accounts, their roles and scopes, server-side sessions and sign-in attempts", kV9Accounts},
     {10, "the append-only, hash-chained audit log", kV10Audit},
+    {11, "an index of persons by name, for search", kV11PersonName},
 };
 
 }  // namespace

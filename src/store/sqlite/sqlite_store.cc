@@ -86,9 +86,16 @@ StatusOr<Statements*> SqliteStore::statements() {
   auto s = std::make_unique<Statements>();
   ASSIGN_OR_RETURN(s->find_region_exists, db_.Prepare("SELECT 1 FROM region WHERE code = ?1 LIMIT 1"));
   ASSIGN_OR_RETURN(s->find_household_id, db_.Prepare("SELECT id FROM household WHERE household_no = ?1"));
+  ASSIGN_OR_RETURN(
+      s->find_household_in_scope,
+      db_.Prepare("SELECT id FROM household WHERE household_no = ?1 AND village >= ?2 AND village < ?3"));
   ASSIGN_OR_RETURN(s->find_person_household,
                    db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
                                "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1"));
+  ASSIGN_OR_RETURN(s->find_person_household_in_scope,
+                   db_.Prepare("SELECT p.household_id, h.household_no FROM person p "
+                               "JOIN household h ON h.id = p.household_id WHERE p.id_number = ?1 "
+                               "AND h.village >= ?2 AND h.village < ?3"));
   ASSIGN_OR_RETURN(
       s->insert_household,
       db_.Prepare("INSERT INTO household (county, household_no, village, natural_village, "
@@ -249,12 +256,15 @@ StatusOr<std::unique_ptr<RegistryWriter>> SqliteStore::BeginWrite() {
   return std::unique_ptr<RegistryWriter>(new SqliteWriter(this));
 }
 
-StatusOr<std::optional<Household>> SqliteStore::FindHousehold(std::string_view household_no) {
+StatusOr<std::optional<Household>> SqliteStore::FindHousehold(const ReadScope& scope,
+                                                              std::string_view household_no) {
   ASSIGN_OR_RETURN(Statements * s, statements());
-  s->find_household_id.Bind(1, household_no);
-  StatusOr<bool> row = s->find_household_id.Step();
-  const int64_t id = row.ok() && *row ? s->find_household_id.Int(0) : 0;
-  s->find_household_id.Reset();
+  Stmt& find = s->find_household_in_scope;
+  find.Bind(1, household_no);
+  BindScope(find, 2, scope);
+  StatusOr<bool> row = find.Step();
+  const int64_t id = row.ok() && *row ? find.Int(0) : 0;
+  find.Reset();
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<Household>();
   return LoadHousehold(id);
@@ -341,23 +351,30 @@ Status SqliteStore::ScanHouseholds(RegionCode scope, const std::function<Status(
   return OkStatus();
 }
 
-StatusOr<std::optional<std::string>> SqliteStore::FindHouseholdOfPerson(const IdNumber& id_number) {
+StatusOr<std::optional<std::string>> SqliteStore::FindHouseholdOfPerson(const ReadScope& scope,
+                                                                        const IdNumber& id_number) {
   ASSIGN_OR_RETURN(Statements * s, statements());
-  s->find_person_household.Bind(1, static_cast<int64_t>(id_number.Packed()));
-  StatusOr<bool> row = s->find_person_household.Step();
+  Stmt& find = s->find_person_household_in_scope;
+  find.Bind(1, static_cast<int64_t>(id_number.Packed()));
+  BindScope(find, 2, scope);
+  StatusOr<bool> row = find.Step();
   std::optional<std::string> household_no;
-  if (row.ok() && *row) household_no = s->find_person_household.Text(1);
-  s->find_person_household.Reset();
+  if (row.ok() && *row) household_no = find.Text(1);
+  find.Reset();
   if (!row.ok()) return row.status();
   return household_no;
 }
 
-StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT e.kind, e.event_date, e.monitoring_type, "
-                                          "e.elimination_method, e.note FROM status_event e JOIN household h "
-                                          "ON h.id = e.household_id WHERE h.household_no = ?1 "
-                                          "ORDER BY e.event_date, e.id"));
+StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(const ReadScope& scope,
+                                                                 std::string_view household_no) {
+  ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db_.Prepare("SELECT e.kind, e.event_date, e.monitoring_type, "
+                  "e.elimination_method, e.note FROM status_event e JOIN household h "
+                  "ON h.id = e.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                  "ORDER BY e.event_date, e.id"));
   stmt.Bind(1, household_no);
+  BindScope(stmt, 2, scope);
   std::vector<StatusEvent> events;
   while (true) {
     ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -376,12 +393,15 @@ StatusOr<std::vector<StatusEvent>> SqliteStore::ListStatusEvents(std::string_vie
   return events;
 }
 
-StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(std::string_view household_no) {
+StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(const ReadScope& scope,
+                                                                             std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt,
                    db_.Prepare("SELECT m.kind, m.start_date, m.end_date, m.content, m.funds_fen "
                                "FROM assistance_measure m JOIN household h ON h.id = m.household_id "
-                               "WHERE h.household_no = ?1 ORDER BY m.start_date, m.id"));
+                               "WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                               "ORDER BY m.start_date, m.id"));
   stmt.Bind(1, household_no);
+  BindScope(stmt, 2, scope);
   std::vector<AssistanceMeasure> measures;
   while (true) {
     ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -398,12 +418,16 @@ StatusOr<std::vector<AssistanceMeasure>> SqliteStore::ListAssistanceMeasures(std
   return measures;
 }
 
-StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(std::string_view household_no) {
-  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
-                                          "c.end_date FROM cadre_assignment c JOIN household h "
-                                          "ON h.id = c.household_id WHERE h.household_no = ?1 "
-                                          "ORDER BY c.start_date, c.id"));
+StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(const ReadScope& scope,
+                                                                         std::string_view household_no) {
+  ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db_.Prepare("SELECT c.cadre_name, c.unit, c.position, c.phone, c.start_date, "
+                  "c.end_date FROM cadre_assignment c JOIN household h "
+                  "ON h.id = c.household_id WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                  "ORDER BY c.start_date, c.id"));
   stmt.Bind(1, household_no);
+  BindScope(stmt, 2, scope);
   std::vector<CadreAssignment> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -421,12 +445,15 @@ StatusOr<std::vector<CadreAssignment>> SqliteStore::ListCadreAssignments(std::st
   return out;
 }
 
-StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(std::string_view household_no) {
+StatusOr<std::vector<Warning>> SqliteStore::ListWarnings(const ReadScope& scope,
+                                                         std::string_view household_no) {
   ASSIGN_OR_RETURN(Stmt stmt,
                    db_.Prepare("SELECT w.rule_id, w.period, w.person_no, w.policy_version, w.as_of, "
                                "w.evidence, w.kind FROM warning w JOIN household h ON h.id = w.household_id "
-                               "WHERE h.household_no = ?1 ORDER BY w.period, w.rule_id, w.person_no"));
+                               "WHERE h.household_no = ?1 AND h.village >= ?2 AND h.village < ?3 "
+                               "ORDER BY w.period, w.rule_id, w.person_no"));
   stmt.Bind(1, household_no);
+  BindScope(stmt, 2, scope);
   std::vector<Warning> out;
   while (true) {
     ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -460,14 +487,69 @@ AccountStore& SqliteStore::accounts() {
   return *accounts_;
 }
 
-StatusOr<int64_t> SqliteStore::CountWarnings() { return db_.QueryInt("SELECT count(*) FROM warning"); }
+StatusOr<int64_t> SqliteStore::CountWarnings(const ReadScope& scope) {
+  return CountInScope(
+      "SELECT count(*) FROM warning w JOIN household h ON h.id = w.household_id "
+      "WHERE h.village >= ?1 AND h.village < ?2",
+      scope);
+}
 
-StatusOr<RegistryCounts> SqliteStore::Counts() {
+StatusOr<RegistryCounts> SqliteStore::Counts(const ReadScope& scope) {
   RegistryCounts counts;
   ASSIGN_OR_RETURN(counts.regions, db_.QueryInt("SELECT count(*) FROM region"));
-  ASSIGN_OR_RETURN(counts.households, db_.QueryInt("SELECT count(*) FROM household"));
-  ASSIGN_OR_RETURN(counts.persons, db_.QueryInt("SELECT count(*) FROM person"));
+  ASSIGN_OR_RETURN(
+      counts.households,
+      CountInScope("SELECT count(*) FROM household WHERE village >= ?1 AND village < ?2", scope));
+  ASSIGN_OR_RETURN(counts.persons,
+                   CountInScope("SELECT count(*) FROM person p JOIN household h "
+                                "ON h.id = p.household_id WHERE h.village >= ?1 AND h.village < ?2",
+                                scope));
   return counts;
+}
+
+StatusOr<int64_t> SqliteStore::CountInScope(std::string_view sql, const ReadScope& scope) {
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare(sql));
+  BindScope(stmt, 1, scope);
+  ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.Int(0) : 0;
+}
+
+// The index on person (name) finds the few persons of each spelling; the join keeps those
+// inside the scope, and the row-value comparison continues after the cursor.
+StatusOr<std::vector<PersonHit>> SqliteStore::SearchPersonsByName(const ReadScope& scope,
+                                                                  const PersonNameSearch& search) {
+  std::vector<PersonHit> hits;
+  if (search.names.empty() || scope.empty()) return hits;
+  std::string placeholders;
+  for (size_t i = 0; i < search.names.size(); ++i) placeholders += fmt::format("{}?{}", i ? ", " : "", i + 5);
+  ASSIGN_OR_RETURN(Stmt stmt, db_.Prepare(fmt::format(
+                                  "SELECT h.household_no, h.village, p.seq, p.name, p.id_number, "
+                                  "p.relationship FROM person p JOIN household h ON h.id = p.household_id "
+                                  "WHERE p.name IN ({}) AND h.village >= ?1 AND h.village < ?2 "
+                                  "AND (h.household_no, p.seq) > (?3, ?4) "
+                                  "ORDER BY h.household_no, p.seq LIMIT {}",
+                                  placeholders, std::max<int64_t>(search.limit, 0))));
+  BindScope(stmt, 1, scope);
+  stmt.Bind(3, search.after_household_no);
+  stmt.Bind(4, static_cast<int64_t>(search.after_seq));
+  for (size_t i = 0; i < search.names.size(); ++i) stmt.Bind(static_cast<int>(i + 5), search.names[i]);
+  while (true) {
+    ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    PersonHit hit;
+    hit.household_no = stmt.Text(0);
+    std::optional<RegionCode> village = RegionCode::FromValue(static_cast<uint64_t>(stmt.Int(1)));
+    std::optional<IdNumber> id = IdNumber::Unpack(static_cast<uint64_t>(stmt.Int(4)));
+    if (!village || !id)
+      return DataLossError(fmt::format("invalid stored person in household {}", hit.household_no));
+    hit.village = *village;
+    hit.seq = static_cast<int32_t>(stmt.Int(2));
+    hit.name = stmt.Text(3);
+    hit.id_number = *id;
+    ASSIGN_OR_RETURN(hit.relationship, ReadCode<Relationship>(stmt, 5));
+    hits.push_back(std::move(hit));
+  }
+  return hits;
 }
 
 }  // namespace sqlite_internal

@@ -129,12 +129,20 @@ StatusOr<HouseholdYear> DecodeYear(const Stmt& stmt);
 // The half-open range [low, high) of 12-digit codes inside `scope`.
 std::pair<uint64_t, uint64_t> CodeRange(RegionCode scope);
 
+// Binds the scope's range [low, high) of village codes to parameters `first` and first + 1.
+inline void BindScope(Stmt& stmt, int first, const ReadScope& scope) {
+  stmt.Bind(first, static_cast<int64_t>(scope.low()));
+  stmt.Bind(first + 1, static_cast<int64_t>(scope.high()));
+}
+
 // Statements shared by the store and its writers, prepared on first use.
 
 struct Statements {
   Stmt find_region_exists;
-  Stmt find_household_id;
-  Stmt find_person_household;
+  Stmt find_household_id;               // every household, for writers
+  Stmt find_household_in_scope;         // ?1 household_no, [?2, ?3) village codes
+  Stmt find_person_household;           // every household, for writers
+  Stmt find_person_household_in_scope;  // ?1 packed ID, [?2, ?3) village codes
   Stmt insert_household;
   Stmt update_household;
   Stmt delete_persons;
@@ -240,15 +248,24 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Region>> ListRegions(RegionCode scope, RegionLevel level) override;
   StatusOr<std::vector<Region>> ListRegionsAllEditions(RegionCode scope) override;
   StatusOr<std::unique_ptr<RegistryWriter>> BeginWrite() override;
-  StatusOr<std::optional<Household>> FindHousehold(std::string_view household_no) override;
-  StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const IdNumber& id_number) override;
-  StatusOr<std::vector<StatusEvent>> ListStatusEvents(std::string_view household_no) override;
-  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(std::string_view household_no) override;
-  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(std::string_view household_no) override;
-  StatusOr<RegistryCounts> Counts() override;
+  StatusOr<std::optional<Household>> FindHousehold(const ReadScope& scope,
+                                                   std::string_view household_no) override;
+  StatusOr<std::optional<std::string>> FindHouseholdOfPerson(const ReadScope& scope,
+                                                             const IdNumber& id_number) override;
+  StatusOr<std::vector<PersonHit>> SearchPersonsByName(const ReadScope& scope,
+                                                       const PersonNameSearch& search) override;
+  StatusOr<std::vector<StatusEvent>> ListStatusEvents(const ReadScope& scope,
+                                                      std::string_view household_no) override;
+  StatusOr<std::vector<AssistanceMeasure>> ListAssistanceMeasures(const ReadScope& scope,
+                                                                  std::string_view household_no) override;
+  StatusOr<std::vector<CadreAssignment>> ListCadreAssignments(const ReadScope& scope,
+                                                              std::string_view household_no) override;
+  StatusOr<RegistryCounts> Counts(const ReadScope& scope) override;
   Status ScanHouseholds(RegionCode scope, const std::function<Status(const Household&)>& visit) override;
-  StatusOr<std::vector<Warning>> ListWarnings(std::string_view household_no) override;
-  StatusOr<int64_t> CountWarnings() override;
+  StatusOr<std::vector<Warning>> ListWarnings(const ReadScope& scope, std::string_view household_no) override;
+  StatusOr<int64_t> CountWarnings(const ReadScope& scope) override;
+  // count(*) of `sql`, whose parameters ?1 and ?2 are the scope's range.
+  StatusOr<int64_t> CountInScope(std::string_view sql, const ReadScope& scope);
   CaseStore& cases() override;
   LedgerStore& ledger() override { return ledger_; }
   CampaignStore& campaigns() override;

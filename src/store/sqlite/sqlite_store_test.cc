@@ -63,7 +63,7 @@ TEST_F(SqliteStoreTest, NewDatabaseIsAtLatestSchemaAndReopens) {
     ASSERT_OK(testing::LoadTestRegions(*store));
   }
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path, {.create_if_missing = false}));
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.regions, 6);
 }
 
@@ -176,9 +176,9 @@ TEST_F(SqliteStoreTest, VersionOneDatabaseMigratesForward) {
           std::string(kDropV9) + "DROP TABLE audit_log; " + "PRAGMA user_version = 1");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
-  ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings());
+  ASSERT_OK_AND_ASSIGN(int64_t warnings, store->CountWarnings(ReadScope::WholeDatabase()));
   EXPECT_EQ(warnings, 0);
-  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts());
+  ASSERT_OK_AND_ASSIGN(RegistryCounts counts, store->Counts(ReadScope::WholeDatabase()));
   EXPECT_EQ(counts.regions, 6);
 }
 
@@ -207,7 +207,7 @@ TEST_F(SqliteStoreTest, WarningKindIsStoredAndOlderWarningsReadAsUnknown) {
   fresh.kind = WarningKind::kExclusion;
   ASSERT_OK(writer->AddWarning(fresh).status());
   ASSERT_OK(writer->Commit());
-  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings, store->ListWarnings("H1"));
+  ASSERT_OK_AND_ASSIGN(std::vector<Warning> warnings, store->ListWarnings(ReadScope::WholeDatabase(), "H1"));
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0].kind, WarningKind::kUnknown) << "stored before kinds were recorded";
   EXPECT_EQ(warnings[1], fresh);
@@ -229,7 +229,7 @@ TEST_F(SqliteStoreTest, DrawsStoredBeforeSamplingRulesReadAsRuleOne) {
     ASSERT_OK(testing::SaveCensus(store->campaigns(), campaign_id, *RegionCode::Parse("222424")).status());
   }
   RawExec(path, "ALTER TABLE campaign_sample DROP COLUMN sampling_rule; " + std::string(kDropV9) +
-                    "DROP TABLE audit_log; " + "PRAGMA user_version = 7");
+                    "DROP TABLE audit_log; DROP INDEX person_name; " + "PRAGMA user_version = 7");
   ASSERT_OK_AND_ASSIGN(auto store, OpenSqliteStore(path));
   EXPECT_EQ(store->SchemaVersion(), SqliteSchemaVersion());
   ASSERT_OK_AND_ASSIGN(std::optional<StoredSample> old, store->campaigns().LoadSample(campaign_id));

@@ -244,7 +244,7 @@ Status CheckMoneyRange(Money amount, int64_t low_fen, int64_t high_fen, std::str
 }
 
 StatusOr<Household> RequireHousehold(Store& store, const std::string& household_no) {
-  ASSIGN_OR_RETURN(std::optional<Household> h, store.FindHousehold(household_no));
+  ASSIGN_OR_RETURN(std::optional<Household> h, store.FindHousehold(ReadScope::WholeDatabase(), household_no));
   if (!h) {
     return NotFoundError(Bilingual("户编号 {} 不存在", "household {} does not exist", household_no));
   }

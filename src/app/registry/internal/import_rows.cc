@@ -131,7 +131,8 @@ StatusOr<const RegionNameResolver*> PrepareRegions(Store& store, const std::opti
     ASSIGN_OR_RETURN(owned, RegionNameResolver::Load(store, *province));
     return owned.get();
   }
-  ASSIGN_OR_RETURN(RegistryCounts counts, store.Counts());
+  ASSIGN_OR_RETURN(RegistryCounts counts,
+                   store.Counts(ReadScope::WholeDatabase()));  // regions are not scoped
   if (counts.regions == 0) {
     return FailedPreconditionError(Bilingual(
         "数据库中还没有区划代码，无法确定各户所在村；请先运行 jingzhun regions load <数据库> <区划目录>",
