@@ -85,7 +85,8 @@ TEST_F(HouseholdRoutesTest, AVillageAccountGetsTheSame404OutsideAsForNothing) {
   nlohmann::json a = Json(outside), b = Json(missing);
   // The same body but for the number the caller typed.
   a["detail"] = a["detail"].get<std::string>().replace(a["detail"].get<std::string>().find(kThere), 16, "N");
-  b["detail"] = b["detail"].get<std::string>().replace(b["detail"].get<std::string>().find("2224241002069999"), 16, "N");
+  b["detail"] = b["detail"].get<std::string>().replace(
+      b["detail"].get<std::string>().find("2224241002069999"), 16, "N");
   EXPECT_EQ(a, b);
   ClientResponse by_id = Get("/api/v1/households?q=" + there_id_, cookie);
   ASSERT_EQ(by_id.result_int(), 200);
@@ -101,18 +102,21 @@ TEST_F(HouseholdRoutesTest, RevealNeedsCsrfAReasonAndARoleThatMay) {
   const auto [cookie, csrf] = SignedIn("cun", kPassword);
   const std::string target = std::string("/api/v1/households/") + kHere + "/reveal";
   const nlohmann::json reason = {{"reason", "入户核实"}};
-  EXPECT_EQ(Call(http::verb::post, target, {{"Cookie", cookie}, {"Content-Type", "application/json"}}, reason.dump())
+  EXPECT_EQ(Call(http::verb::post, target, {{"Cookie", cookie}, {"Content-Type", "application/json"}},
+                 reason.dump())
                 .result_int(),
             403);  // no CSRF token
-  EXPECT_EQ(Call(http::verb::post, target, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "{}").result_int(), 400);
-  ClientResponse clear = Call(http::verb::post, target, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, reason.dump());
+  EXPECT_EQ(Call(http::verb::post, target, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, "{}").result_int(),
+            400);
+  ClientResponse clear =
+      Call(http::verb::post, target, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}, reason.dump());
   ASSERT_EQ(clear.result_int(), 200) << clear.body();
   EXPECT_EQ(Json(clear)["members"][0]["id_number"], here_id_);
   EXPECT_EQ(Json(clear)["revealed"], true);
 
   const auto [viewer_cookie, viewer_csrf] = SignedIn("xian", kPassword);
-  ClientResponse refused =
-      Call(http::verb::post, target, {{"Cookie", viewer_cookie}, {"X-CSRF-Token", viewer_csrf}}, reason.dump());
+  ClientResponse refused = Call(http::verb::post, target,
+                                {{"Cookie", viewer_cookie}, {"X-CSRF-Token", viewer_csrf}}, reason.dump());
   EXPECT_EQ(refused.result_int(), 403);
   EXPECT_EQ(refused.body().find(here_id_), std::string::npos);
 
@@ -132,7 +136,9 @@ TEST_F(HouseholdRoutesTest, AnAuditorAndAStrangerSeeNoHousehold) {
   const auto [cookie, csrf] = SignedIn("shenji", kPassword);
   EXPECT_EQ(Get(std::string("/api/v1/households/") + kHere, cookie).result_int(), 404);
   EXPECT_TRUE(Json(Get("/api/v1/households?q=" + Percent("张伟"), cookie))["items"].empty());
-  EXPECT_EQ(Get(std::string("/api/v1/households/") + kHere, "jz_session=" + std::string(64, 'a')).result_int(), 401);
+  EXPECT_EQ(
+      Get(std::string("/api/v1/households/") + kHere, "jz_session=" + std::string(64, 'a')).result_int(),
+      401);
   EXPECT_EQ(Call(http::verb::get, "/api/v1/households?q=x").result_int(), 401);
 }
 

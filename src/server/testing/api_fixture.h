@@ -76,8 +76,9 @@ class ApiFixture : public ::testing::Test {
   std::string DbPath() const { return (dir_ / "j.db").string(); }
 
   // Adds an account with `password`.
-  void AddAccount(std::string username, std::vector<Role> roles, const char* region, std::string_view password,
-                  const char* view_region = nullptr, const char* search_region = nullptr) {
+  void AddAccount(std::string username, std::vector<Role> roles, const char* region,
+                  std::string_view password, const char* view_region = nullptr,
+                  const char* search_region = nullptr) {
     AddUserRequest user;
     user.username = std::move(username);
     user.roles = std::move(roles);
