@@ -5,11 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/read_scope.h"
 #include "server/openapi_document.h"
 #include "server/testing/api_fixture.h"
-#include "store/store.h"
-#include "tests/testutil/registry_builders.h"
+#include "tests/testutil/workspace_seed.h"
 
 namespace jz::server {
 namespace {
@@ -32,9 +30,6 @@ class HouseholdRoutesTest : public testing::ApiFixture {
  protected:
   void SetUp() override {
     ApiFixture::SetUp();
-    // The fixture's workspace is the store's only door for tests: load two villages' data.
-    Store& store = StoreOf(*ws_);
-    ASSERT_OK(jz::testing::LoadTestRegions(store));
     Household here = jz::testing::TestHousehold(kHere, 2, 0);
     here.members[0].name = "张伟";
     Household there = jz::testing::TestHousehold(kThere, 1, 10);
@@ -42,16 +37,12 @@ class HouseholdRoutesTest : public testing::ApiFixture {
     there.members[0].name = "張偉";
     there_id_ = there.members[0].id_number.ToString();
     here_id_ = here.members[0].id_number.ToString();
-    ASSERT_OK_AND_ASSIGN(std::unique_ptr<RegistryWriter> w, store.BeginWrite());
-    ASSERT_OK(w->Upsert(here, nullptr).status());
-    ASSERT_OK(w->Upsert(there, nullptr).status());
-    ASSERT_OK(w->Commit());
+    ASSERT_OK(jz::testing::SeedTestHouseholds(*ws_, {here, there}));
     AddAccount("cun", {Role::kEntry}, "222424100205", kPassword);
     AddAccount("xian", {Role::kViewer}, "222424", kPassword);
     AddAccount("shenji", {Role::kAuditor}, "22", kPassword);
     Start();
   }
-  static Store& StoreOf(Workspace& ws) { return ws.store(); }
 
   ClientResponse Get(std::string_view target, const std::string& cookie) {
     return Call(http::verb::get, target, {{"Cookie", cookie}});
